@@ -1,0 +1,243 @@
+"""The command line: a thin click layer over the library.
+
+Data goes to stdout (or ``-o FILE``); progress, warnings and errors go to stderr.
+Shared options are decorators defined once here and reused by every command.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TextIO, TypeVar
+
+import click
+
+from . import __version__
+from .errors import InputError, SaywhoError
+from .model import Article
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+# ---------------------------------------------------------------- shared options
+
+
+def published_option(f: F) -> F:
+    return click.option(
+        "--published",
+        metavar="YYYY-MM-DD",
+        help="Publication date for inputs that carry none; relative dates ('on Sunday') resolve against it.",
+    )(f)
+
+
+def output_option(f: F) -> F:
+    return click.option(
+        "-o", "--output", "output", type=click.Path(dir_okay=False, writable=True), default=None,
+        help="Write to FILE instead of standard output.",
+    )(f)
+
+
+def max_chars_option(f: F) -> F:
+    return click.option(
+        "--max-chars", type=int, default=None, metavar="N",
+        help="Refuse texts longer than N characters (default 5,000,000).",
+    )(f)
+
+
+def quiet_option(f: F) -> F:
+    return click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")(f)
+
+
+def inputs_argument(f: F) -> F:
+    return click.argument("paths", nargs=-1, required=True, metavar="PATH...")(f)
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def err(msg: str) -> None:
+    click.echo(msg, err=True)
+
+
+class Progress:
+    """Counts on stderr, updated in place on a terminal, quiet otherwise."""
+
+    def __init__(self, label: str, quiet: bool = False) -> None:
+        self.label = label
+        self.done = 0
+        self.failed = 0
+        self.tty = sys.stderr.isatty() and not quiet
+
+    def step(self, ok: bool = True) -> None:
+        self.done += ok
+        self.failed += not ok
+        if self.tty:
+            sys.stderr.write(f"\r{self.label}: {self.done} done, {self.failed} failed")
+            sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.tty:
+            sys.stderr.write("\n")
+
+
+def validate_date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    import datetime as _dt
+
+    try:
+        return _dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date of the form YYYY-MM-DD", param_hint="--published") from None
+
+
+def open_output(path: str | None) -> TextIO:
+    if path is None or path == "-":
+        return sys.stdout
+    return open(path, "w", encoding="utf-8", newline="")
+
+
+QUOTE_CSV_FIELDS = [
+    "article_id", "start", "end", "type", "speaker", "speaker_kind", "mention", "cue", "venue", "date",
+    "confidence", "text",
+]
+
+
+def quote_rows(article: Article) -> Iterator[dict[str, Any]]:
+    for q in article.quotes:
+        yield {
+            "article_id": article.id, "start": q.start, "end": q.end, "type": q.type,
+            "speaker": q.speaker.name if q.speaker else "", "speaker_kind": q.speaker.kind if q.speaker else "",
+            "mention": q.speaker.mention if q.speaker else "", "cue": q.cue or "", "venue": q.venue or "",
+            "date": q.date or "", "confidence": q.confidence, "text": q.text,
+        }
+
+
+def render_table(article: Article, width: int = 100) -> str:
+    """A readable terminal table of one article's quotes: speaker, type, cue, quote."""
+    import textwrap
+
+    lines = [f"== {article.id}" + (f"  ({article.published})" if article.published else "")
+             + (f"  {article.title}" if article.title else "")]
+    if not article.quotes:
+        lines.append("   (no quotes)")
+    sw = min(28, max([len(q.speaker.name) if q.speaker else 1 for q in article.quotes] + [7]))
+    qw = max(30, width - sw - 8 - 14 - 6)
+    lines.append(f"   {'speaker':<{sw}}  {'type':<8}  {'cue':<12}  quote")
+    for q in article.quotes:
+        name = (q.speaker.name if q.speaker else "?")[:sw]
+        cue = (q.cue or "")[:12]
+        body = " ".join(q.text.split())
+        if q.venue:
+            body += f"  [{q.venue}]"
+        wrapped = textwrap.wrap(body, qw) or [""]
+        lines.append(f"   {name:<{sw}}  {q.type:<8}  {cue:<12}  {wrapped[0]}")
+        for w in wrapped[1:4]:
+            lines.append(f"   {'':<{sw}}  {'':<8}  {'':<12}  {w}")
+        if len(wrapped) > 4:
+            lines.append(f"   {'':<{sw}}  {'':<8}  {'':<12}  …")
+    return "\n".join(lines) + "\n"
+
+
+def write_articles(articles: Iterable[Article], fmt: str, out: TextIO, include_text: bool = False) -> None:
+    writer = None
+    for art in articles:
+        if fmt == "jsonl":
+            out.write(json.dumps(art.to_dict(include_text=include_text), ensure_ascii=False) + "\n")
+        elif fmt == "csv":
+            if writer is None:
+                writer = csv.DictWriter(out, fieldnames=QUOTE_CSV_FIELDS)
+                writer.writeheader()
+            writer.writerows(quote_rows(art))
+        else:
+            out.write(render_table(art) + "\n")
+        out.flush()
+
+
+def run_extraction(
+    paths: Iterable[str], published: str | None, max_chars: int | None, progress: Progress
+) -> Iterator[Article]:
+    """Read inputs and extract, reporting bad inputs on stderr and going on."""
+    from .ingest import read_inputs
+    from .pipeline import extract_articles
+
+    def good() -> Iterator[Article]:
+        for item in read_inputs(paths, published=published, max_chars=max_chars):
+            if isinstance(item, InputError):
+                progress.step(ok=False)
+                err(f"saywho: error: {item}")
+                continue
+            for w in item.warnings:
+                err(f"saywho: warning: {w}")
+            yield item
+
+    for art in extract_articles(good()):
+        progress.step()
+        yield art
+
+
+# ---------------------------------------------------------------- commands
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="saywho")
+def main() -> None:
+    """saywho: who said what, to whom, where and when, in news articles.
+
+    Quotations (direct, mixed, indirect) are attributed to canonical speakers, with
+    cue, venue and date; calls and meetings are extracted as events.
+    """
+
+
+@main.command()
+@inputs_argument
+@published_option
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "table"]), default=None,
+              help="Output format (default: table on a terminal, jsonl otherwise).")
+@click.option("--text/--no-text", "include_text", default=False, help="Include the article text in JSONL output.")
+@max_chars_option
+@output_option
+@quiet_option
+def extract(paths: tuple[str, ...], published: str | None, fmt: str | None, include_text: bool,
+            max_chars: int | None, output: str | None, quiet: bool) -> None:
+    """Extract quotations, speakers and events from articles.
+
+    PATH is a .txt file (id = file stem), a .jsonl file (one article a line: id,
+    text, optional published, title, outlet, url), a directory of them, or - for
+    standard input.  Bad inputs are reported on stderr and skipped; the exit code
+    is 1 when any input failed.
+
+    \b
+    Examples:
+      saywho extract article.txt --published 2025-01-27
+      saywho extract articles.jsonl --format jsonl -o quotes.jsonl
+      cat article.txt | saywho extract - --format table
+    """
+    published = validate_date(published)
+    out = open_output(output)
+    if fmt is None:
+        fmt = "table" if out.isatty() else "jsonl"
+    progress = Progress("extract", quiet)
+    try:
+        write_articles(run_extraction(paths, published, max_chars, progress), fmt, out, include_text)
+    finally:
+        progress.close()
+        if out is not sys.stdout:
+            out.close()
+    if not quiet or progress.failed:
+        err(f"saywho: {progress.done} article(s) extracted, {progress.failed} failed")
+    if progress.failed:
+        sys.exit(1)
+
+
+def run() -> None:  # pragma: no cover
+    try:
+        main()
+    except SaywhoError as e:
+        err(f"saywho: error: {e}")
+        sys.exit(1)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

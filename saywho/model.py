@@ -1,0 +1,200 @@
+"""The data model: typed dataclasses shared by every stage.
+
+Every offset is a character offset into ``Article.text`` exactly as it was given
+(never into a cleaned copy), so that ``article.text[q.start:q.end] == q.text``.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+QuoteType = Literal["direct", "mixed", "indirect"]
+SpeakerKind = Literal["person", "organisation", "group", "unnamed"]
+EventType = Literal["call", "meeting", "visit", "message", "other"]
+
+
+def content_hash(text: str) -> str:
+    """Stable id of an article's text: the same text always gets the same id."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+@dataclass
+class Speaker:
+    """Who said it: the canonical ``name`` and the ``mention`` that named them here."""
+
+    name: str
+    mention: str | None = None
+    mention_start: int | None = None
+    mention_end: int | None = None
+    kind: SpeakerKind = "person"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Quote:
+    """One quotation: its span in the text, its type, speaker, cue, venue and date."""
+
+    start: int
+    end: int
+    text: str
+    type: QuoteType
+    speaker: Speaker | None = None
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    venue: str | None = None
+    addressee: str | None = None
+    date: str | None = None
+    confidence: float = 0.5
+    #: index (into Article.quotes) of the quote this one is nested in, if any
+    nested_in: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["speaker"] = self.speaker.to_dict() if self.speaker else None
+        return d
+
+
+@dataclass
+class Person:
+    """A speaker or participant as one entity of the article: canonical name, all mentions, roles."""
+
+    name: str
+    kind: SpeakerKind = "person"
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    gender: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "kind": self.kind,
+            "mentions": [list(m) for m in self.mentions],
+            "roles": list(self.roles),
+            "gender": self.gender,
+        }
+
+
+@dataclass
+class Event:
+    """An engagement: a call, meeting, visit or message between people."""
+
+    type: EventType
+    participants: list[str]
+    date: str | None = None
+    date_text: str | None = None
+    date_approximate: bool = False
+    duration_minutes: int | None = None
+    duration_approximate: bool = False
+    topics: list[str] = field(default_factory=list)
+    not_discussed: list[str] = field(default_factory=list)
+    evidence: list[tuple[int, int]] = field(default_factory=list)
+    trigger: str | None = None
+    confidence: float = 0.5
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["evidence"] = [list(e) for e in self.evidence]
+        return d
+
+
+@dataclass
+class Skipped:
+    """A stretch of the text left out of extraction (page debris), with the reason."""
+
+    start: int
+    end: int
+    reason: str
+
+    def to_list(self) -> list[Any]:
+        return [self.start, self.end, self.reason]
+
+
+@dataclass
+class Article:
+    """An article and everything saywho found in it."""
+
+    id: str
+    text: str
+    published: str | None = None
+    published_source: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    author: str | None = None
+    language: str | None = None
+    source: str | None = None
+    quotes: list[Quote] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def hash(self) -> str:
+        return content_hash(self.text)
+
+    def to_dict(self, include_text: bool = False) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "id": self.id,
+            "hash": self.hash,
+            "published": self.published,
+            "published_source": self.published_source,
+            "title": self.title,
+            "outlet": self.outlet,
+            "url": self.url,
+            "author": self.author,
+            "language": self.language,
+            "quotes": [q.to_dict() for q in self.quotes],
+            "people": [p.to_dict() for p in self.people],
+            "events": [e.to_dict() for e in self.events],
+            "skipped": [s.to_list() for s in self.skipped],
+        }
+        if self.warnings:
+            d["warnings"] = list(self.warnings)
+        if include_text:
+            d["text"] = self.text
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Article":
+        """Rebuild an Article from ``to_dict(include_text=True)`` output."""
+        quotes = []
+        for q in d.get("quotes", []):
+            q = dict(q)
+            sp = q.pop("speaker", None)
+            quotes.append(Quote(**q, speaker=Speaker(**sp) if sp else None))
+        people = [
+            Person(
+                name=p["name"],
+                kind=p.get("kind", "person"),
+                mentions=[tuple(m) for m in p.get("mentions", [])],  # type: ignore[misc]
+                roles=list(p.get("roles", [])),
+                gender=p.get("gender"),
+            )
+            for p in d.get("people", [])
+        ]
+        events = []
+        for e in d.get("events", []):
+            e = dict(e)
+            e["evidence"] = [tuple(x) for x in e.get("evidence", [])]
+            events.append(Event(**e))
+        return cls(
+            id=str(d["id"]),
+            text=d.get("text", ""),
+            published=d.get("published"),
+            published_source=d.get("published_source"),
+            title=d.get("title"),
+            outlet=d.get("outlet"),
+            url=d.get("url"),
+            author=d.get("author"),
+            language=d.get("language"),
+            quotes=quotes,
+            people=people,
+            events=events,
+            skipped=[Skipped(*s) for s in d.get("skipped", [])],
+            warnings=list(d.get("warnings", [])),
+        )

@@ -1,0 +1,75 @@
+"""The pipeline, stage by stage, over one Article:
+
+1. ingest   text + metadata -> Article, debris lines marked (``saywho.ingest``)
+2. nlp      Article.text -> spaCy Doc (``saywho.nlp``)
+3. quotes   Doc -> quotation spans with type, cue, venue and speaker mention (``saywho.quotes``)
+4. speakers mentions -> canonical people; pronouns and roles resolved (``saywho.speakers``)
+5. events   calls, meetings, visits with dates, durations, topics (``saywho.events``)
+
+Stages 3-5 are pure functions of the Doc and the Article; nothing here touches a
+database (that is ``saywho.store``).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from . import nlp as _nlp
+from .ingest import article_from_text
+from .model import Article
+
+
+def annotate(article: Article, doc: Doc) -> Article:
+    """Stages 3-5 on an Article whose text has been parsed into ``doc``."""
+    from . import events, quotes, speakers  # local: keeps `import saywho` light
+
+    found = quotes.find_quotes(doc, article.skipped)
+    ents = speakers.resolve(doc, found, article)
+    article.quotes = ents.quotes
+    article.people = ents.people
+    article.events = events.find_events(doc, article, ents)
+    return article
+
+
+def extract(text: str, published: str | None = None, id: str | None = None, **meta: str | None) -> Article:
+    """Find every quotation in ``text`` and attribute it to its canonical speaker.
+
+    ``published`` (YYYY-MM-DD) resolves relative dates such as "on Sunday".
+    Raises :class:`saywho.errors.InputError` for an empty or over-long text.
+    """
+    article = article_from_text(text, id or "article", published=published, **meta)
+    return annotate(article, _nlp.parse(article.text))
+
+
+def extract_articles(articles: Iterable[Article], batch_size: int = 32) -> Iterator[Article]:
+    """Annotate many Articles, parsing them in batches with ``nlp.pipe``."""
+    from itertools import tee
+
+    a1, a2 = tee(articles)
+    for article, doc in zip(a2, _nlp.parse_many((a.text for a in a1), batch_size=batch_size)):
+        yield annotate(article, doc)
+
+
+def extract_many(
+    texts: Iterable[str | tuple[str, str | None] | dict[str, str]], batch_size: int = 32
+) -> Iterator[Article]:
+    """Batch form of :func:`extract`.
+
+    Each item is a text, a ``(text, published)`` pair, or a dict with ``text`` and
+    optional ``id``, ``published``, ``title``, ``outlet``, ``url``.
+    """
+
+    def gen() -> Iterator[Article]:
+        for n, item in enumerate(texts):
+            if isinstance(item, str):
+                yield article_from_text(item, str(n))
+            elif isinstance(item, tuple):
+                yield article_from_text(item[0], str(n), published=item[1])
+            else:
+                d = dict(item)
+                text = d.pop("text")
+                art_id = d.pop("id", None) or str(n)
+                yield article_from_text(text, str(art_id), **d)
+
+    return extract_articles(gen(), batch_size=batch_size)
