@@ -239,5 +239,9 @@ def run() -> None:  # pragma: no cover
         sys.exit(1)
 
 
+# Commands of the other concerns register themselves on `main`.
+from .commands import batch, corpus, events, store, web  # noqa: E402,F401
+
+
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    run()

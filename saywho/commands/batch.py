@@ -1,0 +1,4 @@
+"""saywho CLI commands: batch (see the module's issue)."""
+from __future__ import annotations
+
+from ..cli import main  # noqa: F401
