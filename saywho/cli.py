@@ -156,14 +156,15 @@ def write_articles(articles: Iterable[Article], fmt: str, out: TextIO, include_t
 
 
 def run_extraction(
-    paths: Iterable[str], published: str | None, max_chars: int | None, progress: Progress
+    paths: Iterable[str], published: str | None, max_chars: int | None, progress: Progress,
+    input_format: str | None = None,
 ) -> Iterator[Article]:
     """Read inputs and extract, reporting bad inputs on stderr and going on."""
     from .ingest import read_inputs
     from .pipeline import extract_articles
 
     def good() -> Iterator[Article]:
-        for item in read_inputs(paths, published=published, max_chars=max_chars):
+        for item in read_inputs(paths, published=published, max_chars=max_chars, input_format=input_format):
             if isinstance(item, InputError):
                 progress.step(ok=False)
                 err(f"saywho: error: {item}")
@@ -196,11 +197,13 @@ def main() -> None:
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "table"]), default=None,
               help="Output format (default: table on a terminal, jsonl otherwise).")
 @click.option("--text/--no-text", "include_text", default=False, help="Include the article text in JSONL output.")
+@click.option("--input-format", type=click.Choice(["auto", "text", "jsonl", "html", "warc", "feed"]),
+              default="auto", help="Kind of every input (default: from extension, else content).")
 @max_chars_option
 @output_option
 @quiet_option
 def extract(paths: tuple[str, ...], published: str | None, fmt: str | None, include_text: bool,
-            max_chars: int | None, output: str | None, quiet: bool) -> None:
+            input_format: str, max_chars: int | None, output: str | None, quiet: bool) -> None:
     """Extract quotations, speakers and events from articles.
 
     PATH is a .txt file (id = file stem), a .jsonl file (one article a line: id,
@@ -213,6 +216,8 @@ def extract(paths: tuple[str, ...], published: str | None, fmt: str | None, incl
       saywho extract article.txt --published 2025-01-27
       saywho extract articles.jsonl --format jsonl -o quotes.jsonl
       cat article.txt | saywho extract - --format table
+      saywho extract page.html crawl.warc.gz feed.xml https://example.org/news/1
+      curl -s https://example.org/news/1 | saywho extract - --input-format html
     """
     published = validate_date(published)
     out = open_output(output)
@@ -220,7 +225,7 @@ def extract(paths: tuple[str, ...], published: str | None, fmt: str | None, incl
         fmt = "table" if out.isatty() else "jsonl"
     progress = Progress("extract", quiet)
     try:
-        write_articles(run_extraction(paths, published, max_chars, progress), fmt, out, include_text)
+        write_articles(run_extraction(paths, published, max_chars, progress, input_format), fmt, out, include_text)
     finally:
         progress.close()
         if out is not sys.stdout:

@@ -2,143 +2,86 @@
 
 Every reader yields :class:`~saywho.model.Article` objects, or
 :class:`~saywho.errors.InputError` objects for inputs that cannot be read, so that a
-batch goes on past a bad document.  The article text is kept exactly as given
-(decoding aside): all offsets point into it.
+batch goes on past a bad document.  The article text is kept exactly as the
+reader made it (for HTML: trafilatura's extracted text): all offsets point into it.
+
+Input kinds: plain text, JSONL, HTML pages, WARC / WARC.gz, RSS / Atom feeds,
+http(s) URLs (fetched), directories of these (walked in name order), and ``-``
+for standard input.  A file's kind comes from its extension, else from its first
+bytes; ``input_format`` overrides both.
 """
 from __future__ import annotations
 
-import json
-import os
+import gzip
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from ..errors import InputError
 from ..model import Article
+from .core import MAX_BYTES, MAX_CHARS, Item, NotEnglish, article_from_text
 from .debris import find_debris
-from .text import decode_bytes
+from .feed import read_feed, read_feed_bytes
+from .fetch import is_url, read_url
+from .html import read_html, read_html_bytes
+from .text import decode_bytes, read_jsonl, read_jsonl_lines, read_text_bytes, read_txt
+from .warc import read_warc, read_warc_bytes
 
-__all__ = ["read_inputs", "read_path", "article_from_text", "find_debris", "decode_bytes", "MAX_CHARS"]
+__all__ = [
+    "read_inputs", "read_path", "article_from_text", "find_debris", "decode_bytes", "MAX_CHARS", "MAX_BYTES",
+    "READERS", "INPUT_FORMATS", "NotEnglish", "sniff",
+]
 
-#: The longest text accepted (characters); longer inputs get a clear error.
-MAX_CHARS = int(os.environ.get("SAYWHO_MAX_CHARS", 5_000_000))
+Reader = Callable[..., Iterator[Item]]
 
-Item = Article | InputError
-
-
-def article_from_text(
-    text: str,
-    id: str,
-    *,
-    published: str | None = None,
-    published_source: str | None = None,
-    source: str | None = None,
-    max_chars: int | None = None,
-    **meta: str | None,
-) -> Article:
-    """Make an Article of a text, checking it and marking its debris lines."""
-    src = source or id
-    limit = max_chars or MAX_CHARS
-    if not text.strip():
-        raise InputError(src, "empty text: nothing to extract")
-    if len(text) > limit:
-        raise InputError(
-            src, f"text too long: {len(text):,} characters (limit {limit:,}; raise it with --max-chars)"
-        )
-    art = Article(
-        id=str(id),
-        text=text,
-        published=published,
-        published_source=published_source or ("given" if published else None),
-        source=src,
-        **{k: v for k, v in meta.items() if k in {"title", "outlet", "url", "author", "language"}},
-    )
-    art.skipped = find_debris(text)
-    return art
-
-
-def _read_txt(path: Path, published: str | None, max_chars: int | None) -> Iterator[Item]:
-    try:
-        data = path.read_bytes()
-        text, warnings = decode_bytes(data, str(path))
-        art = article_from_text(text, path.stem, published=published, source=str(path), max_chars=max_chars)
-        art.warnings.extend(warnings)
-        yield art
-    except InputError as e:
-        yield e
-    except OSError as e:
-        yield InputError(str(path), e.strerror or str(e))
-
-
-def _read_jsonl_lines(lines: Iterable[bytes], name: str, published: str | None, max_chars: int | None) -> Iterator[Item]:
-    for n, raw in enumerate(lines, 1):
-        src = f"{name}:{n}"
-        if not raw.strip():
-            continue
-        try:
-            line, _ = decode_bytes(raw, src)
-            d = json.loads(line)
-        except InputError as e:
-            yield e
-            continue
-        except json.JSONDecodeError as e:
-            yield InputError(src, f"not valid JSON ({e.msg} at column {e.colno})")
-            continue
-        if not isinstance(d, dict):
-            yield InputError(src, "a JSONL line must be an object with 'id' and 'text'")
-            continue
-        text = d.get("text")
-        if not isinstance(text, str):
-            yield InputError(src, "no 'text' string in this line")
-            continue
-        art_id = str(d.get("id") or f"{Path(name).stem}-{n}")
-        try:
-            yield article_from_text(
-                text,
-                art_id,
-                published=d.get("published") or published,
-                published_source="given" if (d.get("published") or published) else None,
-                source=src,
-                max_chars=max_chars,
-                title=d.get("title"),
-                outlet=d.get("outlet"),
-                url=d.get("url"),
-                author=d.get("author"),
-            )
-        except InputError as e:
-            yield e
-
-
-def _read_jsonl(path: Path, published: str | None, max_chars: int | None) -> Iterator[Item]:
-    try:
-        with path.open("rb") as f:
-            yield from _read_jsonl_lines(f, str(path), published, max_chars)
-    except OSError as e:
-        yield InputError(str(path), e.strerror or str(e))
-
-
-#: Readers by file extension.  Other input kinds (HTML, WARC, feeds) register here.
-READERS = {
-    ".txt": _read_txt,
-    ".text": _read_txt,
-    ".jsonl": _read_jsonl,
-    ".ndjson": _read_jsonl,
+#: Readers by file extension: reader(path, published, max_chars, max_bytes=None).
+READERS: dict[str, Reader] = {
+    ".txt": read_txt,
+    ".text": read_txt,
+    ".jsonl": read_jsonl,
+    ".ndjson": read_jsonl,
+    ".html": read_html,
+    ".htm": read_html,
+    ".xhtml": read_html,
+    ".warc": read_warc,
+    ".warc.gz": read_warc,
+    ".arc.gz": read_warc,
+    ".rss": read_feed,
+    ".atom": read_feed,
+    ".xml": read_feed,
 }
 
+#: Readers by ``--input-format`` name.
+BY_FORMAT: dict[str, Reader] = {"text": read_txt, "jsonl": read_jsonl, "html": read_html, "warc": read_warc,
+                                "feed": read_feed}
+INPUT_FORMATS = ("auto", *BY_FORMAT)
 
-def read_path(path: str | Path, *, published: str | None = None, max_chars: int | None = None) -> Iterator[Item]:
-    """Read one path: a file of a known kind or a directory (walked in name order)."""
-    p = Path(path)
-    if not p.exists():
-        yield InputError(str(path), "no such file or directory")
-        return
-    if p.is_dir():
-        for child in sorted(p.rglob("*")):
-            if child.is_file() and _suffix(child) in READERS:
-                yield from read_path(child, published=published, max_chars=max_chars)
-        return
-    reader = READERS.get(_suffix(p), _read_txt)
-    yield from reader(p, published, max_chars)
+
+def sniff(data: bytes) -> str | None:
+    """The input kind from a file's first bytes: warc, feed, html, jsonl, text; None for binary."""
+    from .feed import looks_like_feed
+    from .html import looks_like_html
+    from .text import looks_binary
+
+    head = data[:8192]
+    if head.startswith(b"\x1f\x8b"):
+        try:
+            with gzip.GzipFile(fileobj=__import__("io").BytesIO(head)) as g:
+                inner = g.read(16)
+        except (OSError, EOFError):
+            inner = b""
+        return "warc" if inner.startswith(b"WARC/") else None
+    if head.startswith(b"WARC/"):
+        return "warc"
+    if looks_binary(head):
+        return None
+    if looks_like_feed(head):
+        return "feed"
+    if looks_like_html(head):
+        return "html"
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+        return "jsonl"
+    return "text"
 
 
 def _suffix(p: Path) -> str:
@@ -149,24 +92,117 @@ def _suffix(p: Path) -> str:
     return p.suffix.lower()
 
 
-def read_stdin(published: str | None = None, max_chars: int | None = None, name: str = "stdin") -> Iterator[Item]:
-    """Read standard input as one text article (id ``stdin``)."""
-    data = sys.stdin.buffer.read()
+def _head(p: Path) -> bytes:
     try:
-        text, warnings = decode_bytes(data, "<stdin>")
-        art = article_from_text(text, name, published=published, source="<stdin>", max_chars=max_chars)
-        art.warnings.extend(warnings)
-        yield art
-    except InputError as e:
-        yield e
+        with p.open("rb") as f:
+            return f.read(8192)
+    except OSError:
+        return b""
+
+
+def read_path(path: str | Path, *, published: str | None = None, max_chars: int | None = None,
+              max_bytes: int | None = None, input_format: str | None = None) -> Iterator[Item]:
+    """Read one path: a URL, a file of a known kind or a directory (walked in name order)."""
+    if isinstance(path, str) and is_url(path):
+        yield from read_url(path, published, max_chars, max_bytes, input_format)
+        return
+    p = Path(path)
+    fmt = input_format if input_format and input_format != "auto" else None
+    if not p.exists():
+        yield InputError(str(path), "no such file or directory")
+        return
+    if p.is_dir():
+        for child in sorted(p.rglob("*")):
+            if not child.is_file() or any(part.startswith(".") for part in child.relative_to(p).parts):
+                continue
+            # in a directory, a file of unknown extension is read only when its bytes say what it is
+            # (a README.md or a picture beside the articles is not an article)
+            if fmt or _suffix(child) in READERS or sniff(_head(child)) not in (None, "text"):
+                yield from read_path(child, published=published, max_chars=max_chars, max_bytes=max_bytes,
+                                     input_format=fmt)
+        return
+    limit = max_bytes or MAX_BYTES
+    reader = BY_FORMAT[fmt] if fmt else READERS.get(_suffix(p))
+    if reader is None:
+        kind = sniff(_head(p))
+        if kind is None:
+            yield InputError(str(p), "binary file of unknown kind, not an article")
+            return
+        reader = BY_FORMAT[kind]
+    elif reader is read_feed and _suffix(p) == ".xml" and sniff(_head(p)) == "html":
+        reader = read_html  # XHTML saved as .xml
+    if reader not in (read_warc, read_jsonl):  # archives and JSONL hold many articles; caps apply per record
+        try:
+            size = p.stat().st_size
+        except OSError as e:
+            yield InputError(str(p), e.strerror or str(e))
+            return
+        if size > limit:
+            yield InputError(str(p), f"file too large: {size:,} bytes (limit {limit:,}; set SAYWHO_MAX_BYTES)")
+            return
+    yield from reader(p, published, max_chars, max_bytes)
+
+
+def read_stdin(published: str | None = None, max_chars: int | None = None, name: str = "<stdin>",
+               max_bytes: int | None = None, input_format: str | None = None) -> Iterator[Item]:
+    """Read standard input as one input of ``input_format`` (default: sniffed; text when unsure)."""
+    limit = max_bytes or MAX_BYTES
+    fmt = input_format if input_format and input_format != "auto" else None
+    if fmt in ("warc", "jsonl"):
+        data = sys.stdin.buffer.read()
+    else:
+        data = sys.stdin.buffer.read(limit + 1)
+        if len(data) > limit:
+            yield InputError(name, f"input too large: over {limit:,} bytes (set SAYWHO_MAX_BYTES)")
+            return
+    yield from read_bytes(data, name, published=published, max_chars=max_chars, max_bytes=max_bytes,
+                          input_format=fmt)
+
+
+def read_bytes(data: bytes, name: str, *, published: str | None = None, max_chars: int | None = None,
+               max_bytes: int | None = None, input_format: str | None = None) -> Iterator[Item]:
+    """Read one in-memory input (standard input, a test's bytes) of the given or sniffed kind."""
+    kind = input_format if input_format and input_format != "auto" else (sniff(data) or "text")
+    if kind == "html":
+        yield from read_html_bytes(data, name, published, max_chars, max_bytes)
+    elif kind == "warc":
+        yield from read_warc_bytes(data, name, published, max_chars, max_bytes)
+    elif kind == "feed":
+        yield from read_feed_bytes(data, name, published, max_chars, max_bytes)
+    elif kind == "jsonl":
+        yield from read_jsonl_lines(data.splitlines(), name, published, max_chars)
+    else:
+        yield from read_text_bytes(data, name, published, max_chars, max_bytes)
 
 
 def read_inputs(
-    paths: Iterable[str], *, published: str | None = None, max_chars: int | None = None
+    paths: Iterable[str], *, published: str | None = None, max_chars: int | None = None,
+    max_bytes: int | None = None, input_format: str | None = None,
 ) -> Iterator[Item]:
-    """Read every input in turn: paths, directories, or ``-`` for standard input."""
+    """Read every input in turn: paths, directories, URLs, or ``-`` for standard input.
+
+    ``published`` is the fallback date for articles that carry none.  An article
+    whose text is identical to one already read in this run (same content hash)
+    is skipped; the skip is noted as a warning on the next article read.
+    """
+    seen: dict[str, str] = {}
+    notes: list[str] = []
     for path in paths:
-        if path == "-":
-            yield from read_stdin(published, max_chars)
-        else:
-            yield from read_path(path, published=published, max_chars=max_chars)
+        items = (read_stdin(published, max_chars, max_bytes=max_bytes, input_format=input_format)
+                 if path == "-" else
+                 read_path(path, published=published, max_chars=max_chars, max_bytes=max_bytes,
+                           input_format=input_format))
+        for item in items:
+            if isinstance(item, Article):
+                h = item.hash
+                if h in seen:
+                    notes.append(f"{item.source or item.id}: same text as {seen[h]} (hash {h}): processed once")
+                    notes.extend(item.warnings)  # what rode on the skipped copy still gets said
+                    continue
+                seen[h] = item.id
+                if notes:
+                    item.warnings[:0] = notes
+                    notes = []
+            yield item
+    for note in notes:  # duplicates at the very end: no article left to carry them
+        print(f"saywho: warning: {note}", file=sys.stderr)

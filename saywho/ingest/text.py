@@ -38,3 +38,77 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, list[str]]:
             source, f"not UTF-8 (bad byte 0x{data[first_bad]:02x} at offset {first_bad}) and not cp1252 either"
         ) from None
     return text, [f"{source}: not UTF-8 (bad byte at offset {first_bad}); decoded as cp1252"]
+
+
+# ---------------------------------------------------------------- readers of plain text and JSONL
+
+import json  # noqa: E402
+from collections.abc import Iterable, Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from .core import Item, article_from_text  # noqa: E402
+
+
+def read_text_bytes(data: bytes, name: str, published: str | None, max_chars: int | None,
+                    max_bytes: int | None = None) -> Iterator[Item]:
+    try:
+        text, warnings = decode_bytes(data, name)
+        art = article_from_text(text, Path(name).stem if name != "<stdin>" else "stdin",
+                                default_published=published, source=name, max_chars=max_chars)
+        art.warnings.extend(warnings)
+        yield art
+    except InputError as e:
+        yield e
+
+
+def read_txt(path: Path, published: str | None, max_chars: int | None, max_bytes: int | None = None) -> Iterator[Item]:
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        yield InputError(str(path), e.strerror or str(e))
+        return
+    yield from read_text_bytes(data, str(path), published, max_chars)
+
+
+def read_jsonl_lines(lines: Iterable[bytes], name: str, published: str | None, max_chars: int | None) -> Iterator[Item]:
+    for n, raw in enumerate(lines, 1):
+        src = f"{name}:{n}"
+        if not raw.strip():
+            continue
+        try:
+            line, _ = decode_bytes(raw, src)
+            d = json.loads(line)
+        except InputError as e:
+            yield e
+            continue
+        except (json.JSONDecodeError, RecursionError) as e:
+            msg = f"{e.msg} at column {e.colno}" if isinstance(e, json.JSONDecodeError) else "nested too deeply"
+            yield InputError(src, f"not valid JSON ({msg})")
+            continue
+        if not isinstance(d, dict):
+            yield InputError(src, "a JSONL line must be an object with 'id' and 'text'")
+            continue
+        text = d.get("text")
+        if not isinstance(text, str):
+            yield InputError(src, "no 'text' string in this line")
+            continue
+        art_id = str(d.get("id") or f"{Path(name).stem}-{n}")
+        own = d.get("published")
+        meta = {k: d.get(k) if isinstance(d.get(k), str) else None for k in ("title", "outlet", "url", "author")}
+        try:
+            yield article_from_text(
+                text, art_id,
+                published=own if isinstance(own, str) and own else None,
+                default_published=published,
+                source=src, max_chars=max_chars, **meta,
+            )
+        except InputError as e:
+            yield e
+
+
+def read_jsonl(path: Path, published: str | None, max_chars: int | None, max_bytes: int | None = None) -> Iterator[Item]:
+    try:
+        with path.open("rb") as f:
+            yield from read_jsonl_lines(f, str(path), published, max_chars)
+    except OSError as e:
+        yield InputError(str(path), e.strerror or str(e))

@@ -1,0 +1,112 @@
+"""The Article every reader makes: checks, publication date, language, debris.
+
+Kept free of spaCy: ingest runs before the nlp stage.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+
+from ..errors import InputError
+from ..model import Article
+from .dates import text_date
+from .debris import find_debris
+from .lang import detect_language
+
+#: The longest text accepted (characters); longer inputs get a clear error.
+MAX_CHARS = int(os.environ.get("SAYWHO_MAX_CHARS", 5_000_000))
+#: The largest raw input accepted (bytes): a page, a feed, a WARC record, a download.
+MAX_BYTES = int(os.environ.get("SAYWHO_MAX_BYTES", 5_000_000))
+
+Item = Article | InputError
+
+_META = {"title", "outlet", "url", "author", "language"}
+
+
+class NotEnglish(InputError):
+    """An article in another language: skipped with the reason, not mis-parsed."""
+
+
+def article_from_text(
+    text: str,
+    id: str,
+    *,
+    published: str | None = None,
+    published_source: str | None = None,
+    source: str | None = None,
+    max_chars: int | None = None,
+    default_published: str | None = None,
+    capture_date: str | None = None,
+    check_language: bool = True,
+    **meta: str | None,
+) -> Article:
+    """Make an Article of a text, checking it and marking its debris lines.
+
+    The publication date is, in order: ``published`` (the input's own metadata;
+    ``published_source`` says where it came from, default ``"given"``), a
+    dateline or dated social post in the text (``"dateline"``, ``"social_post"``),
+    ``capture_date`` (a crawl's, ``"capture"``), ``default_published`` (the
+    ``--published`` option, ``"option"``).  Raises InputError for an empty or
+    over-long text and :class:`NotEnglish` for a text in another language.
+    """
+    src = source or id
+    limit = max_chars or MAX_CHARS
+    if not text.strip():
+        raise InputError(src, "empty text: nothing to extract")
+    if len(text) > limit:
+        raise InputError(
+            src, f"text too long: {len(text):,} characters (limit {limit:,}; raise it with --max-chars)"
+        )
+    language = meta.pop("language", None)
+    if check_language:
+        detected = detect_language(text)
+        if detected:
+            language = detected
+        if language and language != "en":
+            raise NotEnglish(src, f"language {language!r}, not English: skipped")
+    if published:
+        pub_source = published_source or "given"
+    else:
+        found = text_date(text)
+        if found:
+            published, pub_source = found
+        elif capture_date:
+            published, pub_source = capture_date, "capture"
+        elif default_published:
+            published, pub_source = default_published, "option"
+        else:
+            pub_source = None
+    art = Article(
+        id=str(id),
+        text=text,
+        published=published,
+        published_source=pub_source,
+        source=src,
+        language=language,
+        **{k: v for k, v in meta.items() if k in _META and v},
+    )
+    art.skipped = find_debris(text)
+    return art
+
+
+def hold_last(items: Iterable[Item], notes: list[str], source: str, empty_reason: str) -> Iterator[Item]:
+    """Pass items on, keeping the last Article back so that ``notes`` (filled while
+    iterating: skipped records, summary-only entries) can ride on it as warnings.
+    With no Article at all, the notes become one InputError for ``source``."""
+    held: Article | None = None
+    seen_any = False
+    for item in items:
+        seen_any = True
+        if isinstance(item, Article):
+            if held is not None:
+                yield held
+            held = item
+        else:
+            yield item
+    if held is not None:
+        held.warnings.extend(notes)
+        yield held
+    elif notes:
+        yield InputError(source, f"{empty_reason}; " + "; ".join(notes))
+    elif not seen_any:
+        yield InputError(source, empty_reason)

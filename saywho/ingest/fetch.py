@@ -1,0 +1,104 @@
+"""URLs on the command line: fetched with trafilatura's downloader, with a timeout
+and a size cap, then read as HTML (or as a feed, when the server sends one).
+
+Requests to loopback and private addresses are refused (trafilatura's SSRF
+protection) unless SAYWHO_FETCH_PRIVATE=1; the tests set it for their server on
+127.0.0.1.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterator
+from configparser import ConfigParser
+
+from ..errors import InputError
+from .core import MAX_BYTES, Item
+
+#: Seconds to wait for a server (connect and each read).
+TIMEOUT = int(os.environ.get("SAYWHO_FETCH_TIMEOUT", 20))
+
+
+def is_url(s: str) -> bool:
+    return s.lower().startswith(("http://", "https://"))
+
+
+class _Collect(logging.Handler):
+    """Keeps trafilatura's download error messages: they carry the reason."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno >= logging.WARNING:
+            self.messages.append(record.getMessage())
+
+
+def _config(timeout: int, max_bytes: int, allow_private: bool) -> ConfigParser:
+    from trafilatura.settings import DEFAULT_CONFIG
+
+    cfg = ConfigParser()
+    cfg.read_dict({"DEFAULT": dict(DEFAULT_CONFIG["DEFAULT"])})
+    cfg["DEFAULT"]["DOWNLOAD_TIMEOUT"] = str(timeout)
+    cfg["DEFAULT"]["MAX_FILE_SIZE"] = str(max_bytes)
+    cfg["DEFAULT"]["SSRF_PROTECTION"] = "off" if allow_private else "on"
+    return cfg
+
+
+def fetch(url: str, *, timeout: int | None = None, max_bytes: int | None = None,
+          allow_private: bool | None = None) -> tuple[bytes, str, str]:
+    """Download ``url``: (body, final URL, content type).  Raises InputError with the reason."""
+    from trafilatura.downloads import fetch_response
+
+    limit = max_bytes or MAX_BYTES
+    if allow_private is None:
+        allow_private = os.environ.get("SAYWHO_FETCH_PRIVATE") == "1"
+    log = logging.getLogger("trafilatura")
+    handler = _Collect()
+    log.addHandler(handler)
+    old = log.level
+    log.setLevel(logging.WARNING)
+    try:
+        resp = fetch_response(url, config=_config(timeout or TIMEOUT, limit, allow_private))
+    except Exception as e:  # the downloader catches most; anything left is still one clear line
+        raise InputError(url, f"download failed ({type(e).__name__}: {e})") from None
+    finally:
+        log.removeHandler(handler)
+        log.setLevel(old)
+    if resp is None:
+        why = handler.messages[-1] if handler.messages else "no response"
+        if "MAX_FILE_SIZE" in why:
+            why = f"page too large: over {limit:,} bytes (set SAYWHO_MAX_BYTES)"
+        elif "SSRF" in why or "non-public" in why:
+            why = "refused: private or loopback address (set SAYWHO_FETCH_PRIVATE=1 to allow)"
+        elif "timed out" in why.lower() or "timeout" in why.lower():
+            why = f"timed out after {timeout or TIMEOUT} s"
+        else:
+            why = f"download failed ({why.replace('download error: ', '').replace(url, '').strip()})"
+        raise InputError(url, why)
+    if resp.status != 200:
+        raise InputError(url, f"HTTP status {resp.status}")
+    ctype = (resp.headers or {}).get("content-type", "") if resp.headers else ""
+    return resp.data or b"", resp.url or url, ctype
+
+
+def read_url(url: str, published: str | None, max_chars: int | None, max_bytes: int | None = None,
+             input_format: str | None = None) -> Iterator[Item]:
+    from .feed import looks_like_feed, read_feed_bytes
+    from .html import article_from_html
+
+    try:
+        data, final, ctype = fetch(url, max_bytes=max_bytes)
+    except InputError as e:
+        yield e
+        return
+    if input_format == "feed" or (input_format in (None, "auto") and (
+            "rss" in ctype or "atom" in ctype or looks_like_feed(data))):
+        yield from read_feed_bytes(data, url, published, max_chars, max_bytes)
+        return
+    try:
+        yield article_from_html(data, url, source=url, url=final, default_published=published,
+                                max_chars=max_chars, max_bytes=max_bytes)
+    except InputError as e:
+        yield e

@@ -1,0 +1,88 @@
+"""WARC and WARC.gz (warcio): each HTML response record becomes an Article.
+
+Its id and url are the record's target URI, and its capture date (WARC-Date)
+stands in for the publication date when neither the page nor the text has one.
+Other records (requests, metadata, non-HTML or non-200 responses) are skipped
+and counted; the counts ride as a warning on the archive's last article.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..errors import InputError
+from .core import MAX_BYTES, Item, hold_last
+from .html import article_from_html
+
+
+def _records(stream, name: str, published: str | None, max_chars: int | None, max_bytes: int | None,
+             skipped: Counter[str]) -> Iterator[Item]:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    limit = max_bytes or MAX_BYTES
+    n = 0
+    try:
+        for rec in ArchiveIterator(stream, arc2warc=True):
+            n += 1
+            uri = rec.rec_headers.get_header("WARC-Target-URI") or f"{name}#{n}"
+            if rec.rec_type != "response" or rec.http_headers is None:
+                skipped[rec.rec_type or "unknown"] += 1
+                continue
+            status = rec.http_headers.get_statuscode()
+            ctype = (rec.http_headers.get_header("Content-Type") or "").lower()
+            if status != "200":
+                skipped[f"status {status}"] += 1
+                continue
+            if ctype and "html" not in ctype:
+                skipped[ctype.split(";")[0].strip() or "non-HTML"] += 1
+                continue
+            body = rec.content_stream().read(limit + 1)
+            src = f"{name} {uri}"
+            if len(body) > limit:
+                yield InputError(src, f"page too large: over {limit:,} bytes (set SAYWHO_MAX_BYTES)")
+                continue
+            date = (rec.rec_headers.get_header("WARC-Date") or "")[:10] or None
+            try:
+                yield article_from_html(body, uri, source=src, url=uri, capture_date=date,
+                                        default_published=published, max_chars=max_chars, max_bytes=limit)
+            except InputError as e:
+                yield e
+    except (ArchiveLoadFailed, EOFError, OSError, ValueError) as e:
+        # warcio raises these for a truncated gzip member or a cut-off record
+        yield InputError(name, f"truncated or corrupt WARC after {n} record(s) ({type(e).__name__}: {e})")
+
+
+def read_warc(path: Path, published: str | None, max_chars: int | None, max_bytes: int | None = None) -> Iterator[Item]:
+    name = str(path)
+    skipped: Counter[str] = Counter()
+    notes: list[str] = []
+
+    def gen() -> Iterator[Item]:
+        try:
+            with path.open("rb") as f:
+                yield from _records(f, name, published, max_chars, max_bytes, skipped)
+        except OSError as e:
+            yield InputError(name, e.strerror or str(e))
+        if skipped:
+            notes.append(f"{name}: {sum(skipped.values())} non-article record(s) skipped ("
+                         + ", ".join(f"{k} {v}" for k, v in sorted(skipped.items())) + ")")
+
+    yield from hold_last(gen(), notes, name, "no HTML response records")
+
+
+def read_warc_bytes(data: bytes, name: str, published: str | None, max_chars: int | None,
+                    max_bytes: int | None = None) -> Iterator[Item]:
+    import io
+
+    skipped: Counter[str] = Counter()
+    notes: list[str] = []
+
+    def gen() -> Iterator[Item]:
+        yield from _records(io.BytesIO(data), name, published, max_chars, max_bytes, skipped)
+        if skipped:
+            notes.append(f"{name}: {sum(skipped.values())} non-article record(s) skipped ("
+                         + ", ".join(f"{k} {v}" for k, v in sorted(skipped.items())) + ")")
+
+    yield from hold_last(gen(), notes, name, "no HTML response records")
