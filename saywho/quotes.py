@@ -1,4 +1,851 @@
-"""Stage 3 (stub, being written)."""
+"""Stage 3: quotation spans, their type, cue, venue, date and speaker mention.
+
+``find_quotes(doc, skipped) -> list[Found]`` is a pure function of the parse.  It
+works in a numbered cascade; each step adds what the steps before could not see:
+
+1. Paragraphs: one a line; debris stretches (``skipped``) are left out.
+2. Double marks: a character scan, paragraph by paragraph, that pairs curly and
+   straight marks.  A paragraph that ends inside a quote continues it when the
+   next paragraph re-opens with a mark (the news convention for a multi-
+   paragraph quote); otherwise the quote ends with its paragraph.  An odd mark
+   costs at most its own paragraph, never the article.
+3. Single marks: nested quotes inside a double-quoted span, and single-quoted
+   speech in paragraphs of prose (not headline scare quotes).
+4. Embedded social-media posts: lines above a "— Name (@handle) Date" signature.
+5. Type: direct when the marks hold whole sentences introduced by an
+   attribution (after ":" or ",", at the start of a paragraph, ...); mixed when
+   a quoted fragment sits inside a reported clause.
+6. Attribution of marked quotes: the cue verb in the frame around the quote
+   (tokens outside quotes in its sentence) or governing the fragment in the
+   parse, its subject as the speaker mention, its venue and date modifiers.
+7. Indirect speech: speech verbs with a reported clause ("No 10 said [it]
+   covered trade"), also inside quotes when a third party is reported.
+8. Carry-over: a quote paragraph with no attribution continues the speaker of
+   the quote just before it.
+"""
 from __future__ import annotations
-def find_quotes(doc, skipped):
-    return []
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import (
+    COGNITION_VERBS,
+    LIGHT_VERB_CUES,
+    OBJECT_CONTROL_VERBS,
+    SOCIAL_MEDIA,
+    SPEECH_VERBS,
+    VENUE_HEADS,
+)
+from .model import Skipped
+
+OPEN_DOUBLE = "“„«"
+CLOSE_DOUBLE = "”»"
+OPEN_SINGLE = "‘‚‹"
+CLOSE_SINGLE = "’›"
+ANY_MARK = OPEN_DOUBLE + CLOSE_DOUBLE + '"'
+
+SIGNATURE_RE = re.compile(
+    r"^[ \t]*[—–\-]{1,2}[ \t]*(?P<name>[^\n()@]{1,80}?)[ \t]*\(@(?P<handle>\w{1,30})\)[ \t]*(?P<date>[^\n]{0,40}?)[ \t]*$",
+    re.M,
+)
+_FIRST_PERSON = re.compile(r"\b(I|I'm|I’m|I've|I’ve|I'll|I’ll|I'd|I’d|me|my|we|We|our|Our|us|My)\b")
+
+
+@dataclass
+class Found:
+    """A quotation found in the text, before its speaker is resolved to a person."""
+
+    start: int
+    end: int
+    type: str
+    para: int
+    open_mark: int | None = None
+    close_mark: int | None = None
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    #: surface mention of the speaker (character span), None if not found here
+    mention: tuple[int, int] | None = None
+    #: token index of the mention's head
+    mention_head: int | None = None
+    venue: str | None = None
+    addressee: str | None = None
+    date_text: str | None = None
+    #: index of the enclosing quote in the result list
+    parent: int | None = None
+    #: True when the speaker comes from the quote before it
+    carried: bool = False
+    #: the name written in a social-media signature
+    signed_name: str | None = None
+    signed_date: str | None = None
+    confidence: float = 0.5
+    notes: list[str] = field(default_factory=list)
+
+
+# ------------------------------------------------------------------ 1. paragraphs
+
+
+@dataclass
+class Para:
+    start: int
+    end: int
+    skipped: bool
+
+
+def paragraphs(text: str, skipped: list[Skipped]) -> list[Para]:
+    """Lines with content, each marked when debris covers it all."""
+    out: list[Para] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        s = pos + len(body) - len(body.lstrip())
+        e = pos + len(body.rstrip())
+        if e > s:
+            covered = sum(max(0, min(e, k.end) - max(s, k.start)) for k in skipped)
+            out.append(Para(s, e, covered >= (e - s) * 0.9))
+        pos += len(line)
+    return out
+
+
+def _skip_end(start: int, skipped: list[Skipped]) -> int:
+    """Where the paragraph's real text begins, past a run-in label."""
+    for k in skipped:
+        if k.start <= start < k.end or (k.start == start):
+            return k.end
+    return start
+
+
+# ------------------------------------------------------------------ 2. double marks
+
+
+def _is_opening_straight(text: str, i: int) -> bool:
+    prev = text[i - 1] if i > 0 else "\n"
+    nxt = text[i + 1] if i + 1 < len(text) else "\n"
+    if prev.isspace() or prev in "([{—–-/:;,\u2018'" :
+        return not nxt.isspace()
+    return False
+
+
+def _marks(text: str, s: int, e: int) -> list[tuple[int, str]]:
+    """Double quotation marks in text[s:e] as (offset, 'open'|'close')."""
+    out = []
+    for i in range(s, e):
+        c = text[i]
+        if c in OPEN_DOUBLE:
+            out.append((i, "open"))
+        elif c in CLOSE_DOUBLE:
+            out.append((i, "close"))
+        elif c == '"':
+            out.append((i, "open" if _is_opening_straight(text, i) else "close"))
+    return out
+
+
+def double_quotes(text: str, paras: list[Para], skipped: list[Skipped]) -> list[Found]:
+    out: list[Found] = []
+    pending: Found | None = None  # a quote left open at the end of the previous paragraph
+    live = [(k, p) for k, p in enumerate(paras) if not p.skipped]
+    for n, (k, p) in enumerate(live):
+        ps = _skip_end(p.start, skipped)
+        marks = _marks(text, ps, p.end)
+        cur: Found | None = None
+        if pending is not None:
+            first_char = text[ps] if ps < p.end else ""
+            if marks and marks[0][0] == ps and (marks[0][1] == "open" or first_char == '"'):
+                cur = pending  # the quote re-opens: it continues across the paragraph break
+                marks = marks[1:]
+            else:
+                out.append(pending)  # never re-opened: it ended with its paragraph
+            pending = None
+        for i, kind in marks:
+            if cur is None:
+                if kind == "open" or text[i] == '"':
+                    cur = Found(start=i + 1, end=i + 1, type="direct", para=k, open_mark=i)
+                # a closing mark with nothing open is a stray: ignore it
+            else:
+                if kind == "close" or text[i] == '"':
+                    cur.end, cur.close_mark = i, i
+                    if cur.end > cur.start:
+                        out.append(cur)
+                    cur = None
+                # an opening mark inside an open quote: a typo or a nested double; ignore
+        if cur is not None:
+            cur.end = p.end
+            cur.close_mark = None
+            nxt = live[n + 1][1] if n + 1 < len(live) else None
+            if nxt is not None:
+                pending = cur
+            else:
+                out.append(cur)
+    if pending is not None:
+        out.append(pending)
+    # Trim: an unclosed quote ends at its paragraph's last character; drop empty ones.
+    res = []
+    for f in out:
+        while f.end > f.start and text[f.end - 1].isspace():
+            f.end -= 1
+        if re.search(r"\w", text[f.start:f.end]):
+            res.append(f)
+    return res
+
+
+# ------------------------------------------------------------------ 3. single marks
+
+
+def _single_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Single-quoted spans in text[s:e]: an opening mark after a space or mark and a
+    closing mark before a space or punctuation; apostrophes inside words are not marks."""
+    spans = []
+    open_at: int | None = None
+    for i in range(s, e):
+        c = text[i]
+        if c not in OPEN_SINGLE + CLOSE_SINGLE + "'":
+            continue
+        prev = text[i - 1] if i > s else " "
+        nxt = text[i + 1] if i + 1 < e else " "
+        if prev.isalnum() and nxt.isalnum():
+            continue  # don't, Trump’s
+        if open_at is None:
+            if (c in OPEN_SINGLE or c == "'") and (prev.isspace() or prev in "“\"([—–-:") and nxt.isalnum():
+                open_at = i
+        else:
+            if (c in CLOSE_SINGLE or c == "'") and not prev.isspace() and (not nxt.isalnum()):
+                if nxt == "s" and prev.isalpha():
+                    continue
+                spans.append((open_at + 1, i))
+                open_at = None
+    return spans
+
+
+def single_quotes(text: str, paras: list[Para], doubles: list[Found], skipped: list[Skipped]) -> list[Found]:
+    out: list[Found] = []
+    # 3a. nested inside a double-quoted span: its own quotation
+    for pi, d in enumerate(doubles):
+        for s, e in _single_spans(text, d.start, d.end):
+            if len(text[s:e].split()) >= 2:
+                out.append(Found(start=s, end=e, type="direct", para=d.para, open_mark=s - 1, close_mark=e, parent=pi))
+    # 3b. single-quote speech in prose paragraphs with no double marks (outlets that
+    #     quote with single marks); a heading (no final punctuation) keeps its scare quotes.
+    for k, p in enumerate(paras):
+        if p.skipped:
+            continue
+        body = text[p.start:p.end]
+        if any(c in body for c in OPEN_DOUBLE + CLOSE_DOUBLE + '"'):
+            continue
+        if not body.rstrip().endswith((".", "?", "!", "’", "'", "…")) or len(body.split()) < 8:
+            continue
+        for s, e in _single_spans(text, p.start, p.end):
+            if len(text[s:e].split()) >= 4:
+                out.append(Found(start=s, end=e, type="direct", para=k, open_mark=s - 1, close_mark=e))
+    return out
+
+
+# ------------------------------------------------------------------ 4. social posts
+
+
+def social_posts(text: str, paras: list[Para]) -> list[Found]:
+    """Embedded posts: the lines above a '— Name (@handle) Date' signature."""
+    out = []
+    for m in SIGNATURE_RE.finditer(text):
+        k = next((i for i, p in enumerate(paras) if p.start <= m.start("name") < p.end + 1), None)
+        if k is None or k == 0:
+            continue
+        first = k - 1
+        j = k - 1
+        while j >= 0 and not paras[j].skipped:
+            line = text[paras[j].start:paras[j].end]
+            if any(c in line for c in OPEN_DOUBLE + CLOSE_DOUBLE + '"') or SIGNATURE_RE.match(line):
+                break
+            post_like = bool(_FIRST_PERSON.search(line) or "@" in line or "#" in line or "http" in line or "pic." in line)
+            if j < k - 1 and not post_like:
+                break
+            if j == k - 1 and not post_like and len(line.split()) > 60:
+                break
+            first = j
+            j -= 1
+            if k - 1 - j >= 10:
+                break
+        if first > k - 1:
+            continue
+        s, e = paras[first].start, paras[k - 1].end
+        out.append(
+            Found(start=s, end=e, type="direct", para=first, venue="social media",
+                  signed_name=m.group("name").strip(), signed_date=(m.group("date") or "").strip() or None,
+                  mention=(m.start("name"), m.start("name") + len(m.group("name").strip())), confidence=0.9)
+        )
+    return out
+
+
+# ------------------------------------------------------------------ helpers on the parse
+
+
+def _tok_at(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _inside(i: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= i < e for s, e in spans)
+
+
+def is_cue(tok: Token) -> bool:
+    """A token that attributes speech: a speech verb, or a light-verb cue ("made it clear")."""
+    if tok.pos_ not in ("VERB", "AUX") and not (tok.tag_.startswith("VB")):
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in COGNITION_VERBS:
+        return False
+    if lemma == "call":
+        # "called X a genius" / "called for" are speech; a phone call is not
+        return any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in tok.children) or any(
+            c.dep_ == "prep" and c.lower_ == "for" for c in tok.children
+        )
+    if lemma in SPEECH_VERBS:
+        return True
+    if lemma in LIGHT_VERB_CUES:
+        objs = {c.lower_ for c in tok.children if c.dep_ in ("dobj", "oprd", "ccomp", "acomp", "attr", "xcomp")}
+        objs |= {g.lower_ for c in tok.children if c.dep_ in ("dobj", "ccomp") for g in c.children if g.dep_ in ("oprd", "acomp", "amod")}
+        return bool(objs & LIGHT_VERB_CUES[lemma])
+    return False
+
+
+def cue_phrase(tok: Token) -> tuple[str, int, int]:
+    """The cue as written: the verb with its auxiliaries and light-verb object ("has said", "made it clear")."""
+    toks = [tok]
+    toks += [c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg", "prt") and c.i < tok.i and tok.i - c.i <= 3]
+    lemma = tok.lemma_.lower()
+    if lemma in LIGHT_VERB_CUES:
+        for c in tok.children:
+            if c.dep_ in ("dobj", "oprd", "ccomp", "acomp", "attr", "xcomp") and c.i > tok.i:
+                if c.lower_ in LIGHT_VERB_CUES[lemma]:
+                    toks.append(c)
+                for g in c.children:
+                    if g.dep_ in ("oprd", "acomp", "amod") and g.lower_ in LIGHT_VERB_CUES[lemma]:
+                        toks += [c, g]
+    if lemma == "accord":
+        toks += [c for c in tok.children if c.lower_ == "to"]
+    toks = sorted(set(toks), key=lambda t: t.i)
+    # keep it contiguous-ish: from the first to the last token
+    s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
+    doc = tok.doc
+    return doc.text[s:e], s, e
+
+
+_SUBJ_DEPS = ("nsubj", "nsubjpass")
+_CUT_DEPS = {"relcl", "appos", "punct", "advcl", "cc", "conj", "acl", "parataxis"}
+
+
+def mention_span(head: Token) -> tuple[int, int]:
+    """The speaker mention around its head: pre-modifiers and "of" phrases, without
+    relative clauses, appositions or parentheticals ("Nigel Farage, who was ...")."""
+    toks = [head]
+
+    def add(t: Token) -> None:
+        for c in t.children:
+            if c.dep_ in _CUT_DEPS:
+                continue
+            if c.dep_ == "prep" and (c.lower_ not in ("of",) or c.i < t.i):
+                continue
+            if c.i > head.i and any(x.text in ",(—–" for x in head.doc[head.i:c.i]):
+                continue
+            toks.append(c)
+            add(c)
+
+    add(head)
+    s = min(t.i for t in toks)
+    e = max(t.i for t in toks) + 1
+    doc = head.doc
+    # a compound-name head can carry a trailing possessive; drop "'s" at the end
+    while e - 1 > s and doc[e - 1].tag_ in ("POS",) :
+        e -= 1
+    return doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+
+
+def speaker_of(cue: Token) -> Token | None:
+    """The subject of a cue verb, looking through conjunctions and auxiliaries."""
+    subjects = [c for c in cue.children if c.dep_ in _SUBJ_DEPS]
+    # "which No 10 said": the relative pronoun belongs to the reported clause
+    subjects.sort(key=lambda c: c.tag_ in ("WDT", "WP"))
+    if subjects:
+        return subjects[0]
+    for c in cue.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    if cue.lemma_.lower() == "accord":
+        for c in cue.children:
+            if c.dep_ == "prep":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return g
+    # "He smiled and said": the subject of the first conjunct
+    t = cue
+    while t.dep_ in ("conj", "xcomp", "advcl") and t.head is not t:
+        t = t.head
+        for c in t.children:
+            if c.dep_ in _SUBJ_DEPS:
+                return c
+    return None
+
+
+def _date_and_venue(cue: Token, quote_spans: list[tuple[int, int]]) -> tuple[str | None, str | None, str | None]:
+    """(date expression, venue, addressee) from the cue's modifiers and its sentence."""
+    doc = cue.doc
+    date_text = venue = addressee = None
+    sent = cue.sent
+    # the told-object: "told Times Radio", "told reporters"
+    if cue.lemma_.lower() in ("tell", "say", "write", "speak", "add"):
+        for c in cue.children:
+            if c.dep_ in ("dobj", "dative", "iobj") and c.pos_ in ("PROPN", "NOUN") and not _inside(c.idx, quote_spans):
+                s, e = mention_span(c)
+                phrase = doc.text[s:e]
+                if c.ent_type_ in ("ORG", "FAC", "WORK_OF_ART", "PRODUCT", "NORP", "GPE") or (c.pos_ == "PROPN" and c.ent_type_ != "PERSON"):
+                    venue = phrase
+                else:
+                    addressee = phrase
+    # prepositional phrases and participles on the cue or at the start of the sentence
+    cands: list[Token] = [c for c in cue.children if c.dep_ == "prep"]
+    for c in cue.children:
+        if c.dep_ in ("advcl", "npadvmod") and c.lemma_.lower() in ("speak", "write", "appear", "post", "talk"):
+            cands += [g for g in c.children if g.dep_ == "prep"]
+            for g in c.children:
+                if g.dep_ in ("dobj",) and g.lower_ in SOCIAL_MEDIA:
+                    venue = venue or g.text
+    for t in sent:
+        if t.dep_ == "prep" and t.i < cue.i and t.head.dep_ == "ROOT" and t not in cands and t.i == sent.start:
+            cands.append(t)
+    for p in cands:
+        if _inside(p.idx, quote_spans):
+            continue
+        pobj = next((g for g in p.children if g.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        if pobj.ent_type_ in ("DATE", "TIME") or pobj.lower_ in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"):
+            if date_text is None:
+                s, e = pobj.left_edge.idx, pobj.right_edge.idx + len(pobj.right_edge)
+                date_text = doc.text[s:e]
+            continue
+        if venue is None and p.lower_ in ("in", "on", "at", "during", "to"):
+            head = pobj.lemma_.lower()
+            inner = next((g for g in pobj.children if g.dep_ == "prep" and g.lower_ == "with"), None)
+            if inner is not None and head in ("interview", "conversation", "chat"):
+                io = next((g for g in inner.children if g.dep_ == "pobj"), None)
+                if io is not None:
+                    s, e = mention_span(io)
+                    venue = doc.text[s:e]
+                    continue
+            if head in VENUE_HEADS or pobj.lower_ in SOCIAL_MEDIA or pobj.ent_type_ in ("ORG", "FAC"):
+                mods = [g for g in pobj.children if g.dep_ in ("compound", "amod", "nmod") and g.i < pobj.i]
+                if head in ("update", "post", "message", "video", "statement", "tweet", "thread") and mods:
+                    venue = doc.text[min(m.left_edge.idx for m in mods):mods[-1].idx + len(mods[-1])]
+                else:
+                    s = pobj.left_edge.idx
+                    first = pobj.left_edge
+                    if first.dep_ == "det":
+                        s = doc[first.i + 1].idx
+                    e = pobj.idx + len(pobj)
+                    for g in pobj.children:
+                        if g.dep_ == "prep" and g.lower_ == "of" and g.i > pobj.i:
+                            e = g.right_edge.idx + len(g.right_edge)
+                    venue = doc.text[s:e]
+    # a date expression anywhere in the cue's clause ("on Monday morning", "yesterday")
+    if date_text is None:
+        for c in cue.children:
+            if c.ent_type_ in ("DATE", "TIME") and c.dep_ in ("npadvmod", "advmod", "tmod") and not _inside(c.idx, quote_spans):
+                ent = next((e for e in doc.ents if e.start <= c.i < e.end), None)
+                if ent is not None:
+                    date_text = ent.text
+    if date_text is None:
+        first = sent[0]
+        if first.lower_ == "on" and first.i + 1 < len(doc) and doc[first.i + 1].ent_type_ == "DATE":
+            ent = next((e for e in doc.ents if e.start <= first.i + 1 < e.end), None)
+            if ent is not None:
+                date_text = ent.text
+    return date_text, venue, addressee
+
+
+# ------------------------------------------------------------------ 5-6. type and attribution of marked quotes
+
+
+def _frame_cues(doc: Doc, f: Found, quote_spans: list[tuple[int, int]], paras: list[Para]) -> list[Token]:
+    """Cue candidates in the quote's frame: its sentences' tokens outside every quote."""
+    p = paras[f.para]
+    first_sent = _tok_at(doc, f.open_mark if f.open_mark is not None else f.start)
+    last_tok = _tok_at(doc, max(f.start, (f.close_mark or f.end) - 1))
+    if first_sent is None or last_tok is None:
+        return []
+    s_tok = first_sent.sent.start
+    e_tok = last_tok.sent.end
+    # the sentence after the close, if the close ends a sentence: ("...," he said.)
+    if e_tok < len(doc) and f.close_mark is not None:
+        nxt = doc[e_tok]
+        if nxt.idx < p.end and not _inside(nxt.idx, quote_spans):
+            e_tok = nxt.sent.end
+    cands = []
+    for t in doc[s_tok:e_tok]:
+        if t.idx < p.start or t.idx >= p.end:
+            continue
+        if _inside(t.idx, quote_spans):
+            continue
+        if is_cue(t):
+            cands.append(t)
+    return cands
+
+
+def _is_direct(text: str, doc: Doc, f: Found, para_start: int) -> bool:
+    """Whole sentences in marks after an attribution, or at a paragraph's start."""
+    if f.open_mark is None:
+        return True
+    body = text[f.start:f.end].strip()
+    if not body:
+        return False
+    before = text[para_start:f.open_mark].rstrip()
+    first_alpha = next((c for c in body if c.isalnum() or c in "[…"), "")
+    starts_upper = bool(first_alpha) and (first_alpha.isupper() or first_alpha.isdigit() or first_alpha in "[…")
+    closes_sentence = bool(re.search(r"[.!?…,;:][’']?\s*$", body))
+    if not before or before.endswith((":", ".", "!", "?", "—", "–")):
+        return starts_upper or closes_sentence
+    if before.endswith(","):
+        return starts_upper
+    # "said that "We ..."" / "said "We ..."": a cue right before the mark
+    prev = _tok_at(doc, len(before) - 1 + 0 if False else f.open_mark - 1)
+    last_word = re.findall(r"[\w’']+$", before)
+    if last_word and starts_upper and len(body.split()) >= 4:
+        t = _tok_at(doc, f.open_mark - 2) if f.open_mark >= 2 else None
+        if t is not None and (is_cue(t) or (t.lower_ == "that" and t.head is not None and is_cue(t.head))):
+            return True
+    _ = prev
+    return False
+
+
+def _governing_cue(doc: Doc, f: Found, quote_spans: list[tuple[int, int]]) -> Token | None:
+    """For a quoted fragment: the speech verb that governs it in the parse."""
+    toks = [t for t in doc.char_span(f.start, f.end, alignment_mode="expand") or []]
+    if not toks:
+        return None
+    inside = {t.i for t in toks}
+    heads = [t for t in toks if t.head.i not in inside or t.head is t]
+    for h in heads:
+        t = h
+        for _ in range(12):
+            if t.i not in inside and is_cue(t) and not _inside(t.idx, quote_spans):
+                return t
+            if t.head is t:
+                break
+            if t.dep_ in ("relcl", "acl") and t.i not in inside:
+                break
+            t = t.head
+    return None
+
+
+def attribute_marked(doc: Doc, found: list[Found], paras: list[Para]) -> None:
+    text = doc.text
+    spans = [(f.open_mark if f.open_mark is not None else f.start, (f.close_mark + 1) if f.close_mark is not None else f.end) for f in found]
+    for k, f in enumerate(found):
+        if f.signed_name is not None:
+            continue
+        p = paras[f.para]
+        if f.parent is not None:
+            _attribute_nested(doc, f, found[f.parent])
+            continue
+        others = [sp for j, sp in enumerate(spans) if j != k and found[j].parent is None]
+        f.type = "direct" if _is_direct(text, doc, f, _skip_end_para(p, text)) else "mixed"
+        cue: Token | None = None
+        if f.type == "mixed":
+            cue = _governing_cue(doc, f, others + [spans[k]])
+        if cue is None:
+            cands = _frame_cues(doc, f, others + [spans[k]], paras)
+            if cands:
+                anchor = f.open_mark if f.open_mark is not None else f.start
+                # nearest cue; those with a subject first
+                cands.sort(key=lambda t: (speaker_of(t) is None, min(abs(t.idx - anchor), abs(t.idx - f.end))))
+                cue = cands[0]
+        fragment_cue = False
+        if cue is None and f.type == "mixed":
+            cue = _fragment_predicate(doc, f)
+            fragment_cue = cue is not None
+        if cue is None and f.type == "direct":
+            cue = _colon_frame(doc, f, p)
+        if cue is not None:
+            subj = speaker_of(cue)
+            f.cue, f.cue_start, f.cue_end = (cue.text, cue.idx, cue.idx + len(cue)) if fragment_cue else cue_phrase(cue)
+            if subj is not None and not _inside(subj.idx, [spans[k]]):
+                f.mention = mention_span(subj)
+                f.mention_head = subj.i
+                f.confidence = 0.85 if f.type == "direct" else 0.75
+            else:
+                f.confidence = 0.5
+            f.date_text, venue, f.addressee = _date_and_venue(cue, others + [spans[k]])
+            f.venue = f.venue or venue
+        else:
+            f.confidence = 0.4
+
+
+def _skip_end_para(p: Para, text: str) -> int:
+    return p.start
+
+
+def _fragment_predicate(doc: Doc, f: Found) -> Token | None:
+    """A quoted predicate ('has "fondly recalled" meeting'): its verb's subject speaks."""
+    span = doc.char_span(f.start, f.end, alignment_mode="expand")
+    if span is None:
+        return None
+    for t in span:
+        if t.pos_ == "VERB" and any(c.dep_ in _SUBJ_DEPS and not (f.start <= c.idx < f.end) for c in t.children):
+            if t.lemma_.lower() in SPEECH_VERBS or t.lemma_.lower() in COGNITION_VERBS:
+                return t
+    return None
+
+
+def _colon_frame(doc: Doc, f: Found, p: Para) -> Token | None:
+    """'X released a statement: "..."' : the verb of a clause that ends in a colon."""
+    if f.open_mark is None:
+        return None
+    before = doc.text[p.start:f.open_mark].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = _tok_at(doc, p.start + len(before) - 1)
+    if colon is None:
+        return None
+    for t in reversed(list(colon.sent)):
+        if t.i < colon.i and t.pos_ in ("VERB", "AUX") and speaker_of(t) is not None:
+            return t
+    return None
+
+
+def _attribute_nested(doc: Doc, f: Found, parent: Found) -> None:
+    """A quote inside a quote: the nearest third-party subject before it in the parent."""
+    f.type = "direct"
+    span = doc.char_span(parent.start, f.open_mark or f.start, alignment_mode="contract")
+    best: Token | None = None
+    if span is not None:
+        for t in span:
+            if t.dep_ in _SUBJ_DEPS and t.lower_ not in ("i", "we", "it", "this", "that", "there", "you", "they", "which", "who"):
+                if t.pos_ in ("PROPN", "NOUN") or t.ent_type_ == "PERSON":
+                    best = t
+        # a cue right before the nested quote ("X said 'Y'") wins
+        for t in reversed(list(span)[-6:]):
+            if is_cue(t) and speaker_of(t) is not None and speaker_of(t).lower_ not in ("i", "we"):
+                best = speaker_of(t)
+                f.cue, f.cue_start, f.cue_end = cue_phrase(t)
+                break
+    if best is not None:
+        f.mention = mention_span(best)
+        f.mention_head = best.i
+        f.confidence = 0.6
+    else:
+        f.carried = True  # fall back to the parent's speaker
+        f.confidence = 0.3
+
+
+# ------------------------------------------------------------------ 7. indirect speech
+
+
+def _complement(cue: Token) -> list[Token] | None:
+    """The tokens of what a speech verb reports, or None when it reports nothing."""
+    lemma = cue.lemma_.lower()
+    doc = cue.doc
+    if lemma in LIGHT_VERB_CUES:
+        for c in cue.children:
+            if c.i < cue.i or c.lower_ not in LIGHT_VERB_CUES[lemma]:
+                continue
+            # "made it clear that ...": the clause under the adjective
+            for g in c.children:
+                if g.dep_ in ("ccomp", "advcl", "acl") and g.i > c.i:
+                    return list(g.subtree)
+            # "voiced concerns about ...": the object and what follows it in the clause
+            if c.dep_ == "dobj" and lemma != "make":
+                end = cue.right_edge.i
+                return [t for t in doc[c.i:end + 1]]
+        return None
+    for c in cue.children:
+        if c.dep_ == "ccomp" and c.i > cue.i:
+            return list(c.subtree)
+    if lemma in OBJECT_CONTROL_VERBS:
+        obj = next((c for c in cue.children if c.dep_ in ("dobj", "dative")), None)
+        xc = next((c for c in cue.children if c.dep_ in ("xcomp", "ccomp") and c.i > cue.i), None)
+        if xc is None and obj is not None:
+            xc = next((c for c in obj.children if c.dep_ in ("xcomp", "acl", "ccomp") and c.i > obj.i), None)
+        if obj is not None and xc is not None and xc.pos_ in ("VERB", "AUX"):
+            return sorted(set(obj.subtree) | set(xc.subtree), key=lambda t: t.i)
+    # the parser sometimes takes "said covered trade" for said + object: a finite
+    # verb right after "say" starts the reported clause
+    if lemma in ("say", "add", "claim", "insist", "warn") and cue.i + 1 < len(doc):
+        nxt = doc[cue.i + 1]
+        if nxt.tag_ in ("VBD", "VBN", "VBZ", "VBP", "MD") and nxt.head.i > cue.i:
+            return list(doc[cue.i + 1:cue.right_edge.i + 1])
+    return None
+
+
+def _trim_to_avoid(toks: list[Token], spans: list[tuple[int, int]]) -> list[Token]:
+    """Drop the adverbial and coordinated clauses of a complement that reach into a
+    quote: "urged Starmer to turn to Europe [after Trump called Putin a "genius"]"."""
+    keep = set(toks)
+    for t in toks:
+        if t.dep_ in ("advcl", "conj", "relcl") and t in keep:
+            sub = set(t.subtree)
+            if any(_inside(x.idx, spans) for x in sub):
+                keep -= sub
+                # the conjunction that joined the removed clause goes with it
+                keep -= {c for c in t.head.children if c.dep_ == "cc" and c.i < t.i}
+    out = sorted(keep, key=lambda t: t.i)
+    if len(out) < len(toks):
+        # keep the unbroken run from the start: what follows a removed clause is not the report
+        run = out[:1]
+        for t in out[1:]:
+            if t.i != run[-1].i + 1:
+                break
+            run.append(t)
+        out = run
+    return out
+
+
+#: Heads of subjects that can speak: people, groups, organisations.
+_ANIMATE_ORG_NOUNS = frozenset(
+    """government ministry department office party company firm council court committee agency police
+    army military union campaign team administration spokesman spokeswoman spokesperson board
+    commission parliament congress senate cabinet embassy group organisation organization
+    association charity bank regulator authority watchdog newspaper network channel""".split()
+)
+
+
+def _can_speak(subj: Token) -> bool:
+    from .lexicon import GROUP_NOUNS, PERSON_NOUNS, SPOKESPERSON_NOUNS
+
+    if subj.pos_ == "PRON":
+        return subj.lower_ in ("he", "she", "they", "we", "i", "who")
+    if subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE", "FAC"):
+        return True
+    lemma = subj.lemma_.lower()
+    if subj.pos_ == "PROPN" or subj.like_num:
+        return True
+    return lemma in PERSON_NOUNS or lemma in GROUP_NOUNS or subj.lower_ in GROUP_NOUNS or lemma in SPOKESPERSON_NOUNS or lemma in _ANIMATE_ORG_NOUNS
+
+
+def indirect_quotes(doc: Doc, found: list[Found], paras: list[Para], skipped: list[Skipped]) -> list[Found]:
+    text = doc.text
+    marked = [(f.open_mark if f.open_mark is not None else f.start, (f.close_mark + 1) if f.close_mark is not None else f.end) for f in found]
+    direct_spans = [(f.start, f.end) for f in found if f.type == "direct"]
+    cue_spans = {(f.cue_start) for f in found if f.cue_start is not None}
+    out: list[Found] = []
+    para_of = _para_index(paras)
+    for cue in doc:
+        if not is_cue(cue) or cue.lemma_.lower() in ("call",):
+            continue
+        if cue.idx in cue_spans:
+            continue
+        k = para_of(cue.idx)
+        if k is None or paras[k].skipped or any(s.start <= cue.idx < s.end for s in skipped):
+            continue
+        comp = _complement(cue)
+        if comp is None:
+            continue
+        subj = speaker_of(cue)
+        if subj is None or not _can_speak(subj):
+            continue
+        in_quote = _inside(cue.idx, direct_spans)
+        if in_quote and not any(t.ent_type_ == "PERSON" for t in subj.subtree):
+            # inside a quote, only a named third party's words are a quotation of their own
+            continue
+        toks = _trim_to_avoid(comp, marked)
+        # drop the complementiser and a relative-pronoun subject ("which No 10 said covered ...")
+        while toks and (toks[0].dep_ in ("mark", "punct") or toks[0].lower_ in ("that", "which", "who")):
+            toks = toks[1:]
+        while toks and toks[-1].is_punct:
+            toks = toks[:-1]
+        if len(toks) < 3:
+            continue
+        s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
+        if any(ms < e and s < me for ms, me in marked if not (ms <= s and e <= me)):
+            continue  # holds a quoted fragment: that is a mixed quote, already found
+        if cue.idx >= s and cue.idx < e:
+            continue
+        if "\n" in text[s:e]:
+            e = s + text[s:e].index("\n")
+        f = Found(start=s, end=e, type="indirect", para=k, confidence=0.6)
+        f.cue, f.cue_start, f.cue_end = cue_phrase(cue)
+        f.mention = mention_span(subj)
+        f.mention_head = subj.i
+        f.date_text, f.venue, f.addressee = _date_and_venue(cue, marked)
+        if in_quote:
+            f.parent = next(j for j, q in enumerate(found) if q.type == "direct" and q.start <= cue.idx < q.end)
+            f.confidence = 0.5
+        out.append(f)
+    # nested complements of one another: keep the outermost per cue chain
+    out.sort(key=lambda f: (f.start, -(f.end - f.start)))
+    kept: list[Found] = []
+    for f in out:
+        if kept and kept[-1].start <= f.start and f.end <= kept[-1].end and kept[-1].mention == f.mention:
+            continue
+        kept.append(f)
+    return kept
+
+
+def _para_index(paras: list[Para]):
+    starts = [p.start for p in paras]
+    import bisect
+
+    def find(i: int) -> int | None:
+        k = bisect.bisect_right(starts, i) - 1
+        if k >= 0 and paras[k].start <= i <= paras[k].end:
+            return k
+        return None
+
+    return find
+
+
+# ------------------------------------------------------------------ 8. carry-over and the cascade
+
+
+def carry_over(found: list[Found], paras: list[Para], text: str) -> None:
+    """A quote with no attribution continues the speaker of the quote just before it."""
+    order = sorted(range(len(found)), key=lambda j: found[j].start)
+    prev: Found | None = None
+    for j in order:
+        f = found[j]
+        if f.parent is not None:
+            continue
+        if f.mention is None and f.type == "direct" and prev is not None and (prev.mention is not None or prev.carried):
+            gap_paras = f.para - prev.para
+            if gap_paras <= 2:
+                f.carried = True
+                f.mention = prev.mention
+                f.mention_head = prev.mention_head
+                f.signed_name = prev.signed_name
+                f.venue = f.venue or None
+                f.confidence = 0.6
+        if f.mention is not None or f.carried:
+            prev = f
+
+
+def find_quotes(doc: Doc, skipped: list[Skipped]) -> list[Found]:
+    """Every quotation of the parsed article, in text order (cascade steps 1-8)."""
+    text = doc.text
+    paras = paragraphs(text, skipped)
+    doubles = double_quotes(text, paras, skipped)
+    posts = social_posts(text, paras)
+    # a post's lines are its own quotation: drop marks found inside it
+    doubles = [d for d in doubles if not any(p.start <= d.start < p.end + 1 for p in posts)]
+    singles = single_quotes(text, paras, doubles, skipped)
+    found = doubles + singles
+    attribute_marked(doc, found, paras)
+    found += posts
+    # a mixed fragment that found no speaker and is short is a scare quote, not a quotation
+    found = [f for f in found if not (f.type == "mixed" and f.mention is None and len(text[f.start:f.end].split()) <= 3)]
+    _reindex_parents(found, doubles)
+    found += indirect_quotes(doc, found, paras, skipped)
+    found.sort(key=lambda f: (f.start, -(f.end - f.start)))
+    _reindex_parents(found, found)
+    carry_over(found, paras, text)
+    return found
+
+
+def _reindex_parents(found: list[Found], universe: list[Found]) -> None:
+    """Parents are stored as indices: recompute them after filtering or sorting."""
+    for f in found:
+        if f.parent is None and f.type != "indirect":
+            continue
+        container = [j for j, g in enumerate(found) if g is not f and g.type == "direct" and g.start <= f.start and f.end <= g.end and (g.end - g.start) > (f.end - f.start)]
+        f.parent = container[-1] if container else None

@@ -1,4 +1,49 @@
-"""saywho CLI commands: web (see the module's issue)."""
+"""saywho CLI: ``serve``, the web pages and JSON API over a store."""
 from __future__ import annotations
 
-from ..cli import main  # noqa: F401
+import os
+
+import click
+
+from ..cli import err, main
+
+
+@main.command()
+@click.option("--db", "db", default=None, metavar="URL",
+              help="Store to serve: a SQLite path or URL, or postgresql://... (default: $SAYWHO_DB or saywho.db).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--token-env", default=None, metavar="NAME",
+              help="Enable POST /api/articles for requests bearing the token in environment variable NAME "
+                   "(default: SAYWHO_TOKEN when set; otherwise the server is read-only).")
+@click.option("--log-level", type=click.Choice(["critical", "error", "warning", "info", "debug"]),
+              default="info", show_default=True, help="uvicorn's log level (logs go to stderr).")
+def serve(db: str | None, host: str, port: int, token_env: str | None, log_level: str) -> None:
+    """Serve the stored articles as web pages and a JSON API.
+
+    Pages: search (/), an article with every quote highlighted (/articles/HASH),
+    a person (/person?name=...), a timeline of one or two people (/timeline).
+    API: /api/articles, /api/quotes, /api/people, /api/events, /api/timeline,
+    /api/search, documented at /docs and /openapi.json; lists download whole as
+    CSV or JSONL with ?format=csv|jsonl.
+
+    \b
+    Examples:
+      saywho serve --db saywho.db
+      saywho serve --db postgresql://localhost/news --host 0.0.0.0 --port 8080
+      SAYWHO_TOKEN=$(openssl rand -hex 16) saywho serve   # also POST /api/articles
+      curl -H "Authorization: Bearer $SAYWHO_TOKEN" -H 'content-type: application/json' \\
+           -d '{"text": "\\"We will win,\\" the senator said."}' http://127.0.0.1:8000/api/articles
+    """
+    import uvicorn
+
+    from ..web import create_app
+
+    name = token_env or "SAYWHO_TOKEN"
+    token = os.environ.get(name) or None
+    if token_env and token is None:
+        raise click.UsageError(f"--token-env {token_env}: the environment variable {token_env} is not set or empty")
+    app = create_app(db, token)
+    mode = "POST /api/articles enabled (bearer token)" if token else "read-only"
+    err(f"saywho: serving http://{host}:{port}/ ({mode}); Ctrl-C stops")
+    uvicorn.run(app, host=host, port=port, log_level=log_level)

@@ -1,0 +1,124 @@
+"""Lists as JSON pages, or as whole CSV / JSONL downloads streamed page by page."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, Literal
+
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import StreamingResponse
+
+Format = Literal["json", "csv", "jsonl"]
+#: Fetches ``limit`` records from ``offset`` on.
+Fetch = Callable[[int, int], Sequence[Any]]
+
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 1000
+_CHUNK = 500  # records per store call while streaming a download
+
+DOWNLOAD_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "A page of JSON (format=json), or the whole list as CSV or JSON Lines.",
+        "content": {
+            "text/csv": {"schema": {"type": "string"}},
+            "application/x-ndjson": {"schema": {"type": "string"}},
+        },
+    }
+}
+
+
+def record_dict(rec: Any) -> dict[str, Any]:
+    """A store record (dataclass with ``to_dict``) as JSON-ready values (dates as ISO strings)."""
+    d = rec.to_dict() if hasattr(rec, "to_dict") else dict(rec)
+    return jsonable_encoder(d)
+
+
+def json_page(fetch: Fetch, limit: int | None, offset: int) -> dict[str, Any]:
+    lim = limit or DEFAULT_LIMIT
+    rows = list(fetch(lim + 1, offset))  # one more tells whether a next page exists
+    return {
+        "items": [record_dict(r) for r in rows[:lim]],
+        "limit": lim,
+        "offset": offset,
+        "next_offset": offset + lim if len(rows) > lim else None,
+    }
+
+
+def _records(fetch: Fetch, limit: int | None, offset: int) -> Iterator[dict[str, Any]]:
+    left = limit  # None: the whole list
+    while left is None or left > 0:
+        n = _CHUNK if left is None else min(_CHUNK, left)
+        rows = list(fetch(n, offset))
+        for r in rows:
+            yield record_dict(r)
+        if len(rows) < n:
+            return
+        offset += n
+        if left is not None:
+            left -= n
+
+
+def _cell(v: Any) -> Any:
+    if v is None:
+        return ""
+    if isinstance(v, (list, tuple)):
+        return "; ".join(str(_cell(x)) for x in v)
+    if isinstance(v, dict):
+        return json.dumps(v, ensure_ascii=False)
+    return v
+
+
+def _csv_lines(rows: Iterator[dict[str, Any]], fields: list[str]) -> Iterator[str]:
+    buf = io.StringIO()
+    writer: csv.DictWriter[str] | None = None
+    for row in rows:
+        if writer is None:
+            # Columns: the model's, then any the store adds.
+            fields = fields + [k for k in row if k not in fields]
+            writer = csv.DictWriter(buf, fieldnames=fields, extrasaction="ignore")
+            writer.writeheader()
+        writer.writerow({k: _cell(row.get(k)) for k in fields})
+        yield buf.getvalue()
+        buf.seek(0)
+        buf.truncate()
+    if writer is None:  # empty list: the header alone
+        csv.writer(buf).writerow(fields)
+        yield buf.getvalue()
+
+
+def download(kind: str, fmt: Format, fetch: Fetch, limit: int | None, offset: int,
+             fields: list[str]) -> StreamingResponse:
+    rows = _records(fetch, limit, offset)
+    stamp = dt.date.today().isoformat()
+    if fmt == "csv":
+        body: Iterator[str] = _csv_lines(rows, list(fields))
+        media = "text/csv; charset=utf-8"
+        name = f"saywho-{kind}-{stamp}.csv"
+    else:
+        body = (json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+        media = "application/x-ndjson"
+        name = f"saywho-{kind}-{stamp}.jsonl"
+    return StreamingResponse(body, media_type=media,
+                             headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+def list_response(kind: str, fmt: Format, fetch: Fetch, limit: int | None, offset: int,
+                  fields: list[str]) -> Any:
+    if fmt == "json":
+        return json_page(fetch, limit, offset)
+    return download(kind, fmt, fetch, limit, offset, fields)
+
+
+def sliced(records: Callable[[], Sequence[Any]]) -> Fetch:
+    """A Fetch over a store call that takes no limit/offset (it returns the whole list)."""
+    cache: list[Sequence[Any]] = []
+
+    def fetch(limit: int, offset: int) -> Sequence[Any]:
+        if not cache:
+            cache.append(records())
+        return cache[0][offset:offset + limit]
+
+    return fetch
