@@ -11,6 +11,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.encoders import jsonable_encoder
+from pydantic import StringConstraints
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from ..errors import SaywhoError
@@ -19,6 +20,7 @@ from .export import DOWNLOAD_RESPONSES, MAX_LIMIT, Format, list_response, record
 
 # Free-text parameters are bounded: a search string longer than this is no search.
 Str = Annotated[str | None, Query(max_length=300)]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=300)]
 Since = Annotated[dt.date | None, Query(description="On or after this date (YYYY-MM-DD).")]
 Until = Annotated[dt.date | None, Query(description="On or before this date (YYYY-MM-DD).")]
 Limit = Annotated[int | None, Query(ge=1, le=MAX_LIMIT, description=(
@@ -43,7 +45,9 @@ def _fields(model: type[m.BaseModel]) -> list[str]:
     return list(model.model_fields)
 
 
-router = APIRouter(prefix="/api", tags=["api"])
+# The app refuses a NUL character anywhere in a request with a 400 (see app.guard).
+BAD_REQUEST: dict[int | str, dict[str, Any]] = {400: {"description": "Bad request (a NUL character, or bad input)"}}
+router = APIRouter(prefix="/api", tags=["api"], responses=BAD_REQUEST)
 
 
 @router.get("/counts", summary="How many articles, quotes, people, events and failures are stored")
@@ -103,13 +107,11 @@ def events(st: Store, person: Str = None, since: Since = None, until: Until = No
 
 @router.get("/timeline", response_model=m.Page[m.TimelineItemOut], responses=DOWNLOAD_RESPONSES,
             summary="One or two people's events and statements in date order, with sources")
-def timeline(st: Store, person: Annotated[list[str], Query(min_length=1, max_length=2, description=(
+def timeline(st: Store, person: Annotated[list[Name], Query(min_length=1, max_length=2, description=(
                  "One or two names (repeat the parameter)."))],
              limit: Limit = None, offset: Offset = 0, fmt: Fmt = "json") -> Any:
-    names = [p for p in person if p.strip()]
-    if not names or any(len(p) > 300 for p in names):
-        raise HTTPException(422, "give one or two names of at most 300 characters")
-    fetch = sliced(lambda: st.timeline(*names))
+    names = [p.strip() for p in person if p.strip()]
+    fetch = sliced(lambda: st.timeline(*names) if names else [])
     return list_response("timeline", fmt, fetch, limit, offset, [])
 
 
@@ -127,7 +129,7 @@ def search(st: Store, q: Annotated[str, Query(min_length=1, max_length=300)],
 
 def stories_router() -> APIRouter:
     """Routes over ``Store.stories()``: added only when the store has stories."""
-    r = APIRouter(prefix="/api", tags=["api"])
+    r = APIRouter(prefix="/api", tags=["api"], responses=BAD_REQUEST)
 
     @r.get("/stories", response_model=m.Page[m.StoryOut], responses=DOWNLOAD_RESPONSES,
            summary="Stories: the same happening as reported by several outlets")
@@ -153,7 +155,7 @@ def require_token(request: Request,
 
 
 def write_router() -> APIRouter:
-    r = APIRouter(prefix="/api", tags=["api"])
+    r = APIRouter(prefix="/api", tags=["api"], responses=BAD_REQUEST)
 
     @r.post("/articles", response_model=m.AddedOut, status_code=201, dependencies=[Depends(require_token)],
             summary="Extract quotes and events from an article and store it (needs the token)",

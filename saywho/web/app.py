@@ -63,7 +63,9 @@ def create_app(store_url: str | None = None, token: str | None = None) -> FastAP
         # it in a string: refuse it here as bad input rather than fail in the store.
         raw = request.url.query.lower() + request.url.path.lower()
         if "%00" in raw or "\x00" in raw:
-            resp: Response = PlainTextResponse("NUL characters are not allowed in a request", status_code=400)
+            msg = "NUL characters are not allowed in a request"
+            resp: Response = (JSONResponse({"detail": msg}, status_code=400) if request.url.path.startswith("/api")
+                              else PlainTextResponse(msg, status_code=400))
         else:
             resp = await call_next(request)
         resp.headers["X-Content-Type-Options"] = "nosniff"
