@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from ..errors import InputError
-from ..model import Article
+from ..model import Article, content_hash
 from .core import MAX_BYTES, MAX_CHARS, Item, NotEnglish, article_from_text
 from .debris import find_debris
 from .feed import read_feed, read_feed_bytes
@@ -194,7 +194,8 @@ def read_inputs(
                            input_format=input_format))
         for item in items:
             if isinstance(item, Article):
-                h = item.hash
+                # identical up to whitespace: a .txt and the same story's page differ in line ends only
+                h = content_hash(" ".join(item.text.split()))
                 if h in seen:
                     notes.append(f"{item.source or item.id}: same text as {seen[h]} (hash {h}): processed once")
                     notes.extend(item.warnings)  # what rode on the skipped copy still gets said

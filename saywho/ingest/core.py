@@ -5,6 +5,7 @@ Kept free of spaCy: ingest runs before the nlp stage.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterable, Iterator
 
 from ..errors import InputError
@@ -89,10 +90,13 @@ def article_from_text(
     return art
 
 
-def hold_last(items: Iterable[Item], notes: list[str], source: str, empty_reason: str) -> Iterator[Item]:
+def hold_last(items: Iterable[Item], notes: list[str], source: str, empty_reason: str,
+              empty_error: bool = True) -> Iterator[Item]:
     """Pass items on, keeping the last Article back so that ``notes`` (filled while
     iterating: skipped records, summary-only entries) can ride on it as warnings.
-    With no Article at all, the notes become one InputError for ``source``."""
+    With no Article at all, the notes become one InputError for ``source`` (or, when
+    ``empty_error`` is off because the input's error was already said, warnings
+    printed on stderr)."""
     held: Article | None = None
     seen_any = False
     for item in items:
@@ -106,7 +110,10 @@ def hold_last(items: Iterable[Item], notes: list[str], source: str, empty_reason
     if held is not None:
         held.warnings.extend(notes)
         yield held
+    elif notes and not empty_error:
+        for note in notes:
+            print(f"saywho: warning: {note}", file=sys.stderr)
     elif notes:
         yield InputError(source, f"{empty_reason}; " + "; ".join(notes))
-    elif not seen_any:
+    elif not seen_any and empty_error:
         yield InputError(source, empty_reason)

@@ -80,6 +80,7 @@ def read_feed_bytes(data: bytes, name: str, published: str | None, max_chars: in
         return
     notes: list[str] = []
     entries = parsed.get("entries") or []
+    failed = False
     if parsed.get("bozo"):
         exc = parsed.get("bozo_exception")
         benign = type(exc).__name__ in {"CharacterEncodingOverride"}
@@ -87,7 +88,8 @@ def read_feed_bytes(data: bytes, name: str, published: str | None, max_chars: in
         if benign:
             notes.append(f"{name}: {msg}")
         else:
-            yield InputError(name, msg + (f"; read {len(entries)} entries anyway" if entries else ""))
+            failed = True
+            yield InputError(name, msg + (f"; reading its {len(entries)} entries anyway" if entries else ""))
             if not entries:
                 return
     if not entries and not parsed.get("bozo"):
@@ -121,7 +123,7 @@ def read_feed_bytes(data: bytes, name: str, published: str | None, max_chars: in
             except InputError as err:
                 yield err
 
-    yield from hold_last(gen(), notes, name, "no entry with full content")
+    yield from hold_last(gen(), notes, name, "no entry with full content", empty_error=not failed)
 
 
 def read_feed(path: Path, published: str | None, max_chars: int | None, max_bytes: int | None = None) -> Iterator[Item]:

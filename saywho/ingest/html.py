@@ -20,6 +20,9 @@ for _name in ("trafilatura", "htmldate", "courlan", "charset_normalizer"):
     logging.getLogger(_name).addHandler(logging.NullHandler())
     logging.getLogger(_name).propagate = False
 
+#: Fewer words than this is a page without an article (a menu, a notice), not a story.
+MIN_WORDS = 15
+
 _HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
 _HTML_ANY = re.compile(rb"<(?:html|head|body|p|div|article)\b", re.I)
 
@@ -77,8 +80,11 @@ def article_from_html(
     except Exception as e:  # lxml/trafilatura on broken markup: one clear line, not a traceback
         raise InputError(source, f"malformed HTML ({type(e).__name__}: {e})") from None
     text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
-    if not text:
-        raise InputError(source, "no article text found in the page")
+    words = len(text.split())
+    if words < MIN_WORDS:
+        # trafilatura falls back to whatever text there is ("Home", a footer line)
+        raise InputError(source, "no article text found in the page"
+                         + (f" (only {words} word(s) of page furniture)" if words else ""))
     published = _date(html)
     art = article_from_text(
         text,

@@ -16,6 +16,26 @@ from .core import MAX_BYTES, Item, hold_last
 from .html import article_from_html
 
 
+def _cut_off(rec, already: int = 0) -> bool:  # type: ignore[no-untyped-def]
+    """Drain the record; True when it ends before its Content-Length (a truncated file).
+
+    warcio ends quietly at a truncated gzip member, so this is checked per record."""
+    if rec.rec_headers.get_header("Content-Length") is None:  # every WARC record has one: the headers are cut
+        return True
+    n = already
+    while chunk := rec.raw_stream.read(1 << 16):
+        n += len(chunk)
+    limit = getattr(rec.raw_stream, "limit", None)
+    if limit is not None:
+        return limit > 0
+    if rec.http_headers is None:
+        try:
+            return n < int(rec.rec_headers.get_header("Content-Length") or 0)
+        except ValueError:
+            return False
+    return False
+
+
 def _records(stream, name: str, published: str | None, max_chars: int | None, max_bytes: int | None,
              skipped: Counter[str]) -> Iterator[Item]:
     from warcio.archiveiterator import ArchiveIterator
@@ -27,18 +47,27 @@ def _records(stream, name: str, published: str | None, max_chars: int | None, ma
         for rec in ArchiveIterator(stream, arc2warc=True):
             n += 1
             uri = rec.rec_headers.get_header("WARC-Target-URI") or f"{name}#{n}"
+            cut = InputError(name, f"truncated WARC: record {n} ({rec.rec_type} {uri}) is cut off")
+            skip = None
             if rec.rec_type != "response" or rec.http_headers is None:
-                skipped[rec.rec_type or "unknown"] += 1
-                continue
-            status = rec.http_headers.get_statuscode()
-            ctype = (rec.http_headers.get_header("Content-Type") or "").lower()
-            if status != "200":
-                skipped[f"status {status}"] += 1
-                continue
-            if ctype and "html" not in ctype:
-                skipped[ctype.split(";")[0].strip() or "non-HTML"] += 1
+                skip = rec.rec_type or "unknown"
+            else:
+                status = rec.http_headers.get_statuscode()
+                ctype = (rec.http_headers.get_header("Content-Type") or "").lower()
+                if status != "200":
+                    skip = f"status {status}"
+                elif ctype and "html" not in ctype:
+                    skip = ctype.split(";")[0].strip() or "non-HTML"
+            if skip:
+                if _cut_off(rec):
+                    yield cut
+                    return
+                skipped[skip] += 1
                 continue
             body = rec.content_stream().read(limit + 1)
+            if _cut_off(rec):
+                yield cut
+                return
             src = f"{name} {uri}"
             if len(body) > limit:
                 yield InputError(src, f"page too large: over {limit:,} bytes (set SAYWHO_MAX_BYTES)")
