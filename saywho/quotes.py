@@ -50,6 +50,7 @@ SIGNATURE_RE = re.compile(
     r"^[ \t]*[—–\-]{1,2}[ \t]*(?P<name>[^\n()@]{1,80}?)[ \t]*\(@(?P<handle>\w{1,30})\)[ \t]*(?P<date>[^\n]{0,40}?)[ \t]*$",
     re.M,
 )
+_DASH_NAME_RE = re.compile(r"[ \t\u00a0]*[―—–-][ \t\u00a0]*([A-Z][\w.'’-]+(?:[ \t][A-Z][\w.'’-]+){0,3})[\s.,\u00a0]*$")
 _FIRST_PERSON = re.compile(r"\b(I|I'm|I’m|I've|I’ve|I'll|I’ll|I'd|I’d|me|my|we|We|our|Our|us|My)\b")
 
 
@@ -303,6 +304,8 @@ def is_cue(tok: Token) -> bool:
         )
     if lemma in SPEECH_VERBS:
         return True
+    if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+        return True
     if lemma in LIGHT_VERB_CUES:
         objs = {c.lower_ for c in tok.children if c.dep_ in ("dobj", "oprd", "ccomp", "acomp", "attr", "xcomp")}
         objs |= {g.lower_ for c in tok.children if c.dep_ in ("dobj", "ccomp") for g in c.children if g.dep_ in ("oprd", "acomp", "amod")}
@@ -362,13 +365,21 @@ def mention_span(head: Token) -> tuple[int, int]:
     return doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
 
 
+def _named_apposition(subj: Token) -> Token:
+    """"Its chairman, Ian Moss, said": the name in apposition is the better mention."""
+    for c in subj.children:
+        if c.dep_ == "appos" and c.ent_type_ == "PERSON":
+            return c
+    return subj
+
+
 def speaker_of(cue: Token) -> Token | None:
     """The subject of a cue verb, looking through conjunctions and auxiliaries."""
     subjects = [c for c in cue.children if c.dep_ in _SUBJ_DEPS]
     # "which No 10 said": the relative pronoun belongs to the reported clause
     subjects.sort(key=lambda c: c.tag_ in ("WDT", "WP"))
     if subjects:
-        return subjects[0]
+        return _named_apposition(subjects[0])
     for c in cue.children:
         if c.dep_ == "agent":
             for g in c.children:
@@ -568,6 +579,14 @@ def attribute_marked(doc: Doc, found: list[Found], paras: list[Para]) -> None:
             fragment_cue = cue is not None
         if cue is None and f.type == "direct":
             cue = _colon_frame(doc, f, p)
+        if cue is None and f.type == "direct" and f.close_mark is not None:
+            # '"..." ― Jane Doe': a dash and a name after the quote sign it
+            m = _DASH_NAME_RE.match(text, f.close_mark + 1, p.end)
+            if m:
+                f.mention = (m.start(1), m.end(1))
+                f.signed_name = m.group(1)
+                f.confidence = 0.8
+                continue
         if cue is not None:
             subj = speaker_of(cue)
             f.cue, f.cue_start, f.cue_end = (cue.text, cue.idx, cue.idx + len(cue)) if fragment_cue else cue_phrase(cue)
@@ -581,6 +600,28 @@ def attribute_marked(doc: Doc, found: list[Found], paras: list[Para]) -> None:
             f.venue = f.venue or venue
         else:
             f.confidence = 0.4
+
+
+def merge_interrupted(doc: Doc, found: list[Found], paras: list[Para]) -> list[Found]:
+    """'"A," she said. "B."' is one quotation: join the parts of a quote that an
+    attribution interrupts, within one paragraph, when the later part has no
+    attribution of its own (or shares the first part's cue)."""
+    text = doc.text
+    tops = sorted((f for f in found if f.parent is None and f.type == "direct" and f.open_mark is not None), key=lambda f: f.start)
+    drop: set[int] = set()
+    prev: Found | None = None
+    for f in tops:
+        if prev is not None and prev.close_mark is not None and f.open_mark is not None:
+            between = text[prev.close_mark + 1:f.open_mark]
+            same_para = "\n" not in between
+            own = f.mention is not None and f.cue_start is not None and f.cue_start != prev.cue_start
+            if same_para and not own and prev.mention is not None and len(between) <= 250 and not any(c in between for c in ANY_MARK):
+                prev.end, prev.close_mark = f.end, f.close_mark
+                prev.notes.append("interrupted quote joined")
+                drop.add(id(f))
+                continue
+        prev = f
+    return [f for f in found if id(f) not in drop]
 
 
 def _skip_end_para(p: Para, text: str) -> int:
@@ -712,8 +753,11 @@ _ANIMATE_ORG_NOUNS = frozenset(
 
 
 def _can_speak(subj: Token) -> bool:
-    from .lexicon import GROUP_NOUNS, PERSON_NOUNS, SPOKESPERSON_NOUNS
+    from .lexicon import GROUP_NOUNS, ORG_ALIASES, PERSON_NOUNS, SPOKESPERSON_NOUNS
 
+    s, e = mention_span(subj)
+    if subj.doc.text[s:e].lower() in ORG_ALIASES:
+        return True
     if subj.pos_ == "PRON":
         return subj.lower_ in ("he", "she", "they", "we", "i", "who")
     if subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE", "FAC"):
@@ -732,6 +776,11 @@ def indirect_quotes(doc: Doc, found: list[Found], paras: list[Para], skipped: li
     out: list[Found] = []
     para_of = _para_index(paras)
     for cue in doc:
+        if cue.lower_ == "according" and cue.dep_ == "prep" and is_cue(cue):
+            f = _according_to(cue, marked, para_of)
+            if f is not None:
+                out.append(f)
+            continue
         if not is_cue(cue) or cue.lemma_.lower() in ("call",):
             continue
         if cue.idx in cue_spans:
@@ -783,6 +832,33 @@ def indirect_quotes(doc: Doc, found: list[Found], paras: list[Para], skipped: li
     return kept
 
 
+def _according_to(cue: Token, marked: list[tuple[int, int]], para_of) -> Found | None:
+    """"According to X, Y": Y is what X said."""
+    subj = speaker_of(cue)
+    clause = cue.head
+    if subj is None or clause.pos_ not in ("VERB", "AUX"):
+        return None
+    own = set(cue.subtree)
+    toks = [t for t in clause.subtree if t not in own and not (t.is_punct and t.i < cue.i)]
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    while toks and toks[0].is_punct:
+        toks = toks[1:]
+    if len(toks) < 3:
+        return None
+    s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
+    if any(ms < e and s < me for ms, me in marked):
+        return None
+    k = para_of(cue.idx)
+    if k is None:
+        return None
+    f = Found(start=s, end=e, type="indirect", para=k, confidence=0.6)
+    f.cue, f.cue_start, f.cue_end = cue_phrase(cue)
+    f.mention = mention_span(subj)
+    f.mention_head = subj.i
+    return f
+
+
 def _para_index(paras: list[Para]):
     starts = [p.start for p in paras]
     import bisect
@@ -831,6 +907,7 @@ def find_quotes(doc: Doc, skipped: list[Skipped]) -> list[Found]:
     singles = single_quotes(text, paras, doubles, skipped)
     found = doubles + singles
     attribute_marked(doc, found, paras)
+    found = merge_interrupted(doc, found, paras)
     found += posts
     # a mixed fragment that found no speaker and is short is a scare quote, not a quotation
     found = [f for f in found if not (f.type == "mixed" and f.mention is None and len(text[f.start:f.end].split()) <= 3)]

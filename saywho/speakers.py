@@ -73,10 +73,23 @@ def _strip_titles(words: list[str]) -> tuple[list[str], list[str]]:
     """Split leading title words from a name: (titles, name words)."""
     titles = []
     i = 0
-    while i < len(words) and (words[i].lower().strip(".") in TITLES or words[i].lower() in TITLES):
+    while i < len(words) and (words[i].lower().strip(".") in TITLES or words[i].lower() in TITLES or _role_word(words[i], len(words) - i)):
         titles.append(words[i])
         i += 1
     return titles, words[i:]
+
+
+_ROLE_SUFFIX = re.compile(r"(er|or|ist|ian|ant|ent|man|woman|ive)$", re.I)
+
+
+def _role_word(word: str, remaining: int) -> bool:
+    """A capitalised role noun fused to a name by the NER ("Campaigner Ruth Adler")."""
+    if remaining < 3:
+        return False
+    w = word.lower()
+    if w in PERSON_NOUNS:
+        return True
+    return bool(_ROLE_SUFFIX.search(w)) and _first_name_gender(word) is None and _gender_detector().get_gender(word) == "unknown"
 
 
 @dataclass
@@ -189,7 +202,7 @@ class Resolver:
                     best = e
                 elif len(low) == 1 and len(nl) > 1 and low[0] == nl[0] and any(x.lower() in ("sir", "dame", "lord", "lady") for x in titles):
                     best = e  # "Sir Keir": a knight is known by first name
-                elif len(nl) < len(low) and nl == low[-len(nl):] or (len(nl) == 1 and nl[0] == low[-1]):
+                elif len(nl) < len(low) and (nl == low[-len(nl):] or nl == low[:len(nl)] and len(e.names) == 1) or (len(nl) == 1 and nl[0] == low[-1]):
                     best = e  # a longer form of a name seen first as a surname
                     if " ".join(core) not in e.names:
                         e.names.append(" ".join(core))
@@ -395,11 +408,16 @@ class Resolver:
             if ent.label_ in ("ORG", "NORP", "GPE", "FAC") and ent.start <= head.i < ent.end:
                 if lemma not in SPOKESPERSON_NOUNS | PERSON_NOUNS and hl not in GROUP_NOUNS:
                     return self.org_entity(mtext), "organisation"
-        # f. a person named only here, with a known first and last name shape
-        if head.pos_ == "PROPN" and head.ent_type_ == "PERSON":
-            pe = self.person_for_name(mtext)
-            if pe is not None:
-                return pe, "person"
+        # f. a person named only here: the NER's PERSON, or two or more capitalised
+        #    proper nouns after any titles ("Mayor Ken Obi")
+        if head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", ""):
+            words = [t.text for t in sp if not t.is_punct and t.i <= head.i]
+            _, core = _strip_titles(words)
+            role_like = any(w.lower() in PERSON_NOUNS or w.lower() in TITLES for w in core) or any(t.ent_type_ in ("NORP", "ORG", "GPE") for t in sp)
+            if head.ent_type_ == "PERSON" or (len(core) >= 2 and all(w[:1].isupper() for w in core) and not role_like):
+                pe = self.person_for_name(" ".join(words))
+                if pe is not None:
+                    return pe, "person"
         det = sp[0].lower_
         definite = det in ("the", "this", "that") or any(t.dep_ == "poss" for t in sp)
         desc = re.sub(r"^(the|a|an|this|that)\s+", "", mtext, flags=re.I)

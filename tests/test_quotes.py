@@ -1,0 +1,201 @@
+"""The core attribution, phenomenon by phenomenon: (text written for the test, expected).
+
+Each row is a short article and the quotations saywho must find in it, as
+(quote text prefix, type, canonical speaker).  The texts are invented; none is
+taken from the seed articles.
+"""
+from __future__ import annotations
+
+import pytest
+
+import saywho
+
+CASES = [
+    # 1. curly marks, cue after the quote, named speaker
+    (
+        "curly-cue-after",
+        "Maria Lopez, the city's mayor, spoke after the vote.\n“We will rebuild the bridge by spring,” Ms Lopez said on Tuesday.",
+        [("We will rebuild the bridge by spring", "direct", "Maria Lopez")],
+    ),
+    # 2. straight marks, cue before with a colon
+    (
+        "straight-colon",
+        'Health secretary Paul Grant visited the hospital.\nPaul Grant said: "The waiting lists are too long."',
+        [("The waiting lists are too long.", "direct", "Paul Grant")],
+    ),
+    # 3. a quote over two paragraphs: the first re-opens, only the last closes
+    (
+        "multi-paragraph",
+        "Anna Berg told the BBC: “The plan has failed. We need a new one.\n“We will publish it next week.”\nThe council meets on Friday.",
+        [("The plan has failed. We need a new one.\n“We will publish it next week.", "direct", "Anna Berg")],
+    ),
+    # 4. an opening mark never closed: the quote ends with its paragraph, the next quote is found
+    (
+        "never-closed",
+        'Union leader Tom Reed said: "We will strike on Monday.\nThe company did not respond. Its chairman, Ian Moss, said: "We are open to talks."',
+        [("We will strike on Monday.", "direct", "Tom Reed"), ("We are open to talks.", "direct", "Ian Moss")],
+    ),
+    # 5. an odd number of marks does not cost the rest of the article
+    (
+        "odd-marks",
+        'The report was "leaked on Friday.\nSenator Jane Cole said: "It is a scandal."\nJane Cole added: "Someone must resign."',
+        [("It is a scandal.", "direct", "Jane Cole"), ("Someone must resign.", "direct", "Jane Cole")],
+    ),
+    # 6. a mixed quote: a reported clause holding a quoted fragment
+    (
+        "mixed",
+        "Economist Sarah Kim said there was “a real risk of recession” this year.",
+        [("a real risk of recession", "mixed", "Sarah Kim")],
+    ),
+    # 7. indirect speech with cue verbs beyond said
+    (
+        "indirect-claimed",
+        "Opposition leader Mark Hill claimed the government had lost control of the budget.",
+        [("the government had lost control of the budget", "indirect", "Mark Hill")],
+    ),
+    (
+        "indirect-warned",
+        "Finance minister Lena Sousa warned that prices would rise again in the autumn.",
+        [("prices would rise again in the autumn", "indirect", "Lena Sousa")],
+    ),
+    (
+        "indirect-urged",
+        "Campaigner Ruth Adler urged ministers to scrap the tax.",
+        [("ministers to scrap the tax", "indirect", "Ruth Adler")],
+    ),
+    (
+        "indirect-made-it-clear",
+        "Chancellor Omar Diallo made it clear that there would be no new borrowing.",
+        [("there would be no new borrowing", "indirect", "Omar Diallo")],
+    ),
+    # 8. pronoun speaker
+    (
+        "pronoun",
+        "Former minister Jane Cole spoke to students on Monday.\nShe said: “Politics is a long game.”",
+        [("Politics is a long game.", "direct", "Jane Cole")],
+    ),
+    # 9. role speaker: "the 64-year-old", "The Labour MP" refer back to the named person
+    (
+        "role-age",
+        "Businessman Victor Hale won the seat on Thursday.\nThe 64-year-old said: “This is a great night for the town.”",
+        [("This is a great night for the town.", "direct", "Victor Hale")],
+    ),
+    (
+        "role-party",
+        "Tom Reed, who has led the union since 2019, met the minister.\nThe Labour MP told Times Radio: “We made progress today.”",
+        [("We made progress today.", "direct", "Tom Reed")],
+    ),
+    # 10. carry-over: a quote paragraph with no cue continues the previous speaker
+    (
+        "carry-over",
+        "“The river is rising fast,” fire chief Helen Ward said.\n“We are moving families to the school hall tonight.”\nThe rain is expected to ease on Sunday.",
+        [("The river is rising fast", "direct", "Helen Ward"), ("We are moving families", "direct", "Helen Ward")],
+    ),
+    # 11. canonical name: the fullest form, titles dropped
+    (
+        "canonical",
+        "Sir John Major spoke at the dinner.\nSir John said: “Europe matters.”\nMajor added: “It always will.”",
+        [("Europe matters.", "direct", "John Major"), ("It always will.", "direct", "John Major")],
+    ),
+    # 12. unnamed and organisational speakers keep their description
+    (
+        "unnamed-spokesperson",
+        "A Treasury spokesperson said: “We do not comment on leaks.”",
+        [("We do not comment on leaks.", "direct", "Treasury spokesperson")],
+    ),
+    (
+        "organisation",
+        "Number 10 said the meeting covered energy prices and housing.",
+        [("the meeting covered energy prices and housing", "indirect", "Downing Street")],
+    ),
+    # 13. a quote nested in a quote has its own speaker
+    (
+        "nested",
+        "Senator Amy Ross said: “The governor, Dan Price, wrote ‘we will never close this plant’ in his letter, and he closed it.”",
+        [
+            ("The governor, Dan Price, wrote", "direct", "Amy Ross"),
+            ("we will never close this plant", "direct", "Dan Price"),
+        ],
+    ),
+    # 14. single-quoted headline scare quotes are not quotations
+    (
+        "headline-scare-quotes",
+        "Mayor 'deeply regrets' flood response\nMayor Ken Obi said: “We should have acted sooner.”",
+        [("We should have acted sooner.", "direct", "Ken Obi")],
+    ),
+    # 15. an embedded social-media post, signed and dated
+    (
+        "social-post",
+        "The minister posted her reaction on Friday.\nWhat a result for our town today.\nI am proud of every volunteer.\n— Ruth Adler (@RuthAdlerMP) March 7, 2025\nOthers were less pleased.",
+        [("What a result for our town today.\nI am proud of every volunteer.", "direct", "Ruth Adler")],
+    ),
+    # 16. an interrupted quote is one quotation
+    (
+        "interrupted",
+        '"We will appeal," Laura Chen said. "The ruling is wrong."',
+        [('We will appeal," Laura Chen said. "The ruling is wrong.', "direct", "Laura Chen")],
+    ),
+    # 17. according to
+    (
+        "according-to",
+        "According to police chief Ian Moss, the suspect fled on foot.",
+        [("the suspect fled on foot", "indirect", "Ian Moss")],
+    ),
+    # 18. a quote signed with a dash and a name
+    (
+        "dash-signed",
+        "Readers wrote to us about the festival.\n“It was the best weekend of my life.” ― Carla Diaz\n",
+        [("It was the best weekend of my life.", "direct", "Carla Diaz")],
+    ),
+]
+
+
+@pytest.mark.parametrize("name,text,expected", CASES, ids=[c[0] for c in CASES])
+def test_phenomenon(name: str, text: str, expected: list[tuple[str, str, str]]) -> None:
+    art = saywho.extract(text, published="2025-03-10", id=name)
+    got = [(q.text, q.type, q.speaker.name if q.speaker else None) for q in art.quotes]
+    for prefix, qtype, speaker in expected:
+        match = [g for g in got if g[0].startswith(prefix)]
+        assert match, f"no quote starting {prefix!r} in {got}"
+        assert match[0][1] == qtype, f"{prefix!r}: type {match[0][1]} != {qtype}"
+        assert match[0][2] == speaker, f"{prefix!r}: speaker {match[0][2]!r} != {speaker!r}"
+    assert len(got) == len(expected), f"extra quotes: {got}"
+    for q in art.quotes:
+        assert art.text[q.start:q.end] == q.text
+
+
+VENUES = [
+    ("Tom Reed told Times Radio: “We are ready.”", "Times Radio"),
+    ("In a social media update, Ruth Adler said: “Thank you all.”", "social media"),
+    ("Speaking in the House of Commons, Ian Moss said the plan was unfair to renters.", "House of Commons"),
+    ("In an interview with the BBC, Lena Sousa said: “No comment.”", "the BBC"),
+]
+
+
+@pytest.mark.parametrize("text,venue", VENUES)
+def test_venue(text: str, venue: str) -> None:
+    art = saywho.extract(text)
+    assert art.quotes, "no quote found"
+    assert art.quotes[0].venue == venue
+
+
+def test_cue_as_written_and_date() -> None:
+    art = saywho.extract(
+        "Mayor Ken Obi has said the budget will balance.\n“We made cuts,” Ken Obi said on Monday.",
+        published="2025-03-12",
+    )
+    cues = [q.cue for q in art.quotes]
+    assert cues == ["has said", "said"]
+    assert art.quotes[1].date == "2025-03-10"
+
+
+def test_debris_lines_produce_no_quotes_or_people() -> None:
+    text = (
+        "Most Read\nGETTY IMAGES\nJANE COLE\nTrending on Example News\n"
+        "Jane Cole said: “We will win.”\nREUTERS\n"
+    )
+    art = saywho.extract(text)
+    assert [q.text for q in art.quotes] == ["We will win."]
+    assert [p.name for p in art.people] == ["Jane Cole"]
+    skipped = {art.text[s.start:s.end] for s in art.skipped}
+    assert {"Most Read", "GETTY IMAGES", "REUTERS"} <= skipped
