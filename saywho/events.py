@@ -1,4 +1,862 @@
-"""Stage 5 (stub, being written)."""
+"""Stage 5: engagements -- who called, met, visited or congratulated whom, when, for how long, about what.
+
+``find_events(doc, article, ents) -> list[Event]`` works in four steps:
+
+1. Triggers: event nouns ("call", "meeting", "talks", "dinner", "visit",
+   "congratulations") and verbs ("call", "phone", "speak with", "meet", "visit",
+   "host", "dine", "congratulate").  Uses of the same words that are not
+   engagements are rejected from the parse: "call for", "calls on X to",
+   "called X a genius" (an object complement), a call noun with an infinitive
+   ("a call for staffers to campaign"); and so are engagements that did not
+   happen (under a modal, "looks forward to meeting", "plans to visit", negated,
+   conditional, or dated after publication).
+2. Participants from the parse: subjects (inherited from the governing verb for
+   "before making a phone call"), objects, "with"/"between"/"to"/"from"/
+   "alongside" phrases, possessors ("Starmer's phone call"), conjunctions ("The
+   Foreign Secretary and I").  Each mention goes through the core's resolver
+   (``ents.person_at``); "I"/"we" in a quote is the quote's speaker; "the two
+   men", "the leaders", "they" are the two people most recently named.
+3. Date (dateparser, relative to the publication date or to the quote's own
+   date), duration and topics ("covered X and Y", "X were not discussed") of
+   each mention, from the phrases attached to the trigger in the parse.
+4. Mentions of one event are merged: same type, compatible date and
+   participants.  A mention that names fewer than two people ("It was a very
+   warm call") only adds evidence to an event named elsewhere.
+"""
 from __future__ import annotations
-def find_events(doc, article, ents):
-    return []
+
+import datetime as _dt
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from .model import Article, Event
+
+# ------------------------------------------------------------------ word lists
+
+#: Event nouns (lemma, lower case) -> event type.
+TRIGGER_NOUNS = {
+    "call": "call", "phonecall": "call", "conversation": "call",
+    "meeting": "meeting", "talk": "meeting", "summit": "meeting", "dinner": "meeting",
+    "lunch": "meeting", "breakfast": "meeting", "encounter": "meeting", "sit-down": "meeting",
+    "visit": "visit", "trip": "visit",
+    "congratulation": "message", "congratulations": "message",
+}
+#: Event verbs (lemma) -> event type.
+TRIGGER_VERBS = {
+    "call": "call", "phone": "call", "telephone": "call", "ring": "call",
+    "speak": "call", "talk": "call",
+    "meet": "meeting", "dine": "meeting", "host": "meeting",
+    "visit": "visit",
+    "congratulate": "message",
+}
+#: Verbs whose object is the event noun and whose subject takes part ("had a call", "held talks").
+LIGHT_VERBS = frozenset("have hold make place take get receive attend join host conduct arrange enjoy share".split())
+#: Prepositions that name the other party of an engagement.
+PARTY_PREPS = frozenset("with between to from alongside among".split())
+#: Heads that make an event below them hypothetical: "looks forward to meeting", "plans to visit".
+IRREALIS_HEADS = frozenset(
+    """forward hope plan want expect intend aim seek try invite ask propose offer need schedule
+    prepare wish like urge refuse block consider request demand seek push pledge promise vow
+    decline threaten suggest encourage allow agree set""".split()
+)
+MODALS = frozenset("will would could might may shall should can must 'll wo ca".split())
+#: Nouns for "the two men", "the leaders": the pair named just before.
+PAIR_NOUNS = frozenset("man woman leader pair two president candidate rival counterpart both".split())
+PLURAL_PRONOUNS = frozenset("they them their both".split())
+FIRST_PERSON = frozenset("i me my we us our".split())
+MALE = frozenset("he him his".split())
+FEMALE = frozenset("she her hers".split())
+#: Institutional handles that name an office, not a person.
+HANDLE_OFFICES = {"potus": "president", "vp": "vice president", "flotus": "first lady", "pm": "prime minister"}
+
+#: Verbs that report what an engagement covered.
+TOPIC_VERBS = frozenset("discuss cover address raise review focus touch reflect".split())
+TOPIC_VERB_PREPS = {"focus": "on", "touch": "on", "reflect": "on", "talk": "about"}
+#: Heads that carry no topic of their own: "the importance of X", "a number of issues including X".
+VAGUE_NOUNS = frozenset(
+    """importance number range host variety issue issues matter matters area areas situation way need thing
+    things topic topics subject subjects question questions significance value lot kind sort rest""".split()
+)
+
+_NUM_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+    "forty-five": 45, "fifty": 50, "sixty": 60, "ninety": 90, "a couple of": 2, "a couple": 2,
+    "couple of": 2, "a few": 3, "few": 3, "several": 3, "half an": 0.5, "half a": 0.5,
+}
+_APPROX = r"(?:about|around|roughly|nearly|almost|approximately|some|more than|over|less than|under|just over|just under|close to|up to)"
+_NUM = r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty(?:-five)?|fifty|sixty|ninety|a couple(?: of)?|a few|several|half an?)"
+_DURATION_RES = [
+    # "45-minute call", "90 minute", "an hour-long meeting", "two-hour dinner"
+    re.compile(rf"\b(?P<approx>{_APPROX}\s+)?(?P<n>{_NUM})[\s-](?P<unit>minute|hour|min)s?(?:[\s-]long)?\b", re.I),
+    re.compile(r"\b(?P<n>an?)\s+(?P<unit>hour)[\s-]long\b", re.I),
+    # "for 45 minutes", "for about a couple of hours", "lasted nearly an hour"
+    re.compile(rf"\b(?:for|lasted|lasting|of)\s+(?P<approx>{_APPROX}\s+)?(?P<n>{_NUM})\s+(?P<unit>minute|hour|min)s?\b", re.I),
+]
+
+
+# ------------------------------------------------------------------ one mention of an event
+
+
+@dataclass
+class Mention:
+    type: str
+    trigger: Token
+    participants: list[str] = field(default_factory=list)
+    date: str | None = None
+    date_text: str | None = None
+    date_approximate: bool = False
+    duration: int | None = None
+    duration_approximate: bool = False
+    topics: list[str] = field(default_factory=list)
+    not_discussed: list[str] = field(default_factory=list)
+    evidence: tuple[int, int] = (0, 0)
+    confidence: float = 0.6
+
+
+# ------------------------------------------------------------------ dates
+
+
+@functools.lru_cache(maxsize=1)
+def _date_parser_cls() -> Any:
+    from dateparser.date import DateDataParser
+
+    return DateDataParser
+
+
+_WEEKDAY_RE = re.compile(r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(\s+(morning|afternoon|evening|night))?$", re.I)
+_MONTH_RE = re.compile(r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(\s+\d{4})?$", re.I)
+
+
+@functools.lru_cache(maxsize=4096)
+def resolve_date(expr: str, base: str | None) -> tuple[str, bool] | None:
+    """(ISO date, approximate) for a date expression, relative to ``base`` (YYYY-MM-DD).
+
+    The granularity is what the expression says: "in September" -> "2024-09",
+    "earlier this year" -> "2025" (approximate), "a few weeks ago" -> a day, approximate.
+    None when dateparser finds no date in it.
+    """
+    e = expr.strip().strip(" ,.;:")
+    e = re.sub(r"^(on|in|at|during|this past|over)\s+", "", e, flags=re.I)
+    e = re.sub(r"^(just|only)\s+", "", e, flags=re.I)
+    approx = False
+    # Vague quantities and "earlier/late" are approximate: dateparser wants a number.
+    vague = re.search(r"\b(a few|a couple of|a couple|several|some|earlier|later|late|early|mid|recently)\b", e, re.I)
+    if vague:
+        approx = True
+        e = re.sub(r"\b(a few|several|some)\b", "3", e, flags=re.I)
+        e = re.sub(r"\b(a couple of|a couple)\b", "2", e, flags=re.I)
+        e = re.sub(r"\b(earlier|later|late|early|mid-?)\s*", "", e, flags=re.I).strip()
+    e = re.sub(r"\s+(morning|afternoon|evening|night)$", "", e, flags=re.I) if not re.fullmatch(r"(this|last|tomorrow)\s+\w+", e, re.I) else e
+    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if base:
+        try:
+            b = _dt.datetime.fromisoformat(base[:10])
+        except ValueError:
+            b = None
+        if b is not None:
+            # A bare weekday in news copy includes the day of publication itself
+            # ("on Monday" in Monday's paper); dateparser's "past" excludes it.
+            settings["RELATIVE_BASE"] = b + _dt.timedelta(days=1) if _WEEKDAY_RE.match(e) else b
+    elif not re.search(r"\b\d{4}\b", e):
+        return None  # relative expression and nothing to resolve it against
+    try:
+        data = _date_parser_cls()(languages=["en"], settings=settings).get_date_data(e)
+    except Exception:  # dateparser raises assorted errors on odd input
+        return None
+    d = data.date_obj
+    if d is None:
+        return None
+    period = data.period or "day"
+    if _MONTH_RE.match(e):
+        period = "month"
+    if period == "year":
+        return f"{d.year:04d}", approx
+    if period == "month":
+        return f"{d.year:04d}-{d.month:02d}", approx
+    if period == "week":
+        approx = True
+    return d.date().isoformat(), approx
+
+
+def _is_future(date: str, base: str | None) -> bool:
+    if not base:
+        return False
+    return date[: len(base[:10])] > base[:10][: len(date)] if len(date) < 10 else date > base[:10]
+
+
+# ------------------------------------------------------------------ the extractor
+
+
+class _Finder:
+    def __init__(self, doc: Doc, article: Article, ents: Any) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.article = article
+        self.ents = ents
+        self.people = [p for p in getattr(ents, "people", []) if getattr(p, "kind", "person") == "person"]
+        self.quotes = list(getattr(ents, "quotes", []) or [])
+        # person mentions in text order: (start, end, name)
+        self.person_mentions = sorted((s, e, p.name) for p in self.people for s, e in p.mentions)
+        self.mention_count = {p.name: len(p.mentions) for p in self.people}
+        self.roles = {p.name: [r.lower() for r in p.roles] for p in self.people}
+
+    # -------------------------------------------------------------- resolving a mention to a person
+
+    def _quote_at(self, i: int) -> Any:
+        best = None
+        for q in self.quotes:
+            if q.start <= i < q.end and (best is None or q.end - q.start < best.end - best.start):
+                best = q
+        return best
+
+    def _np_span(self, tok: Token) -> Span:
+        """The noun phrase headed by ``tok`` without its clauses and conjuncts."""
+        skip = {"conj", "cc", "relcl", "acl", "appos", "punct", "prep", "advcl"}
+        toks = [tok]
+        stack = [c for c in tok.children if c.dep_ not in skip]
+        while stack:
+            c = stack.pop()
+            toks.append(c)
+            stack.extend(x for x in c.children if x.dep_ not in {"relcl", "acl", "conj", "cc", "advcl"})
+        lo = min(t.i for t in toks)
+        hi = max(t.i for t in toks) + 1
+        return self.doc[lo:hi]
+
+    def _person_at(self, s: int, e: int) -> str | None:
+        fn = getattr(self.ents, "person_at", None)
+        if fn is None:
+            return None
+        try:
+            p = fn(s, e)
+        except Exception:  # a stub or half-written resolver must not sink the stage
+            return None
+        if p is not None and getattr(p, "kind", "person") == "person":
+            return p.name
+        return None
+
+    def _canonical(self, name: str) -> str:
+        fn = getattr(self.ents, "canonical", None)
+        if fn is not None:
+            try:
+                return fn(name)
+            except Exception:
+                return name
+        # fallback: the longest known full name ending with this surname
+        low = name.lower().split()
+        for p in sorted(self.people, key=lambda p: -len(p.name)):
+            if low and p.name.lower().split()[-len(low):] == low:
+                return p.name
+        return name
+
+    def _known(self, name: str) -> bool:
+        return any(p.name == name for p in self.people)
+
+    def pair_before(self, pos: int, exclude: set[str] = frozenset()) -> list[str]:  # type: ignore[assignment]
+        """The two people most recently named before ``pos`` ("the two men", "the leaders")."""
+        out: list[str] = []
+        for s, e, name in reversed(self.person_mentions):
+            if s >= pos or name in exclude:
+                continue
+            if pos - s > 2500:
+                break
+            if name not in out:
+                out.append(name)
+            if len(out) == 2:
+                break
+        return list(reversed(out))
+
+    def by_role(self, desc: str, pos: int, exclude: set[str]) -> str | None:
+        """A definite description ("the 45th President", "the 78-year-old") -> a person."""
+        desc = re.sub(r"^(the|a|an|this|that)\s+", "", desc.lower()).strip()
+        desc = re.sub(r"^\d+(st|nd|rd|th)\s+", "", desc)
+        if not desc:
+            return None
+        words = set(re.split(r"[\s\-]+", desc)) - {"ex", "former", "us", "uk", "british", "american", "new"}
+        cands = []
+        for p in self.people:
+            if p.name in exclude:
+                continue
+            roles = self.roles.get(p.name, [])
+            if any(r == desc or r.endswith(desc) or words and words <= set(re.split(r"[\s\-]+", r)) for r in roles):
+                cands.append(p.name)
+        if cands:
+            return max(cands, key=lambda n: self.mention_count.get(n, 0))
+        office_words = {"president", "minister", "secretary", "chancellor", "governor", "senator", "mayor", "king", "queen", "leader"}
+        generic = "year-old" in desc or desc.split()[-1] in {"man", "woman", "tycoon", "billionaire", "politician", "businessman"}
+        if not (words & office_words or generic):
+            return None
+        # no one was given this role: the most prominent person who holds no other office
+        best = None
+        for p in self.people:
+            if p.name in exclude:
+                continue
+            roles = " ".join(self.roles.get(p.name, []))
+            if not generic and any(o in roles for o in office_words - words):
+                continue
+            if not generic and roles and not (words & set(re.split(r"[\s\-]+", roles))):
+                continue
+            if best is None or self.mention_count.get(p.name, 0) > self.mention_count.get(best, 0):
+                best = p.name
+        return best
+
+    def resolve(self, tok: Token, exclude: set[str]) -> list[str]:
+        """Canonical people for the noun phrase headed by ``tok`` and its conjuncts."""
+        out: list[str] = []
+        for t in [tok, *self._conjuncts(tok)]:
+            for name in self._resolve_one(t, exclude | set(out)):
+                if name not in out:
+                    out.append(name)
+        return out
+
+    def _conjuncts(self, tok: Token) -> list[Token]:
+        out = []
+        stack = [c for c in tok.children if c.dep_ == "conj"]
+        while stack:
+            c = stack.pop(0)
+            out.append(c)
+            stack.extend(x for x in c.children if x.dep_ == "conj")
+        return out
+
+    def _resolve_one(self, tok: Token, exclude: set[str]) -> list[str]:
+        low = tok.lower_
+        s, e = tok.idx, tok.idx + len(tok.text)
+        if low in FIRST_PERSON:
+            q = self._quote_at(s)
+            if q is not None and q.speaker is not None and q.speaker.kind == "person":
+                return [q.speaker.name]
+            return []
+        if low.startswith("@"):
+            office = HANDLE_OFFICES.get(low[1:])
+            if office:
+                n = self.by_role(office, s, exclude)
+                return [n] if n else []
+            n = self._canonical(tok.text[1:])
+            return [n] if self._known(n) else []
+        if low in PLURAL_PRONOUNS:
+            return self.pair_before(s)
+        if low in MALE or low in FEMALE:
+            # "him [Trump]": the writer's own gloss names the person
+            nxt = self.doc[tok.i + 1: tok.i + 6]
+            if len(nxt) >= 3 and nxt[0].text == "[":
+                close = next((x.i for x in nxt if x.text == "]"), None)
+                if close is not None:
+                    name = self._canonical(self.doc[tok.i + 2: close].text)
+                    if self._known(name):
+                        return [name]
+            n = self._person_at(s, e)
+            if n:
+                return [n]
+            want = "male" if low in MALE else "female"
+            # a speaker does not call themself "he" in their own quote
+            q = self._quote_at(s)
+            if q is not None and q.speaker is not None:
+                exclude = exclude | {q.speaker.name}
+            for ms, me, name in reversed(self.person_mentions):
+                if ms >= s or name in exclude:
+                    continue
+                g = next((p.gender for p in self.people if p.name == name), None)
+                if g in (None, want):
+                    return [name]
+            return []
+        span = self._np_span(tok)
+        n = self._person_at(span.start_char, span.end_char) or self._person_at(s, e)
+        if n:
+            return [n]
+        # a name in the phrase (the tagger sometimes calls "Trump" an ORG)
+        for ent in span.ents:
+            if ent.label_ == "PERSON":
+                name = self._canonical(re.sub(r"[’']s$", "", ent.text))
+                return [name]
+        for t in span:
+            if t.pos_ == "PROPN" and t.text[:1].isupper():
+                name = self._canonical(t.text)
+                if self._known(name):
+                    return [name]
+        # "the two men", "the leaders", "both"
+        if tok.lemma_.lower() in PAIR_NOUNS and (tok.tag_ in ("NNS", "CD") or tok.lower_ in ("both", "pair", "two")):
+            return self.pair_before(s)
+        if tok.pos_ in ("NOUN", "PROPN", "ADJ"):
+            desc = " ".join(t.text for t in span if t.dep_ not in ("det", "poss", "case"))
+            n = self.by_role(desc, s, exclude)
+            if n:
+                return [n]
+        return []
+
+    # -------------------------------------------------------------- participants of a trigger
+
+    def _subject(self, v: Token, depth: int = 0) -> list[Token]:
+        """Subject tokens of verb ``v``, inherited from the governing clause when it has none."""
+        subs = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
+        if subs:
+            return subs
+        if any(c.dep_ == "expl" for c in v.children) or depth > 3:
+            return []
+        h = v.head
+        if h.i == v.i:
+            return []
+        if v.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl", "dobj", "relcl", "ccomp"):
+            if v.dep_ == "pcomp" and h.dep_ == "prep":
+                return self._subject(h.head, depth + 1)
+            if h.pos_ in ("VERB", "AUX"):
+                return self._subject(h, depth + 1)
+        if v.dep_ == "pcomp" and h.pos_ == "ADP":
+            return self._subject(h.head, depth + 1)
+        return []
+
+    def _party_objects(self, t: Token) -> list[Token]:
+        out = []
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in PARTY_PREPS:
+                out.extend(p for p in c.children if p.dep_ == "pobj")
+            elif c.dep_ == "agent":
+                out.extend(p for p in c.children if p.dep_ == "pobj")
+        return out
+
+    def participants(self, t: Token, kind: str) -> tuple[list[str], Token]:
+        """(participants, the clause verb) of the trigger ``t``."""
+        toks: list[Token] = []
+        verb = t
+        if kind == "verb":
+            toks += self._subject(t)
+            toks += [c for c in t.children if c.dep_ in ("dobj", "dative")]
+            toks += self._party_objects(t)
+        else:
+            toks += [c for c in t.children if c.dep_ == "poss"]
+            toks += [c for c in t.children if c.dep_ == "compound" and c.ent_type_ == "PERSON"]
+            toks += self._party_objects(t)
+            # "had a call with", "received a call from", "met for dinner"
+            h = t.head
+            if t.dep_ == "pobj" and h.dep_ == "prep":
+                h = h.head
+            if t.dep_ in ("dobj", "attr", "pobj", "nsubj", "nsubjpass") and h.pos_ in ("VERB", "AUX") and h.i != t.i:
+                verb = h
+                if t.dep_ in ("dobj", "pobj") and (h.lemma_ in LIGHT_VERBS or h.lemma_ in TRIGGER_VERBS):
+                    toks = self._subject(h) + toks
+                    toks += self._party_objects(h)
+        names: list[str] = []
+        for tok in toks:
+            for n in self.resolve(tok, set(names)):
+                if n not in names:
+                    names.append(n)
+        # "Good to speak with X" in a post: the writer is the other party
+        if kind == "verb" and not self._subject(t):
+            q = self._quote_at(t.idx)
+            if q is not None and q.speaker is not None and q.speaker.kind == "person" and q.speaker.name not in names:
+                if not any(c.dep_ == "nsubj" for c in t.head.children) or t.head.pos_ == "ADJ":
+                    names.insert(0, q.speaker.name)
+        return names, verb
+
+    # -------------------------------------------------------------- filters
+
+    def is_engagement_use(self, t: Token, kind: str, etype: str) -> bool:
+        """False for the uses of a trigger word that are not an engagement."""
+        lemma = t.lemma_.lower()
+        children = list(t.children)
+        preps = {c.lower_ for c in children if c.dep_ in ("prep", "prt")}
+        if kind == "verb":
+            if lemma == "call":
+                # "called X a genius", "called for", "calls on X to", "called it quits", "was called"
+                if any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "acomp", "auxpass", "nsubjpass") for c in children):
+                    return False
+                if preps & {"for", "on", "out", "off", "up", "in", "upon", "back"} - ({"back"} if False else set()):
+                    return False
+                objs = [c for c in children if c.dep_ == "dobj"]
+                if len(objs) > 1:
+                    return False
+                nxt = self.doc[t.i + 1: t.i + 6]
+                if any(x.text in "\"“‘'" for x in nxt):
+                    return False  # called X "a genius"
+            if lemma in ("speak", "talk") and not ({"with", "to"} & preps):
+                return False
+            if lemma == "talk" and "about" in preps and "with" not in preps:
+                return False
+            if lemma == "ring" and not any(c.dep_ == "dobj" for c in children):
+                return False
+            if lemma == "host" and not any(c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN") for c in children):
+                return False
+        else:
+            if lemma == "call":
+                if preps & {"for", "out"}:
+                    return False
+                if "on" in preps:
+                    on = next(c for c in children if c.lower_ == "on")
+                    if not any(p.ent_type_ in ("DATE", "TIME") for p in on.subtree):
+                        return False  # "calls on the government to"
+                if any(c.dep_ in ("acl", "relcl") and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children) for c in children):
+                    return False  # "a call to resign"
+                if any(c.dep_ == "compound" and c.lower_ in ("roll", "wake", "curtain", "judgment", "judgement", "close", "conference", "earnings", "casting") for c in children):
+                    return False
+            if lemma == "talk" and t.tag_ != "NNS":
+                return False  # "talk of", "small talk"; the engagement is "talks"
+            if lemma == "visit" and t.dep_ == "compound":
+                return False
+        return True
+
+    def is_irrealis(self, t: Token) -> bool:
+        """An engagement announced, hoped for, denied or put as a condition, not one that happened."""
+        node = t
+        for depth in range(5):
+            for c in node.children:
+                if c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS | {"going"}:
+                    return True
+                if c.dep_ == "neg" and depth <= 1:
+                    return True
+                if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") and depth <= 1:
+                    return True
+                if c.dep_ == "advmod" and c.lower_ in ("soon", "never") and depth <= 1:
+                    return True
+            if node.lemma_.lower() in IRREALIS_HEADS and node.i != t.i:
+                return True
+            if node.lower_ == "forward":
+                return True
+            if node.dep_ in ("ROOT",) or node.head.i == node.i:
+                break
+            if node.dep_ in ("ccomp", "relcl", "advcl") and depth > 0:
+                break
+            node = node.head
+        return False
+
+    # -------------------------------------------------------------- date, duration, topics
+
+    def _date_base(self, i: int) -> str | None:
+        q = self._quote_at(i)
+        if q is not None and getattr(q, "date", None) and len(q.date) == 10:
+            return q.date
+        return self.article.published
+
+    def date_of(self, t: Token, verb: Token) -> tuple[str, str, bool, int] | None:
+        """(date, date_text, approximate, char pos) of the date phrase attached to the trigger."""
+        sent = t.sent
+        # a noun trigger parsed as a modifier ("recalled meeting X in September"):
+        # a date on its clause verb is its date
+        clause = t
+        for _ in range(4):
+            if clause.pos_ in ("VERB", "AUX") or clause.head.i == clause.i:
+                break
+            clause = clause.head
+        best = None
+        for ent in sent.ents:
+            if ent.label_ not in ("DATE", "TIME"):
+                continue
+            txt = ent.text
+            if re.search(r"year-old|\bminutes?\b|\bhours?\b|\b\d+\s*years\b|\byears?\b(?! ago)", txt, re.I) and not re.search(r"\b(ago|this|last|earlier)\b", txt, re.I):
+                continue
+            prev = self.doc[ent.start - 1] if ent.start > 0 else None
+            if prev is not None and prev.lower_ in ("since", "until", "till", "before", "after", "by", "from", "for", "of", "than"):
+                continue
+            if re.match(r"^(the\s+)?(first|last|second)\s+time", txt, re.I):
+                continue
+            # attached to the trigger or to its clause verb, through nouns and prepositions only
+            node = ent.root
+            ok = False
+            for _ in range(6):
+                if node.i in (t.i, verb.i, clause.i):
+                    ok = True
+                    break
+                if node.head.i == node.i or node.pos_ in ("VERB", "AUX") and node.i != ent.root.i:
+                    break
+                node = node.head
+            if not ok:
+                continue
+            base = self._date_base(ent.start_char)
+            r = resolve_date(txt, base)
+            if r is None:
+                continue
+            text = txt
+            if prev is not None and prev.lower_ in ("on", "in", "at", "during", "over"):
+                text = f"{prev.text} {txt}"
+            d = (r[0], text, r[1] or bool(re.search(r"\b(about|around|some|few|several|couple|recent)", txt, re.I)), ent.start_char)
+            if best is None or abs(ent.start - t.i) < abs(best[3] - t.idx):
+                best = d
+        return best
+
+    def duration_of(self, t: Token) -> tuple[int, bool] | None:
+        sent = t.sent
+        s0 = sent.start_char
+        text = sent.text
+        best = None
+        for rx in _DURATION_RES:
+            for m in rx.finditer(text):
+                n = m.group("n").lower()
+                val = float(n) if re.fullmatch(r"\d+(\.\d+)?", n) else _NUM_WORDS.get(n)
+                if val is None:
+                    continue
+                unit = m.group("unit").lower()
+                minutes = int(round(val * (60 if unit.startswith("hour") else 1)))
+                approx = bool(m.groupdict().get("approx")) or n in ("a couple", "a couple of", "a few", "several")
+                dist = abs(s0 + m.start() - t.idx)
+                if best is None or dist < best[2]:
+                    best = (minutes, approx, dist)
+        return (best[0], best[1]) if best else None
+
+    def topic_items(self, span_toks: list[Token]) -> list[str]:
+        """Short topic strings from a coordinated phrase: "trade and the economy, as well as the Middle East"."""
+        if not span_toks:
+            return []
+        # "a number of issues including X and Y": the list is what follows "including"
+        for k, x in enumerate(span_toks):
+            if x.lower_ in ("including", "includes", "include") or (x.lower_ == "such" and k + 1 < len(span_toks) and span_toks[k + 1].lower_ == "as"):
+                span_toks = span_toks[k + 1 + (1 if x.lower_ == "such" else 0):]
+                break
+        # stop at a clause that hangs off the list: "... after a senior figure sent ..."
+        for k, x in enumerate(span_toks):
+            if k and (x.dep_ == "advcl" or x.lower_ in ("after", "because", "which", "who", "while", "when", "amid", "despite", "although", "if")
+                      or x.dep_ == "conj" and x.pos_ == "VERB" and x.tag_ != "VBG"):
+                span_toks = span_toks[:k]
+                break
+        items: list[list[Token]] = [[]]
+        k = 0
+        while k < len(span_toks):
+            x = span_toks[k]
+            if x.lower_ == "as" and k + 2 < len(span_toks) and span_toks[k + 1].lower_ == "well" and span_toks[k + 2].lower_ == "as":
+                items.append([])
+                k += 3
+                continue
+            if x.lower_ in (",", ";", "and", "or", "&") or x.dep_ == "cc":
+                items.append([])
+            else:
+                items[-1].append(x)
+            k += 1
+        out = []
+        for it in items:
+            # drop leading prepositions, determiners, possessors and gerund frames
+            while it and (it[0].pos_ in ("ADP", "DET", "CCONJ", "PART", "PRON", "PUNCT", "ADV") or it[0].lower_ in ("from", "to")):
+                it = it[1:]
+            for j, x in enumerate(it[:5]):
+                if x.lower_ in ("'s", "’s"):
+                    it = it[j + 1:]
+                    break
+            while it and (it[0].tag_ == "VBG" or it[0].lower_ in VAGUE_NOUNS or it[0].pos_ in ("ADP", "DET", "ADV")):
+                if it[0].lower_ in VAGUE_NOUNS and not any(y.pos_ == "ADP" for y in it[1:3]):
+                    break
+                it = it[1:]
+            while it and it[0].pos_ in ("ADP", "DET", "ADV", "PART"):
+                it = it[1:]
+            while it and it[-1].pos_ in ("ADP", "DET", "PUNCT", "CCONJ", "PART"):
+                it = it[:-1]
+            if not it or all(y.lower_ in VAGUE_NOUNS or y.is_stop for y in it):
+                continue
+            if not any(y.pos_ in ("NOUN", "PROPN", "NUM") for y in it):
+                continue
+            words = [y.text for y in it][:12]
+            s = " ".join(words)
+            s = re.sub(r"\s+([%,.])", r"\1", s)
+            if s.lower() not in {o.lower() for o in out}:
+                out.append(s)
+        return out
+
+    def topics_in(self, sent: Span) -> list[tuple[Token, list[str], bool]]:
+        """(topic verb, items, negated) for each "discussed X" / "X were not discussed" in the sentence."""
+        out = []
+        for v in sent:
+            lemma = v.lemma_.lower()
+            if v.pos_ not in ("VERB", "ADJ") or lemma not in TOPIC_VERBS and lemma != "talk":
+                continue
+            if lemma == "talk" and not any(c.lower_ == "about" for c in v.children):
+                continue
+            need = TOPIC_VERB_PREPS.get(lemma)
+            negated = any(c.dep_ == "neg" for c in v.children) or any(
+                c.dep_ == "neg" for c in v.head.children if v.dep_ == "xcomp"
+            )
+            passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children)
+            if passive:
+                subj = [c for c in v.children if c.dep_ == "nsubjpass"]
+                if not subj:
+                    continue
+                lo = min(x.i for x in subj[0].subtree)
+                toks = [x for x in sent if lo <= x.i < v.i and not (x.head.i == v.i and x.dep_ in ("auxpass", "neg", "aux"))]
+                # the subject ends before the passive auxiliary
+                aux = [c.i for c in v.children if c.dep_ in ("auxpass", "aux", "neg")]
+                if aux:
+                    toks = [x for x in toks if x.i < min(aux)]
+            else:
+                start = v.i + 1
+                if need:
+                    p = next((c for c in v.children if c.lower_ == need), None)
+                    if p is None:
+                        continue
+                    start = p.i + 1
+                toks = []
+                for x in sent[start - sent.start:]:
+                    if x.is_sent_end and x.is_punct or x.text in ".;:" or x.dep_ == "relcl":
+                        break
+                    toks.append(x)
+            items = self.topic_items(toks)
+            if items:
+                out.append((v, items, negated))
+        return out
+
+    # -------------------------------------------------------------- the stage
+
+    def mentions(self) -> list[Mention]:
+        found: list[Mention] = []
+        seen_verbs: set[int] = set()
+        for t in self.doc:
+            lemma = t.lemma_.lower()
+            low = t.lower_
+            if t.pos_ in ("VERB", "AUX") and lemma in TRIGGER_VERBS:
+                kind, etype = "verb", TRIGGER_VERBS[lemma]
+            elif t.pos_ in ("NOUN", "PROPN") and (lemma in TRIGGER_NOUNS or low in TRIGGER_NOUNS):
+                kind, etype = "noun", TRIGGER_NOUNS.get(lemma, TRIGGER_NOUNS.get(low, "other"))
+                if t.pos_ == "PROPN" and not t.is_lower:
+                    continue
+            elif t.pos_ == "ADJ" and low == "congratulatory":
+                # "a congratulatory call/message": the noun carries it
+                continue
+            else:
+                continue
+            if any(s <= t.idx < e for s, e in ((x.start, x.end) for x in self.article.skipped)):
+                continue
+            if not self.is_engagement_use(t, kind, etype):
+                continue
+            if kind == "noun":
+                # "met him for dinner", "making a phone call": one mention, the verb's if it is a trigger
+                h = t.head.head if t.dep_ == "pobj" else t.head
+                if h.i in seen_verbs:
+                    continue
+                if t.dep_ == "compound" and t.head.lemma_.lower() in TRIGGER_NOUNS:
+                    continue
+                if any(c.lower_ == "congratulatory" for c in t.children) and etype == "call":
+                    etype = "call"
+            names, verb = self.participants(t, kind)
+            if self.is_irrealis(t) or verb.i != t.i and self.is_irrealis(verb):
+                continue
+            if kind == "verb":
+                seen_verbs.add(t.i)
+            m = Mention(type=etype, trigger=t, participants=names)
+            d = self.date_of(t, verb)
+            if d is not None:
+                if _is_future(d[0], self.article.published):
+                    continue
+                m.date, m.date_text, m.date_approximate = d[0], d[1], d[2]
+            dur = self.duration_of(t) if etype in ("call", "meeting", "visit") else None
+            if dur is not None:
+                m.duration, m.duration_approximate = dur
+            sent = t.sent
+            m.evidence = (sent.start_char, sent.end_char)
+            while m.evidence[1] > m.evidence[0] and self.text[m.evidence[1] - 1].isspace():
+                m.evidence = (m.evidence[0], m.evidence[1] - 1)
+            m.confidence = 0.75 if lemma not in ("speak", "talk", "host", "conversation", "trip") else 0.6
+            found.append(m)
+        return found
+
+    def attach_topics(self, ms: list[Mention]) -> None:
+        """Topic sentences report on the engagement named in them or just before them."""
+        if not ms:
+            return
+        for sent in self.doc.sents:
+            for v, items, negated in self.topics_in(sent):
+                # the nearest mention before the topic verb, within a few sentences
+                cands = [m for m in ms if m.trigger.i <= v.i and v.idx - m.trigger.idx < 700]
+                if not cands:
+                    continue
+                m = max(cands, key=lambda m: m.trigger.i)
+                if m.trigger.sent.start != sent.start:
+                    subj = [c for c in v.children if c.dep_ in ("nsubj",)]
+                    # a later sentence must be about the engagement or its parties
+                    if subj:
+                        sl = subj[0].lower_
+                        ok = sl in ("we", "they", "it", "both", "which") or subj[0].lemma_.lower() in TRIGGER_NOUNS or subj[0].lemma_.lower() in PAIR_NOUNS
+                        if not ok:
+                            ok = bool(set(self.resolve(subj[0], set())) & set(m.participants))
+                        if not ok:
+                            continue
+                target = m.not_discussed if negated else m.topics
+                for it in items:
+                    if it.lower() not in {x.lower() for x in target}:
+                        target.append(it)
+
+    def merge(self, ms: list[Mention]) -> list[Event]:
+        events: list[dict[str, Any]] = []
+
+        def compatible(ev: dict[str, Any], m: Mention, types: tuple[str, ...]) -> bool:
+            if ev["type"] not in types:
+                return False
+            if ev["date"] and m.date and not _dates_agree(ev["date"], ev["approx"], m.date, m.date_approximate):
+                return False
+            a, b = set(ev["participants"]), set(m.participants)
+            if len(b) >= 2:
+                return len(a & b) >= 2 or a <= b or b <= a
+            return b <= a
+
+        full = [m for m in ms if len(m.participants) >= 2]
+        partial = [m for m in ms if len(m.participants) < 2]
+        for m in full:
+            ev = next((e for e in events if compatible(e, m, (m.type,))), None)
+            if ev is None:
+                ev = {"type": m.type, "participants": [], "date": None, "date_text": None, "approx": False,
+                      "mentions": []}
+                events.append(ev)
+            _absorb(ev, m)
+        # a congratulation reported with a call between the same people on the same day is that call
+        for ev in [e for e in events if e["type"] == "message"]:
+            call = next((e for e in events if e is not ev and e["type"] == "call" and all(compatible(e, m, ("call",)) for m in ev["mentions"])), None)
+            if call is not None:
+                for m in ev["mentions"]:
+                    _absorb(call, m)
+                events.remove(ev)
+        for m in partial:
+            cands = [e for e in events if compatible(e, m, (m.type,) if m.type != "message" else ("message", "call"))]
+            if not m.participants and len(cands) > 1:
+                continue
+            if cands:
+                # the article's most reported engagement is the likeliest referent, then the nearest
+                _absorb(min(cands, key=lambda e: (-len(e["mentions"]), min(abs(x.trigger.i - m.trigger.i) for x in e["mentions"]))), m)
+        out = []
+        for ev in events:
+            mm: list[Mention] = ev["mentions"]
+            dur = next(((x.duration, x.duration_approximate) for x in mm if x.duration is not None and not x.duration_approximate), None) or next(
+                ((x.duration, x.duration_approximate) for x in mm if x.duration is not None), (None, False))
+            topics: list[str] = []
+            nd: list[str] = []
+            for x in mm:
+                topics += [t for t in x.topics if t.lower() not in {y.lower() for y in topics}]
+                nd += [t for t in x.not_discussed if t.lower() not in {y.lower() for y in nd}]
+            evidence = sorted({x.evidence for x in mm})
+            conf = min(0.95, max(x.confidence for x in mm) + 0.05 * (len(mm) - 1))
+            out.append(Event(
+                type=ev["type"], participants=list(ev["participants"]), date=ev["date"], date_text=ev["date_text"],
+                date_approximate=ev["approx"], duration_minutes=dur[0], duration_approximate=dur[1],
+                topics=topics, not_discussed=nd, evidence=evidence,
+                trigger=mm[0].trigger.text, confidence=round(conf, 2),
+            ))
+        out.sort(key=lambda e: e.evidence[0][0] if e.evidence else 0)
+        return out
+
+
+def _dates_agree(a: str, a_approx: bool, b: str, b_approx: bool) -> bool:
+    n = min(len(a), len(b))
+    if a[:n] == b[:n]:
+        return True
+    if a_approx or b_approx:
+        # an approximate date ("a few weeks ago") agrees with one within about six weeks
+        try:
+            da = _dt.date.fromisoformat((a + "-15")[:10] if len(a) == 7 else a[:10])
+            db = _dt.date.fromisoformat((b + "-15")[:10] if len(b) == 7 else b[:10])
+        except ValueError:
+            return False
+        return abs((da - db).days) <= 45
+    return False
+
+
+def _absorb(ev: dict[str, Any], m: Mention) -> None:
+    ev["mentions"].append(m)
+    for p in m.participants:
+        if p not in ev["participants"]:
+            ev["participants"].append(p)
+    if m.date and (ev["date"] is None or ev["approx"] and not m.date_approximate or
+                   ev["approx"] == m.date_approximate and len(m.date) > len(ev["date"])):
+        ev["date"], ev["date_text"], ev["approx"] = m.date, m.date_text, m.date_approximate
+
+
+def find_events(doc: Doc, article: Article, ents: Any) -> list[Event]:
+    """Engagements in the article: calls, meetings, visits and messages between people (stage 5)."""
+    f = _Finder(doc, article, ents)
+    ms = f.mentions()
+    f.attach_topics(ms)
+    return f.merge(ms)
