@@ -373,6 +373,29 @@ def _named_apposition(subj: Token) -> Token:
     return subj
 
 
+def _adjacent_subject(cue: Token) -> Token | None:
+    """'..." Tulsa police Chief Chuck Jordan said Monday' / 'said Ellis:' when the parse
+    attached the cue elsewhere: the noun phrase ending just before the cue (past
+    adverbs) or, for an inverted cue, starting just after it."""
+    doc = cue.doc
+    sent = cue.sent
+    i = cue.i - 1
+    while i >= sent.start and (doc[i].pos_ in ("ADV", "AUX", "PART") or doc[i].dep_ in ("aux", "neg", "advmod")):
+        i -= 1
+    for chunk in sent.noun_chunks:
+        if chunk.end - 1 == i and chunk.root.pos_ in ("PROPN", "NOUN", "PRON") and chunk.root.lower_ not in ("it", "this", "that", "which"):
+            return chunk.root
+    j = cue.i + 1
+    for chunk in sent.noun_chunks:
+        if chunk.start == j and chunk.root.pos_ in ("PROPN", "NOUN", "PRON") and (chunk.end >= sent.end or doc[chunk.end].is_punct):
+            return chunk.root
+    # an entity that the chunker missed: "... Chuck Jordan said"
+    for ent in doc.ents:
+        if ent.label_ in ("PERSON", "ORG") and (ent.end - 1 == i or ent.start == j):
+            return ent.root
+    return None
+
+
 def speaker_of(cue: Token) -> Token | None:
     """The subject of a cue verb, looking through conjunctions and auxiliaries."""
     subjects = [c for c in cue.children if c.dep_ in _SUBJ_DEPS]
@@ -391,6 +414,10 @@ def speaker_of(cue: Token) -> Token | None:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         return g
+    # the parser lost the subject: a noun phrase right next to the cue
+    adj = _adjacent_subject(cue)
+    if adj is not None:
+        return _named_apposition(adj)
     # "He smiled and said": the subject of the first conjunct
     t = cue
     while t.dep_ in ("conj", "xcomp", "advcl") and t.head is not t:
