@@ -234,10 +234,10 @@ def single_quotes(text: str, paras: list[Para], doubles: list[Found], skipped: l
         body = text[p.start:p.end]
         if any(c in body for c in OPEN_DOUBLE + CLOSE_DOUBLE + '"'):
             continue
-        if not body.rstrip().endswith((".", "?", "!", "’", "'", "…")) or len(body.split()) < 8:
+        if not body.rstrip().endswith((".", "?", "!", "’", "'", "…")) or len(body.split()) < 5:
             continue
         for s, e in _single_spans(text, p.start, p.end):
-            if len(text[s:e].split()) >= 4:
+            if len(text[s:e].split()) >= 3:
                 out.append(Found(start=s, end=e, type="direct", para=k, open_mark=s - 1, close_mark=e))
     return out
 

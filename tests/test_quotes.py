@@ -199,3 +199,15 @@ def test_debris_lines_produce_no_quotes_or_people() -> None:
     assert [p.name for p in art.people] == ["Jane Cole"]
     skipped = {art.text[s.start:s.end] for s in art.skipped}
     assert {"Most Read", "GETTY IMAGES", "REUTERS"} <= skipped
+
+
+SINGLE_MARK_OUTLETS = [
+    ("'We will not give up,' Premier Dan Andrews said.", "We will not give up,", "Dan Andrews"),
+    ("Opposition leader Priya Nair said: 'The budget fails families.'", "The budget fails families.", "Priya Nair"),
+]
+
+
+@pytest.mark.parametrize("text,quote,speaker", SINGLE_MARK_OUTLETS)
+def test_outlets_that_quote_with_single_marks(text: str, quote: str, speaker: str) -> None:
+    art = saywho.extract(text)
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in art.quotes] == [(quote, speaker)]
