@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # The whole test suite: starts a throwaway PostgreSQL server on 127.0.0.1 for the
 # PostgreSQL tests (they fail, not skip, in CI when it cannot start), runs pytest,
-# stops the server.
+# stops the server.  Arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
-cleanup() { [ -n "${PGSTOP:-}" ] && eval "$PGSTOP" >/dev/null 2>&1 || true; }
+pgdir=$(mktemp -d "${TMPDIR:-/tmp}/saywho-pg.XXXXXX")
+cleanup() { bash scripts/pg_stop.sh "$pgdir" >/dev/null 2>&1 || true; }
 trap cleanup EXIT
-if url=$(bash scripts/pg_start.sh); then
+if url=$(bash scripts/pg_start.sh "$pgdir"); then
   export SAYWHO_TEST_PG_URL="$url"
-  PGSTOP="bash scripts/pg_stop.sh"
+  echo "test: PostgreSQL at $url" >&2
 else
-  echo "test: PostgreSQL could not be started" >&2
+  echo "test: PostgreSQL could not be started; the PostgreSQL tests will fail in CI (CI=true), skip otherwise" >&2
 fi
 $PY -m pytest -q -n 2 "$@"

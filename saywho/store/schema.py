@@ -1,0 +1,234 @@
+"""Tables (SQLAlchemy Core) and versioned migrations.
+
+The schema version lives in ``saywho_meta`` (key ``schema_version``).  Opening a store
+applies, each in its own transaction, every migration newer than the database; a
+database newer than this saywho is refused untouched (an older saywho must not write
+into a schema it does not know).
+
+Full-text search over quote text: SQLite FTS5 (an external-content table kept in
+step by triggers), PostgreSQL a generated ``tsvector`` column with a GIN index.  Both
+use a tokenizer without stemming or stop words (FTS5 ``unicode61``, PostgreSQL
+``simple``), so that a search finds the same quotes on both backends.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import (
+    JSON, Boolean, Column, Connection, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text,
+    UniqueConstraint, select, text,
+)
+
+SCHEMA_VERSION = 2
+
+metadata = MetaData()
+
+meta = Table(
+    "saywho_meta", metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+runs = Table(
+    "runs", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("saywho_version", String(32), nullable=False),
+    Column("model", String(128)),
+    Column("options", JSON, nullable=False),
+    Column("source", String(200)),
+    Column("started", String(32), nullable=False),
+)
+
+articles = Table(
+    "articles", metadata,
+    Column("hash", String(64), primary_key=True),  # content hash of the text
+    Column("id", String(500), nullable=False),  # the id the article was given
+    Column("url", Text),
+    Column("outlet", String(300)),
+    Column("title", Text),
+    Column("published", String(32)),
+    Column("published_source", String(64)),
+    Column("author", Text),
+    Column("language", String(16)),
+    Column("source", Text),
+    Column("text", Text, nullable=False),
+    Column("skipped", JSON, nullable=False),
+    Column("warnings", JSON, nullable=False),
+    # What annotated it: saywho version + model + options, to tell "unchanged" from "replace".
+    Column("annotator", String(500), nullable=False),
+    Column("run_id", Integer, ForeignKey("runs.id")),
+    Column("stored", String(32), nullable=False),
+    Index("ix_articles_id", "id"),
+    Index("ix_articles_outlet", "outlet"),
+    Index("ix_articles_published", "published"),
+)
+
+# One row per entity.  Keyed by normalised name + kind for now; cross-article identity
+# (merge/split) will change how keys are made, not the rows that point at `id`.
+people = Table(
+    "people", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("key", String(600), nullable=False, unique=True),
+    Column("name", String(500), nullable=False),
+    Column("kind", String(32), nullable=False),
+)
+
+article_people = Table(
+    "article_people", metadata,
+    Column("article_hash", String(64), ForeignKey("articles.hash", ondelete="CASCADE"), primary_key=True),
+    Column("idx", Integer, primary_key=True),  # position in Article.people
+    Column("person_id", Integer, ForeignKey("people.id"), nullable=False),
+    Column("name", String(500), nullable=False),  # as the article named them
+    Column("roles", JSON, nullable=False),
+    Column("gender", String(32)),
+    # False: a speaker or event participant the article's people list left out.
+    Column("listed", Boolean, nullable=False),
+    Index("ix_article_people_person", "person_id"),
+)
+
+mentions = Table(
+    "mentions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_hash", String(64), ForeignKey("articles.hash", ondelete="CASCADE"), nullable=False),
+    Column("person_id", Integer, ForeignKey("people.id"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Index("ix_mentions_article", "article_hash", "person_id"),
+)
+
+quotes = Table(
+    "quotes", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_hash", String(64), ForeignKey("articles.hash", ondelete="CASCADE"), nullable=False),
+    Column("idx", Integer, nullable=False),  # position in Article.quotes (nested_in points at it)
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("speaker_id", Integer, ForeignKey("people.id")),
+    Column("speaker_name", String(500)),
+    Column("speaker_kind", String(32)),
+    Column("mention", Text),
+    Column("mention_start", Integer),
+    Column("mention_end", Integer),
+    Column("cue", String(200)),
+    Column("cue_start", Integer),
+    Column("cue_end", Integer),
+    Column("venue", String(500)),
+    Column("addressee", String(500)),
+    Column("date", String(32)),
+    Column("confidence", Float, nullable=False),
+    Column("nested_in", Integer),
+    # Denormalised from the article so that "speaker since DATE" needs one index.
+    Column("published", String(32)),
+    UniqueConstraint("article_hash", "idx"),
+    Index("ix_quotes_speaker", "speaker_id", "published"),
+    Index("ix_quotes_published", "published"),
+)
+
+events = Table(
+    "events", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_hash", String(64), ForeignKey("articles.hash", ondelete="CASCADE"), nullable=False),
+    Column("idx", Integer, nullable=False),
+    Column("type", String(32), nullable=False),
+    Column("date", String(32)),
+    # The period a (maybe partial) date covers: "2024-09" -> 2024-09-01 .. 2024-09-30.
+    Column("date_from", String(10)),
+    Column("date_to", String(10)),
+    Column("date_text", Text),
+    Column("date_approximate", Boolean, nullable=False),
+    Column("duration_minutes", Integer),
+    Column("duration_approximate", Boolean, nullable=False),
+    Column("topics", JSON, nullable=False),
+    Column("not_discussed", JSON, nullable=False),
+    Column("evidence", JSON, nullable=False),
+    Column("trigger", String(200)),
+    Column("confidence", Float, nullable=False),
+    UniqueConstraint("article_hash", "idx"),
+    Index("ix_events_date", "date_from"),
+)
+
+event_participants = Table(
+    "event_participants", metadata,
+    Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("person_id", Integer, ForeignKey("people.id"), nullable=False),
+    Column("name", String(500), nullable=False),
+    Index("ix_event_participants_person", "person_id"),
+)
+
+failures = Table(
+    "failures", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("run_id", Integer, ForeignKey("runs.id")),
+    Column("source", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("at", String(32), nullable=False),
+)
+
+V1_TABLES = [meta, runs, articles, people, article_people, mentions, quotes, failures]
+V2_TABLES = [events, event_participants]
+
+
+def _v1(conn: Connection) -> None:
+    for t in V1_TABLES:
+        t.create(conn, checkfirst=True)
+    if conn.dialect.name == "sqlite":
+        # remove_diacritics 0: PostgreSQL's 'simple' configuration keeps accents too.
+        conn.exec_driver_sql(
+            "CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='quotes', content_rowid='id', "
+            "tokenize='unicode61 remove_diacritics 0')")
+        conn.exec_driver_sql(
+            "CREATE TRIGGER quotes_fts_ai AFTER INSERT ON quotes BEGIN "
+            "INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text); END")
+        conn.exec_driver_sql(
+            "CREATE TRIGGER quotes_fts_ad AFTER DELETE ON quotes BEGIN "
+            "INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text); END")
+        conn.exec_driver_sql(
+            "CREATE TRIGGER quotes_fts_au AFTER UPDATE OF text ON quotes BEGIN "
+            "INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text); "
+            "INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text); END")
+    else:
+        conn.exec_driver_sql(
+            "ALTER TABLE quotes ADD COLUMN tsv tsvector "
+            "GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, text)) STORED")
+        conn.exec_driver_sql("CREATE INDEX ix_quotes_tsv ON quotes USING gin (tsv)")
+
+
+def _v2(conn: Connection) -> None:
+    """Events (calls, meetings, visits) and their participants (issue 5)."""
+    for t in V2_TABLES:
+        t.create(conn, checkfirst=True)
+
+
+#: version -> migration bringing the schema from version-1 to version.
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2}
+assert max(MIGRATIONS) == SCHEMA_VERSION
+
+
+def current_version(conn: Connection) -> int:
+    """The database's schema version; 0 for an empty database."""
+    from sqlalchemy import inspect
+
+    if not inspect(conn).has_table("saywho_meta"):
+        return 0
+    row = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).first()
+    return int(row[0]) if row else 0
+
+
+def set_version(conn: Connection, version: int) -> None:
+    n = conn.execute(meta.update().where(meta.c.key == "schema_version").values(value=str(version))).rowcount
+    if not n:
+        conn.execute(meta.insert().values(key="schema_version", value=str(version)))
+
+
+def has_foreign_tables(conn: Connection) -> list[str]:
+    """Tables of ours that exist in a database without our version row (not a saywho store?)."""
+    from sqlalchemy import inspect
+
+    names = set(inspect(conn).get_table_names())
+    return sorted(names & {t.name for t in metadata.sorted_tables})
+
+
+__all__ = ["SCHEMA_VERSION", "MIGRATIONS", "metadata", "current_version", "set_version", "text"]
