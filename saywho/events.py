@@ -259,10 +259,18 @@ class _Finder:
     def pair_before(self, pos: int, exclude: set[str] = frozenset()) -> list[str]:  # type: ignore[assignment]
         """The two people most recently named before ``pos`` ("the two men", "the leaders")."""
         out: list[str] = []
+        # only the pair named in this sentence or the one before
+        sent = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
+        lo = 0
+        if sent is not None:
+            first = sent[0].sent
+            lo = first.start_char
+            if first.start > 0:
+                lo = self.doc[first.start - 1].sent.start_char
         for s, e, name in reversed(self.person_mentions):
             if s >= pos or name in exclude:
                 continue
-            if pos - s > 2500:
+            if s < lo:
                 break
             if name not in out:
                 out.append(name)
@@ -337,6 +345,8 @@ class _Finder:
                 return [n] if n else []
             n = self._canonical(tok.text[1:])
             return [n] if self._known(n) else []
+        if low in ("who", "whom", "that") and tok.head.dep_ == "relcl":
+            return self._resolve_one(tok.head.head, exclude)  # "Suu Kyi, who had breakfast with ..."
         if low in PLURAL_PRONOUNS:
             return self.pair_before(s)
         if low in MALE or low in FEMALE:
@@ -356,31 +366,49 @@ class _Finder:
             q = self._quote_at(s)
             if q is not None and q.speaker is not None:
                 exclude = exclude | {q.speaker.name}
-            for ms, me, name in reversed(self.person_mentions):
-                if ms >= s or name in exclude:
+            # salience without a coreference model: people of a compatible gender
+            # named in the last few paragraphs, by how often, how recently, and
+            # whether their gender is known to match
+            score: dict[str, float] = {}
+            last = None
+            for ms, me, name in self.person_mentions:
+                if ms >= s or name in exclude or s - ms > 3000:
                     continue
                 g = next((p.gender for p in self.people if p.name == name), None)
-                if g in (None, want):
-                    return [name]
-            return []
+                if g not in (None, want):
+                    continue
+                score[name] = score.get(name, 0.0) + 1.0 + (0.5 if g == want else 0.0)
+                last = name
+            if last is not None:
+                score[last] += 1.0
+            return [max(score, key=lambda k: score[k])] if score else []
         span = self._np_span(tok)
+        # without a possessor: "Patriot Coal's executives" are not Patriot Coal
+        poss = [x.i for c in tok.children if c.dep_ == "poss" for x in c.subtree]
+        if poss and max(poss) + 1 < span.end:
+            span = self.doc[max(poss) + 1 + (1 if self.doc[max(poss) + 1].dep_ == "case" else 0): span.end]
         n = self._person_at(span.start_char, span.end_char) or self._person_at(s, e)
         if n:
             return [n]
         # a name in the phrase (the tagger sometimes calls "Trump" an ORG)
         for ent in span.ents:
-            if ent.label_ == "PERSON":
+            # a name in the head, not a possessor's ("Patriot Coal's executives")
+            if ent.label_ == "PERSON" and ent.root.i in {t.i for t in (tok, *tok.children) if t.dep_ != "poss"}:
                 name = self._canonical(re.sub(r"[’']s$", "", ent.text))
                 return [name]
-        for t in span:
+        head_part = [tok, *(c for c in tok.children if c.dep_ in ("compound", "flat", "appos"))]
+        for t in head_part:
             if t.pos_ == "PROPN" and t.text[:1].isupper():
                 name = self._canonical(t.text)
                 if self._known(name):
                     return [name]
         # "the two men", "the leaders", "both"
-        if tok.lemma_.lower() in PAIR_NOUNS and (tok.tag_ in ("NNS", "CD") or tok.lower_ in ("both", "pair", "two")):
+        mods = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet", "amod", "compound")}
+        if tok.lemma_.lower() in PAIR_NOUNS and (tok.tag_ in ("NNS", "CD") or tok.lower_ in ("both", "pair", "two")) and (
+            mods <= {"the", "two", "both"} and (mods or tok.lower_ == "both")
+        ):
             return self.pair_before(s)
-        if tok.pos_ in ("NOUN", "PROPN", "ADJ"):
+        if tok.pos_ in ("NOUN", "PROPN", "ADJ") and tok.tag_ not in ("NNS", "NNPS"):
             desc = " ".join(t.text for t in span if t.dep_ not in ("det", "poss", "case"))
             n = self.by_role(desc, s, exclude)
             if n:
@@ -440,7 +468,12 @@ class _Finder:
                     toks += self._party_objects(h)
         names: list[str] = []
         for tok in toks:
-            for n in self.resolve(tok, set(names)):
+            got = self.resolve(tok, set(names))
+            if not got and tok.pos_ in ("NOUN", "PROPN", "PRON") and tok.lower_ not in ("it", "this", "that", "which"):
+                # a party that is not a person ("speak to voter segments", "calls from
+                # listeners", "executives met X"): not an engagement between people
+                return [], verb
+            for n in got:
                 if n not in names:
                     names.append(n)
         # "Good to speak with X" in a post: the writer is the other party
@@ -472,7 +505,12 @@ class _Finder:
                 if any(x.text in "\"“‘'" for x in nxt):
                     return False  # called X "a genius"
             if lemma in ("speak", "talk") and not ({"with", "to"} & preps):
-                return False
+                # "the leaders spoke", "X and Y talked": a plural subject speaking with each other
+                subj = [c for c in children if c.dep_ == "nsubj"]
+                plural = subj and (any(c.dep_ == "conj" for c in subj[0].children) or subj[0].lower_ in ("they", "both")
+                                   or subj[0].lemma_.lower() in PAIR_NOUNS and subj[0].tag_ == "NNS")
+                if not plural or any(c.dep_ in ("ccomp", "dobj") for c in children) or "about" in preps:
+                    return False
             if lemma == "talk" and "about" in preps and "with" not in preps:
                 return False
             if lemma == "ring" and not any(c.dep_ == "dobj" for c in children):
@@ -497,14 +535,14 @@ class _Finder:
                 return False
         return True
 
-    def is_irrealis(self, t: Token) -> bool:
+    def is_irrealis(self, t: Token, negation: bool = True) -> bool:
         """An engagement announced, hoped for, denied or put as a condition, not one that happened."""
         node = t
         for depth in range(5):
             for c in node.children:
                 if c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS | {"going"}:
                     return True
-                if c.dep_ == "neg" and depth <= 1:
+                if c.dep_ == "neg" and depth <= 1 and negation:
                     return True
                 if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") and depth <= 1:
                     return True
@@ -643,7 +681,7 @@ class _Finder:
                 continue
             if not any(y.pos_ in ("NOUN", "PROPN", "NUM") for y in it):
                 continue
-            words = [y.text for y in it][:12]
+            words = [y.text for y in it][:14]
             s = " ".join(words)
             s = re.sub(r"\s+([%,.])", r"\1", s)
             if s.lower() not in {o.lower() for o in out}:
@@ -724,7 +762,9 @@ class _Finder:
                 if any(c.lower_ == "congratulatory" for c in t.children) and etype == "call":
                     etype = "call"
             names, verb = self.participants(t, kind)
-            if self.is_irrealis(t) or verb.i != t.i and self.is_irrealis(verb):
+            # "the call did not touch on X" still reports a call; "did not have a call" does not
+            subj_noun = kind == "noun" and t.dep_ in ("nsubj", "nsubjpass")
+            if self.is_irrealis(t, negation=not subj_noun) or verb.i != t.i and self.is_irrealis(verb, negation=not subj_noun):
                 continue
             if kind == "verb":
                 seen_verbs.add(t.i)
@@ -784,6 +824,15 @@ class _Finder:
                 return len(a & b) >= 2 or a <= b or b <= a
             return b <= a
 
+        # "congratulated X ... before making a phone call": the call in the sentence
+        # of a congratulation, by the same person, is to the person congratulated
+        for m in ms:
+            if len(m.participants) == 1 and m.type == "call":
+                f = next((x for x in ms if x.type == "message" and len(x.participants) >= 2
+                          and x.trigger.sent.start == m.trigger.sent.start and m.participants[0] == x.participants[0]), None)
+                if f is not None:
+                    m.participants = list(f.participants)
+                    m.confidence -= 0.1
         full = [m for m in ms if len(m.participants) >= 2]
         partial = [m for m in ms if len(m.participants) < 2]
         for m in full:
@@ -802,8 +851,11 @@ class _Finder:
                 events.remove(ev)
         for m in partial:
             cands = [e for e in events if compatible(e, m, (m.type,) if m.type != "message" else ("message", "call"))]
-            if not m.participants and len(cands) > 1:
-                continue
+            if not m.participants:
+                # a bare "the call" refers to an engagement reported close by, if to one at all
+                cands = [e for e in cands if any(abs(x.trigger.idx - m.trigger.idx) < 600 for x in e["mentions"])]
+                if len(cands) != 1:
+                    continue
             if cands:
                 # the article's most reported engagement is the likeliest referent, then the nearest
                 _absorb(min(cands, key=lambda e: (-len(e["mentions"]), min(abs(x.trigger.i - m.trigger.i) for x in e["mentions"]))), m)
