@@ -433,10 +433,13 @@ def _date_and_venue(cue: Token, quote_spans: list[tuple[int, int]]) -> tuple[str
     doc = cue.doc
     date_text = venue = addressee = None
     sent = cue.sent
-    # the told-object: "told Times Radio", "told reporters"
-    if cue.lemma_.lower() in ("tell", "say", "write", "speak", "add"):
-        for c in cue.children:
-            if c.dep_ in ("dobj", "dative", "iobj") and c.pos_ in ("PROPN", "NOUN") and not _inside(c.idx, quote_spans):
+    # the told-object: "told Times Radio", "told reporters"; "said to reporters"
+    lemma = cue.lemma_.lower()
+    if lemma in ("tell", "say", "write", "speak", "add", "explain", "reply"):
+        objs = [c for c in cue.children if c.dep_ in ("dobj", "dative", "iobj")] if lemma == "tell" else []
+        objs += [g for c in cue.children if c.dep_ in ("prep", "dative") and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+        for c in objs:
+            if c.pos_ in ("PROPN", "NOUN") and not _inside(c.idx, quote_spans):
                 s, e = mention_span(c)
                 phrase = doc.text[s:e]
                 if c.ent_type_ in ("ORG", "FAC", "WORK_OF_ART", "PRODUCT", "NORP", "GPE") or (c.pos_ == "PROPN" and c.ent_type_ != "PERSON"):

@@ -274,11 +274,18 @@ class Resolver:
         return toks
 
     def _role_text(self, pre: list[Token]) -> str | None:
-        words = [t.text for t in pre if t.lower_ not in ("mr", "mrs", "ms", "sir", "dame", "dr", "miss", "lord", "lady")]
-        if not words:
+        """The role written before a name ("former foreign secretary"), as written;
+        None unless it holds a noun of office or person ("strategically important" is not a role)."""
+        toks = [t for t in pre if t.lower_.strip(".") not in MALE_HONORIFICS | FEMALE_HONORIFICS | {"dr", "prof"}]
+        while toks and toks[0].pos_ in ("ADV", "VERB", "PUNCT", "CCONJ"):
+            toks = toks[1:]
+        if not toks or any(t.pos_ == "VERB" for t in toks):
             return None
-        role = " ".join(words)
-        return role if re.search(r"[a-z]", role, re.I) else None
+        nouny = [t for t in toks if t.pos_ in ("NOUN", "PROPN")]
+        if not any(t.lower_ in PERSON_NOUNS or t.lower_ in TITLES or t.lemma_.lower() in PERSON_NOUNS for t in nouny):
+            return None
+        doc = toks[0].doc
+        return doc.text[toks[0].idx:toks[-1].idx + len(toks[-1])]
 
     def _appositions(self, span: Span) -> list[str]:
         out = []
@@ -508,11 +515,16 @@ class Resolver:
             )
         people = []
         by_span: dict[tuple[int, int], Entity] = {}
+        speakers = {id(e) for e, _ in resolved.values() if e is not None}
         for ent in self.entities:
             if not ent.mentions:
                 continue
             for m in ent.mentions:
                 by_span[m] = ent
+            # a single unrolled mention of a name-shaped entity is often an NER slip
+            # ("Diego Garcia" the base): list people who speak, recur, or have a role
+            if id(ent) not in speakers and len(set(ent.mentions)) < 2 and not ent.roles:
+                continue
             people.append(Person(name=ent.name, kind=ent.kind, mentions=sorted(set(ent.mentions)), roles=list(ent.roles), gender=ent.gender))  # type: ignore[arg-type]
         return Entities(quotes=quotes, people=people, entities=self.entities, by_span=by_span)
 
