@@ -18,7 +18,7 @@ from fastapi.testclient import TestClient
 
 from saywho.model import Article, Event, Quote, Skipped, Speaker
 from saywho.web import create_app
-from saywho.web.highlight import Mark, Text, segments, speaker_colour
+from saywho.web.highlight import Mark, Text, article_colours, segments, speaker_colour
 
 TOKEN = "test-token-5f2a"
 
@@ -137,7 +137,19 @@ def test_crossing_quote_reopens_without_a_second_label() -> None:
 @pytest.mark.parametrize("name", ["James Cleverly", "Keir Starmer", "", None])
 def test_speaker_colour_is_stable(name: str | None) -> None:
     assert speaker_colour(name) == speaker_colour(name)
-    assert speaker_colour(name) in {f"c{i}" for i in range(12)} | {"cx"}
+    assert speaker_colour(name) in {f"c{i}" for i in range(10)} | {"cx"}
+
+
+@pytest.mark.parametrize("names, distinct", [
+    (["A", "B", "C"], 3),
+    ([f"Speaker {i}" for i in range(10)], 10),   # as many speakers as colours: all differ
+    ([f"Speaker {i}" for i in range(14)], 10),   # more: colours repeat, none is lost
+    (["A", None, "A"], 1),
+])
+def test_article_colours_differ_within_an_article(names: list[str | None], distinct: int) -> None:
+    colours = article_colours(names)
+    assert len({colours[n] for n in names if n}) == distinct
+    assert colours[""] == "cx"
 
 
 # ---------------------------------------------------------------- lists and filters

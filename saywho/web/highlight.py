@@ -16,17 +16,36 @@ from typing import Any
 
 from ..model import Quote, Skipped
 
-#: Number of speaker colours in static/style.css (classes c0..c11).  A class per
-#: colour, rather than an inline style, keeps the Content-Security-Policy strict.
-PALETTE_SIZE = 12
+#: Number of speaker colours in static/style.css (classes c0..c9), hues far enough
+#: apart to tell apart side by side.  A class per colour, rather than an inline
+#: style, keeps the Content-Security-Policy strict.
+PALETTE_SIZE = 10
+
+
+def _slot(name: str) -> int:
+    return int(hashlib.sha1(name.encode("utf-8", "surrogatepass")).hexdigest()[:8], 16) % PALETTE_SIZE
 
 
 def speaker_colour(name: str | None) -> str:
     """The CSS class of a speaker's colour: stable across pages and runs (hash, not order)."""
-    if not name:
-        return "cx"  # unattributed: grey
-    h = int(hashlib.sha1(name.encode("utf-8", "surrogatepass")).hexdigest()[:8], 16)
-    return f"c{h % PALETTE_SIZE}"
+    return f"c{_slot(name)}" if name else "cx"  # unattributed: grey
+
+
+def article_colours(names: list[str | None]) -> dict[str, str]:
+    """Colours for the speakers of one article: each its hash colour unless an earlier
+    speaker (by name) took it, then the next free one, so that two speakers of the
+    same article differ whenever there are colours enough."""
+    taken: set[int] = set()
+    out: dict[str, str] = {"": "cx"}
+    for name in sorted({n for n in names if n}):
+        slot = _slot(name)
+        for k in range(PALETTE_SIZE):
+            if (slot + k) % PALETTE_SIZE not in taken:
+                slot = (slot + k) % PALETTE_SIZE
+                break
+        taken.add(slot)
+        out[name] = f"c{slot}"
+    return out
 
 
 @dataclass
@@ -48,9 +67,7 @@ class Mark:
     def speaker(self) -> str:
         return self.quote.speaker.name if self.quote.speaker else ""
 
-    @property
-    def colour(self) -> str:
-        return speaker_colour(self.speaker)
+    colour: str = "cx"
 
 
 def _valid(quotes: list[Quote], n: int) -> list[tuple[int, Quote]]:
@@ -62,6 +79,7 @@ def segments(text: str, quotes: list[Quote], skipped: list[Skipped] | None = Non
     """Cut ``text`` into a tree of Text and Mark nodes (marks nested outer to inner)."""
     n = len(text)
     qs = _valid(quotes, n)
+    colours = article_colours([q.speaker.name if q.speaker else None for q in quotes])
     sk = [s for s in (skipped or []) if 0 <= s.start < s.end <= n]
     cuts = {0, n}
     for _, q in qs:
@@ -84,6 +102,7 @@ def segments(text: str, quotes: list[Quote], skipped: list[Skipped] | None = Non
         del stack[keep:]
         for i in want[keep:]:
             mark = Mark(i, quotes[i], first=i not in opened)
+            mark.colour = colours[mark.speaker]
             opened.add(i)
             (stack[-1][1].children if stack else root).append(mark)
             stack.append((i, mark))

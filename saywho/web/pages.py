@@ -12,7 +12,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from .. import __version__
 from .export import record_dict
-from .highlight import segments, speaker_colour
+from .highlight import article_colours, segments, speaker_colour
 
 
 def _safe_url(url: Any) -> str | None:
@@ -85,7 +85,8 @@ def make_router(has_stories: bool) -> APIRouter:
             raise HTTPException(404, "no such article")
         tree = segments(art.text, art.quotes, art.skipped)
         speakers = Counter(q.speaker.name if q.speaker else "" for q in art.quotes)
-        return render(request, "article.html", art=art, tree=tree,
+        colours = article_colours(list(speakers))
+        return render(request, "article.html", art=art, tree=tree, colours=colours,
                       speakers=sorted(speakers.items(), key=lambda kv: (-kv[1], kv[0])))
 
     @r.get("/person")
