@@ -160,11 +160,16 @@ def run_extraction(
     input_format: str | None = None,
 ) -> Iterator[Article]:
     """Read inputs and extract, reporting bad inputs on stderr and going on."""
-    from .ingest import read_inputs
+    from .ingest import MAX_BYTES, read_inputs
     from .pipeline import extract_articles
 
+    # --max-chars must lift the byte cap on files too, or a text over 5 MB stays refused
+    # whatever it says (N characters take at most 4N bytes in UTF-8)
+    max_bytes = max(MAX_BYTES, 4 * max_chars) if max_chars else None
+
     def good() -> Iterator[Article]:
-        for item in read_inputs(paths, published=published, max_chars=max_chars, input_format=input_format):
+        for item in read_inputs(paths, published=published, max_chars=max_chars, max_bytes=max_bytes,
+                                input_format=input_format):
             if isinstance(item, InputError):
                 progress.step(ok=False)
                 err(f"saywho: error: {item}")
