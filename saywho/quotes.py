@@ -549,7 +549,9 @@ def _is_direct(text: str, doc: Doc, f: Found, para_start: int) -> bool:
     if not before or before.endswith((":", ".", "!", "?", "—", "–")):
         return starts_upper or closes_sentence
     if before.endswith(","):
-        return starts_upper
+        # '"By locking in China," Mr Obama said, "it now allowed me ..."': the second
+        # half of an interrupted quote starts in lower case and is still direct
+        return starts_upper or bool(re.search(r"[”\"][^“”\"\n]{1,120},$", before))
     # "said that "We ..."" / "said "We ..."": a cue right before the mark
     prev = _tok_at(doc, len(before) - 1 + 0 if False else f.open_mark - 1)
     last_word = re.findall(r"[\w’']+$", before)

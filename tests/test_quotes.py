@@ -135,6 +135,11 @@ CASES = [
         '"We will appeal," Laura Chen said. "The ruling is wrong."',
         [('We will appeal," Laura Chen said. "The ruling is wrong.', "direct", "Laura Chen")],
     ),
+    (
+        "interrupted-lowercase",
+        '"By signing the deal," Governor Ruth Kagame said, "we have protected every job in the valley."',
+        [('By signing the deal," Governor Ruth Kagame said, "we have protected every job in the valley.', "direct", "Ruth Kagame")],
+    ),
     # 17. according to
     (
         "according-to",
