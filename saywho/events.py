@@ -494,7 +494,10 @@ class _Finder:
         if kind == "verb":
             if lemma == "call":
                 # "called X a genius", "called for", "calls on X to", "called it quits", "was called"
-                if any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "acomp", "auxpass", "nsubjpass") for c in children):
+                if any(c.dep_ in ("oprd", "ccomp", "attr", "acomp", "auxpass", "nsubjpass") for c in children):
+                    return False
+                # "called X to congratulate him" is a call with a purpose; "called X a genius" is not
+                if any(c.dep_ == "xcomp" and not any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children) for c in children):
                     return False
                 if preps & {"for", "on", "out", "off", "up", "in", "upon", "back"} - ({"back"} if False else set()):
                     return False
