@@ -1,0 +1,376 @@
+"""Batch ingestion on all cores or a Dask cluster: read -> extract (on workers) -> store (here).
+
+    >>> from saywho.batch import ingest
+    >>> from saywho.store import Store
+    >>> report = ingest(["crawl/"], Store("news.db"), workers=4)       # a LocalCluster of 4 processes
+    >>> report = ingest(["crawl/"], Store("news.db"), scheduler="tcp://10.0.0.5:8786")
+
+How the work is split, and why:
+
+- The client (this process) reads the inputs lazily (``saywho.ingest.read_inputs``),
+  skips articles already stored by the same extraction (content hash), and sends
+  chunks of Articles to the workers, never more than a few chunks per worker in
+  flight, so a corpus of any size streams through in bounded memory.
+- Each worker process has one thread and loads the spaCy model once
+  (:class:`LoadModel`, a worker plugin; ``saywho.nlp.load()`` is cached per process)
+  and runs :func:`extract_chunk`: a chunk is parsed with ``nlp.pipe``; when that
+  fails, its documents are redone one by one so that one bad document fails alone.
+- Only the client writes to the database, one transaction per chunk
+  (``Store.add_many``).  SQLite has one writer at a time and may not even be
+  reachable from a remote worker; and because the client writes only results it
+  has received, a worker that dies mid-chunk loses nothing (Dask runs the chunk
+  again on another worker) and duplicates nothing (its half-done work never reached
+  the database).  A re-run skips what is stored, so a killed client is resumed by
+  running the same command again.
+- Small inputs stay in this process: starting a cluster and loading the model in
+  every worker costs seconds, more than a few dozen articles take.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import resource
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import TYPE_CHECKING, Any
+
+from .errors import InputError
+from .model import Article
+from .store import IngestReport, Store
+
+if TYPE_CHECKING:  # distributed is imported only when a cluster is used
+    from distributed import Client
+
+#: Articles per task: enough for ``nlp.pipe`` to batch, small enough that a dead
+#: worker's lost work and the client's memory stay small.
+DEFAULT_CHUNK = 32
+#: With fewer articles to extract than this, a LocalCluster costs more than it saves.
+MIN_PARALLEL = 96
+#: Chunks in flight per worker: one running, one queued so the worker never waits.
+IN_FLIGHT_PER_WORKER = 2
+#: How often Dask re-runs a chunk whose worker died before calling it a failure
+#: (``distributed.scheduler.allowed-failures``); a chunk that still fails is then
+#: split and its articles tried one by one, so only a document that kills its
+#: worker every time is recorded as a failure.
+ALLOWED_FAILURES = 3
+
+Item = Article | InputError
+#: A chunk's results: an annotated Article, or (source, reason) for a document that failed.
+Result = Article | tuple[str, str]
+
+
+@dataclass
+class BatchReport(IngestReport):
+    """What :func:`run` did: the store's counts plus how it ran."""
+
+    mode: str = "local"          # "local" (this process) or "dask"
+    workers: int = 1
+    seconds: float = 0.0
+    #: peak resident memory of each worker process in MB (Dask runs), by worker address
+    peak_rss_mb: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def processed(self) -> int:
+        return self.stored + self.failed
+
+
+# ---------------------------------------------------------------- worker side
+
+
+def extract_chunk(articles: list[Article]) -> list[Result]:
+    """Annotate a chunk of Articles (on a worker, or here); a failing document fails alone.
+
+    The chunk is parsed in one ``nlp.pipe`` batch; if anything in it raises, every
+    document is redone on its own and the ones that raise come back as
+    ``(source, reason)``.
+    """
+    from .pipeline import extract_articles
+
+    try:
+        return list(extract_articles(articles, batch_size=max(1, len(articles))))
+    except Exception:  # noqa: BLE001 - find which document it was, below
+        pass
+    out: list[Result] = []
+    for art in articles:
+        try:
+            out.extend(extract_articles([art], batch_size=1))
+        except Exception as e:  # noqa: BLE001 - one bad document must not stop the batch
+            out.append((_source(art), f"extraction failed: {type(e).__name__}: {e}".splitlines()[0][:300]))
+    return out
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process in MB (Linux reports ru_maxrss in KB)."""
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return rss / 1024 / (1024 if sys.platform == "darwin" else 1)
+
+
+def _load_model() -> None:
+    from . import nlp
+
+    nlp.load()
+    _quiet_worker_logs()
+
+
+def _quiet_worker_logs() -> None:
+    for name in ("distributed", "dask", "tornado", "asyncio"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
+def _worker_plugin() -> Any:
+    from distributed.diagnostics.plugin import WorkerPlugin
+
+    class LoadModel(WorkerPlugin):
+        """Load the spaCy model when a worker starts (also a worker the nanny restarted),
+        so that it is loaded once per worker process and never inside a timed task."""
+
+        name = "saywho-load-model"
+
+        def setup(self, worker: Any) -> None:
+            _load_model()
+
+    return LoadModel()
+
+
+# ---------------------------------------------------------------- client side
+
+
+def _source(art: Article) -> str:
+    return art.source or art.url or art.id
+
+
+class Bar:
+    """A progress bar on stderr (articles done, articles/s, failures); silent when
+    ``quiet`` or when stderr is not a terminal.  ``tqdm`` comes with spaCy."""
+
+    def __init__(self, label: str = "ingest", quiet: bool = False, total: int | None = None) -> None:
+        self._bar = None
+        if not quiet and sys.stderr.isatty():
+            from tqdm import tqdm
+
+            self._bar = tqdm(desc=label, total=total, unit=" articles", file=sys.stderr, dynamic_ncols=True,
+                             smoothing=0.1, mininterval=0.5)
+
+    def update(self, report: IngestReport, n: int) -> None:
+        if self._bar is not None:
+            self._bar.set_postfix_str(f"{report.failed} failed, {report.unchanged} already stored", refresh=False)
+            self._bar.update(n)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+
+
+def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def local_cluster(workers: int, **kwargs: Any) -> Any:
+    """A Dask LocalCluster of ``workers`` processes, one thread each, on 127.0.0.1 only,
+    no dashboard, Dask's log lines silenced except errors."""
+    import dask
+    from distributed import LocalCluster
+
+    _quiet_worker_logs()
+    # A worker killed while running a chunk makes the chunk "suspicious"; after this many
+    # deaths Dask gives up on it (KilledWorker) and run() splits it to find the culprit.
+    dask.config.set({"distributed.scheduler.allowed-failures": ALLOWED_FAILURES})
+    opts: dict[str, Any] = dict(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                dashboard_address=None, silence_logs=logging.ERROR)
+    opts.update(kwargs)
+    return LocalCluster(**opts)
+
+
+def connect(scheduler: str | Any) -> "Client":
+    """A client of an existing cluster (address or cluster object) with the model-loading plugin."""
+    from distributed import Client
+
+    _quiet_worker_logs()
+    client = Client(scheduler, set_as_default=False)
+    try:
+        client.register_plugin(_worker_plugin())
+    except BaseException:
+        client.close()
+        raise
+    return client
+
+
+def run(items: Iterable[Item], store: Store, *, workers: int = 1, scheduler: str | None = None,
+        client: "Client | None" = None, chunk: int = DEFAULT_CHUNK, min_parallel: int = MIN_PARALLEL,
+        run_options: dict[str, Any] | None = None, force: bool = False, quiet: bool = True,
+        on_item: Callable[[str, Item], None] | None = None) -> BatchReport:
+    """Extract every Article of ``items`` not yet stored and store it; record every failure.
+
+    ``items``: Articles and InputErrors, e.g. ``saywho.ingest.read_inputs(paths)``;
+    consumed lazily.  ``workers`` > 1: a LocalCluster of that many processes (when
+    there are at least ``min_parallel`` articles to extract, else this process).
+    ``scheduler``: the address of a running Dask cluster (``client``: a connected
+    one); the model loads on its workers.  ``chunk``: articles per task and per
+    database transaction.  ``run_options``: the options that define "the same
+    extraction" (see ``Store.start_run``); ``force`` re-extracts stored articles.
+    ``quiet=False`` shows a progress bar on stderr when it is a terminal.
+    ``on_item(status, item)``: called once per input (added, replaced, unchanged,
+    failed).
+    """
+    if chunk < 1:
+        raise ValueError("chunk must be at least 1")
+    if workers < 1:
+        raise ValueError("workers must be at least 1")
+    t0 = time.perf_counter()
+    run_ = store.start_run(run_options or {}, source="ingest")
+    report = BatchReport(run_id=run_["id"], workers=workers)
+    bar = Bar("ingest", quiet=quiet)
+
+    def note(status: str, item: Item) -> None:
+        if on_item:
+            on_item(status, item)
+
+    def fail(source: str, reason: str, item: Item) -> None:
+        store.add_failure(source, reason, run_["id"])
+        report.failed += 1
+        report.failures.append((source, reason))
+        note("failed", item)
+        bar.update(report, 1)
+
+    def todo() -> Iterator[Article]:
+        for item in items:
+            if isinstance(item, InputError):
+                fail(item.source, item.reason, item)
+            elif store.is_current(item.hash, run_):
+                if force:
+                    yield item
+                    continue
+                report.unchanged += 1
+                note("unchanged", item)
+                bar.update(report, 1)
+            else:
+                yield item
+
+    def write(sent: list[Article], results: list[Result]) -> None:
+        """One transaction for the chunk's articles; failures recorded one by one."""
+        by_source = {_source(a): a for a in sent}
+        arts = [r for r in results if isinstance(r, Article)]
+        if force:
+            for a in arts:
+                if store.is_current(a.hash, run_):
+                    store.delete(a.hash)  # so that add_many writes it again
+        for res, art in zip(store.add_many(arts, run_, batch_size=max(1, len(arts))), arts):
+            setattr(report, res.status, getattr(report, res.status) + 1)
+            note(res.status, art)
+        bar.update(report, len(arts))
+        for r in results:
+            if isinstance(r, tuple):
+                src, reason = r
+                item = by_source.get(src)
+                fail(src, reason, InputError(src, reason) if item is None else item)
+
+    pending = todo()
+    try:
+        if client is None and scheduler is None and workers > 1:
+            # Look ahead: small inputs are done here, without starting a cluster.
+            head = list(islice(pending, min_parallel))
+            rest = pending
+            pending = _chain(head, rest)
+            if len(head) < min_parallel:
+                workers = 1
+        if client is None and scheduler is None and workers == 1:
+            for c in _chunks(pending, chunk):
+                write(c, extract_chunk(c))
+            report.mode, report.workers = "local", 1
+        else:
+            report.mode = "dask"
+            _run_dask(pending, write, client=client, scheduler=scheduler, workers=workers, chunk=chunk,
+                      report=report)
+    finally:
+        bar.close()
+    report.seconds = time.perf_counter() - t0
+    return report
+
+
+def _chain(head: list[Article], rest: Iterator[Article]) -> Iterator[Article]:
+    yield from head
+    yield from rest
+
+
+def _run_dask(pending: Iterator[Article], write: Callable[[list[Article], list[Result]], None], *,
+              client: "Client | None", scheduler: str | None, workers: int, chunk: int,
+              report: BatchReport) -> None:
+    from distributed import as_completed
+
+    cluster = None
+    own_client = client is None
+    if client is None:
+        if scheduler is None:
+            cluster = local_cluster(workers)
+        client = connect(scheduler if scheduler is not None else cluster)
+    else:
+        client.register_plugin(_worker_plugin())
+    try:
+        # a cluster of others may have any number of workers (and gain or lose some): ask it
+        nworkers = workers if cluster is not None else max(1, len(client.scheduler_info()["workers"]))
+        report.workers = nworkers
+        limit = IN_FLIGHT_PER_WORKER * nworkers
+        sent: dict[str, list[Article]] = {}
+        done = as_completed(loop=client.loop)
+
+        def submit(c: list[Article]) -> None:
+            # pure=False: the same articles sent twice (a split chunk) are two tasks
+            fut = client.submit(extract_chunk, c, pure=False)
+            sent[fut.key] = c
+            done.add(fut)
+
+        def collect(fut: Any) -> None:
+            c = sent.pop(fut.key)
+            try:
+                results = fut.result()
+            except Exception as e:  # noqa: BLE001 - KilledWorker, or a worker-side crash
+                fut.release()
+                if len(c) > 1:  # find the document that kills workers: one task per article
+                    for a in c:
+                        submit([a])
+                    return
+                results = [(_source(c[0]), f"extraction failed on every worker tried: {type(e).__name__}: {e}"
+                            .splitlines()[0][:300])]
+            fut.release()  # the worker may drop the result now
+            write(c, results)
+
+        for c in _chunks(pending, chunk):
+            submit(c)
+            while done.count() >= limit:
+                collect(next(done))
+        while not done.is_empty():
+            collect(next(done))
+        try:
+            report.peak_rss_mb = {k: round(v, 1) for k, v in client.run(peak_rss_mb).items()}
+        except Exception:  # noqa: BLE001 - a figure for the report, not worth failing the run for
+            pass
+    finally:
+        if own_client:
+            client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def ingest(paths: Iterable[str], store: Store, *, published: str | None = None, max_chars: int | None = None,
+           input_format: str | None = None, force: bool = False, **kwargs: Any) -> BatchReport:
+    """:func:`run` over ``saywho.ingest.read_inputs(paths, ...)``: the same arguments and
+    the same run options as ``saywho.store.ingest``, so that both count an article
+    stored by the other as already stored.  ``kwargs`` go to :func:`run`."""
+    from .ingest import read_inputs
+
+    options: dict[str, Any] = {"published": published} if published else {}
+    items = read_inputs(paths, published=published, max_chars=max_chars, input_format=input_format)
+    return run(items, store, run_options=options, force=force, **kwargs)
+
+
+def cpu_count() -> int:
+    """Cores this process may use (the affinity mask, not the machine's total)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
