@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from .errors import InputError
+from .errors import InputError, SaywhoError
 from .model import Article
 from .store import IngestReport, Store
 
@@ -186,24 +186,52 @@ def local_cluster(workers: int, **kwargs: Any) -> Any:
     return LocalCluster(**opts)
 
 
-def connect(scheduler: str | Any) -> "Client":
-    """A client of an existing cluster (address or cluster object) with the model-loading plugin."""
+def _worker_version() -> str:
+    from . import __version__
+
+    return __version__
+
+
+def connect(scheduler: str | Any, timeout: float = 20) -> "Client":
+    """A client of a cluster (address or cluster object), its workers checked to run this
+    saywho version, the model-loading plugin registered."""
     from distributed import Client
 
     _quiet_worker_logs()
-    client = Client(scheduler, set_as_default=False)
+    where = scheduler if isinstance(scheduler, str) else "the local Dask cluster"
     try:
-        client.register_plugin(_worker_plugin())
+        client = Client(scheduler, set_as_default=False, timeout=timeout)
+    except (OSError, TimeoutError, ValueError) as e:
+        raise SaywhoError(f"{where}: cannot connect to the Dask scheduler ({str(e).splitlines()[0][:200]})") from None
+    try:
+        prepare(client, where)
     except BaseException:
         client.close()
         raise
     return client
 
 
+def prepare(client: "Client", where: str = "the Dask cluster") -> None:
+    """Check that every worker runs this saywho version, and have each load the model once."""
+    from . import __version__
+
+    try:
+        versions = client.run(_worker_version)
+    except Exception as e:  # noqa: BLE001 - e.g. saywho not installed on the workers
+        raise SaywhoError(f"{where}: the workers cannot run saywho ({type(e).__name__}: "
+                          f"{str(e).splitlines()[0][:200] if str(e) else ''}); install saywho {__version__} "
+                          "on every worker") from None
+    wrong = sorted({v for v in versions.values() if v != __version__})
+    if wrong:
+        raise SaywhoError(f"{where}: workers run saywho {', '.join(wrong)}, this is {__version__}; "
+                          "install the same version everywhere")
+    client.register_plugin(_worker_plugin())
+
+
 def run(items: Iterable[Item], store: Store, *, workers: int = 1, scheduler: str | None = None,
         client: "Client | None" = None, chunk: int = DEFAULT_CHUNK, min_parallel: int = MIN_PARALLEL,
         run_options: dict[str, Any] | None = None, force: bool = False, quiet: bool = True,
-        on_item: Callable[[str, Item], None] | None = None) -> BatchReport:
+        on_item: Callable[[str, Item], None] | None = None, timeout: float = 20) -> BatchReport:
     """Extract every Article of ``items`` not yet stored and store it; record every failure.
 
     ``items``: Articles and InputErrors, e.g. ``saywho.ingest.read_inputs(paths)``;
@@ -215,7 +243,7 @@ def run(items: Iterable[Item], store: Store, *, workers: int = 1, scheduler: str
     extraction" (see ``Store.start_run``); ``force`` re-extracts stored articles.
     ``quiet=False`` shows a progress bar on stderr when it is a terminal.
     ``on_item(status, item)``: called once per input (added, replaced, unchanged,
-    failed).
+    failed).  ``timeout``: seconds to wait for the scheduler.
     """
     if chunk < 1:
         raise ValueError("chunk must be at least 1")
@@ -285,7 +313,7 @@ def run(items: Iterable[Item], store: Store, *, workers: int = 1, scheduler: str
         else:
             report.mode = "dask"
             _run_dask(pending, write, client=client, scheduler=scheduler, workers=workers, chunk=chunk,
-                      report=report)
+                      report=report, timeout=timeout)
     finally:
         bar.close()
     report.seconds = time.perf_counter() - t0
@@ -299,17 +327,17 @@ def _chain(head: list[Article], rest: Iterator[Article]) -> Iterator[Article]:
 
 def _run_dask(pending: Iterator[Article], write: Callable[[list[Article], list[Result]], None], *,
               client: "Client | None", scheduler: str | None, workers: int, chunk: int,
-              report: BatchReport) -> None:
-    from distributed import as_completed
+              report: BatchReport, timeout: float) -> None:
+    from distributed import KilledWorker, as_completed
 
     cluster = None
     own_client = client is None
     if client is None:
         if scheduler is None:
             cluster = local_cluster(workers)
-        client = connect(scheduler if scheduler is not None else cluster)
+        client = connect(scheduler if scheduler is not None else cluster, timeout=timeout)
     else:
-        client.register_plugin(_worker_plugin())
+        prepare(client)
     try:
         # a cluster of others may have any number of workers (and gain or lose some): ask it
         nworkers = workers if cluster is not None else max(1, len(client.scheduler_info()["workers"]))
@@ -328,14 +356,21 @@ def _run_dask(pending: Iterator[Article], write: Callable[[list[Article], list[R
             c = sent.pop(fut.key)
             try:
                 results = fut.result()
-            except Exception as e:  # noqa: BLE001 - KilledWorker, or a worker-side crash
+            except KilledWorker as e:
+                # The chunk killed ALLOWED_FAILURES workers (out of memory, a crash in C code):
+                # one task per article finds the one to blame; the rest are stored.
                 fut.release()
-                if len(c) > 1:  # find the document that kills workers: one task per article
+                if len(c) > 1:
                     for a in c:
                         submit([a])
                     return
-                results = [(_source(c[0]), f"extraction failed on every worker tried: {type(e).__name__}: {e}"
-                            .splitlines()[0][:300])]
+                results = [(_source(c[0]), f"extraction killed {ALLOWED_FAILURES} workers "
+                            f"(out of memory or a crash): {str(e).splitlines()[0][:200]}")]
+            except Exception as e:  # noqa: BLE001
+                # extract_chunk catches each document's errors itself: this is the cluster
+                # failing (saywho missing on a worker, a lost connection); stop with one line.
+                raise SaywhoError(f"{scheduler or 'the local Dask cluster'}: a task failed: "
+                                  f"{type(e).__name__}: {str(e).splitlines()[0][:200] if str(e) else ''}") from None
             fut.release()  # the worker may drop the result now
             write(c, results)
 
