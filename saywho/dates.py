@@ -1,50 +1,82 @@
-"""Date expressions -> ISO dates, resolved against the publication date (dateparser)."""
+"""Date expressions -> ISO dates, resolved against the publication date with dateparser.
+
+One resolver for the whole pipeline (quote dates, event dates): the granularity
+is what the expression says ("in September" -> "2024-09"), vague expressions are
+marked approximate, and relative ones need the publication date.
+"""
 from __future__ import annotations
 
 import datetime as _dt
 import functools
 import re
+from typing import Any
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+@functools.lru_cache(maxsize=1)
+def _date_parser_cls() -> Any:
+    from dateparser.date import DateDataParser
+
+    return DateDataParser
+
+
+_WEEKDAY_RE = re.compile(r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(\s+(morning|afternoon|evening|night))?$", re.I)
+_MONTH_RE = re.compile(r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(\s+\d{4})?$", re.I)
 
 
 @functools.lru_cache(maxsize=4096)
-def resolve_date(expr: str, published: str | None) -> str | None:
-    """ISO date for ``expr`` ("on Sunday", "January 26, 2025", "in September").
+def resolve_date(expr: str, base: str | None) -> tuple[str, bool] | None:
+    """(ISO date, approximate) for a date expression, relative to ``base`` (YYYY-MM-DD).
 
-    Relative expressions need ``published`` (YYYY-MM-DD); a weekday means the most
-    recent such day on or before publication; a month alone gives "YYYY-MM".
-    Returns None when the expression is not a date.
+    The granularity is what the expression says: "in September" -> "2024-09",
+    "earlier this year" -> "2025" (approximate), "a few weeks ago" -> a day, approximate.
+    None when dateparser finds no date in it.
     """
-    import dateparser
-
-    e = re.sub(r"^(on|in|at|since|by|from|this|last)\s+", "", expr.strip(), flags=re.I).strip(" ,.")
-    e = re.sub(r"\s+(morning|afternoon|evening|night)$", "", e, flags=re.I)
-    base = None
-    if published:
+    e = expr.strip().strip(" ,.;:")
+    e = re.sub(r"^(on|in|at|during|this past|over)\s+", "", e, flags=re.I)
+    e = re.sub(r"^(just|only)\s+", "", e, flags=re.I)
+    approx = False
+    # Vague quantities and "earlier/late" are approximate: dateparser wants a number.
+    vague = re.search(r"\b(a few|a couple of|a couple|several|some|earlier|later|late|early|mid|recently)\b", e, re.I)
+    if vague:
+        approx = True
+        e = re.sub(r"\b(a few|several|some)\b", "3", e, flags=re.I)
+        e = re.sub(r"\b(a couple of|a couple)\b", "2", e, flags=re.I)
+        e = re.sub(r"\b(earlier|later|late|early|mid-?)\s*", "", e, flags=re.I).strip()
+    e = re.sub(r"\s+(morning|afternoon|evening|night)$", "", e, flags=re.I) if not re.fullmatch(r"(this|last|tomorrow)\s+\w+", e, re.I) else e
+    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if base:
         try:
-            base = _dt.datetime.fromisoformat(published[:10])
+            b = _dt.datetime.fromisoformat(base[:10])
         except ValueError:
-            base = None
-    low = e.lower()
-    if low in ("morning", "afternoon", "evening", "tonight", "night", "today") and base is not None:
-        return base.date().isoformat()
-    if low in _WEEKDAYS and base is not None:
-        delta = (base.weekday() - _WEEKDAYS.index(low)) % 7
-        return (base - _dt.timedelta(days=delta)).date().isoformat()
-    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False, "REQUIRE_PARTS": []}
-    if base is not None:
-        settings["RELATIVE_BASE"] = base
-    elif not re.search(r"\d{4}", e):
-        return None
-    months = r"(january|february|march|april|may|june|july|august|september|october|november|december)"
-    month_only = re.fullmatch(months + r"(\s+\d{4})?", low)
+            b = None
+        if b is not None:
+            # A bare weekday in news copy includes the day of publication itself
+            # ("on Monday" in Monday's paper); dateparser's "past" excludes it.
+            settings["RELATIVE_BASE"] = b + _dt.timedelta(days=1) if _WEEKDAY_RE.match(e) else b
+    elif not re.search(r"\b\d{4}\b", e):
+        return None  # relative expression and nothing to resolve it against
     try:
-        d = dateparser.parse(e, languages=["en"], settings=settings)
+        data = _date_parser_cls()(languages=["en"], settings=settings).get_date_data(e)
     except Exception:  # dateparser raises assorted errors on odd input
         return None
+    d = data.date_obj
     if d is None:
         return None
-    if month_only:
-        return f"{d.year:04d}-{d.month:02d}"
-    return d.date().isoformat()
+    period = data.period or "day"
+    if _MONTH_RE.match(e):
+        period = "month"
+    if period == "year":
+        return f"{d.year:04d}", approx
+    if period == "month":
+        return f"{d.year:04d}-{d.month:02d}", approx
+    if period == "week":
+        approx = True
+    return d.date().isoformat(), approx
+
+
+
+
+def resolve_day(expr: str, published: str | None) -> str | None:
+    """Just the ISO date (or partial date) of ``expr``, None when it is not a date."""
+    got = resolve_date(expr, published)
+    return got[0] if got else None

@@ -26,13 +26,13 @@
 from __future__ import annotations
 
 import datetime as _dt
-import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from .dates import resolve_date  # one date resolver for quotes and events
 from .model import Article, Event
 
 # ------------------------------------------------------------------ word lists
@@ -119,69 +119,6 @@ class Mention:
 
 
 # ------------------------------------------------------------------ dates
-
-
-@functools.lru_cache(maxsize=1)
-def _date_parser_cls() -> Any:
-    from dateparser.date import DateDataParser
-
-    return DateDataParser
-
-
-_WEEKDAY_RE = re.compile(r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(\s+(morning|afternoon|evening|night))?$", re.I)
-_MONTH_RE = re.compile(r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(\s+\d{4})?$", re.I)
-
-
-@functools.lru_cache(maxsize=4096)
-def resolve_date(expr: str, base: str | None) -> tuple[str, bool] | None:
-    """(ISO date, approximate) for a date expression, relative to ``base`` (YYYY-MM-DD).
-
-    The granularity is what the expression says: "in September" -> "2024-09",
-    "earlier this year" -> "2025" (approximate), "a few weeks ago" -> a day, approximate.
-    None when dateparser finds no date in it.
-    """
-    e = expr.strip().strip(" ,.;:")
-    e = re.sub(r"^(on|in|at|during|this past|over)\s+", "", e, flags=re.I)
-    e = re.sub(r"^(just|only)\s+", "", e, flags=re.I)
-    approx = False
-    # Vague quantities and "earlier/late" are approximate: dateparser wants a number.
-    vague = re.search(r"\b(a few|a couple of|a couple|several|some|earlier|later|late|early|mid|recently)\b", e, re.I)
-    if vague:
-        approx = True
-        e = re.sub(r"\b(a few|several|some)\b", "3", e, flags=re.I)
-        e = re.sub(r"\b(a couple of|a couple)\b", "2", e, flags=re.I)
-        e = re.sub(r"\b(earlier|later|late|early|mid-?)\s*", "", e, flags=re.I).strip()
-    e = re.sub(r"\s+(morning|afternoon|evening|night)$", "", e, flags=re.I) if not re.fullmatch(r"(this|last|tomorrow)\s+\w+", e, re.I) else e
-    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
-    if base:
-        try:
-            b = _dt.datetime.fromisoformat(base[:10])
-        except ValueError:
-            b = None
-        if b is not None:
-            # A bare weekday in news copy includes the day of publication itself
-            # ("on Monday" in Monday's paper); dateparser's "past" excludes it.
-            settings["RELATIVE_BASE"] = b + _dt.timedelta(days=1) if _WEEKDAY_RE.match(e) else b
-    elif not re.search(r"\b\d{4}\b", e):
-        return None  # relative expression and nothing to resolve it against
-    try:
-        data = _date_parser_cls()(languages=["en"], settings=settings).get_date_data(e)
-    except Exception:  # dateparser raises assorted errors on odd input
-        return None
-    d = data.date_obj
-    if d is None:
-        return None
-    period = data.period or "day"
-    if _MONTH_RE.match(e):
-        period = "month"
-    if period == "year":
-        return f"{d.year:04d}", approx
-    if period == "month":
-        return f"{d.year:04d}-{d.month:02d}", approx
-    if period == "week":
-        approx = True
-    return d.date().isoformat(), approx
-
 
 def _is_future(date: str, base: str | None) -> bool:
     if not base:

@@ -50,7 +50,7 @@ FEMALE_HONORIFICS = frozenset("mrs mrs. ms ms. miss dame lady baroness queen pri
 #: of them is not the holder of another ("the Prime Minister" is not Trump).
 UNIQUE_OFFICES = frozenset(
     """president prime-minister chancellor king queen pope speaker governor mayor premier taoiseach
-    president-elect chancellor-of-the-exchequer""".split()
+    chancellor-of-the-exchequer""".split()
 )
 
 #: Head nouns of unnamed speakers who speak for someone.

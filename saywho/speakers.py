@@ -120,13 +120,19 @@ class Entity:
         return parts[0].lower() if len(parts) > 1 else ""
 
     def offices(self) -> set[str]:
-        out = set()
+        """The unique offices this person is known under, "-elect" and "ex-" folded in."""
+        out: set[str] = set()
         for t in self.titles | {r.lower() for r in self.roles}:
-            w = t.lower().replace(" ", "-")
-            for o in UNIQUE_OFFICES:
-                if w == o or w.endswith("-" + o) and not w.startswith(("former", "ex-")):
-                    out.add(o)
+            out |= offices_in(t)
         return out
+
+
+def offices_in(desc: str) -> set[str]:
+    """Unique offices named by a role: "the 45th President", "ex-President",
+    "President-elect" all name the presidency."""
+    w = re.sub(r"[\s\-]+", "-", desc.lower().strip())
+    w = re.sub(r"-elect$", "", w)
+    return {o for o in UNIQUE_OFFICES if w == o or w.endswith("-" + o)}
 
 
 @dataclass
@@ -137,18 +143,24 @@ class Entities:
     people: list[Person] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     by_span: dict[tuple[int, int], Entity] = field(default_factory=dict)
+    _resolver: "Resolver | None" = field(default=None, repr=False)
 
     def person_at(self, start: int, end: int) -> Person | None:
-        """The canonical person for a mention span (names, pronouns, roles resolved)."""
+        """The canonical person for a mention span: names, pronouns and roles
+        ("He", "the Prime Minister", "the 78-year-old") resolved as speakers are.
+
+        A span that is not a known mention is resolved on demand: its head must lie
+        in a known mention ("Patriot Coal's executives" is not "Patriot Coal"), or it
+        is resolved by agreement and salience at its position.
+        """
         ent = self.by_span.get((start, end))
-        if ent is None:
-            for (s, e), cand in self.by_span.items():
-                if s <= start and end <= e or start <= s and e <= end:
-                    ent = cand
-                    break
-        if ent is None:
+        if ent is None and self._resolver is not None:
+            ent = self._resolver.entity_at(start, end)
+        if ent is None or ent.kind != "person":
             return None
-        return next((p for p in self.people if p.name == ent.name), None)
+        return next((p for p in self.people if p.name == ent.name), None) or Person(
+            name=ent.name, kind="person", mentions=sorted(set(ent.mentions)), roles=list(ent.roles), gender=ent.gender
+        )
 
     def canonical(self, name: str) -> str:
         """The canonical name for a surface name, when the article knows the person."""
@@ -331,14 +343,17 @@ class Resolver:
         self.entities.append(e)
         return e
 
-    def salient(self, pos: int, want: str, exclude_offices: set[str] | None = None, role_words: set[str] | None = None, last_speaker: Entity | None = None) -> Entity | None:
-        """The most salient compatible person before ``pos``."""
+    def salient(self, pos: int, want: str, exclude_offices: set[str] | None = None, role_words: set[str] | None = None,
+                last_speaker: Entity | None = None, exclude: Entity | None = None) -> Entity | None:
+        """The most salient compatible person before ``pos`` (never ``exclude``)."""
         scores: dict[int, float] = {}
         ents: dict[int, Entity] = {}
         before = [m for m in self.mentions if m[0] < pos]
+        # inside a quote, the quote's own words are the nearest context
+        here = next(((qs, qe) for qs, qe in self.quote_spans if qs <= pos < qe), None)
         n = len(before)
         for rank, (s, e, ent, subj, inq) in enumerate(before):
-            if ent.kind not in ("person",) and want != "plural":
+            if ent.kind not in ("person",) and want != "plural" or ent is exclude:
                 continue
             if want == "male" and ent.gender == "female" or want == "female" and ent.gender == "male":
                 continue
@@ -351,7 +366,7 @@ class Resolver:
             if subj:
                 w *= 2.0
             if inq:
-                w *= 0.3
+                w *= 1.5 if here is not None and here[0] <= s < here[1] else 0.3
             scores[ent.key] = scores.get(ent.key, 0.0) + w
             ents[ent.key] = ent
         if not scores:
@@ -366,7 +381,9 @@ class Resolver:
         best = max(scores, key=lambda k: scores[k])
         return ents[best]
 
-    def resolve_mention(self, head_i: int | None, span: tuple[int, int], last_speaker: Entity | None) -> tuple[Entity | None, str]:
+    def resolve_mention(
+        self, head_i: int | None, span: tuple[int, int], last_speaker: Entity | None, exclude: Entity | None = None
+    ) -> tuple[Entity | None, str]:
         doc = self.doc
         s, e = span
         mtext = _norm(self.text[s:e])
@@ -400,12 +417,17 @@ class Resolver:
                     if pe is not None:
                         return pe, "person"
         hl = head.lower_
-        # d. pronouns
+        # d. pronouns; "him [Trump]": an editor's bracket names the referent
         if head.pos_ == "PRON" or hl in _PRON_MALE | _PRON_FEMALE | _PRON_PLURAL | _PRON_FIRST:
+            m = re.match(r"\s*\[([A-Z][\w.'’\- ]{1,60})\]", self.text[e:e + 64])
+            if m:
+                pe = self.person_for_name(m.group(1), create=False)
+                if pe is not None:
+                    return pe, "person"
             if hl in _PRON_MALE:
-                return self.salient(s, "male", last_speaker=last_speaker), "person"
+                return self.salient(s, "male", last_speaker=last_speaker, exclude=exclude), "person"
             if hl in _PRON_FEMALE:
-                return self.salient(s, "female", last_speaker=last_speaker), "person"
+                return self.salient(s, "female", last_speaker=last_speaker, exclude=exclude), "person"
             if hl in _PRON_PLURAL:
                 return self.salient(s, "plural", last_speaker=last_speaker), "group"
             return None, "unnamed"
@@ -447,8 +469,7 @@ class Resolver:
                     rl = r.lower()
                     if rl == desc_l or (rl.endswith(desc_l) and not rl.startswith(("former", "ex"))):
                         return ent, "person"
-            office = desc_l.replace(" ", "-")
-            offices = {o for o in UNIQUE_OFFICES if office == o or office.endswith("-" + o)}
+            offices = offices_in(desc_l)
             if lemma in PERSON_NOUNS or hl in PERSON_NOUNS or offices or head.pos_ == "PROPN" or "year-old" in desc_l:
                 ent = self.salient(s, "any", exclude_offices=offices or None, role_words=role_words, last_speaker=last_speaker)
                 if ent is not None:
@@ -526,15 +547,62 @@ class Resolver:
             if id(ent) not in speakers and len(set(ent.mentions)) < 2 and not ent.roles:
                 continue
             people.append(Person(name=ent.name, kind=ent.kind, mentions=sorted(set(ent.mentions)), roles=list(ent.roles), gender=ent.gender))  # type: ignore[arg-type]
-        return Entities(quotes=quotes, people=people, entities=self.entities, by_span=by_span)
+        self.speaker_positions = sorted(
+            (f.start, resolved[j][0]) for j, f in enumerate(self.found) if resolved.get(j, (None, ""))[0] is not None
+        )
+        return Entities(quotes=quotes, people=people, entities=self.entities, by_span=by_span, _resolver=self)
+
+    def entity_at(self, start: int, end: int) -> Entity | None:
+        """Resolve any mention span after the stage has run (for events and the API)."""
+        sp = self.doc.char_span(start, end, alignment_mode="expand")
+        if sp is None or not len(sp):
+            return None
+        root = sp.root
+        for s, e, ent, _, _ in self.mentions:
+            if s <= root.idx < e:
+                return ent
+        # "I"/"we" inside a quote are its speaker
+        if root.lower_ in _PRON_FIRST:
+            inner = [f for f in self.found if f.start <= root.idx < f.end and f.type == "direct"]
+            if inner:
+                f = min(inner, key=lambda f: f.end - f.start)
+                j = self.found.index(f)
+                return next((ent for pos, ent in self.speaker_positions if pos == f.start), None) if j is not None else None
+            return None
+        last = None
+        for pos, ent in self.speaker_positions:
+            if pos >= start:
+                break
+            last = ent
+        # "X offered his congratulations": a possessive goes to its clause's subject
+        if root.dep_ == "poss" and root.lower_ in _PRON_MALE | _PRON_FEMALE | _PRON_PLURAL:
+            verb = root.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+                verb = verb.head
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.i != root.i and subj.pos_ != "PRON":
+                from .quotes import mention_span
+
+                ms, me = mention_span(subj)
+                got = self.entity_at(ms, me)
+                if got is not None and got.kind == "person":
+                    return got
+        # a third-person pronoun inside a quote is not the quote's own speaker
+        inside = [f for f in self.found if f.start <= root.idx < f.end and f.type == "direct"]
+        own = None
+        if inside:
+            f = min(inside, key=lambda f: f.end - f.start)
+            own = next((ent for pos, ent in self.speaker_positions if pos == f.start), None)
+        ent, _ = self.resolve_mention(root.i, (sp.start_char, sp.end_char), last if last is not own else None, exclude=own)
+        return ent
 
     def _date(self, f: Found) -> str | None:
-        from .dates import resolve_date
+        from .dates import resolve_day
 
         expr = f.signed_date or f.date_text
         if not expr:
             return None
-        return resolve_date(expr, self.article.published)
+        return resolve_day(expr, self.article.published)
 
 
 def resolve(doc: Doc, found: list[Found], article: Article) -> Entities:
