@@ -525,8 +525,6 @@ class Store:
                       q.c.speaker_kind, q.c.mention, q.c.cue, q.c.venue, q.c.date, q.c.confidence,
                       q.c.addressee).select_from(q.join(a, a.c.hash == q.c.article_hash))
         since_, until_ = _date_arg("since", since, False), _date_arg("until", until, True)
-        if speaker:
-            stmt = stmt.where(q.c.speaker_id.in_(self._people_matching(speaker)))
         if search is not None:
             stmt = stmt.where(self._fts(search))
         if outlet:
@@ -539,10 +537,20 @@ class Store:
             stmt = stmt.where(q.c.type == type)
         if article:
             stmt = stmt.where(or_(a.c.hash == article, a.c.id == article))
-        stmt = stmt.order_by(q.c.published.desc().nulls_last(), q.c.article_hash, q.c.start, q.c.id).offset(offset)
+        # Newest first, undated last.  SQLite already sorts NULL last in DESC, and saying
+        # NULLS LAST there would stop it from walking the published index in order.
+        newest = q.c.published.desc() if self.dialect == "sqlite" else q.c.published.desc().nulls_last()
+        stmt = stmt.order_by(newest, q.c.article_hash, q.c.start, q.c.id).offset(offset)
         if limit is not None:
             stmt = stmt.limit(limit)
         with self._read() as conn:
+            if speaker:
+                # The people first, as literal ids: with one person the planner walks the
+                # (speaker_id, published) index in order and stops at the page's end.
+                ids = list(conn.execute(self._people_matching(speaker)).scalars())
+                if not ids:
+                    return []
+                stmt = stmt.where(q.c.speaker_id.in_(ids))
             return [QuoteRecord(**r) for r in conn.execute(stmt).mappings()]
 
     def people(self, *, top: int | None = None, name: str | None = None) -> list[PersonRecord]:
