@@ -297,6 +297,20 @@ def evaluate(gold_paths: list[Path], systems: list[str], out_dir: Path, limit: i
     return rows
 
 
+def code_version() -> str:
+    """The commit the figures belong to, marked when saywho/ has uncommitted changes."""
+    import subprocess
+
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                              text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "saywho"], cwd=ROOT, capture_output=True,
+                               text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown commit"
+    return f"commit {head}" + (" with uncommitted changes in saywho/" if dirty else "")
+
+
 def render(rows: list[str], argv: list[str]) -> str:
     cmd = "python scripts/evaluate.py" + ("" if not argv else " " + " ".join(shlex.quote(a) for a in argv))
     import spacy
@@ -309,7 +323,7 @@ def render(rows: list[str], argv: list[str]) -> str:
     return "\n".join([
         "# Evaluation results",
         "",
-        f"Written by `{cmd}` on {_dt.date.today().isoformat()} (spaCy {spacy.__version__}, "
+        f"Written by `{cmd}` on {_dt.date.today().isoformat()} at {code_version()} (spaCy {spacy.__version__}, "
         f"en_core_web_sm 3.8.0, textacy {tver}); scorer: `../shared/eval/score.py`.",
         "",
         "Percentages. A predicted quote matches a gold one when their overlap covers at least half "
