@@ -32,6 +32,7 @@ import os
 import resource
 import sys
 import time
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -149,10 +150,15 @@ class Bar:
     def __init__(self, label: str = "ingest", quiet: bool = False, total: int | None = None) -> None:
         self._bar = None
         if not quiet and sys.stderr.isatty():
+            import shutil
+
             from tqdm import tqdm
 
-            self._bar = tqdm(desc=label, total=total, unit=" articles", file=sys.stderr, dynamic_ncols=True,
-                             smoothing=0.1, mininterval=0.5)
+            cols, rows = shutil.get_terminal_size()
+            # a pseudo-terminal may report a 0x0 size (script, some CI runners): tqdm would draw nothing
+            self._bar = tqdm(desc=label, total=total, unit=" articles", file=sys.stderr,
+                             ncols=cols if cols >= 40 else 100, nrows=max(rows, 2), smoothing=0.1,
+                             mininterval=0.5)
 
     def update(self, report: IngestReport, n: int) -> None:
         if self._bar is not None:
@@ -183,7 +189,10 @@ def local_cluster(workers: int, **kwargs: Any) -> Any:
     opts: dict[str, Any] = dict(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
                                 dashboard_address=None, silence_logs=logging.ERROR)
     opts.update(kwargs)
-    return LocalCluster(**opts)
+    with warnings.catch_warnings():
+        # the scheduler's HTTP endpoint (health checks; no dashboard) moves off a busy 8787 with a warning
+        warnings.filterwarnings("ignore", message="Port .* is already in use", category=UserWarning)
+        return LocalCluster(**opts)
 
 
 def _worker_version() -> str:
