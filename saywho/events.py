@@ -33,6 +33,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from .dates import resolve_date  # one date resolver for quotes and events
+from .nlp import text_of
 from .model import Article, Event
 
 # ------------------------------------------------------------------ word lists
@@ -132,7 +133,7 @@ def _is_future(date: str, base: str | None) -> bool:
 class _Finder:
     def __init__(self, doc: Doc, article: Article, ents: Any) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = text_of(doc)
         self.article = article
         self.ents = ents
         self.people = [p for p in getattr(ents, "people", []) if getattr(p, "kind", "person") == "person"]

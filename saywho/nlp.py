@@ -92,3 +92,52 @@ def parse_many(texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
                 yield from nlp.pipe(batch, batch_size=batch_size)
                 batch = []
     yield from nlp.pipe(batch, batch_size=batch_size)
+
+
+# ------------------------------------------------------------------ per-Doc caches
+# Token.sent, Doc.ents and Span.noun_chunks each walk the whole Doc on every call;
+# the extractors ask them for many tokens, so they are computed once per Doc here.
+
+
+def sentences(doc: Doc) -> list:
+    """The Doc's sentences as a list (computed once)."""
+    cache = doc.user_data.setdefault("saywho", {})
+    if "sents" not in cache:
+        sents = list(doc.sents)
+        index = [0] * len(doc)
+        for k, s in enumerate(sents):
+            for i in range(s.start, s.end):
+                index[i] = k
+        cache["sents"], cache["sent_index"] = sents, index
+    return cache["sents"]
+
+
+def sent_of(tok) -> object:  # -> Span
+    """The sentence of a token, without Token.sent's walk over the Doc."""
+    doc = tok.doc
+    sents = sentences(doc)
+    return sents[doc.user_data["saywho"]["sent_index"][tok.i]]
+
+
+def entities(doc: Doc) -> tuple:
+    """Doc.ents, computed once."""
+    cache = doc.user_data.setdefault("saywho", {})
+    if "ents" not in cache:
+        cache["ents"] = tuple(doc.ents)
+    return cache["ents"]
+
+
+def noun_chunks(doc: Doc) -> tuple:
+    """Doc.noun_chunks, computed once."""
+    cache = doc.user_data.setdefault("saywho", {})
+    if "chunks" not in cache:
+        cache["chunks"] = tuple(doc.noun_chunks)
+    return cache["chunks"]
+
+
+def text_of(doc: Doc) -> str:
+    """Doc.text, computed once (the property joins every token on each call)."""
+    cache = doc.user_data.setdefault("saywho", {})
+    if "text" not in cache:
+        cache["text"] = doc.text
+    return cache["text"]

@@ -39,6 +39,7 @@ from .lexicon import (
     VENUE_HEADS,
 )
 from .model import Skipped
+from .nlp import text_of, entities, noun_chunks, sent_of
 
 OPEN_DOUBLE = "“„«"
 CLOSE_DOUBLE = "”»"
@@ -332,7 +333,7 @@ def cue_phrase(tok: Token) -> tuple[str, int, int]:
     # keep it contiguous-ish: from the first to the last token
     s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
     doc = tok.doc
-    return doc.text[s:e], s, e
+    return text_of(doc)[s:e], s, e
 
 
 _SUBJ_DEPS = ("nsubj", "nsubjpass")
@@ -378,19 +379,20 @@ def _adjacent_subject(cue: Token) -> Token | None:
     attached the cue elsewhere: the noun phrase ending just before the cue (past
     adverbs) or, for an inverted cue, starting just after it."""
     doc = cue.doc
-    sent = cue.sent
+    sent = sent_of(cue)
     i = cue.i - 1
     while i >= sent.start and (doc[i].pos_ in ("ADV", "AUX", "PART") or doc[i].dep_ in ("aux", "neg", "advmod")):
         i -= 1
-    for chunk in sent.noun_chunks:
+    chunks = [c for c in noun_chunks(doc) if c.start >= sent.start and c.end <= sent.end]
+    for chunk in chunks:
         if chunk.end - 1 == i and chunk.root.pos_ in ("PROPN", "NOUN", "PRON") and chunk.root.lower_ not in ("it", "this", "that", "which"):
             return chunk.root
     j = cue.i + 1
-    for chunk in sent.noun_chunks:
+    for chunk in chunks:
         if chunk.start == j and chunk.root.pos_ in ("PROPN", "NOUN", "PRON") and (chunk.end >= sent.end or doc[chunk.end].is_punct):
             return chunk.root
     # an entity that the chunker missed: "... Chuck Jordan said"
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ in ("PERSON", "ORG") and (ent.end - 1 == i or ent.start == j):
             return ent.root
     return None
@@ -432,7 +434,7 @@ def _date_and_venue(cue: Token, quote_spans: list[tuple[int, int]]) -> tuple[str
     """(date expression, venue, addressee) from the cue's modifiers and its sentence."""
     doc = cue.doc
     date_text = venue = addressee = None
-    sent = cue.sent
+    sent = sent_of(cue)
     # the told-object: "told Times Radio", "told reporters"; "said to reporters"
     lemma = cue.lemma_.lower()
     if lemma in ("tell", "say", "write", "speak", "add", "explain", "reply"):
@@ -441,7 +443,7 @@ def _date_and_venue(cue: Token, quote_spans: list[tuple[int, int]]) -> tuple[str
         for c in objs:
             if c.pos_ in ("PROPN", "NOUN") and not _inside(c.idx, quote_spans):
                 s, e = mention_span(c)
-                phrase = doc.text[s:e]
+                phrase = text_of(doc)[s:e]
                 if c.ent_type_ in ("ORG", "FAC", "WORK_OF_ART", "PRODUCT", "NORP", "GPE") or (c.pos_ == "PROPN" and c.ent_type_ != "PERSON"):
                     venue = phrase
                 else:
@@ -466,7 +468,7 @@ def _date_and_venue(cue: Token, quote_spans: list[tuple[int, int]]) -> tuple[str
         if pobj.ent_type_ in ("DATE", "TIME") or pobj.lower_ in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"):
             if date_text is None:
                 s, e = pobj.left_edge.idx, pobj.right_edge.idx + len(pobj.right_edge)
-                date_text = doc.text[s:e]
+                date_text = text_of(doc)[s:e]
             continue
         if venue is None and p.lower_ in ("in", "on", "at", "during", "to"):
             head = pobj.lemma_.lower()
@@ -475,12 +477,12 @@ def _date_and_venue(cue: Token, quote_spans: list[tuple[int, int]]) -> tuple[str
                 io = next((g for g in inner.children if g.dep_ == "pobj"), None)
                 if io is not None:
                     s, e = mention_span(io)
-                    venue = doc.text[s:e]
+                    venue = text_of(doc)[s:e]
                     continue
             if head in VENUE_HEADS or pobj.lower_ in SOCIAL_MEDIA or pobj.ent_type_ in ("ORG", "FAC"):
                 mods = [g for g in pobj.children if g.dep_ in ("compound", "amod", "nmod") and g.i < pobj.i]
                 if head in ("update", "post", "message", "video", "statement", "tweet", "thread") and mods:
-                    venue = doc.text[min(m.left_edge.idx for m in mods):mods[-1].idx + len(mods[-1])]
+                    venue = text_of(doc)[min(m.left_edge.idx for m in mods):mods[-1].idx + len(mods[-1])]
                 else:
                     s = pobj.left_edge.idx
                     first = pobj.left_edge
@@ -490,18 +492,18 @@ def _date_and_venue(cue: Token, quote_spans: list[tuple[int, int]]) -> tuple[str
                     for g in pobj.children:
                         if g.dep_ == "prep" and g.lower_ == "of" and g.i > pobj.i:
                             e = g.right_edge.idx + len(g.right_edge)
-                    venue = doc.text[s:e]
+                    venue = text_of(doc)[s:e]
     # a date expression anywhere in the cue's clause ("on Monday morning", "yesterday")
     if date_text is None:
         for c in cue.children:
             if c.ent_type_ in ("DATE", "TIME") and c.dep_ in ("npadvmod", "advmod", "tmod") and not _inside(c.idx, quote_spans):
-                ent = next((e for e in doc.ents if e.start <= c.i < e.end), None)
+                ent = next((e for e in entities(doc) if e.start <= c.i < e.end), None)
                 if ent is not None:
                     date_text = ent.text
     if date_text is None:
         first = sent[0]
         if first.lower_ == "on" and first.i + 1 < len(doc) and doc[first.i + 1].ent_type_ == "DATE":
-            ent = next((e for e in doc.ents if e.start <= first.i + 1 < e.end), None)
+            ent = next((e for e in entities(doc) if e.start <= first.i + 1 < e.end), None)
             if ent is not None:
                 date_text = ent.text
     return date_text, venue, addressee
@@ -517,13 +519,13 @@ def _frame_cues(doc: Doc, f: Found, quote_spans: list[tuple[int, int]], paras: l
     last_tok = _tok_at(doc, max(f.start, (f.close_mark or f.end) - 1))
     if first_sent is None or last_tok is None:
         return []
-    s_tok = first_sent.sent.start
-    e_tok = last_tok.sent.end
+    s_tok = sent_of(first_sent).start
+    e_tok = sent_of(last_tok).end
     # the sentence after the close, if the close ends a sentence: ("...," he said.)
     if e_tok < len(doc) and f.close_mark is not None:
         nxt = doc[e_tok]
         if nxt.idx < p.end and not _inside(nxt.idx, quote_spans):
-            e_tok = nxt.sent.end
+            e_tok = sent_of(nxt).end
     cands = []
     for t in doc[s_tok:e_tok]:
         if t.idx < p.start or t.idx >= p.end:
@@ -584,7 +586,7 @@ def _governing_cue(doc: Doc, f: Found, quote_spans: list[tuple[int, int]]) -> To
 
 
 def attribute_marked(doc: Doc, found: list[Found], paras: list[Para]) -> None:
-    text = doc.text
+    text = text_of(doc)
     spans = [(f.open_mark if f.open_mark is not None else f.start, (f.close_mark + 1) if f.close_mark is not None else f.end) for f in found]
     for k, f in enumerate(found):
         if f.signed_name is not None:
@@ -638,7 +640,7 @@ def merge_interrupted(doc: Doc, found: list[Found], paras: list[Para]) -> list[F
     """'"A," she said. "B."' is one quotation: join the parts of a quote that an
     attribution interrupts, within one paragraph, when the later part has no
     attribution of its own (or shares the first part's cue)."""
-    text = doc.text
+    text = text_of(doc)
     tops = sorted((f for f in found if f.parent is None and f.type == "direct" and f.open_mark is not None), key=lambda f: f.start)
     drop: set[int] = set()
     prev: Found | None = None
@@ -676,13 +678,13 @@ def _colon_frame(doc: Doc, f: Found, p: Para) -> Token | None:
     """'X released a statement: "..."' : the verb of a clause that ends in a colon."""
     if f.open_mark is None:
         return None
-    before = doc.text[p.start:f.open_mark].rstrip()
+    before = text_of(doc)[p.start:f.open_mark].rstrip()
     if not before.endswith(":"):
         return None
     colon = _tok_at(doc, p.start + len(before) - 1)
     if colon is None:
         return None
-    for t in reversed(list(colon.sent)):
+    for t in reversed(list(sent_of(colon))):
         if t.i < colon.i and t.pos_ in ("VERB", "AUX") and speaker_of(t) is not None:
             return t
     return None
@@ -788,7 +790,7 @@ def _can_speak(subj: Token) -> bool:
     from .lexicon import GROUP_NOUNS, ORG_ALIASES, PERSON_NOUNS, SPOKESPERSON_NOUNS
 
     s, e = mention_span(subj)
-    if subj.doc.text[s:e].lower() in ORG_ALIASES:
+    if text_of(subj.doc)[s:e].lower() in ORG_ALIASES:
         return True
     if subj.pos_ == "PRON":
         return subj.lower_ in ("he", "she", "they", "we", "i", "who")
@@ -801,7 +803,7 @@ def _can_speak(subj: Token) -> bool:
 
 
 def indirect_quotes(doc: Doc, found: list[Found], paras: list[Para], skipped: list[Skipped]) -> list[Found]:
-    text = doc.text
+    text = text_of(doc)
     marked = [(f.open_mark if f.open_mark is not None else f.start, (f.close_mark + 1) if f.close_mark is not None else f.end) for f in found]
     direct_spans = [(f.start, f.end) for f in found if f.type == "direct"]
     cue_spans = {(f.cue_start) for f in found if f.cue_start is not None}
@@ -930,7 +932,7 @@ def carry_over(found: list[Found], paras: list[Para], text: str) -> None:
 
 def find_quotes(doc: Doc, skipped: list[Skipped]) -> list[Found]:
     """Every quotation of the parsed article, in text order (cascade steps 1-8)."""
-    text = doc.text
+    text = text_of(doc)
     paras = paragraphs(text, skipped)
     doubles = double_quotes(text, paras, skipped)
     posts = social_posts(text, paras)

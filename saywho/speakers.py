@@ -38,6 +38,7 @@ from .lexicon import (
     UNIQUE_OFFICES,
 )
 from .model import Article, Person, Quote, Speaker
+from .nlp import text_of, entities
 from .quotes import Found
 
 _PRON_MALE = {"he", "him", "his", "himself"}
@@ -178,7 +179,7 @@ class Entities:
 class Resolver:
     def __init__(self, doc: Doc, found: list[Found], article: Article) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = text_of(doc)
         self.found = found
         self.article = article
         self.entities: list[Entity] = []
@@ -241,7 +242,7 @@ class Resolver:
 
     def collect_people(self) -> None:
         doc = self.doc
-        for ent in doc.ents:
+        for ent in entities(doc):
             if ent.label_ != "PERSON" or self._in_skipped(ent.start_char):
                 continue
             span = ent
@@ -297,7 +298,7 @@ class Resolver:
         if not any(t.lower_ in PERSON_NOUNS or t.lower_ in TITLES or t.lemma_.lower() in PERSON_NOUNS for t in nouny):
             return None
         doc = toks[0].doc
-        return doc.text[toks[0].idx:toks[-1].idx + len(toks[-1])]
+        return text_of(doc)[toks[0].idx:toks[-1].idx + len(toks[-1])]
 
     def _appositions(self, span: Span) -> list[str]:
         out = []
@@ -395,7 +396,7 @@ class Resolver:
         head = doc[head_i] if head_i is not None else (sp.root if sp is not None else None)
         if sp is None or head is None:
             return None, "unnamed"
-        ents_in = [ent for ent in doc.ents if ent.start >= sp.start and ent.end <= sp.end]
+        ents_in = [ent for ent in entities(doc) if ent.start >= sp.start and ent.end <= sp.end]
         # b. a person's name that contains the head ("Reform UK leader Nigel Farage")
         for ent in ents_in:
             if ent.label_ == "PERSON" and ent.start <= head.i < ent.end:
