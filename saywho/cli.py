@@ -40,7 +40,7 @@ def output_option(f: F) -> F:
 
 def max_chars_option(f: F) -> F:
     return click.option(
-        "--max-chars", type=int, default=None, metavar="N",
+        "--max-chars", type=click.IntRange(min=1), default=None, metavar="N",
         help="Refuse texts longer than N characters (default 5,000,000).",
     )(f)
 

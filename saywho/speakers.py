@@ -93,6 +93,14 @@ def _role_word(word: str, remaining: int) -> bool:
     return bool(_ROLE_SUFFIX.search(w)) and _first_name_gender(word) is None and _gender_detector().get_gender(word) == "unknown"
 
 
+def _trim_epithet(span: Span) -> Span:
+    """Drop a nickname or epithet the NER fused to a name: "Crooked Hillary Clinton",
+    "Universe Alicia Machado" (the first word is no first name, the second is)."""
+    while len(span) >= 3 and _first_name_gender(span[0].text) is None and _first_name_gender(span[1].text) is not None:
+        span = span[1:]
+    return span
+
+
 @dataclass
 class Entity:
     """One referent of the article: a person, organisation, group or unnamed speaker."""
@@ -245,7 +253,7 @@ class Resolver:
         for ent in entities(doc):
             if ent.label_ != "PERSON" or self._in_skipped(ent.start_char):
                 continue
-            span = ent
+            span = _trim_epithet(ent)
             text = _NAME_RE.sub("", span.text).strip(" @")
             if "_" in text or not re.search(r"[A-Za-z]", text):
                 continue
@@ -458,6 +466,9 @@ class Resolver:
         if head.tag_ in ("NNS", "NNPS") or hl in GROUP_NOUNS:
             if hl in GROUP_NOUNS or head.tag_ == "NNS":
                 return self.described_entity("group", desc, lemma, definite), "group"
+        # "Gary Johnson's doctor": someone described through another named person
+        if any(t.dep_ == "poss" and t.pos_ == "PROPN" for t in sp) and (lemma in PERSON_NOUNS or hl in PERSON_NOUNS):
+            return self.described_entity("unnamed", desc, lemma, definite=False), "unnamed"
         # a definite description of a person: role match, else salience
         words = {w.lower() for w in re.split(r"[\s\-]+", desc)}
         role_words = words - {"the", "of", "former", "new"}

@@ -140,7 +140,19 @@ CASES = [
         '"By signing the deal," Governor Ruth Kagame said, "we have protected every job in the valley."',
         [('By signing the deal," Governor Ruth Kagame said, "we have protected every job in the valley.', "direct", "Ruth Kagame")],
     ),
-    # 17. according to
+    # 17. someone described through another named person is not that person
+    (
+        "described-through-other",
+        "Senator Gary Holt toured the clinic.\nGary Holt's doctor said the senator was fit to serve.",
+        [("the senator was fit to serve", "indirect", "Gary Holt's doctor")],
+    ),
+    # 18. an epithet fused to a name is not part of the canonical name
+    (
+        "epithet",
+        "Crooked Hillary Clinton was the target of the rally.\nHillary Clinton said: “We will not be distracted.”",
+        [("We will not be distracted.", "direct", "Hillary Clinton")],
+    ),
+    # 19. according to
     (
         "according-to",
         "According to police chief Ian Moss, the suspect fled on foot.",
