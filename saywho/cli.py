@@ -114,29 +114,37 @@ def quote_rows(article: Article) -> Iterator[dict[str, Any]]:
         }
 
 
-def render_table(article: Article, width: int = 100) -> str:
-    """A readable terminal table of one article's quotes: speaker, type, cue, quote."""
+def render_table(article: Article, width: int = 110) -> str:
+    """A readable terminal table of one article: quotes (speaker, type, cue, quote), then events."""
     import textwrap
 
     lines = [f"== {article.id}" + (f"  ({article.published})" if article.published else "")
              + (f"  {article.title}" if article.title else "")]
     if not article.quotes:
         lines.append("   (no quotes)")
-    sw = min(28, max([len(q.speaker.name) if q.speaker else 1 for q in article.quotes] + [7]))
-    qw = max(30, width - sw - 8 - 14 - 6)
-    lines.append(f"   {'speaker':<{sw}}  {'type':<8}  {'cue':<12}  quote")
+    sw = min(30, max([len(q.speaker.name) if q.speaker else 1 for q in article.quotes] + [7]))
+    cw = 14
+    qw = max(30, width - sw - 8 - cw - 9)
+    pad = f"   {'':<{sw}}  {'':<8}  {'':<{cw}}  "
+    if article.quotes:
+        lines.append(f"   {'speaker':<{sw}}  {'type':<8}  {'cue':<{cw}}  quote")
     for q in article.quotes:
         name = (q.speaker.name if q.speaker else "?")[:sw]
-        cue = (q.cue or "")[:12]
+        cue = (q.cue or "")[:cw]
         body = " ".join(q.text.split())
-        if q.venue:
-            body += f"  [{q.venue}]"
+        extra = ", ".join(x for x in (q.venue, q.date) if x)
+        if extra:
+            body += f"  [{extra}]"
         wrapped = textwrap.wrap(body, qw) or [""]
-        lines.append(f"   {name:<{sw}}  {q.type:<8}  {cue:<12}  {wrapped[0]}")
-        for w in wrapped[1:4]:
-            lines.append(f"   {'':<{sw}}  {'':<8}  {'':<12}  {w}")
+        lines.append(f"   {name:<{sw}}  {q.type:<8}  {cue:<{cw}}  {wrapped[0]}")
+        lines += [pad + w for w in wrapped[1:4]]
         if len(wrapped) > 4:
-            lines.append(f"   {'':<{sw}}  {'':<8}  {'':<12}  …")
+            lines.append(pad + "…")
+    for e in article.events:
+        when = e.date or "undated"
+        dur = f", {e.duration_minutes} min" if e.duration_minutes else ""
+        about = f"; about {', '.join(e.topics)}" if e.topics else ""
+        lines.append(f"   event: {e.type} {' / '.join(e.participants)} ({when}{dur}){about}")
     return "\n".join(lines) + "\n"
 
 
