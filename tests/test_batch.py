@@ -152,9 +152,27 @@ def test_failures_from_reading_reach_the_store(tmp_path: Path) -> None:
     assert (report.added, report.failed) == (1, 1)
 
 
-def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def cluster():  # type: ignore[no-untyped-def]
+    """One LocalCluster of 2 worker processes for this module's Dask tests."""
+    c = batch.local_cluster(2)
+    yield c
+    c.close()
+
+
+def test_an_existing_cluster_by_address_gives_the_same_store(tmp_path: Path, cluster) -> None:  # type: ignore[no-untyped-def]
+    corpus = write_corpus(tmp_path / "in.jsonl", 24)
+    with Store(f"sqlite:///{tmp_path / 'dask.db'}") as st:
+        report = batch.ingest([str(corpus)], st, scheduler=cluster.scheduler_address, chunk=4)
+        got = stored(st)
+    # a running cluster is used even for a small input: it costs no start-up
+    assert (report.mode, report.workers, report.added) == ("dask", 2, 24)
+    assert set(report.peak_rss_mb) == set(cluster.scheduler_info["workers"])
+    assert got == clean_run(tmp_path, [str(corpus)])
+
+
+def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(tmp_path: Path, cluster) -> None:  # type: ignore[no-untyped-def]
     corpus = write_corpus(tmp_path / "in.jsonl", 240)
-    cluster = batch.local_cluster(2)
     client = batch.connect(cluster)
     try:
         pids = client.run(os.getpid)  # worker address -> process id
@@ -177,7 +195,6 @@ def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(tmp_path: Path) ->
         after = set(client.run(os.getpid).values())
     finally:
         client.close()
-        cluster.close()
     assert killed and victim not in after  # the worker really died (and its nanny started another)
     assert busy[0] >= 1  # ... holding work that had to be redone elsewhere
     assert (report.mode, report.added, report.failed) == ("dask", 240, 0)
