@@ -360,8 +360,13 @@ def mention_span(head: Token) -> tuple[int, int]:
     s = min(t.i for t in toks)
     e = max(t.i for t in toks) + 1
     doc = head.doc
+    # a name is never cut: "The Institute for Fiscal Studies" is one mention
+    for ent in entities(doc):
+        if ent.start <= head.i < ent.end:
+            s, e = min(s, ent.start), max(e, ent.end)
+            break
     # a compound-name head can carry a trailing possessive; drop "'s" at the end
-    while e - 1 > s and doc[e - 1].tag_ in ("POS",) :
+    while e - 1 > s and doc[e - 1].tag_ in ("POS",):
         e -= 1
     return doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
 
@@ -836,7 +841,7 @@ def indirect_quotes(doc: Doc, found: list[Found], paras: list[Para], skipped: li
         # drop the complementiser and a relative-pronoun subject ("which No 10 said covered ...")
         while toks and (toks[0].dep_ in ("mark", "punct") or toks[0].lower_ in ("that", "which", "who")):
             toks = toks[1:]
-        while toks and toks[-1].is_punct:
+        while toks and (toks[-1].is_punct or toks[-1].is_space):
             toks = toks[:-1]
         if len(toks) < 3:
             continue
@@ -872,11 +877,12 @@ def _according_to(cue: Token, marked: list[tuple[int, int]], para_of) -> Found |
     clause = cue.head
     if subj is None or clause.pos_ not in ("VERB", "AUX"):
         return None
-    own = set(cue.subtree)
+    # "according to X" itself, however the parser attached its pieces
+    own = set(cue.subtree) | set(subj.subtree) | {t for t in cue.doc[cue.i:subj.i + 1]}
     toks = [t for t in clause.subtree if t not in own and not (t.is_punct and t.i < cue.i)]
-    while toks and toks[-1].is_punct:
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
         toks = toks[:-1]
-    while toks and toks[0].is_punct:
+    while toks and (toks[0].is_punct or toks[0].is_space):
         toks = toks[1:]
     if len(toks) < 3:
         return None

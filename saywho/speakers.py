@@ -41,6 +41,8 @@ from .model import Article, Person, Quote, Speaker
 from .nlp import text_of, entities
 from .quotes import Found
 
+#: Documents that speak for whoever issued them ("according to a White House readout").
+DOCUMENT_NOUNS = frozenset("readout statement report release letter memo filing document transcript post tweet".split())
 _PRON_MALE = {"he", "him", "his", "himself"}
 _PRON_FEMALE = {"she", "her", "hers", "herself"}
 _PRON_PLURAL = {"they", "them", "their", "themselves"}
@@ -331,7 +333,7 @@ class Resolver:
     # ---------------------------------------------------------------- 3. other mentions
 
     def org_entity(self, name: str) -> Entity:
-        canon = ORG_ALIASES.get(_norm(name).lower(), _norm(re.sub(r"^(the|The)\s+", "", name)))
+        canon = ORG_ALIASES.get(_norm(name).lower(), _norm(re.sub(r"^(the|a|an)\s+", "", name, flags=re.I)))
         for e in self.entities:
             if e.kind == "organisation" and e.description == canon:
                 return e
@@ -466,6 +468,11 @@ class Resolver:
         if head.tag_ in ("NNS", "NNPS") or hl in GROUP_NOUNS:
             if hl in GROUP_NOUNS or head.tag_ == "NNS":
                 return self.described_entity("group", desc, lemma, definite), "group"
+        # "a White House readout", "the ministry's statement": a document speaks for its author
+        if lemma in DOCUMENT_NOUNS:
+            owner = [ent for ent in ents_in if ent.label_ in ("ORG", "FAC", "GPE", "NORP") and ent.end <= head.i]
+            if owner:
+                return self.org_entity(owner[-1].text), "organisation"
         # "Gary Johnson's doctor": someone described through another named person
         if any(t.dep_ == "poss" and t.pos_ == "PROPN" for t in sp) and (lemma in PERSON_NOUNS or hl in PERSON_NOUNS):
             return self.described_entity("unnamed", desc, lemma, definite=False), "unnamed"
@@ -570,6 +577,8 @@ class Resolver:
         if sp is None or not len(sp):
             return None
         root = sp.root
+        # "the governor of the Bank of England, Andrew Bailey": the name in apposition
+        root = next((c for c in root.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), root)
         for s, e, ent, _, _ in self.mentions:
             if s <= root.idx < e:
                 return ent

@@ -152,7 +152,19 @@ CASES = [
         "Crooked Hillary Clinton was the target of the rally.\nHillary Clinton said: “We will not be distracted.”",
         [("We will not be distracted.", "direct", "Hillary Clinton")],
     ),
-    # 19. according to
+    # 19. an organisation's whole name, "for" and all, even after a named person
+    (
+        "organisation-long-name",
+        "Chancellor Rachel Reeves spoke on Sunday.\nThe Institute for Fiscal Studies warned that the sums did not add up.",
+        [("the sums did not add up", "indirect", "Institute for Fiscal Studies")],
+    ),
+    # 20. a document speaks for the organisation that issued it
+    (
+        "according-to-document",
+        "The president spoke by phone with Chancellor Olaf Scholz, according to a White House readout.",
+        [("The president spoke by phone with Chancellor Olaf Scholz", "indirect", "White House")],
+    ),
+    # 21. according to
     (
         "according-to",
         "According to police chief Ian Moss, the suspect fled on foot.",
