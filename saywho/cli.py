@@ -186,7 +186,11 @@ def run_extraction(
                 err(f"saywho: warning: {w}")
             yield item
 
-    for art in extract_articles(good()):
+    def failed(article: Article, exc: Exception) -> None:
+        progress.step(ok=False)
+        err(f"saywho: error: {article.source or article.id}: extraction failed ({type(exc).__name__}: {exc})")
+
+    for art in extract_articles(good(), on_error=failed):
         progress.step()
         yield art
 

@@ -11,7 +11,7 @@ database (that is ``saywho.store``).
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from spacy.tokens import Doc
 
@@ -42,13 +42,27 @@ def extract(text: str, published: str | None = None, id: str | None = None, **me
     return annotate(article, _nlp.parse(article.text))
 
 
-def extract_articles(articles: Iterable[Article], batch_size: int = 32) -> Iterator[Article]:
-    """Annotate many Articles, parsing them in batches with ``nlp.pipe``."""
+def extract_articles(
+    articles: Iterable[Article],
+    batch_size: int = 32,
+    on_error: Callable[[Article, Exception], None] | None = None,
+) -> Iterator[Article]:
+    """Annotate many Articles, parsing them in batches with ``nlp.pipe``.
+
+    ``on_error(article, exc)``: when given, a document whose extraction raises is
+    reported to it and left out, and the batch goes on; without it, the error is raised.
+    """
     from itertools import tee
 
     a1, a2 = tee(articles)
     for article, doc in zip(a2, _nlp.parse_many((a.text for a in a1), batch_size=batch_size)):
-        yield annotate(article, doc)
+        if on_error is None:
+            yield annotate(article, doc)
+            continue
+        try:
+            yield annotate(article, doc)
+        except Exception as e:  # one bad document must not stop the batch
+            on_error(article, e)
 
 
 def extract_many(

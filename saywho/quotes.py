@@ -743,6 +743,12 @@ def _complement(cue: Token) -> list[Token] | None:
     for c in cue.children:
         if c.dep_ == "ccomp" and c.i > cue.i:
             return list(c.subtree)
+    # "Nurses will walk out next month, the union has announced.": the report
+    # comes first and the attribution closes the sentence
+    subj = next((c for c in cue.children if c.dep_ in _SUBJ_DEPS), None)
+    for c in cue.children:
+        if c.dep_ == "ccomp" and c.i < cue.i and subj is not None and subj.i > c.i:
+            return [t for t in c.subtree if t.i < subj.i]
     if lemma in OBJECT_CONTROL_VERBS:
         obj = next((c for c in cue.children if c.dep_ in ("dobj", "dative")), None)
         xc = next((c for c in cue.children if c.dep_ in ("xcomp", "ccomp") and c.i > cue.i), None)

@@ -567,7 +567,8 @@ class Resolver:
                 continue
             people.append(Person(name=ent.name, kind=ent.kind, mentions=sorted(set(ent.mentions)), roles=list(ent.roles), gender=ent.gender))  # type: ignore[arg-type]
         self.speaker_positions = sorted(
-            (f.start, resolved[j][0]) for j, f in enumerate(self.found) if resolved.get(j, (None, ""))[0] is not None
+            ((f.start, resolved[j][0]) for j, f in enumerate(self.found) if resolved.get(j, (None, ""))[0] is not None),
+            key=lambda x: x[0],
         )
         return Entities(quotes=quotes, people=people, entities=self.entities, by_span=by_span, _resolver=self)
 

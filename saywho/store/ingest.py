@@ -48,8 +48,6 @@ def ingest(paths: Iterable[str], store: Store, *, published: str | None = None, 
     """
     from ..ingest import read_inputs
 
-    if extract is None:
-        from ..pipeline import extract_articles as extract
     # Options that change what extraction produces: part of "the same extraction".
     options: dict[str, Any] = {"published": published} if published else {}
     run = store.start_run(options, source="ingest")
@@ -71,6 +69,19 @@ def ingest(paths: Iterable[str], store: Store, *, published: str | None = None, 
                 note("unchanged", item)
             else:
                 yield item
+
+    def extraction_failed(art: Article, exc: Exception) -> None:
+        reason = f"extraction failed ({type(exc).__name__}: {exc})"
+        store.add_failure(art.source or art.id, reason, run["id"])
+        report.failed += 1
+        report.failures.append((art.source or art.id, reason))
+        note("failed", InputError(art.source or art.id, reason))
+
+    if extract is None:
+        from ..pipeline import extract_articles
+
+        def extract(items: Iterable[Article]) -> Iterator[Article]:
+            return extract_articles(items, on_error=extraction_failed)
 
     for art in extract(todo()):
         if force and store.is_current(art.hash, run):
