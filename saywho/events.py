@@ -68,11 +68,6 @@ MODALS = frozenset("will would could might may shall should can must 'll wo ca".
 #: Nouns for "the two men", "the leaders": the pair named just before.
 PAIR_NOUNS = frozenset("man woman leader pair two president candidate rival counterpart both".split())
 PLURAL_PRONOUNS = frozenset("they them their both".split())
-FIRST_PERSON = frozenset("i me my we us our".split())
-MALE = frozenset("he him his".split())
-FEMALE = frozenset("she her hers".split())
-#: Institutional handles that name an office, not a person.
-HANDLE_OFFICES = {"potus": "president", "vp": "vice president", "flotus": "first lady", "pm": "prime minister"}
 
 #: Verbs that report what an engagement covered.
 TOPIC_VERBS = frozenset("discuss cover address raise review focus touch reflect".split())
@@ -140,8 +135,6 @@ class _Finder:
         self.quotes = list(getattr(ents, "quotes", []) or [])
         # person mentions in text order: (start, end, name)
         self.person_mentions = sorted((s, e, p.name) for p in self.people for s, e in p.mentions)
-        self.mention_count = {p.name: len(p.mentions) for p in self.people}
-        self.roles = {p.name: [r.lower() for r in p.roles] for p in self.people}
 
     # -------------------------------------------------------------- resolving a mention to a person
 
@@ -179,17 +172,12 @@ class _Finder:
 
     def _canonical(self, name: str) -> str:
         fn = getattr(self.ents, "canonical", None)
-        if fn is not None:
-            try:
-                return fn(name)
-            except Exception:
-                return name
-        # fallback: the longest known full name ending with this surname
-        low = name.lower().split()
-        for p in sorted(self.people, key=lambda p: -len(p.name)):
-            if low and p.name.lower().split()[-len(low):] == low:
-                return p.name
-        return name
+        if fn is None:
+            return name
+        try:
+            return fn(name)
+        except Exception:
+            return name
 
     def _known(self, name: str) -> bool:
         return any(p.name == name for p in self.people)
@@ -216,40 +204,6 @@ class _Finder:
                 break
         return list(reversed(out))
 
-    def by_role(self, desc: str, pos: int, exclude: set[str]) -> str | None:
-        """A definite description ("the 45th President", "the 78-year-old") -> a person."""
-        desc = re.sub(r"^(the|a|an|this|that)\s+", "", desc.lower()).strip()
-        desc = re.sub(r"^\d+(st|nd|rd|th)\s+", "", desc)
-        if not desc:
-            return None
-        words = set(re.split(r"[\s\-]+", desc)) - {"ex", "former", "us", "uk", "british", "american", "new"}
-        cands = []
-        for p in self.people:
-            if p.name in exclude:
-                continue
-            roles = self.roles.get(p.name, [])
-            if any(r == desc or r.endswith(desc) or words and words <= set(re.split(r"[\s\-]+", r)) for r in roles):
-                cands.append(p.name)
-        if cands:
-            return max(cands, key=lambda n: self.mention_count.get(n, 0))
-        office_words = {"president", "minister", "secretary", "chancellor", "governor", "senator", "mayor", "king", "queen", "leader"}
-        generic = "year-old" in desc or desc.split()[-1] in {"man", "woman", "tycoon", "billionaire", "politician", "businessman"}
-        if not (words & office_words or generic):
-            return None
-        # no one was given this role: the most prominent person who holds no other office
-        best = None
-        for p in self.people:
-            if p.name in exclude:
-                continue
-            roles = " ".join(self.roles.get(p.name, []))
-            if not generic and any(o in roles for o in office_words - words):
-                continue
-            if not generic and roles and not (words & set(re.split(r"[\s\-]+", roles))):
-                continue
-            if best is None or self.mention_count.get(p.name, 0) > self.mention_count.get(best, 0):
-                best = p.name
-        return best
-
     def resolve(self, tok: Token, exclude: set[str]) -> list[str]:
         """Canonical people for the noun phrase headed by ``tok`` and its conjuncts."""
         out: list[str] = []
@@ -269,57 +223,22 @@ class _Finder:
         return out
 
     def _resolve_one(self, tok: Token, exclude: set[str]) -> list[str]:
+        """People named by one noun phrase.  The core's resolver (``ents.person_at``)
+        covers names, pronouns, "I"/"we" in a quote, possessives and definite
+        descriptions; what stays here is what it does not: a relative pronoun
+        standing for its head, and the plural pair ("the two men", "they")."""
         low = tok.lower_
         s, e = tok.idx, tok.idx + len(tok.text)
-        if low in FIRST_PERSON:
-            q = self._quote_at(s)
-            if q is not None and q.speaker is not None and q.speaker.kind == "person":
-                return [q.speaker.name]
-            return []
-        if low.startswith("@"):
-            office = HANDLE_OFFICES.get(low[1:])
-            if office:
-                n = self.by_role(office, s, exclude)
-                return [n] if n else []
-            n = self._canonical(tok.text[1:])
-            return [n] if self._known(n) else []
         if low in ("who", "whom", "that") and tok.head.dep_ == "relcl":
             return self._resolve_one(tok.head.head, exclude)  # "Suu Kyi, who had breakfast with ..."
         if low in PLURAL_PRONOUNS:
             return self.pair_before(s)
-        if low in MALE or low in FEMALE:
-            # "him [Trump]": the writer's own gloss names the person
-            nxt = self.doc[tok.i + 1: tok.i + 6]
-            if len(nxt) >= 3 and nxt[0].text == "[":
-                close = next((x.i for x in nxt if x.text == "]"), None)
-                if close is not None:
-                    name = self._canonical(self.doc[tok.i + 2: close].text)
-                    if self._known(name):
-                        return [name]
+        if tok.pos_ == "PRON" or low.startswith("@"):
             n = self._person_at(s, e)
-            if n:
-                return [n]
-            want = "male" if low in MALE else "female"
-            # a speaker does not call themself "he" in their own quote
-            q = self._quote_at(s)
-            if q is not None and q.speaker is not None:
-                exclude = exclude | {q.speaker.name}
-            # salience without a coreference model: people of a compatible gender
-            # named in the last few paragraphs, by how often, how recently, and
-            # whether their gender is known to match
-            score: dict[str, float] = {}
-            last = None
-            for ms, me, name in self.person_mentions:
-                if ms >= s or name in exclude or s - ms > 3000:
-                    continue
-                g = next((p.gender for p in self.people if p.name == name), None)
-                if g not in (None, want):
-                    continue
-                score[name] = score.get(name, 0.0) + 1.0 + (0.5 if g == want else 0.0)
-                last = name
-            if last is not None:
-                score[last] += 1.0
-            return [max(score, key=lambda k: score[k])] if score else []
+            if n is None and low.startswith("@"):
+                n = self._canonical(tok.text[1:])
+                n = n if self._known(n) else None
+            return [n] if n else []
         span = self._np_span(tok)
         # without a possessor: "Patriot Coal's executives" are not Patriot Coal
         poss = [x.i for c in tok.children if c.dep_ == "poss" for x in c.subtree]
@@ -328,14 +247,11 @@ class _Finder:
         n = self._person_at(span.start_char, span.end_char) or self._person_at(s, e)
         if n:
             return [n]
-        # a name in the phrase (the tagger sometimes calls "Trump" an ORG)
+        # a name in the head the core did not keep as a person (the tagger sometimes calls "Trump" an ORG)
         for ent in span.ents:
-            # a name in the head, not a possessor's ("Patriot Coal's executives")
             if ent.label_ == "PERSON" and ent.root.i in {t.i for t in (tok, *tok.children) if t.dep_ != "poss"}:
-                name = self._canonical(re.sub(r"[’']s$", "", ent.text))
-                return [name]
-        head_part = [tok, *(c for c in tok.children if c.dep_ in ("compound", "flat", "appos"))]
-        for t in head_part:
+                return [self._canonical(re.sub(r"[’']s$", "", ent.text))]
+        for t in [tok, *(c for c in tok.children if c.dep_ in ("compound", "flat", "appos"))]:
             if t.pos_ == "PROPN" and t.text[:1].isupper():
                 name = self._canonical(t.text)
                 if self._known(name):
@@ -346,11 +262,6 @@ class _Finder:
             mods <= {"the", "two", "both"} and (mods or tok.lower_ == "both")
         ):
             return self.pair_before(s)
-        if tok.pos_ in ("NOUN", "PROPN", "ADJ") and tok.tag_ not in ("NNS", "NNPS"):
-            desc = " ".join(t.text for t in span if t.dep_ not in ("det", "poss", "case"))
-            n = self.by_role(desc, s, exclude)
-            if n:
-                return [n]
         return []
 
     # -------------------------------------------------------------- participants of a trigger
