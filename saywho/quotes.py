@@ -394,7 +394,10 @@ def _adjacent_subject(cue: Token) -> Token | None:
             return chunk.root
     j = cue.i + 1
     for chunk in chunks:
+        # "said Ellis:" -- but "telling MPs:" names the addressee, not the speaker
         if chunk.start == j and chunk.root.pos_ in ("PROPN", "NOUN", "PRON") and (chunk.end >= sent.end or doc[chunk.end].is_punct):
+            if cue.lemma_.lower() in OBJECT_CONTROL_VERBS or chunk.root.dep_ in ("dobj", "dative"):
+                break
             return chunk.root
     # an entity that the chunker missed: "... Chuck Jordan said"
     for ent in entities(doc):
@@ -421,17 +424,18 @@ def speaker_of(cue: Token) -> Token | None:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         return g
+    # "He smiled and said", "hit back, telling MPs": the subject of the governing verb
+    if cue.dep_ in ("conj", "xcomp", "advcl") and (cue.dep_ == "conj" or cue.tag_ == "VBG"):
+        t = cue
+        while t.dep_ in ("conj", "xcomp", "advcl") and t.head is not t:
+            t = t.head
+            for c in t.children:
+                if c.dep_ in _SUBJ_DEPS:
+                    return _named_apposition(c)
     # the parser lost the subject: a noun phrase right next to the cue
     adj = _adjacent_subject(cue)
     if adj is not None:
         return _named_apposition(adj)
-    # "He smiled and said": the subject of the first conjunct
-    t = cue
-    while t.dep_ in ("conj", "xcomp", "advcl") and t.head is not t:
-        t = t.head
-        for c in t.children:
-            if c.dep_ in _SUBJ_DEPS:
-                return c
     return None
 
 
