@@ -308,7 +308,8 @@ def run(items: Iterable[Item], store: Store, *, workers: int = 1, scheduler: str
         for item in items:
             if isinstance(item, InputError):
                 fail(item.source, item.reason, item)
-            elif store.is_current(item.hash, run_):
+            # has() first: a cheap lookup, where is_current() costs more and matters only for stored ones
+            elif store.has(item.hash) and store.is_current(item.hash, run_):
                 if force:
                     yield item
                     continue
@@ -324,7 +325,7 @@ def run(items: Iterable[Item], store: Store, *, workers: int = 1, scheduler: str
         arts = [r for r in results if isinstance(r, Article)]
         if force:
             for a in arts:
-                if store.is_current(a.hash, run_):
+                if store.has(a.hash) and store.is_current(a.hash, run_):
                     store.delete(a.hash)  # so that add_many writes it again
         for res, art in zip(store.add_many(arts, run_, batch_size=max(1, len(arts))), arts):
             setattr(report, res.status, getattr(report, res.status) + 1)
