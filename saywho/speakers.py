@@ -233,6 +233,10 @@ class Resolver:
             if not create:
                 return None
             best = Entity(key=len(self.entities), kind="person", names=[" ".join(core)])
+            if len(core) == 1:
+                full = self._full_name_in_text(core[0])
+                if full:
+                    best.names.append(full)
             self.entities.append(best)
         elif " ".join(core) not in best.names:
             best.names.append(" ".join(core))
@@ -249,6 +253,20 @@ class Resolver:
         if best.gender is None and len(core) > 1:
             best.gender = _first_name_gender(core[0])
         return best
+
+    def _full_name_in_text(self, surname: str) -> str | None:
+        """A surname seen alone ("Mrs Badenoch") whose full name the NER missed
+        elsewhere ("Angela Rayner and Kemi Badenoch"): a known first name before it."""
+        counts: dict[str, int] = {}
+        for m in re.finditer(r"\b([A-Z][a-z'’\-]+) " + re.escape(surname) + r"\b", self.text):
+            first = m.group(1)
+            before = self.text[max(0, m.start() - 2):m.start()]
+            sentence_start = m.start() == 0 or before.endswith(("\n", ". ", "? ", "! ", "“", '"'))
+            if first.lower() not in TITLES and (_first_name_gender(first) is not None or not sentence_start):
+                counts[first] = counts.get(first, 0) + 1
+        if len(counts) != 1:  # none, or two people sharing the surname
+            return None
+        return f"{next(iter(counts))} {surname}"
 
     def collect_people(self) -> None:
         doc = self.doc

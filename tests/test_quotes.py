@@ -164,7 +164,14 @@ CASES = [
         "The president spoke by phone with Chancellor Olaf Scholz, according to a White House readout.",
         [("The president spoke by phone with Chancellor Olaf Scholz", "indirect", "White House")],
     ),
-    # 21. according to
+    # 21. a participial cue ("telling MPs") belongs to the clause's subject, and a
+    #     surname alone finds the full name the article gave earlier
+    (
+        "participle-and-full-name",
+        "Angela Rayner and Kemi Badenoch clashed in the Commons.\nMrs Badenoch hit back, telling MPs: “Labour has broken every promise.”",
+        [("Labour has broken every promise.", "direct", "Kemi Badenoch")],
+    ),
+    # 22. according to
     (
         "according-to",
         "According to police chief Ian Moss, the suspect fled on foot.",
