@@ -23,6 +23,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from ..model import Article, Event, Person, Quote, Skipped, Speaker
 from . import schema as S
 from .engine import StoreError, display, make_engine, resolve_url
+from .linking import CorpusMixin
 from .records import (
     AddResult, ArticleSummary, EventRecord, FailureRecord, PersonRecord, QuoteRecord, Source, TimelineItem,
 )
@@ -121,8 +122,11 @@ def _err_reason(e: BaseException) -> str:
     return msg
 
 
-class Store:
+class Store(CorpusMixin):
     """Stored articles, quotes, people and events, and the queries people ask of them.
+
+    Across articles (``people``, ``quotes(speaker=)``, ``timeline``, ``statements``,
+    ``stories``, ``corroboration``): one identity per person, see :mod:`.linking`.
 
     ``url``: a SQLite file path or ``sqlite:///path`` URL, or ``postgresql://user@host/db``;
     None means ``$SAYWHO_DB``, else ``saywho.db`` in the current directory.  The schema
@@ -543,18 +547,30 @@ class Store:
         stmt = stmt.order_by(newest, q.c.article_hash, q.c.start, q.c.id).offset(offset)
         if limit is not None:
             stmt = stmt.limit(limit)
+        if speaker:
+            self._ensure_linked()
         with self._read() as conn:
             if speaker:
-                # The people first, as literal ids: with one person the planner walks the
-                # (speaker_id, published) index in order and stops at the page's end.
-                ids = list(conn.execute(self._people_matching(speaker)).scalars())
-                if not ids:
+                # The people first, as literal ids (every name of their identity): with one
+                # person the planner walks the (speaker_id, published) index in order and
+                # stops at the page's end.  A name that is someone else in other articles
+                # ("Smith") is checked article by article.
+                who = self._who(conn, speaker, q.c.article_hash, q.c.speaker_id)
+                if who is None:
                     return []
-                stmt = stmt.where(q.c.speaker_id.in_(ids))
+                stmt = stmt.where(who)
             return [QuoteRecord(**r) for r in conn.execute(stmt).mappings()]
 
     def people(self, *, top: int | None = None, name: str | None = None) -> list[PersonRecord]:
-        """People in the stored articles, most quoted first (then most articles, then name)."""
+        """People in the stored articles, most quoted first (then most articles, then name).
+
+        One record per identity (every name, role and outlet of the person across articles;
+        ``id`` is the identity's); ``name`` matches any of their names.  On a store never
+        linked and not writable: one record per name as written."""
+        self._ensure_linked()
+        with self._read() as conn:
+            if self._has_links(conn):
+                return self._identity_people(conn, top, name)
         p, q, ap, a = S.people, S.quotes, S.article_people, S.articles
         qc = select(func.count()).where(q.c.speaker_id == p.c.id).scalar_subquery()
         ac = select(func.count(func.distinct(ap.c.article_hash))).where(ap.c.person_id == p.c.id).scalar_subquery()
@@ -621,60 +637,88 @@ class Store:
     def timeline(self, *names: str) -> list[TimelineItem]:
         """Engagements of one person, or between two (or more: all take part), in date order,
         each with every article that reported it.  With two people, also the quotes in
-        which one speaks about the other (the other is mentioned inside the quote)."""
+        which one speaks about the other (the other is mentioned inside the quote).
+
+        People are identities across articles ("Starmer" in one article, "Sir Keir Starmer"
+        in another); the same engagement or statement told by several articles is one
+        item with several sources."""
         names = tuple(n for n in names if n and n.strip())
         if not names:
             return []
+        self._ensure_linked()
         e, ep, q, m, a = S.events, S.event_participants, S.quotes, S.mentions, S.articles
+        g, sq = S.engagements, S.statement_quotes
         with self._read() as conn:
-            sets = [set(conn.execute(self._people_matching(n)).scalars()) for n in names]
-            if not all(sets):
-                return []
             ids: set[int] | None = None
-            for s in sets:
-                got = set(conn.execute(select(ep.c.event_id).where(ep.c.person_id.in_(s))).scalars())
+            for n in names:
+                who = self._who(conn, n, e.c.article_hash, ep.c.person_id)
+                if who is None:
+                    return []
+                got = set(conn.execute(select(ep.c.event_id).select_from(ep.join(e, e.c.id == ep.c.event_id))
+                                       .where(who)).scalars())
                 ids = got if ids is None else ids & got
             evs = self._event_records(conn, self._event_stmt().where(e.c.id.in_(sorted(ids or [])))
                                       .order_by(e.c.date_from.asc().nulls_last(), e.c.id)) if ids else []
             date_from = dict(conn.execute(select(e.c.id, e.c.date_from).where(e.c.id.in_(sorted(ids or []))))
                              .all()) if ids else {}
+            eng = dict(conn.execute(select(g.c.event_id, g.c.engagement_id).where(g.c.event_id.in_(sorted(ids or []))))
+                       .all()) if ids else {}
             qrows: list[Any] = []
             if len(names) == 2:
-                for spk, other, about in ((sets[0], sets[1], names[1]), (sets[1], sets[0], names[0])):
-                    inside = select(m.c.id).where(m.c.article_hash == q.c.article_hash, m.c.person_id.in_(other),
+                for spk, other, about in ((names[0], names[1], names[1]), (names[1], names[0], names[0])):
+                    who_spk = self._who(conn, spk, q.c.article_hash, q.c.speaker_id)
+                    who_other = self._who(conn, other, m.c.article_hash, m.c.person_id)
+                    if who_spk is None or who_other is None:
+                        continue
+                    inside = select(m.c.id).where(m.c.article_hash == q.c.article_hash, who_other,
                                                   m.c.start >= q.c.start, m.c.end <= q.c.end).exists()
                     stmt = (select(q.c.id, q.c.article_hash, q.c.text, q.c.type, q.c.speaker_name, q.c.date,
-                                   a.c.id.label("article_id"), a.c.outlet, a.c.url, a.c.published)
-                            .select_from(q.join(a, a.c.hash == q.c.article_hash))
-                            .where(q.c.speaker_id.in_(spk), inside))
+                                   a.c.id.label("article_id"), a.c.outlet, a.c.url, a.c.published,
+                                   sq.c.statement_id)
+                            .select_from(q.join(a, a.c.hash == q.c.article_hash)
+                                         .outerjoin(sq, sq.c.quote_id == q.c.id))
+                            .where(who_spk, inside).order_by(a.c.published, q.c.article_hash, q.c.start))
                     qrows += [(dict(r), about) for r in conn.execute(stmt).mappings()]
-        items: list[tuple[str, int, TimelineItem]] = []
-        merged: dict[Any, int] = {}
+        # The same engagement told by several articles: one item, several sources.
+        groups: dict[Any, list[EventRecord]] = {}
         for ev in evs:
-            src = Source(ev.article_hash, ev.article_id, ev.outlet, ev.url, ev.published)
-            # The same engagement told by several articles: one item, several sources.
-            key = (ev.type, ev.date, frozenset(p.casefold() for p in ev.participants)) if ev.date else ("id", ev.id)
-            if key in merged:
-                it = items[merged[key]][2]
-                it.sources.append(src)
-                it.event_ids.append(ev.id)
-                for t in ev.topics:
-                    if t not in it.topics:
-                        it.topics.append(t)
-                continue
-            merged[key] = len(items)
-            items.append((date_from.get(ev.id) or "9999", 0, TimelineItem(
-                kind="event", date=ev.date, date_text=ev.date_text, date_approximate=ev.date_approximate,
-                type=ev.type, participants=list(ev.participants), sources=[src], topics=list(ev.topics),
-                duration_minutes=ev.duration_minutes, event_ids=[ev.id])))
+            if ev.id in eng:
+                key: Any = ("eng", eng[ev.id])
+            else:
+                key = (ev.type, ev.date, frozenset(p.casefold() for p in ev.participants)) if ev.date else ("id", ev.id)
+            groups.setdefault(key, []).append(ev)
+        items: list[tuple[str, int, TimelineItem]] = []
+        for group in groups.values():
+            # Shown with the most precise date any report gives ("2024-09-20" over "2024-09").
+            best = max(group, key=lambda x: (x.date is not None, not x.date_approximate, len(x.date or "")))
+            topics: list[str] = []
+            for ev in group:
+                topics += [t for t in ev.topics if t not in topics]
+            items.append((date_from.get(best.id) or "9999", 0, TimelineItem(
+                kind="event", date=best.date, date_text=best.date_text, date_approximate=best.date_approximate,
+                type=best.type, participants=list(best.participants),
+                sources=[Source(ev.article_hash, ev.article_id, ev.outlet, ev.url, ev.published) for ev in group],
+                topics=topics, duration_minutes=best.duration_minutes or next(
+                    (ev.duration_minutes for ev in group if ev.duration_minutes), None),
+                event_ids=[ev.id for ev in group])))
+        said: dict[Any, list[tuple[dict[str, Any], str]]] = {}
         for r, about in qrows:
+            key = ("stmt", r["statement_id"]) if r["statement_id"] is not None else ("q", r["id"])
+            if all(x[0]["id"] != r["id"] for x in said.get(key, [])):
+                said.setdefault(key, []).append((r, about))
+        for reps in said.values():
+            r, about = reps[0]
             when = r["date"] or (r["published"] or "")[:10] or None
             p = period(when)
+            srcs, seen = [], set()
+            for x, _ in reps:
+                if x["article_hash"] not in seen:
+                    seen.add(x["article_hash"])
+                    srcs.append(Source(x["article_hash"], x["article_id"], x["outlet"], x["url"], x["published"]))
             items.append(((p[0] if p else "9999"), 1, TimelineItem(
                 kind="quote", date=when, date_text=None, date_approximate=r["date"] is None, type=r["type"],
-                participants=[r["speaker_name"], about],
-                sources=[Source(r["article_hash"], r["article_id"], r["outlet"], r["url"], r["published"])],
-                speaker=r["speaker_name"], about=about, text=r["text"], quote_id=r["id"])))
+                participants=[r["speaker_name"], about], sources=srcs, speaker=r["speaker_name"], about=about,
+                text=max((x["text"] for x, _ in reps), key=len), quote_id=r["id"])))
         items.sort(key=lambda t: (t[0], t[1], t[2].event_ids[:1] or [t[2].quote_id or 0]))
         return [t[2] for t in items]
 

@@ -69,6 +69,9 @@ class PersonRecord(_Record):
     outlets: list[str]
     quote_count: int
     article_count: int
+    #: Every name the articles used for this identity (after Store.link), most used first.
+    names: list[str] = field(default_factory=list)
+    qid: str | None = None
 
 
 @dataclass(frozen=True)
@@ -123,6 +126,99 @@ class TimelineItem(_Record):
     text: str | None = None
     event_ids: list[int] = field(default_factory=list)
     quote_id: int | None = None
+
+
+@dataclass(frozen=True)
+class StatementRecord(_Record):
+    """One quotation as reported by every article that carried it (identical or near-identical
+    words, same speaker)."""
+
+    id: int
+    speaker: str | None
+    text: str
+    quote_count: int
+    outlets: list[str]
+    first_published: str | None
+    wordings: list[str]
+    sources: list[Source]
+    quote_ids: list[int]
+    #: The wording each source printed (parallel to ``sources``).
+    source_wordings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class StoryRecord(_Record):
+    """Articles about one happening; ``articles`` are dicts (hash, id, title, outlet,
+    published, url, duplicate_of, quotes) in publication order; ``reasons`` say why they
+    were grouped."""
+
+    id: str
+    title: str | None
+    first_published: str | None
+    last_published: str | None
+    outlets: list[str]
+    articles: list[dict[str, Any]]
+    reasons: list[str]
+
+
+@dataclass(frozen=True)
+class Detail(_Record):
+    """One reported detail: who reported this value and whether the others agree.
+
+    ``status``: "agreed" (every source that gives this detail gives this value),
+    "single source" (one outlet only, the others silent), "disputed" (sources differ)."""
+
+    field: str
+    value: Any
+    outlets: list[str]
+    status: str
+
+
+@dataclass(frozen=True)
+class CorroborationRecord(_Record):
+    """An engagement or statement reported by several outlets, detail by detail."""
+
+    kind: Literal["engagement", "statement"]
+    title: str
+    date: str | None
+    sources: list[Source]
+    details: list[Detail]
+
+
+@dataclass(frozen=True)
+class RuleRecord(_Record):
+    id: int
+    action: str
+    a: str
+    b: str
+    at: str
+
+
+@dataclass(frozen=True)
+class LinkReport(_Record):
+    """What Store.link() found (``recomputed`` False: the store had not changed)."""
+
+    recomputed: bool
+    identities: int
+    linked: int
+    statements: int
+    multi_source_statements: int
+    engagements: int
+    stories: int
+    duplicate_groups: int
+
+
+@dataclass(frozen=True)
+class ReportRow(_Record):
+    """One line of the source report: a speaker's quotes within a group (an outlet or a
+    month).  Speakers beyond the top N of a group are summed per kind as "(other ...)"."""
+
+    group: str
+    group_quotes: int
+    speaker: str
+    kind: str
+    quotes: int
+    share: float
 
 
 @dataclass(frozen=True)

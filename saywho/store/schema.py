@@ -19,7 +19,7 @@ from sqlalchemy import (
     UniqueConstraint, select, text,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 metadata = MetaData()
 
@@ -167,8 +167,102 @@ failures = Table(
     Column("at", String(32), nullable=False),
 )
 
+# ---- Across articles (issue 6).  Inputs a person edits: people_seeds, identity_rules.
+# Everything else below is derived by Store.link() from the rest of the store, and
+# rewritten whole in one transaction each time (so it is never half old, half new).
+
+people_seeds = Table(
+    "people_seeds", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("key", String(600), nullable=False, unique=True),  # folded name: loading again replaces
+    Column("name", String(500), nullable=False),
+    Column("aliases", JSON, nullable=False),
+    Column("roles", JSON, nullable=False),  # [{role, country, start, end}]
+    Column("qid", String(64)),
+    Column("loaded", String(32), nullable=False),
+)
+
+identity_rules = Table(
+    "identity_rules", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("action", String(16), nullable=False),  # merge | split
+    Column("a", String(500), nullable=False),
+    Column("b", String(500), nullable=False),
+    Column("at", String(32), nullable=False),
+)
+
+identities = Table(
+    "identities", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(500), nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("names", JSON, nullable=False),  # every name the articles used, most used first
+    Column("qid", String(64)),
+    Column("roles", JSON, nullable=False),  # from the people file, with dates
+    Column("seeded", Boolean, nullable=False),
+    Index("ix_identities_name", "name"),
+)
+
+# Which identity a person row is, in one article ("Smith" can be John in one article
+# and Bob in another).
+identity_links = Table(
+    "identity_links", metadata,
+    Column("article_hash", String(64), ForeignKey("articles.hash", ondelete="CASCADE"), primary_key=True),
+    Column("person_id", Integer, ForeignKey("people.id"), primary_key=True),
+    Column("identity_id", Integer, nullable=False),
+    Index("ix_identity_links_identity", "identity_id"),
+    Index("ix_identity_links_person", "person_id"),
+)
+
+statements = Table(
+    "statements", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("identity_id", Integer),
+    Column("text", Text, nullable=False),  # the longest wording
+    Column("first_published", String(32)),
+    Column("quote_count", Integer, nullable=False),
+    Column("outlet_count", Integer, nullable=False),
+    Index("ix_statements_identity", "identity_id"),
+)
+
+statement_quotes = Table(
+    "statement_quotes", metadata,
+    Column("quote_id", Integer, ForeignKey("quotes.id", ondelete="CASCADE"), primary_key=True),
+    Column("statement_id", Integer, nullable=False),
+    Index("ix_statement_quotes_statement", "statement_id"),
+)
+
+# The same call or meeting told by several articles.
+engagements = Table(
+    "engagements", metadata,
+    Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("engagement_id", Integer, nullable=False),
+    Index("ix_engagements_engagement", "engagement_id"),
+)
+
+stories = Table(
+    "stories", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("title", Text),
+    Column("first_published", String(32)),
+    Column("last_published", String(32)),
+    Column("reasons", JSON, nullable=False),
+)
+
+story_articles = Table(
+    "story_articles", metadata,
+    Column("article_hash", String(64), ForeignKey("articles.hash", ondelete="CASCADE"), primary_key=True),
+    Column("story_id", String(64)),  # null: in no story, but a near-duplicate of another article
+    Column("duplicate_of", String(64)),  # the first published of its near-duplicates (itself if first)
+    Index("ix_story_articles_story", "story_id"),
+)
+
 V1_TABLES = [meta, runs, articles, people, article_people, mentions, quotes, failures]
 V2_TABLES = [events, event_participants]
+V3_TABLES = [people_seeds, identity_rules, identities, identity_links, statements, statement_quotes, engagements,
+             stories, story_articles]
+#: Derived by Store.link(), emptied and written again on each recompute.
+DERIVED_TABLES = [identity_links, identities, statement_quotes, statements, engagements, story_articles, stories]
 
 
 def _v1(conn: Connection) -> None:
@@ -202,8 +296,14 @@ def _v2(conn: Connection) -> None:
         t.create(conn, checkfirst=True)
 
 
+def _v3(conn: Connection) -> None:
+    """Identities across articles, statements, engagements, stories (issue 6)."""
+    for t in V3_TABLES:
+        t.create(conn, checkfirst=True)
+
+
 #: version -> migration bringing the schema from version-1 to version.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2, 3: _v3}
 assert max(MIGRATIONS) == SCHEMA_VERSION
 
 

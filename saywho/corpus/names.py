@@ -1,0 +1,128 @@
+"""Person names as comparable parts, and when two names can be the same person.
+
+nameparser splits a name into title / first / middle / last; rapidfuzz tolerates a
+typo in a first name.  Deliberately conservative: two full names merge only when
+their surnames agree and their first names are equal, one is the other's initial,
+a known nickname of it, or a near-identical spelling.  A bare surname is never
+compared here: whether "Smith" is John or Bob depends on who else is in the store
+and in the article (see :mod:`saywho.corpus.identity`).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from nameparser import HumanName
+from rapidfuzz import fuzz
+
+# Common English short forms (both directions are looked up).  A short list on
+# purpose: a wrong nickname merges two people, a missing one only leaves two records.
+_NICKNAMES: dict[str, set[str]] = {
+    "william": {"bill", "billy", "will", "willy", "liam"}, "robert": {"bob", "bobby", "rob", "robbie", "bert"},
+    "richard": {"rick", "ricky", "dick", "rich", "richie"}, "james": {"jim", "jimmy", "jamie"},
+    "john": {"jack", "johnny", "jon"}, "michael": {"mike", "mick", "mickey"}, "elizabeth": {"liz", "beth", "lizzie", "betty"},
+    "margaret": {"maggie", "meg", "peggy"}, "anthony": {"tony"}, "david": {"dave"}, "edward": {"ed", "eddie", "ted"},
+    "catherine": {"kate", "cathy", "cat"}, "katherine": {"kate", "kathy", "katie"}, "nicholas": {"nick", "nicky"},
+    "thomas": {"tom", "tommy"}, "joseph": {"joe", "joey"}, "benjamin": {"ben"}, "daniel": {"dan", "danny"},
+    "christopher": {"chris"}, "alexander": {"alex"}, "alexandra": {"alex"}, "samuel": {"sam"}, "samantha": {"sam"},
+    "stephen": {"steve"}, "steven": {"steve"}, "andrew": {"andy", "drew"}, "matthew": {"matt"}, "peter": {"pete"},
+    "jonathan": {"jon"}, "timothy": {"tim"}, "susan": {"sue"}, "jennifer": {"jenny", "jen"}, "donald": {"don"},
+    "ronald": {"ron"}, "gregory": {"greg"}, "patrick": {"pat"}, "patricia": {"pat", "patty"}, "rebecca": {"becky"},
+    "deborah": {"debbie", "deb"}, "charles": {"charlie", "chuck"}, "frederick": {"fred"}, "kenneth": {"ken"},
+    "lawrence": {"larry"}, "theodore": {"ted", "teddy"}, "victoria": {"vicky"}, "gordon": {"gordy"},
+}
+_NICK_OF: dict[str, set[str]] = {}
+for _full, _nicks in _NICKNAMES.items():
+    for _n in _nicks | {_full}:
+        _NICK_OF.setdefault(_n, set()).update(_nicks | {_full})
+
+_HONORIFIC_WORDS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "baroness", "baron",
+                    "prof", "professor", "rev", "reverend", "hon", "rt"}
+
+
+def fold(s: str) -> str:
+    """Case, accents and spacing folded: "Séverine  LE PEN" -> "severine le pen"."""
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = s.replace("’", "'")
+    return " ".join(s.casefold().split())
+
+
+@dataclass(frozen=True)
+class NameParts:
+    """A person's name as parts, folded.  ``first`` may be an initial ("j")."""
+
+    first: str
+    middle: str
+    last: str
+
+    @property
+    def full(self) -> bool:
+        """A first name (or initial) and a surname: "John Smith", "J. Smith"."""
+        return bool(self.first and self.last)
+
+    @property
+    def initial_only(self) -> bool:
+        return len(self.first) == 1
+
+
+@lru_cache(maxsize=65536)
+def parse(name: str) -> NameParts:
+    """Parts of a person's name, titles dropped ("Sir Keir Starmer" -> keir / starmer).
+
+    One word is a surname ("Smith"), not a first name as nameparser would have it.
+    """
+    words = [w for w in re.split(r"\s+", name.strip()) if w]
+    while len(words) > 1 and fold(words[0]).rstrip(".") in _HONORIFIC_WORDS:
+        words = words[1:]
+    if len(words) == 1:
+        return NameParts("", "", _word(words[0]))
+    h = HumanName(" ".join(words))
+    first, middle, last = _word(h.first), " ".join(_word(w) for w in h.middle.split()), _word(h.last)
+    if not last and first:  # a title nameparser kept ("Sir Smith")
+        return NameParts("", "", first)
+    return NameParts(first, middle, last)
+
+
+def _word(w: str) -> str:
+    return fold(w).strip(".,'\"")
+
+
+def first_compatible(a: str, b: str) -> bool:
+    """First names that can be one person's: equal, an initial, a nickname, a typo."""
+    if not a or not b:
+        return True
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    if b in _NICK_OF.get(a, ()):
+        return True
+    # "Kier"/"Keir", "Jon"/"John": one letter apart in a name of 4 letters or more.
+    return min(len(a), len(b)) >= 4 and fuzz.ratio(a, b) >= 85
+
+
+def compatible(a: NameParts, b: NameParts) -> bool:
+    """Two full names that can be the same person (surname and first name agree, middle
+    names do not contradict each other)."""
+    if not (a.full and b.full):
+        return False
+    if a.last != b.last and not (min(len(a.last), len(b.last)) >= 5 and fuzz.ratio(a.last, b.last) >= 90):
+        return False
+    if not first_compatible(a.first, b.first):
+        return False
+    if a.middle and b.middle:
+        ma, mb = a.middle.split()[0], b.middle.split()[0]
+        if not first_compatible(ma, mb):
+            return False
+    return True
+
+
+def role_key(name: str) -> str:
+    """A role as written for lookup: "the Prime Minister's" -> "prime minister"."""
+    s = fold(name)
+    s = re.sub(r"^(the|a|an)\s+", "", s)
+    s = re.sub(r"'s?$", "", s)
+    return s.strip(" .,")
