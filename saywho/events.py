@@ -45,6 +45,8 @@ TRIGGER_NOUNS = {
     "lunch": "meeting", "breakfast": "meeting", "encounter": "meeting", "sit-down": "meeting",
     "visit": "visit", "trip": "visit",
     "congratulation": "message", "congratulations": "message",
+    # a debate between candidates: a face-to-face engagement, but no meeting
+    "debate": "other",
 }
 #: Event verbs (lemma) -> event type.
 TRIGGER_VERBS = {
@@ -53,16 +55,38 @@ TRIGGER_VERBS = {
     "meet": "meeting", "dine": "meeting", "host": "meeting",
     "visit": "visit",
     "congratulate": "message",
+    "debate": "other",
 }
 #: Verbs whose object is the event noun and whose subject takes part ("had a call", "held talks").
-LIGHT_VERBS = frozenset("have hold make place take get receive attend join host conduct arrange enjoy share".split())
+LIGHT_VERBS = frozenset("have hold make place take get receive attend join host conduct arrange enjoy share pay crash".split())
+#: Verbs whose subject addresses a gathering named by a meeting noun: "told a meeting of Pacific Island leaders".
+ADDRESS_VERBS = frozenset("tell address brief".split())
 #: Prepositions that name the other party of an engagement.
 PARTY_PREPS = frozenset("with between to from alongside among".split())
+#: Heads of a described group that can take part in an engagement ("union leaders", "state officials").
+GROUP_NOUNS = frozenset(
+    """leader official executive delegation member lawmaker legislator senator governor mayor representative
+    adviser advisor donor minister diplomat envoy negotiator commander general activist organizer caucus
+    committee board union council chief group management leadership team opponent rival""".split()
+)
+#: Collective nouns that name a group in the singular ("the Texas delegation", "Patriot's management").
+COLLECTIVE_NOUNS = frozenset("delegation committee board union council caucus group management leadership team".split())
+#: A party that makes the engagement an interview or a press appearance, not an engagement between people.
+MEDIA_NOUNS = frozenset(
+    """reporter journalist interviewer press newspaper network program programme show magazine podcast radio
+    television anchor host audience crowd viewer listener reader columnist correspondent outlet media""".split()
+)
+_MEDIA_NAME = re.compile(
+    r"\b(news|post|times|journal|tribune|herald|gazette|daily|weekly|magazine|radio|tv|television|network|"
+    r"cnn|msnbc|fox|nbc|abc|cbs|npr|pbs|bbc|rt|reuters|associated press|ap|bloomberg|politico|huffington|"
+    r"huffpost|breitbart|axios|guardian|telegraph|cosmopolitan|squawk box|face the nation|meet the press)\b",
+    re.I,
+)
 #: Heads that make an event below them hypothetical: "looks forward to meeting", "plans to visit".
 IRREALIS_HEADS = frozenset(
     """forward hope plan want expect intend aim seek try invite ask propose offer need schedule
     prepare wish like urge refuse block consider request demand seek push pledge promise vow
-    decline threaten suggest encourage allow agree set""".split()
+    decline threaten suggest encourage allow agree set let""".split()
 )
 MODALS = frozenset("will would could might may shall should can must 'll wo ca".split())
 #: Nouns for "the two men", "the leaders": the pair named just before.
@@ -103,6 +127,8 @@ class Mention:
     type: str
     trigger: Token
     participants: list[str] = field(default_factory=list)
+    people: int = 0  # how many of the participants are people (the rest: organisations, groups)
+    place: str | None = None  # where a visit went ("visited Flint"): kept for merging, shown in the evidence
     date: str | None = None
     date_text: str | None = None
     date_approximate: bool = False
@@ -112,6 +138,14 @@ class Mention:
     not_discussed: list[str] = field(default_factory=list)
     evidence: tuple[int, int] = (0, 0)
     confidence: float = 0.6
+
+    @property
+    def full(self) -> bool:
+        """Names its engagement on its own: a person and another party, or a
+        person visiting a named place."""
+        if self.people < 1:
+            return False
+        return len(self.participants) >= 2 or self.type == "visit" and self.place is not None
 
 
 # ------------------------------------------------------------------ dates
@@ -133,6 +167,7 @@ class _Finder:
         self.ents = ents
         self.people = [p for p in getattr(ents, "people", []) if getattr(p, "kind", "person") == "person"]
         self.quotes = list(getattr(ents, "quotes", []) or [])
+        self.trace: list[tuple[int, str, str]] | None = None
         # person mentions in text order: (start, end, name)
         self.person_mentions = sorted((s, e, p.name) for p in self.people for s, e in p.mentions)
 
@@ -166,9 +201,20 @@ class _Finder:
             p = fn(s, e)
         except Exception:  # a stub or half-written resolver must not sink the stage
             return None
-        if p is not None and getattr(p, "kind", "person") == "person":
-            return p.name
-        return None
+        if p is None or getattr(p, "kind", "person") != "person":
+            return None
+        # the resolver answers for any span by salience; a date, a place or an
+        # organisation is nobody unless it is one of the person's own mentions
+        # (the tagger sometimes calls "Trump" an ORG)
+        sp = self.doc.char_span(s, e, alignment_mode="expand")
+        if sp is not None and len(sp) and sp.root.ent_type_ and sp.root.ent_type_ != "PERSON":
+            if not any(ms <= sp.root.idx < me for ms, me in getattr(p, "mentions", [])):
+                return None
+        return p.name
+
+    def _is_person_mention(self, tok: Token) -> bool:
+        """Whether ``tok`` lies in a mention of one of the article's people."""
+        return any(s <= tok.idx < e for p in self.people for s, e in p.mentions)
 
     def _canonical(self, name: str) -> str:
         fn = getattr(self.ents, "canonical", None)
@@ -283,29 +329,85 @@ class _Finder:
                 return self._subject(h, depth + 1)
         if v.dep_ == "pcomp" and h.pos_ == "ADP":
             return self._subject(h.head, depth + 1)
+        if v.dep_ == "acl" and h.pos_ == "NOUN":
+            return [c for c in h.children if c.dep_ == "poss"]  # "her decision to meet with X"
         return []
 
-    def _party_objects(self, t: Token) -> list[Token]:
+    def _party_objects(self, t: Token, etype: str = "") -> list[Token]:
         out = []
+        preps = PARTY_PREPS | ({"against", "over"} if etype == "other" else set()) | ({"of"} if etype == "meeting" and t.pos_ == "NOUN" else set())
         for c in t.children:
-            if c.dep_ == "prep" and c.lower_ in PARTY_PREPS:
+            if c.dep_ == "prep" and c.lower_ in preps:
                 out.extend(p for p in c.children if p.dep_ == "pobj")
             elif c.dep_ == "agent":
                 out.extend(p for p in c.children if p.dep_ == "pobj")
         return out
 
-    def participants(self, t: Token, kind: str) -> tuple[list[str], Token]:
-        """(participants, the clause verb) of the trigger ``t``."""
+    def other_party(self, tok: Token, etype: str) -> tuple[str, str | None]:
+        """A party that is not a person: ("org" | "group" | "place" | "media" | "none", name).
+
+        Organisations and described groups take part in engagements ("met with
+        AFL-CIO leaders", "a meeting with state officials"); a place is where a visit
+        went; a news outlet or "reporters" make it an interview, which is no
+        engagement between the people an analyst follows.
+        """
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return "none", None
+        span = self._np_span(tok)
+        # entities in the phrase, nested "of" phrases included ("the editorial board of the Post")
+        sub = {x.i for x in tok.subtree if not any(a.dep_ in ("relcl", "acl", "advcl") and a.i != tok.i
+                                                     for a in [x, *x.ancestors] if a.i in {y.i for y in tok.subtree})}
+        ents = [e for e in self.doc.ents if e.root.i in sub]
+        lemma = tok.lemma_.lower()
+        if lemma in MEDIA_NOUNS or any(e.label_ in ("ORG", "WORK_OF_ART") and _MEDIA_NAME.search(e.text) for e in ents):
+            return "media", None
+        head_ent = next((e for e in ents if e.start <= tok.i < e.end), None)
+        if head_ent is not None:
+            name = re.sub(r"^the\s+", "", re.sub(r"[’']s$", "", head_ent.text), flags=re.I)
+            if head_ent.label_ in ("GPE", "LOC", "FAC"):
+                return ("place", name) if etype == "visit" else ("org", name) if head_ent.label_ == "GPE" else ("none", None)
+            if head_ent.label_ == "ORG":
+                return ("place" if etype == "visit" and re.search(r"\b(house|office|hill|capitol|building|center|centre|hall|museum|university|college)\b", name, re.I) else "org",
+                        self._canonical(name))
+            if head_ent.label_ == "NORP" and tok.tag_ in ("NNPS", "NNS"):
+                return "group", name
+            return "none", None
+        if etype == "visit" and tok.pos_ == "PROPN" and tok.text[:1].isupper():
+            return "place", span.text  # a place the tagger did not label
+        if lemma in GROUP_NOUNS and tok.tag_ in ("NNS", "NN") and (tok.tag_ == "NNS" or lemma in COLLECTIVE_NOUNS):
+            # the organisation the group belongs to: "AFL-CIO leaders", "leaders of the AFL-CIO",
+            # "Patriot Coal's executives" (a possessor that is no person is an organisation)
+            org = next((e for e in ents if e.label_ == "ORG"), None)
+            if org is not None:
+                return "org", self._canonical(re.sub(r"^the\s+", "", re.sub(r"[’']s$", "", org.text), flags=re.I))
+            for c in tok.children:
+                if c.dep_ == "poss" and c.pos_ == "PROPN" and not self._is_person_mention(c):
+                    words = [x.text for x in c.subtree if x.dep_ != "case"]
+                    return "org", self._canonical(" ".join(words))
+            if lemma in ("group", "team", "management", "leadership"):
+                return "none", None  # "a group of ...", "the management": too vague to name
+            mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.pos_ != "PRON"
+                    and c.lower_ not in ("other", "several", "some", "many", "few", "top", "senior", "local", "key")]
+            if mods:
+                words = [x.text if x.pos_ == "PROPN" or x.ent_type_ else x.lower_ for x in span
+                         if x.dep_ not in ("det", "predet", "nummod", "punct", "case") and x.lower_ not in ("other", "several", "some", "many")
+                         and not (x.dep_ == "poss" and x.pos_ == "PRON")]
+                return "group", " ".join(words)
+        return "none", None
+
+    def participants(self, t: Token, kind: str, etype: str) -> tuple[list[str], int, str | None, Token] | None:
+        """(participants, how many are people, place of a visit, the clause verb) of
+        the trigger ``t``; None when a party makes it no engagement (an interview)."""
         toks: list[Token] = []
         verb = t
         if kind == "verb":
             toks += self._subject(t)
             toks += [c for c in t.children if c.dep_ in ("dobj", "dative")]
-            toks += self._party_objects(t)
+            toks += self._party_objects(t, etype)
         else:
             toks += [c for c in t.children if c.dep_ == "poss"]
             toks += [c for c in t.children if c.dep_ == "compound" and c.ent_type_ == "PERSON"]
-            toks += self._party_objects(t)
+            toks += self._party_objects(t, etype)
             # "had a call with", "received a call from", "met for dinner"
             h = t.head
             if t.dep_ == "pobj" and h.dep_ == "prep":
@@ -314,24 +416,44 @@ class _Finder:
                 verb = h
                 if t.dep_ in ("dobj", "pobj") and (h.lemma_ in LIGHT_VERBS or h.lemma_ in TRIGGER_VERBS):
                     toks = self._subject(h) + toks
-                    toks += self._party_objects(h)
+                    toks += self._party_objects(h, etype)
+                elif etype == "meeting" and t.dep_ == "dobj" and h.lemma_ in ADDRESS_VERBS:
+                    toks = self._subject(h) + toks  # "told a meeting of Pacific Island leaders"
+                elif h.lemma_ == "invite" and t.dep_ == "pobj" and t.head.lower_ == "to" and h.tag_ == "VBD":
+                    # "Peña Nieto invited Mr. Trump to a meeting in Mexico City": host and guest
+                    toks = self._subject(h) + [c for c in h.children if c.dep_ == "dobj"] + toks
+                elif t.dep_ == "pobj" and t.head.lower_ in ("at", "during", "in") and (
+                    etype == "other" or etype == "meeting" and self._party_objects(t, etype)
+                ):
+                    # "at Monday's debate, Clinton cited ...", "faces off against Pence in the debate"
+                    toks = self._subject(h) + toks + self._party_objects(h, etype)
         names: list[str] = []
+        people = 0
+        place = None
         for tok in toks:
-            got = self.resolve(tok, set(names))
-            if not got and tok.pos_ in ("NOUN", "PROPN", "PRON") and tok.lower_ not in ("it", "this", "that", "which"):
-                # a party that is not a person ("speak to voter segments", "calls from
-                # listeners", "executives met X"): not an engagement between people
-                return [], verb
-            for n in got:
-                if n not in names:
-                    names.append(n)
+            for x in [tok, *self._conjuncts(tok)]:
+                got = self._resolve_one(x, set(names))
+                if got:
+                    for n in got:
+                        if n not in names:
+                            names.append(n)
+                            people += 1
+                    continue
+                what, name = self.other_party(x, etype)
+                if what == "media":
+                    return None
+                if what == "place" and place is None:
+                    place = name
+                elif what in ("org", "group") and name and name not in names:
+                    names.append(name)
         # "Good to speak with X" in a post: the writer is the other party
         if kind == "verb" and not self._subject(t):
             q = self._quote_at(t.idx)
             if q is not None and q.speaker is not None and q.speaker.kind == "person" and q.speaker.name not in names:
                 if not any(c.dep_ == "nsubj" for c in t.head.children) or t.head.pos_ == "ADJ":
                     names.insert(0, q.speaker.name)
-        return names, verb
+                    people += 1
+        return names, people, place, verb
 
     # -------------------------------------------------------------- filters
 
@@ -348,7 +470,10 @@ class _Finder:
                 # "called X to congratulate him" is a call with a purpose; "called X a genius" is not
                 if any(c.dep_ == "xcomp" and not any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children) for c in children):
                     return False
-                if preps & {"for", "on", "out", "off", "up", "in", "upon", "back"} - ({"back"} if False else set()):
+                if preps & {"for", "out", "off", "up", "in", "upon", "back"}:
+                    return False
+                # "called X on Friday" is a call; "called on X to" is not
+                if "on" in preps and not all(any(p.ent_type_ in ("DATE", "TIME") for p in c.subtree) for c in children if c.lower_ == "on"):
                     return False
                 objs = [c for c in children if c.dep_ == "dobj"]
                 if len(objs) > 1:
@@ -387,8 +512,32 @@ class _Finder:
                 return False
         return True
 
+    def debate_happened(self, t: Token, verb: Token) -> bool:
+        """A debate named before it took place ("heading into the first debate",
+        "days before her first debate", "when she appears alongside Trump at the
+        debates", "the upcoming debate") is no engagement yet."""
+        if any(c.lower_ in ("upcoming", "next", "coming", "future") for c in t.children):
+            return False
+        if verb.i != t.i and verb.tag_ in ("VBZ", "VBP", "VB") and not any(c.dep_ == "aux" and c.tag_ in ("VBD", "VBZ") and c.lemma_ == "have" for c in verb.children):
+            return False  # told in the present: still to come ("Kaine faces off against Pence in the debate")
+        node = t
+        for _ in range(4):
+            if node.lower_ in ("before", "ahead", "into", "until", "till", "for") or node.lemma_.lower() in ("head", "prepare", "approach"):
+                return False
+            if any(c.dep_ == "mark" and c.lower_ in ("before", "until", "till") for c in node.children):
+                return False
+            if node.head.i == node.i:
+                break
+            node = node.head
+        return True
+
     def is_irrealis(self, t: Token, negation: bool = True) -> bool:
         """An engagement announced, hoped for, denied or put as a condition, not one that happened."""
+        # a bare infinitive with no auxiliary is an imperative or a wish:
+        # "Let Hillary and I sit there and just debate"
+        heads = [t, t.head] if t.dep_ == "conj" else [t]
+        if t.tag_ == "VB" and all(h.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in h.children) for h in heads):
+            return True
         node = t
         for depth in range(5):
             for c in node.children:
@@ -400,12 +549,16 @@ class _Finder:
                     return True
                 if c.dep_ == "advmod" and c.lower_ in ("soon", "never") and depth <= 1:
                     return True
-            if node.lemma_.lower() in IRREALIS_HEADS and node.i != t.i:
+            if node.lemma_.lower() in IRREALIS_HEADS and node.i != t.i and not (
+                node.lemma_ == "invite" and node.tag_ == "VBD" and t.pos_ == "NOUN"
+            ):  # "invited X to a meeting" reports the meeting; "invited him to visit" does not
                 return True
-            if node.lower_ == "forward":
-                return True
+            if node.lower_ == "forward" or node.lower_ == "going" and any(c.dep_ == "xcomp" for c in node.children):
+                return True  # "looks forward to meeting", "it's going to be a very unfair debate"
             if node.dep_ in ("ROOT",) or node.head.i == node.i:
                 break
+            if node.dep_ in ("ccomp", "xcomp") and node.head.lemma_.lower() == "let":
+                return True  # "Let Hillary and I sit there and just debate"
             if node.dep_ in ("ccomp", "relcl", "advcl") and depth > 0:
                 break
             node = node.head
@@ -437,10 +590,13 @@ class _Finder:
             if re.search(r"year-old|\bminutes?\b|\bhours?\b|\b\d+\s*years\b|\byears?\b(?! ago)", txt, re.I) and not re.search(r"\b(ago|this|last|earlier)\b", txt, re.I):
                 continue
             prev = self.doc[ent.start - 1] if ent.start > 0 else None
+            nxt = self.doc[ent.end] if ent.end < len(self.doc) else None
+            if nxt is not None and nxt.lower_ in ("before", "after", "later", "earlier", "prior"):
+                continue  # "a day before X": measured from another event
             if prev is not None and prev.lower_ in ("since", "until", "till", "before", "after", "by", "from", "for", "of", "than"):
                 continue
-            if re.match(r"^(the\s+)?(first|last|second)\s+time", txt, re.I):
-                continue
+            if re.match(r"^(the\s+)?(first|last|second)\s+time", txt, re.I) or re.search(r"\bfollowing\b", txt, re.I):
+                continue  # "the following morning" is measured from another event
             # attached to the trigger or to its clause verb, through nouns and prepositions only
             node = ent.root
             ok = False
@@ -583,6 +739,11 @@ class _Finder:
 
     # -------------------------------------------------------------- the stage
 
+    def _why(self, t: Token, reason: str) -> None:
+        """Record what became of a trigger (``find_events(..., trace=[])``, for debugging rules)."""
+        if self.trace is not None:
+            self.trace.append((t.idx, t.text, reason))
+
     def mentions(self) -> list[Mention]:
         found: list[Mention] = []
         seen_verbs: set[int] = set()
@@ -603,27 +764,43 @@ class _Finder:
             if any(s <= t.idx < e for s, e in ((x.start, x.end) for x in self.article.skipped)):
                 continue
             if not self.is_engagement_use(t, kind, etype):
+                self._why(t, "not an engagement use")
                 continue
             if kind == "noun":
                 # "met him for dinner", "making a phone call": one mention, the verb's if it is a trigger
                 h = t.head.head if t.dep_ == "pobj" else t.head
                 if h.i in seen_verbs:
+                    self._why(t, "the verb's mention")
                     continue
                 if t.dep_ == "compound" and t.head.lemma_.lower() in TRIGGER_NOUNS:
                     continue
                 if any(c.lower_ == "congratulatory" for c in t.children) and etype == "call":
                     etype = "call"
-            names, verb = self.participants(t, kind)
+            got = self.participants(t, kind, etype)
+            if got is None:  # an interview or a press appearance
+                if kind == "verb":
+                    seen_verbs.add(t.i)
+                self._why(t, "an interview or press appearance")
+                continue
+            names, people, place, verb = got
+            if kind == "verb" and lemma in ("speak", "talk") and people < 2:
+                self._why(t, f"a speech: {names}")  # "spoke to the Virginia delegation"
+                continue
+            if etype == "other" and not self.debate_happened(t, verb):
+                self._why(t, "a debate still to come")
+                continue
             # "the call did not touch on X" still reports a call; "did not have a call" does not
             subj_noun = kind == "noun" and t.dep_ in ("nsubj", "nsubjpass")
             if self.is_irrealis(t, negation=not subj_noun) or verb.i != t.i and self.is_irrealis(verb, negation=not subj_noun):
+                self._why(t, "did not happen (modal, negated, planned)")
                 continue
             if kind == "verb":
                 seen_verbs.add(t.i)
-            m = Mention(type=etype, trigger=t, participants=names)
+            m = Mention(type=etype, trigger=t, participants=names, people=people, place=place)
             d = self.date_of(t, verb)
             if d is not None:
                 if _is_future(d[0], self.article.published):
+                    self._why(t, f"dated after publication: {d[1]}")
                     continue
                 m.date, m.date_text, m.date_approximate = d[0], d[1], d[2]
             dur = self.duration_of(t) if etype in ("call", "meeting", "visit") else None
@@ -634,6 +811,7 @@ class _Finder:
             while m.evidence[1] > m.evidence[0] and self.text[m.evidence[1] - 1].isspace():
                 m.evidence = (m.evidence[0], m.evidence[1] - 1)
             m.confidence = 0.75 if lemma not in ("speak", "talk", "host", "conversation", "trip") else 0.6
+            self._why(t, f"mention {etype} {names} place={place} people={people}")
             found.append(m)
         return found
 
@@ -671,6 +849,10 @@ class _Finder:
                 return False
             if ev["date"] and m.date and not _dates_agree(ev["date"], ev["approx"], m.date, m.date_approximate):
                 return False
+            if ev.get("place") and m.place and ev["place"] != m.place and all(
+                abs(x.trigger.idx - m.trigger.idx) > 1000 for x in ev["mentions"]
+            ):
+                return False  # one person's visits to two places ("the White House ... the Oval Office" is one)
             a, b = set(ev["participants"]), set(m.participants)
             if len(b) >= 2:
                 return len(a & b) >= 2 or a <= b or b <= a
@@ -684,14 +866,15 @@ class _Finder:
                           and x.trigger.sent.start == m.trigger.sent.start and m.participants[0] == x.participants[0]), None)
                 if f is not None:
                     m.participants = list(f.participants)
+                    m.people = f.people
                     m.confidence -= 0.1
-        full = [m for m in ms if len(m.participants) >= 2]
-        partial = [m for m in ms if len(m.participants) < 2]
+        full = [m for m in ms if m.full]
+        partial = [m for m in ms if not m.full]
         for m in full:
             ev = next((e for e in events if compatible(e, m, (m.type,))), None)
             if ev is None:
                 ev = {"type": m.type, "participants": [], "date": None, "date_text": None, "approx": False,
-                      "mentions": []}
+                      "place": m.place, "mentions": []}
                 events.append(ev)
             _absorb(ev, m)
         # a congratulation reported with a call between the same people on the same day is that call
@@ -703,11 +886,19 @@ class _Finder:
                 events.remove(ev)
         for m in partial:
             cands = [e for e in events if compatible(e, m, (m.type,) if m.type != "message" else ("message", "call"))]
+            near = [e for e in cands if any(abs(x.trigger.idx - m.trigger.idx) < 600 for x in e["mentions"])]
             if not m.participants:
-                # a bare "the call" refers to an engagement reported close by, if to one at all
-                cands = [e for e in cands if any(abs(x.trigger.idx - m.trigger.idx) < 600 for x in e["mentions"])]
-                if len(cands) != 1:
+                # a bare "the call" refers to an engagement reported close by, if to one at all,
+                # and only as a definite singular ("meetings early in her career" is none)
+                definite = m.trigger.tag_ in ("NN", "NNP") and any(
+                    c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "their", "its") for c in m.trigger.children
+                ) or m.trigger.pos_ == "VERB"
+                if len(near) != 1 or not definite:
                     continue
+                cands = near
+            elif not (m.date and any(e["date"] == m.date for e in cands)):
+                # one named party: the same date anywhere, else an engagement reported close by
+                cands = near
             if cands:
                 # the article's most reported engagement is the likeliest referent, then the nearest
                 _absorb(min(cands, key=lambda e: (-len(e["mentions"]), min(abs(x.trigger.i - m.trigger.i) for x in e["mentions"]))), m)
@@ -750,6 +941,7 @@ def _dates_agree(a: str, a_approx: bool, b: str, b_approx: bool) -> bool:
 
 def _absorb(ev: dict[str, Any], m: Mention) -> None:
     ev["mentions"].append(m)
+    ev["place"] = ev.get("place") or m.place
     for p in m.participants:
         if p not in ev["participants"]:
             ev["participants"].append(p)
@@ -758,9 +950,13 @@ def _absorb(ev: dict[str, Any], m: Mention) -> None:
         ev["date"], ev["date_text"], ev["approx"] = m.date, m.date_text, m.date_approximate
 
 
-def find_events(doc: Doc, article: Article, ents: Any) -> list[Event]:
-    """Engagements in the article: calls, meetings, visits and messages between people (stage 5)."""
+def find_events(doc: Doc, article: Article, ents: Any, trace: list[tuple[int, str, str]] | None = None) -> list[Event]:
+    """Engagements in the article: calls, meetings, visits and messages between people (stage 5).
+
+    ``trace``, when given, receives (offset, trigger, what became of it) for every trigger word.
+    """
     f = _Finder(doc, article, ents)
+    f.trace = trace
     ms = f.mentions()
     f.attach_topics(ms)
     return f.merge(ms)
