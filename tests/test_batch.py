@@ -199,3 +199,27 @@ def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(tmp_path: Path, cl
     assert busy[0] >= 1  # ... holding work that had to be redone elsewhere
     assert (report.mode, report.added, report.failed) == ("dask", 240, 0)
     assert got == clean_run(tmp_path, [str(corpus)])
+
+
+def _ingest_has_scale_options() -> bool:
+    from saywho.cli import main
+
+    return "workers" in {p.name for p in main.commands["ingest"].params}
+
+
+@pytest.mark.skipif(not _ingest_has_scale_options(),
+                    reason="saywho ingest has no --workers yet (patch for saywho/commands/store.py pending)")
+@pytest.mark.parametrize("how", ["workers", "scheduler"])
+def test_saywho_ingest_scales_out_from_the_command_line(tmp_path: Path, cluster, how: str) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from saywho.cli import main
+
+    corpus = write_corpus(tmp_path / "in.jsonl", 10)
+    db = tmp_path / "cli.db"
+    opts = ["--workers", "2"] if how == "workers" else ["--scheduler", cluster.scheduler_address]
+    res = CliRunner().invoke(main, ["ingest", str(corpus), "--db", str(db), *opts])
+    assert res.exit_code == 0, res.output
+    assert "10 added" in res.output
+    with Store(f"sqlite:///{db}") as st:
+        assert stored(st) == clean_run(tmp_path, [str(corpus)])
