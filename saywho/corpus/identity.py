@@ -24,7 +24,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from .names import NameParts, compatible, first_compatible, fold, parse, role_key
+from .names import _HONORIFIC_WORDS as HONORIFICS, NameParts, compatible, first_compatible, fold, parse, role_key
 from .seeds import Role, Seed
 
 
@@ -245,7 +245,8 @@ def resolve(mentions: Iterable[Mention], seeds: Sequence[Seed] = (),
 
 def _display(names: list[str], counts: Counter[str]) -> str:
     """The name to show: a full name if any (the most used, then the longest), else the most used."""
-    def score(n: str) -> tuple[int, int, int]:
+    def score(n: str) -> tuple[int, int, int, int]:
         p = parse(n)
-        return (int(p.full and not p.initial_only), counts[n], len(n))
+        titled = fold(n).split(" ", 1)[0].rstrip(".") in HONORIFICS  # "Sir Keir Starmer": the bare name reads better
+        return (int(p.full and not p.initial_only), counts[n], int(not titled), len(n))
     return max(names, key=score)

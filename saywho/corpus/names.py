@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from nameparser import HumanName
-from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 # Common English short forms (both directions are looked up).  A short list on
 # purpose: a wrong nickname merges two people, a missing one only leaves two records.
@@ -100,8 +100,8 @@ def first_compatible(a: str, b: str) -> bool:
         return a[0] == b[0]
     if b in _NICK_OF.get(a, ()):
         return True
-    # "Kier"/"Keir", "Jon"/"John": one letter apart in a name of 4 letters or more.
-    return min(len(a), len(b)) >= 4 and fuzz.ratio(a, b) >= 85
+    # "Kier"/"Keir", "Micheal"/"Michael": one edit or swap apart, in names of 4 letters or more.
+    return min(len(a), len(b)) >= 4 and a[0] == b[0] and OSA.distance(a, b) <= 1
 
 
 def compatible(a: NameParts, b: NameParts) -> bool:
@@ -109,7 +109,7 @@ def compatible(a: NameParts, b: NameParts) -> bool:
     names do not contradict each other)."""
     if not (a.full and b.full):
         return False
-    if a.last != b.last and not (min(len(a.last), len(b.last)) >= 5 and fuzz.ratio(a.last, b.last) >= 90):
+    if a.last != b.last and not (min(len(a.last), len(b.last)) >= 6 and OSA.distance(a.last, b.last) <= 1):
         return False
     if not first_compatible(a.first, b.first):
         return False
