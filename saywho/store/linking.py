@@ -492,14 +492,17 @@ class CorpusMixin:
         self._ensure_linked()
         q, a, l, i = S.quotes, S.articles, S.identity_links, S.identities
         since_, until_ = _date_arg("since", since, False), _date_arg("until", until, True)
-        grp = {"outlet": a.c.outlet, "month": func.substr(q.c.published, 1, 7), "all": text("'all'")}[by]
         who = func.coalesce(i.c.name, q.c.speaker_name)
         kind = func.coalesce(i.c.kind, q.c.speaker_kind)
-        stmt = (select(grp.label("g"), who.label("speaker"), kind.label("kind"), func.count().label("n"))
+        grp = {"outlet": a.c.outlet, "month": func.substr(q.c.published, 1, 7)}.get(by)
+        keys = [who, kind] if grp is None else [grp, who, kind]
+        cols = [(grp if grp is not None else func.min(q.c.type)).label("g"), who.label("speaker"),
+                kind.label("kind"), func.count().label("n")]
+        stmt = (select(*cols)
                 .select_from(q.join(a, a.c.hash == q.c.article_hash)
                              .outerjoin(l, and_(l.c.article_hash == q.c.article_hash, l.c.person_id == q.c.speaker_id))
                              .outerjoin(i, i.c.id == l.c.identity_id))
-                .group_by(grp, who, kind))
+                .group_by(*keys))
         if since_:
             stmt = stmt.where(q.c.published >= since_)
         if until_:
@@ -509,7 +512,7 @@ class CorpusMixin:
         groups: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
         with self._read() as conn:
             for g, sp, k, n in conn.execute(stmt):
-                label = g or ("unknown outlet" if by == "outlet" else "undated" if by == "month" else "all")
+                label = "all" if by == "all" else g or ("unknown outlet" if by == "outlet" else "undated")
                 groups[str(label)].append((sp or "(no speaker)", k or "none" if sp else "none", int(n)))
         rows: list[ReportRow] = []
         for g in sorted(groups):
