@@ -14,8 +14,14 @@
    "before making a phone call"), objects, "with"/"between"/"to"/"from"/
    "alongside" phrases, possessors ("Starmer's phone call"), conjunctions ("The
    Foreign Secretary and I").  Each mention goes through the core's resolver
-   (``ents.person_at``); "I"/"we" in a quote is the quote's speaker; "the two
-   men", "the leaders", "they" are the two people most recently named.
+   (``ents.person_at``: names, pronouns, "I" in a quote, descriptions); "the two
+   men", "the leaders", "they" are the two people most recently named.  A party
+   that is no person may be an organisation ("met with AFL-CIO leaders" ->
+   AFL-CIO) or a described group ("state officials"); a place is where a visit
+   went; a news outlet or "reporters" make it an interview, and speaking to a
+   group is a speech: neither is an engagement.  An event needs at least one
+   person and another party, or, for a visit, one person and a named place.
+   Debates between candidates are type ``other`` and only once they took place.
 3. Date (dateparser, relative to the publication date or to the quote's own
    date), duration and topics ("covered X and Y", "X were not discussed") of
    each mention, from the phrases attached to the trigger in the parse.
@@ -827,6 +833,13 @@ class _Finder:
                     continue
                 m = max(cands, key=lambda m: m.trigger.i)
                 if m.trigger.sent.start != sent.start:
+                    # a later sentence reports on a conversation (a call or a meeting between
+                    # people), not on a visit or one person's meeting with a group, and not in
+                    # a clause about someone ("Rafael Cruz, who was born and raised in Cuba")
+                    if m.type not in ("call", "meeting", "message") or m.people == 1 and len(m.participants) >= 2:
+                        continue
+                    if v.dep_ in ("relcl", "acl") or v.dep_ == "conj" and v.head.dep_ in ("relcl", "acl"):
+                        continue
                     subj = [c for c in v.children if c.dep_ in ("nsubj",)]
                     # a later sentence must be about the engagement or its parties
                     if subj:

@@ -1,11 +1,13 @@
 #!/usr/bin/env python
-"""Run event extraction over PolNeAR dev and write a sample of events for judging by reading.
+"""Run event extraction over PolNeAR dev and write every event found, with a sample marked for judging by reading.
 
     .venv/bin/python scripts/events_polnear.py                       # 84 dev articles, sample of 30
     .venv/bin/python scripts/events_polnear.py --sample 30 --seed 5 -o eval/events_sample.jsonl
 
-Prints (stderr: progress; stdout: figures) how many events saywho finds and, when
-the sample file already holds verdicts, the precision of the judged sample.
+Writes one row per event found (``"sampled": true`` on the random sample of
+``--sample`` drawn with ``--seed``) and prints (stderr: progress; stdout: figures)
+how many events saywho finds, by type, and, when the sampled rows already hold
+verdicts, the precision of the judged sample.
 Verdicts are kept across runs: a row whose (article id, evidence) is already in
 the file keeps its ``verdict`` and ``reason``.
 
@@ -61,11 +63,11 @@ def main(argv: list[str] | None = None) -> int:
             if line.strip():
                 r = json.loads(line)
                 old[(r["article"], json.dumps(r["evidence"]))] = r
+    found.sort(key=lambda x: (x[0].id, x[1].evidence[0][0] if x[1].evidence else 0))
     rng = random.Random(args.seed)
-    sample = rng.sample(found, min(args.sample, len(found)))
-    sample.sort(key=lambda x: (x[0].id, x[1].evidence[0][0] if x[1].evidence else 0))
+    sampled = set(rng.sample(range(len(found)), min(args.sample, len(found))))
     out = []
-    for art, ev in sample:
+    for k, (art, ev) in enumerate(found):
         evidence = [list(e) for e in ev.evidence]
         prev = old.get((art.id, json.dumps(evidence)), {})
         out.append({
@@ -81,14 +83,15 @@ def main(argv: list[str] | None = None) -> int:
             "confidence": ev.confidence,
             "evidence": evidence,
             "snippets": [snippet(art.text, s, e) for s, e in ev.evidence[:3]],
-            "verdict": prev.get("verdict"),
-            "reason": prev.get("reason"),
+            "sampled": k in sampled,
+            "verdict": prev.get("verdict") if k in sampled else None,
+            "reason": prev.get("reason") if k in sampled else None,
         })
     args.output.parent.mkdir(parents=True, exist_ok=True)
     with args.output.open("w", encoding="utf-8") as fh:
         for r in out:
             fh.write(json.dumps(r, ensure_ascii=False) + "\n")
-    judged = [r for r in out if r["verdict"] in ("correct", "wrong")]
+    judged = [r for r in out if r["verdict"] in ("correct", "incorrect", "wrong")]
     print(f"articles: {len(rows)}  events: {len(found)}  by type: {json.dumps(per_type, sort_keys=True)}")
     print(f"articles with events: {len({a.id for a, _ in found})}")
     if judged:

@@ -48,6 +48,22 @@ POSITIVE = [
     ("Tomas Varga phoned Anna Berg on Monday for an hour-long conversation.", "2025-03-12", "call", ("Varga", "Berg"), "2025-03-10", 60),
     # message of congratulation
     ("On Friday, Ruth Okafor congratulated Denis Walsh on his re-election.", "2025-03-12", "message", ("Okafor", "Walsh"), "2025-03-07", None),
+    # "called X on <date> to ..." is a call ("called on X to" is not)
+    ("Anna Berg called Tomas Varga on Friday to thank him.", "2025-03-12", "call", ("Berg", "Varga"), "2025-03-07", None),
+    # an organisation as a party: a group named through its organisation
+    ("Governor Paul Hendricks met with AFL-CIO leaders in Detroit on Tuesday.", "2025-03-12", "meeting", ("Hendricks", "AFL-CIO"), "2025-03-11", None),
+    # a described group as a party
+    ("Senator Ruth Okafor had breakfast with state officials on Monday.", "2025-03-12", "meeting", ("Okafor", "state officials"), "2025-03-10", None),
+    # a visit to a named place (one person and a place)
+    ("Governor Paul Hendricks visited Flint on Tuesday.", "2025-03-12", "visit", ("Hendricks",), "2025-03-11", None),
+    # a debate between two candidates (type other), the clause subject at the debate
+    ("At Monday's debate with Governor Paul Hendricks, Senator Ruth Okafor defended her tax plan.", "2025-03-12", "other",
+     ("Okafor", "Hendricks"), "2025-03-10", None),
+    # "invited X to a meeting" reports the meeting: host and guest
+    ("President Maria Lopez invited Chancellor Olaf Brandt to a meeting in Madrid in January.", "2025-03-12", "meeting",
+     ("Lopez", "Brandt"), "2025-01", None),
+    # "her decision to meet with X": the possessor is the subject
+    ("Critics attacked Anna Berg over her decision to meet with Tomas Varga in June.", "2024-11-06", "meeting", ("Berg", "Varga"), "2024-06", None),
 ]
 
 
@@ -74,6 +90,17 @@ NEGATIVE = [
     "Anna Berg will visit Tomas Varga next year.",
     "Anna Berg did not meet Tomas Varga during the summit season.",
     "Tomas Varga said the two campaigns speak to different voter segments.",
+    # press and speeches are not engagements between people
+    "Senator Ruth Okafor spoke to reporters on Tuesday.",
+    "Anna Berg spoke with CNN on Tuesday about the budget.",
+    "Senator Ruth Okafor spoke to the Ohio delegation at the convention.",
+    # a visit needs a place or a host
+    "Governor Paul Hendricks visited on Tuesday.",
+    # debates that did not (yet) take place, and the other sense of "debate"
+    '"Let Anna Berg and me sit there and just debate," Tomas Varga said.',
+    "The poll was taken days before the first debate between Anna Berg and Tomas Varga.",
+    "Anna Berg faces off against Tomas Varga in the only debate.",
+    "Scholars have long debated the role of unions.",
 ]
 
 
@@ -149,3 +176,18 @@ def test_seed_gold_events():
             for t in g.get("not_discussed", []):
                 key = max(t.split(), key=len)  # "Chagos", "spending"
                 assert any(key.lower() in f.lower() for f in ev.not_discussed), (t, ev.not_discussed)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a visitor's later sentence about something else is no topic of the visit
+        "Anna Berg visited Chicago on Monday. Berg and her husband focused on the campaign.",
+        # a clause about someone ("who was born and raised in Ohio") is no topic of a meeting
+        "Tomas Varga met with the Ohio delegation on Monday. He attacked Denis Walsh, who was born and raised in Ohio.",
+    ],
+)
+def test_topics_stay_with_conversations(text):
+    art = run(text)
+    assert art.events, "the engagement itself is found"
+    assert all(e.topics == [] for e in art.events), [e.to_dict() for e in art.events]
