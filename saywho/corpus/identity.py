@@ -172,14 +172,18 @@ def resolve(mentions: Iterable[Mention], seeds: Sequence[Seed] = (),
     for m in ms:
         by_article[m.article_hash].append(m)
 
-    def full_roots_with(last: str, first: str | None, roots: Iterable[str]) -> set[str]:
+    all_roots = {uf.find(n) for n in set(node_of.values()) | set(seed_nodes) if fulls.get(uf.find(n))}
+    roots_by_last: dict[str, set[str]] = defaultdict(set)  # so that a surname looks at its namesakes only
+    for r in all_roots:
+        for p in fulls[r]:
+            roots_by_last[p.last].add(r)
+
+    def full_roots_with(last: str, first: str | None, roots: set[str]) -> set[str]:
         out = set()
-        for r in roots:
-            if any((p.last == last) and (first is None or first_compatible(first, p.first)) for p in fulls.get(r, [])):
+        for r in roots_by_last.get(last, set()) & roots:
+            if any(p.last == last and (first is None or first_compatible(first, p.first)) for p in fulls[r]):
                 out.add(r)
         return out
-
-    all_roots = {uf.find(n) for n in set(node_of.values()) | set(seed_nodes) if fulls.get(uf.find(n))}
 
     role_holders: dict[str, list[tuple[int, Role]]] = defaultdict(list)
     for i, s in enumerate(seeds):

@@ -33,6 +33,8 @@ if TYPE_CHECKING:  # pragma: no cover
 _LINK_LOCK = 0x5A7_3141  # PostgreSQL: one recompute at a time
 #: Bumped when the linking rules change, so that stores link again after an upgrade.
 LINK_VERSION = "1"
+#: Above this many articles, queries do not relink by themselves (see _ensure_linked).
+AUTO_LINK_MAX = 20_000
 #: Words a shared statement needs before it joins two articles into one story.
 STORY_STATEMENT_WORDS = 6
 
@@ -72,10 +74,19 @@ class CorpusMixin:
         return conn.execute(select(S.meta.c.value).where(S.meta.c.key == "linked")).scalar()
 
     def _ensure_linked(self) -> None:
-        """Link if the store changed since the last link; a read-only store keeps what it has."""
+        """Link if the store changed since the last link; a read-only store keeps what it has.
+
+        A recompute reads the whole store (about 1 ms per article), so above
+        ``$SAYWHO_AUTO_LINK_MAX`` articles (default 20,000) queries answer from the last
+        link and ``saywho link`` (or ``Store.link()``) brings it up to date."""
         with self._read() as conn:
-            if self._linked_state(conn) == self._fingerprint(conn):
+            fp = self._fingerprint(conn)
+            last = self._linked_state(conn)
+            if last == fp:
                 return
+        limit = int(os.environ.get("SAYWHO_AUTO_LINK_MAX") or AUTO_LINK_MAX)
+        if last is not None and json.loads(fp)[1] > limit:
+            return
         try:
             self.link()
         except StoreError:
