@@ -11,7 +11,6 @@ from typing import Any
 
 import click
 
-from ..cli import main  # noqa: F401
 
 F = Callable[..., Any]
 

@@ -29,6 +29,10 @@ with `format=csv|jsonl`. Read-only unless the server was given a token: then `PO
 extracts and stores an article for a request with `Authorization: Bearer <token>`."""
 
 
+#: Query parameters that take several values (``/api/timeline?person=A&person=B``).
+_LIST_PARAMS = frozenset({"person"})
+
+
 def create_app(store_url: str | None = None, token: str | None = None) -> FastAPI:
     """The saywho web application over the store at ``store_url`` (None: $SAYWHO_DB or saywho.db).
 
@@ -62,8 +66,15 @@ def create_app(store_url: str | None = None, token: str | None = None) -> FastAP
         # A NUL byte is never meaningful in a name or a search, and PostgreSQL refuses
         # it in a string: refuse it here as bad input rather than fail in the store.
         raw = request.url.query.lower() + request.url.path.lower()
+        keys = [k for k, _ in request.query_params.multi_items()]
+        repeated = sorted({k for k in keys if keys.count(k) > 1 and k not in _LIST_PARAMS})
+        msg = ""
         if "%00" in raw or "\x00" in raw:
             msg = "NUL characters are not allowed in a request"
+        elif repeated:
+            # a filter given twice is ambiguous: refuse it rather than pick one
+            msg = f"query parameter given more than once: {', '.join(repeated)}"
+        if msg:
             resp: Response = (JSONResponse({"detail": msg}, status_code=400) if request.url.path.startswith("/api")
                               else PlainTextResponse(msg, status_code=400))
         else:
