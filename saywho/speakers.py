@@ -95,6 +95,18 @@ def _role_word(word: str, remaining: int) -> bool:
     return bool(_ROLE_SUFFIX.search(w)) and _first_name_gender(word) is None and _gender_detector().get_gender(word) == "unknown"
 
 
+def _other_first_name(low: list[str], e: "Entity") -> bool:
+    """True when ``e`` has a full name whose first name differs from ``low``'s (initials
+    compatible: "J. Smith" fits "John Smith")."""
+    for n in e.names:
+        nl = n.lower().split()
+        if len(nl) >= 2 and nl[-1] == low[-1]:
+            a, b = nl[0].strip("."), low[0].strip(".")
+            if a != b and not (len(a) == 1 and b.startswith(a)) and not (len(b) == 1 and a.startswith(b)):
+                return True
+    return False
+
+
 def _trim_epithet(span: Span) -> Span:
     """Drop a nickname or epithet the NER fused to a name: "Crooked Hillary Clinton",
     "Universe Alicia Machado" (the first word is no first name, the second is)."""
@@ -216,19 +228,26 @@ class Resolver:
             return None
         low = [w.lower() for w in core]
         best: Entity | None = None
+        matches: list[Entity] = []
         for e in self.entities:
             if e.kind != "person":
                 continue
+            if len(low) >= 2 and _other_first_name(low, e):
+                continue  # "Ted Cruz" is not "Rafael Cruz", whatever bare "Cruz" they share
             for n in e.names:
                 nl = n.lower().split()
                 if low == nl or (len(low) == 1 and low[0] == nl[-1]) or (len(low) < len(nl) and low == nl[-len(low):]):
                     best = e
+                    matches.append(e)
                 elif len(low) == 1 and len(nl) > 1 and low[0] == nl[0] and any(x.lower() in ("sir", "dame", "lord", "lady") for x in titles):
                     best = e  # "Sir Keir": a knight is known by first name
                 elif len(nl) < len(low) and (nl == low[-len(nl):] or nl == low[:len(nl)] and len(e.names) == 1) or (len(nl) == 1 and nl[0] == low[-1]):
                     best = e  # a longer form of a name seen first as a surname
                     if " ".join(core) not in e.names:
                         e.names.append(" ".join(core))
+        if len({id(m) for m in matches}) > 1:
+            # a bare surname two people share: the one the article is most about
+            best = max(matches, key=lambda m: (len(m.mentions), -m.key))
         if best is None:
             if not create:
                 return None
@@ -453,10 +472,12 @@ class Resolver:
                 pe = self.person_for_name(m.group(1), create=False)
                 if pe is not None:
                     return pe, "person"
-            if hl in _PRON_MALE:
-                return self.salient(s, "male", last_speaker=last_speaker, exclude=exclude), "person"
-            if hl in _PRON_FEMALE:
-                return self.salient(s, "female", last_speaker=last_speaker, exclude=exclude), "person"
+            if hl in _PRON_MALE | _PRON_FEMALE:
+                g = "male" if hl in _PRON_MALE else "female"
+                ent = self.salient(s, g, last_speaker=last_speaker, exclude=exclude)
+                if ent is not None and ent.gender is None:
+                    ent.gender = g  # what "she" found, a later "he" will not
+                return ent, "person"
             if hl in _PRON_PLURAL:
                 return self.salient(s, "plural", last_speaker=last_speaker), "group"
             return None, "unnamed"
@@ -596,6 +617,10 @@ class Resolver:
         if sp is None or not len(sp):
             return None
         root = sp.root
+        # dates, places, amounts are nobody ("Monday's trip")
+        if root.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "EVENT", "LAW"):
+            if not any(s <= root.idx < e for s, e, _, _, _ in self.mentions):
+                return None
         # "the governor of the Bank of England, Andrew Bailey": the name in apposition
         root = next((c for c in root.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), root)
         for s, e, ent, _, _ in self.mentions:

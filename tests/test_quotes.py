@@ -171,7 +171,14 @@ CASES = [
         "Angela Rayner and Kemi Badenoch clashed in the Commons.\nMrs Badenoch hit back, telling MPs: “Labour has broken every promise.”",
         [("Labour has broken every promise.", "direct", "Kemi Badenoch")],
     ),
-    # 22. according to
+    # 22. two people who share a surname stay two; a bare surname goes to the one
+    #     the article is about
+    (
+        "shared-surname",
+        "Senator Ted Cruz spoke in Houston. His father Rafael Cruz was in the audience.\nTed Cruz said: “I will endorse him.”\nCruz added: “It was not easy.”",
+        [("I will endorse him.", "direct", "Ted Cruz"), ("It was not easy.", "direct", "Ted Cruz")],
+    ),
+    # 23. according to
     (
         "according-to",
         "According to police chief Ian Moss, the suspect fled on foot.",
