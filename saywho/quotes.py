@@ -363,7 +363,9 @@ def mention_span(head: Token) -> tuple[int, int]:
     # a name is never cut: "The Institute for Fiscal Studies" is one mention
     for ent in entities(doc):
         if ent.start <= head.i < ent.end:
-            s, e = min(s, ent.start), max(e, ent.end)
+            # ...unless the NER's span is itself a slip ("the House of Commons, Davey urged Starmer")
+            if not any(t.pos_ in ("VERB", "AUX") or t.text in ",;:" for t in ent):
+                s, e = min(s, ent.start), max(e, ent.end)
             break
     # a compound-name head can carry a trailing possessive; drop "'s" at the end
     while e - 1 > s and doc[e - 1].tag_ in ("POS",):
