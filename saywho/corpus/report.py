@@ -63,7 +63,7 @@ def report_chart(rows: Sequence[ReportRow], path: str | Path, title: str = "Who 
             people[r.speaker] += r.quotes
     topn = sorted(people.items(), key=lambda kv: (-kv[1], kv[0]))[:10]
 
-    fig, (left, right) = plt.subplots(1, 2, figsize=(12, max(3.0, 0.5 * len(groups) + 1.5)),
+    fig, (left, right) = plt.subplots(1, 2, figsize=(12, max(3.5, 0.5 * len(groups) + 2.0)),
                                       gridspec_kw={"width_ratios": [3, 2]})
     colours = {"person": "#4477aa", "organisation": "#ee6677", "unnamed": "#ccbb44", "group": "#228833",
                "none": "#bbbbbb"}
@@ -78,7 +78,7 @@ def report_chart(rows: Sequence[ReportRow], path: str | Path, title: str = "Who 
     left.invert_yaxis()
     left.set_xlim(0, 1)
     left.set_xlabel("share of quotes")
-    left.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=5, fontsize="small", frameon=False)
+    left.legend(loc="upper center", bbox_to_anchor=(0.5, -0.35), ncol=5, fontsize="small", frameon=False)
     left.set_title("By kind of speaker (quotes)")
     if topn:
         right.barh(range(len(topn)), [n for _, n in topn], color="#4477aa")
