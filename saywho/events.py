@@ -703,8 +703,12 @@ class _Finder:
         return out
 
     def topics_in(self, sent: Span) -> list[tuple[Token, list[str], bool]]:
-        """(topic verb, items, negated) for each "discussed X" / "X were not discussed" in the sentence."""
+        """(topic verb, items, negated) for each "discussed X" / "X were not discussed" in the sentence,
+        and for a readout's "From X and Y to Z, ... the leaders agreed"."""
         out = []
+        ranged = self.from_to_topics(sent)
+        if ranged is not None:
+            out.append(ranged)
         for v in sent:
             lemma = v.lemma_.lower()
             if v.pos_ not in ("VERB", "ADJ") or lemma not in TOPIC_VERBS and lemma != "talk":
@@ -742,6 +746,35 @@ class _Finder:
             if items:
                 out.append((v, items, negated))
         return out
+
+    def from_to_topics(self, sent: Span) -> tuple[Token, list[str], bool] | None:
+        """"From defence and security to growth and prosperity, [...] the leaders agreed":
+        a sentence-initial from-to range of subjects on which the parties agreed or spoke."""
+        toks = [t for t in sent if not t.is_space]
+        while toks and toks[0].is_punct:  # a readout paragraph opens with a quote mark
+            toks = toks[1:]
+        if not toks or toks[0].lower_ != "from":
+            return None
+        root = sent.root
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        verb = root
+        if root.lemma_.lower() not in ("agree", "say", "discuss", "speak", "talk") or subj is None:
+            # the agreement can close the sentence: "..., the leaders agreed."
+            verb = next((t for t in sent if t.lemma_.lower() in ("agree", "discuss") and t.pos_ == "VERB"), None)
+            if verb is None:
+                return None
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.lemma_.lower() not in PAIR_NOUNS and subj.lower_ not in PLURAL_PRONOUNS | {"we"}:
+            return None
+        comma = next((t.i for t in toks if t.text == ","), None)
+        if comma is None:
+            return None
+        span = [t for t in toks if t.i < comma][1:]
+        cut = next((k for k, t in enumerate(span) if t.lower_ == "to"), None)
+        if cut is None:
+            return None
+        items = self.topic_items(span[:cut]) + self.topic_items(span[cut + 1:])
+        return (verb, items, False) if items else None
 
     # -------------------------------------------------------------- the stage
 

@@ -621,6 +621,12 @@ class Resolver:
         if root.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "EVENT", "LAW"):
             if not any(s <= root.idx < e for s, e, _, _, _ in self.mentions):
                 return None
+        # a known name, whatever the tagger made of it ("Trump" tagged ORG or VERB)
+        words = [t.text for t in sp if not t.is_punct and t.tag_ != "POS"]
+        if words and all(w[:1].isupper() for w in words):
+            known = self.person_for_name(" ".join(words), create=False)
+            if known is not None:
+                return known
         # "the governor of the Bank of England, Andrew Bailey": the name in apposition
         root = next((c for c in root.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), root)
         for s, e, ent, _, _ in self.mentions:
