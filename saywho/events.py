@@ -165,6 +165,22 @@ def _is_future(date: str, base: str | None) -> bool:
 # ------------------------------------------------------------------ the extractor
 
 
+#: "spoke by phone with X": the medium's phrase carries the party
+_MEDIUM_NOUNS = frozenset("phone telephone videolink video link zoom teams line".split())
+
+
+def _with_medium(t: Token) -> list[Token]:
+    """The children of ``t``, plus those of a medium phrase ("by phone", "over the
+    telephone"), where the parser hangs the "with X" that belongs to the verb."""
+    out = list(t.children)
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ in ("by", "over", "on", "via"):
+            for p in c.children:
+                if p.dep_ == "pobj" and p.lemma_.lower() in _MEDIUM_NOUNS:
+                    out.extend(g for g in p.children if g.dep_ == "prep")
+    return out
+
+
 class _Finder:
     def __init__(self, doc: Doc, article: Article, ents: Any) -> None:
         self.doc = doc
@@ -342,7 +358,7 @@ class _Finder:
     def _party_objects(self, t: Token, etype: str = "") -> list[Token]:
         out = []
         preps = PARTY_PREPS | ({"against", "over"} if etype == "other" else set()) | ({"of"} if etype == "meeting" and t.pos_ == "NOUN" else set())
-        for c in t.children:
+        for c in _with_medium(t):
             if c.dep_ == "prep" and c.lower_ in preps:
                 out.extend(p for p in c.children if p.dep_ == "pobj")
             elif c.dep_ == "agent":
@@ -466,7 +482,7 @@ class _Finder:
     def is_engagement_use(self, t: Token, kind: str, etype: str) -> bool:
         """False for the uses of a trigger word that are not an engagement."""
         lemma = t.lemma_.lower()
-        children = list(t.children)
+        children = _with_medium(t)
         preps = {c.lower_ for c in children if c.dep_ in ("prep", "prt")}
         if kind == "verb":
             if lemma == "call":
