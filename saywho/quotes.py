@@ -52,6 +52,7 @@ SIGNATURE_RE = re.compile(
     re.M,
 )
 _DASH_NAME_RE = re.compile(r"[ \t\u00a0]*[―—–-][ \t\u00a0]*([A-Z][\w.'’-]+(?:[ \t][A-Z][\w.'’-]+){0,3})[\s.,\u00a0]*$")
+_NAME_COLON_RE = re.compile(r"[ \t]*([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}):[ \t]*")
 _FIRST_PERSON = re.compile(r"\b(I|I'm|I’m|I've|I’ve|I'll|I’ll|I'd|I’d|me|my|we|We|our|Our|us|My)\b")
 
 
@@ -291,6 +292,10 @@ def _inside(i: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= i < e for s, e in spans)
 
 
+#: Speech verbs only when used without an object: "she continued", "he began".
+_INTRANSITIVE_ONLY = frozenset("continue begin start put point raise indicate signal".split())
+
+
 def is_cue(tok: Token) -> bool:
     """A token that attributes speech: a speech verb, or a light-verb cue ("made it clear")."""
     if tok.pos_ not in ("VERB", "AUX") and not (tok.tag_.startswith("VB")):
@@ -303,6 +308,9 @@ def is_cue(tok: Token) -> bool:
         return any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in tok.children) or any(
             c.dep_ == "prep" and c.lower_ == "for" for c in tok.children
         )
+    if lemma in _INTRANSITIVE_ONLY:
+        # "he continued:" is speech; "Israel would continue its operations" is not
+        return not any(c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "acomp", "attr") for c in tok.children)
     if lemma in SPEECH_VERBS:
         return True
     if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
@@ -624,6 +632,14 @@ def attribute_marked(doc: Doc, found: list[Found], paras: list[Para]) -> None:
             fragment_cue = cue is not None
         if cue is None and f.type == "direct":
             cue = _colon_frame(doc, f, p)
+        if cue is None and f.type == "direct" and f.open_mark is not None:
+            # 'Starmer: "We will not back down"' (headline style): a name and a colon
+            m = _NAME_COLON_RE.fullmatch(text, _skip_end_para(p, text), f.open_mark)
+            if m:
+                f.mention = (m.start(1), m.end(1))
+                f.signed_name = m.group(1)
+                f.confidence = 0.7
+                continue
         if cue is None and f.type == "direct" and f.close_mark is not None:
             # '"..." ― Jane Doe': a dash and a name after the quote sign it
             m = _DASH_NAME_RE.match(text, f.close_mark + 1, p.end)

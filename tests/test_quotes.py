@@ -178,7 +178,13 @@ CASES = [
         "Senator Ted Cruz spoke in Houston. His father Rafael Cruz was in the audience.\nTed Cruz said: “I will endorse him.”\nCruz added: “It was not easy.”",
         [("I will endorse him.", "direct", "Ted Cruz"), ("It was not easy.", "direct", "Ted Cruz")],
     ),
-    # 23. according to
+    # 23. headline style: a name and a colon before the quote
+    (
+        "name-colon",
+        "Starmer: 'We will not back down on tariffs'\nKeir Starmer spoke in Downing Street on Monday.",
+        [("We will not back down on tariffs", "direct", "Keir Starmer")],
+    ),
+    # 24. according to
     (
         "according-to",
         "According to police chief Ian Moss, the suspect fled on foot.",
