@@ -21,8 +21,11 @@ from .export import DOWNLOAD_RESPONSES, MAX_LIMIT, Format, list_response, record
 # Free-text parameters are bounded: a search string longer than this is no search.
 Str = Annotated[str | None, Query(max_length=300)]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=300)]
-Since = Annotated[dt.date | None, Query(description="On or after this date (YYYY-MM-DD).")]
-Until = Annotated[dt.date | None, Query(description="On or before this date (YYYY-MM-DD).")]
+#: Dates are strings of the form YYYY-MM-DD (or YYYY-MM, YYYY): a number is not a date,
+#: though a date type would read "0.0" as 1970-01-01.
+_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+Since = Annotated[str | None, Query(pattern=_DATE_PATTERN, description="On or after this date (YYYY-MM-DD, YYYY-MM or YYYY).")]
+Until = Annotated[str | None, Query(pattern=_DATE_PATTERN, description="On or before this date (YYYY-MM-DD, YYYY-MM or YYYY).")]
 Limit = Annotated[int | None, Query(ge=1, le=MAX_LIMIT, description=(
     "Records per page (default 50). For csv/jsonl: the most records to download (default: all)."))]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
@@ -37,8 +40,14 @@ def store(request: Request) -> Any:
 Store = Annotated[Any, Depends(store)]
 
 
-def _iso(d: dt.date | None) -> str | None:
-    return d.isoformat() if d else None
+def _iso(d: str | None) -> str | None:
+    """A date filter as the store takes it; an impossible date ("2025-13-40") is a 400."""
+    if d and len(d) == 10:
+        try:
+            dt.date.fromisoformat(d)
+        except ValueError:
+            raise HTTPException(status_code=400, detail=f"not a date: {d!r}") from None
+    return d or None
 
 
 def _fields(model: type[m.BaseModel]) -> list[str]:

@@ -97,7 +97,8 @@ def make_router(has_stories: bool) -> APIRouter:
         if person is None:
             raise HTTPException(404, "no such person")
         quotes = [record_dict(x) for x in st.quotes(speaker=person["name"], limit=1000)]
-        quotes = [x for x in quotes if x.get("speaker") == person["name"]] or quotes
+        own = {person["name"], *(person.get("names") or [])}
+        quotes = [x for x in quotes if x.get("speaker") in own] or quotes
         by_date: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for x in sorted(quotes, key=lambda x: (_date_key(x), x.get("article_hash") or "", x["start"])):
             by_date[_date_key(x) or "undated"].append(x)
