@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hmac
+import re
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.encoders import jsonable_encoder
-from pydantic import StringConstraints
+from pydantic import BeforeValidator, StringConstraints
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from ..errors import SaywhoError
@@ -21,11 +22,15 @@ from .export import DOWNLOAD_RESPONSES, MAX_LIMIT, Format, list_response, record
 # Free-text parameters are bounded: a search string longer than this is no search.
 Str = Annotated[str | None, Query(max_length=300)]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=300)]
-#: Dates are strings of the form YYYY-MM-DD (or YYYY-MM, YYYY): a number is not a date,
-#: though a date type would read "0.0" as 1970-01-01.
-_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-Since = Annotated[str | None, Query(pattern=_DATE_PATTERN, description="On or after this date (YYYY-MM-DD, YYYY-MM or YYYY).")]
-Until = Annotated[str | None, Query(pattern=_DATE_PATTERN, description="On or before this date (YYYY-MM-DD, YYYY-MM or YYYY).")]
+def _strict_date(v: object) -> object:
+    """Only YYYY-MM-DD is a date here: pydantic would also read "0.0" as 1970-01-01."""
+    if isinstance(v, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
+        raise ValueError("a date is YYYY-MM-DD")
+    return v
+
+
+Since = Annotated[dt.date | None, BeforeValidator(_strict_date), Query(description="On or after this date (YYYY-MM-DD).")]
+Until = Annotated[dt.date | None, BeforeValidator(_strict_date), Query(description="On or before this date (YYYY-MM-DD).")]
 Limit = Annotated[int | None, Query(ge=1, le=MAX_LIMIT, description=(
     "Records per page (default 50). For csv/jsonl: the most records to download (default: all)."))]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
@@ -40,14 +45,8 @@ def store(request: Request) -> Any:
 Store = Annotated[Any, Depends(store)]
 
 
-def _iso(d: str | None) -> str | None:
-    """A date filter as the store takes it; an impossible date ("2025-13-40") is a 400."""
-    if d and len(d) == 10:
-        try:
-            dt.date.fromisoformat(d)
-        except ValueError:
-            raise HTTPException(status_code=400, detail=f"not a date: {d!r}") from None
-    return d or None
+def _iso(d: dt.date | None) -> str | None:
+    return d.isoformat() if d else None
 
 
 def _fields(model: type[m.BaseModel]) -> list[str]:
