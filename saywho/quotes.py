@@ -310,7 +310,7 @@ def is_cue(tok: Token) -> bool:
         )
     if lemma in _INTRANSITIVE_ONLY:
         # "he continued:" is speech; "Israel would continue its operations" is not
-        return not any(c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "acomp", "attr") for c in tok.children)
+        return not any(c.dep_ in ("dobj", "xcomp", "prep", "acomp", "attr") for c in tok.children)
     if lemma in SPEECH_VERBS:
         return True
     if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
@@ -567,7 +567,7 @@ def _is_direct(text: str, doc: Doc, f: Found, para_start: int) -> bool:
     first_alpha = next((c for c in body if c.isalnum() or c in "[…"), "")
     starts_upper = bool(first_alpha) and (first_alpha.isupper() or first_alpha.isdigit() or first_alpha in "[…")
     closes_sentence = bool(re.search(r"[.!?…,;:][’']?\s*$", body))
-    if not before or before.endswith((":", ".", "!", "?", "—", "–")):
+    if not before or before.endswith((":", ".", "!", "?", "—", "–", ".”", '."', "!”", "?”")):
         return starts_upper or closes_sentence
     if before.endswith(","):
         # '"By locking in China," Mr Obama said, "it now allowed me ..."': the second
@@ -663,7 +663,26 @@ def attribute_marked(doc: Doc, found: list[Found], paras: list[Para]) -> None:
             f.confidence = 0.4
 
 
-def merge_interrupted(doc: Doc, found: list[Found], paras: list[Para]) -> list[Found]:
+_SMALL_WORDS = frozenset("a an and the of on in at for to with from by or but nor vs".split())
+
+
+def is_title(doc: Doc, f: Found) -> bool:
+    """'on Fox News's “Fox and Friends”', 'the film “American Skin”': a work's title in
+    marks is no quotation.  Title Case throughout, short, and named by what precedes
+    it (a possessive, a preposition, a noun such as "show" or "film")."""
+    if f.open_mark is None or f.close_mark is None or f.parent is not None:
+        return False
+    text = text_of(doc)
+    words = re.findall(r"[\w’'-]+", text[f.start:f.end])
+    if not words or len(words) > 6:
+        return False
+    if not all(w[:1].isupper() or w.isdigit() or w.lower() in _SMALL_WORDS for w in words) or not words[0][:1].isupper():
+        return False
+    before = text[max(0, f.open_mark - 30):f.open_mark].rstrip()
+    return bool(re.search(r"(’s|'s|\b(on|in|at|of|from|titled|called|named|show|programme|program|film|book|song|album|series|documentary|podcast|newspaper|column))$", before, re.I))
+
+
+def merge_interrupted(doc: Doc, found: list[Found], paras: list[Para], titles: list[tuple[int, int]] = ()) -> list[Found]:  # type: ignore[assignment]
     """'"A," she said. "B."' is one quotation: join the parts of a quote that an
     attribution interrupts, within one paragraph, when the later part has no
     attribution of its own (or shares the first part's cue)."""
@@ -674,6 +693,9 @@ def merge_interrupted(doc: Doc, found: list[Found], paras: list[Para]) -> list[F
     for f in tops:
         if prev is not None and prev.close_mark is not None and f.open_mark is not None:
             between = text[prev.close_mark + 1:f.open_mark]
+            for ts, te in titles:  # a show's title in marks is part of the attribution
+                if prev.close_mark < ts and te <= f.open_mark:
+                    between = between.replace(text[ts - 1:te + 1], " ")
             same_para = "\n" not in between
             own = f.mention is not None and f.cue_start is not None and f.cue_start != prev.cue_start
             if same_para and not own and prev.mention is not None and len(between) <= 250 and not any(c in between for c in ANY_MARK):
@@ -974,8 +996,10 @@ def find_quotes(doc: Doc, skipped: list[Skipped]) -> list[Found]:
     doubles = [d for d in doubles if not any(p.start <= d.start < p.end + 1 for p in posts)]
     singles = single_quotes(text, paras, doubles, skipped)
     found = doubles + singles
+    titles = [(f.start, f.end) for f in found if is_title(doc, f)]
+    found = [f for f in found if (f.start, f.end) not in titles]
     attribute_marked(doc, found, paras)
-    found = merge_interrupted(doc, found, paras)
+    found = merge_interrupted(doc, found, paras, titles)
     found += posts
     # a mixed fragment that found no speaker and is short is a scare quote, not a quotation
     found = [f for f in found if not (f.type == "mixed" and f.mention is None and len(text[f.start:f.end].split()) <= 3)]

@@ -184,7 +184,13 @@ CASES = [
         "Starmer: 'We will not back down on tariffs'\nKeir Starmer spoke in Downing Street on Monday.",
         [("We will not back down on tariffs", "direct", "Keir Starmer")],
     ),
-    # 24. according to
+    # 24. a show's title in marks is no quotation, and does not split the quote around it
+    (
+        "title-in-marks",
+        "“We are ready,” Senator Amy Ross said on Channel 4’s “Morning Brief.” “The votes are there.”",
+        [("We are ready,” Senator Amy Ross said on Channel 4’s “Morning Brief.” “The votes are there.", "direct", "Amy Ross")],
+    ),
+    # 25. according to
     (
         "according-to",
         "According to police chief Ian Moss, the suspect fled on foot.",
