@@ -226,7 +226,8 @@ def single_quotes(text: str, paras: list[Para], doubles: list[Found], skipped: l
     # 3a. nested inside a double-quoted span: its own quotation
     for pi, d in enumerate(doubles):
         for s, e in _single_spans(text, d.start, d.end):
-            if len(text[s:e].split()) >= 2:
+            # a term in marks inside a quote ('Islamic terrorism') is no quotation of its own
+            if len(text[s:e].split()) >= 4:
                 out.append(Found(start=s, end=e, type="direct", para=d.para, open_mark=s - 1, close_mark=e, parent=pi))
     # 3b. single-quote speech in prose paragraphs with no double marks (outlets that
     #     quote with single marks); a heading (no final punctuation) keeps its scare quotes.
@@ -666,6 +667,13 @@ def attribute_marked(doc: Doc, found: list[Found], paras: list[Para]) -> None:
 _SMALL_WORDS = frozenset("a an and the of on in at for to with from by or but nor vs".split())
 
 
+def _title_case(s: str) -> bool:
+    words = re.findall(r"[\w’'-]+", s)
+    return 0 < len(words) <= 6 and words[0][:1].isupper() and all(
+        w[:1].isupper() or w.isdigit() or w.lower() in _SMALL_WORDS for w in words
+    )
+
+
 def is_title(doc: Doc, f: Found) -> bool:
     """'on Fox News's “Fox and Friends”', 'the film “American Skin”': a work's title in
     marks is no quotation.  Title Case throughout, short, and named by what precedes
@@ -673,10 +681,7 @@ def is_title(doc: Doc, f: Found) -> bool:
     if f.open_mark is None or f.close_mark is None or f.parent is not None:
         return False
     text = text_of(doc)
-    words = re.findall(r"[\w’'-]+", text[f.start:f.end])
-    if not words or len(words) > 6:
-        return False
-    if not all(w[:1].isupper() or w.isdigit() or w.lower() in _SMALL_WORDS for w in words) or not words[0][:1].isupper():
+    if not _title_case(text[f.start:f.end]):
         return False
     before = text[max(0, f.open_mark - 30):f.open_mark].rstrip()
     return bool(re.search(r"(’s|'s|\b(on|in|at|of|from|titled|called|named|show|programme|program|film|book|song|album|series|documentary|podcast|newspaper|column))$", before, re.I))
@@ -1001,8 +1006,13 @@ def find_quotes(doc: Doc, skipped: list[Skipped]) -> list[Found]:
     attribute_marked(doc, found, paras)
     found = merge_interrupted(doc, found, paras, titles)
     found += posts
-    # a mixed fragment that found no speaker and is short is a scare quote, not a quotation
-    found = [f for f in found if not (f.type == "mixed" and f.mention is None and len(text[f.start:f.end].split()) <= 3)]
+    # a mixed fragment that found no speaker and is short is a scare quote, not a quotation;
+    # an unattributed line of Title Case words in marks is a heading
+    found = [
+        f for f in found
+        if not (f.type == "mixed" and f.mention is None and len(text[f.start:f.end].split()) <= 3)
+        and not (f.mention is None and f.parent is None and _title_case(text[f.start:f.end]))
+    ]
     _reindex_parents(found, doubles)
     found += indirect_quotes(doc, found, paras, skipped)
     found.sort(key=lambda f: (f.start, -(f.end - f.start)))
