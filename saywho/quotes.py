@@ -526,6 +526,8 @@ def _date_and_venue(cue: Token, quote_spans: list[tuple[int, int]]) -> tuple[str
             ent = next((e for e in entities(doc) if e.start <= first.i + 1 < e.end), None)
             if ent is not None:
                 date_text = ent.text
+    if venue:
+        venue = re.sub(r"^(the|a|an)\s+", "", venue, flags=re.I)  # "the Commons" -> "Commons"
     return date_text, venue, addressee
 
 

@@ -223,7 +223,7 @@ VENUES = [
     ("Tom Reed told Times Radio: “We are ready.”", "Times Radio"),
     ("In a social media update, Ruth Adler said: “Thank you all.”", "social media"),
     ("Speaking in the House of Commons, Ian Moss said the plan was unfair to renters.", "House of Commons"),
-    ("In an interview with the BBC, Lena Sousa said: “No comment.”", "the BBC"),
+    ("In an interview with the BBC, Lena Sousa said: “No comment.”", "BBC"),
 ]
 
 
