@@ -673,7 +673,7 @@ class _Finder:
                 break
         # stop at a clause that hangs off the list: "... after a senior figure sent ..."
         for k, x in enumerate(span_toks):
-            if k and (x.dep_ == "advcl" or x.lower_ in ("after", "because", "which", "who", "while", "when", "amid", "despite", "although", "if")
+            if k and (x.dep_ == "advcl" or x.lower_ in ("after", "because", "which", "who", "while", "when", "amid", "despite", "although", "if", "according")
                       or x.dep_ == "conj" and x.pos_ == "VERB" and x.tag_ != "VBG"):
                 span_toks = span_toks[:k]
                 break

@@ -358,7 +358,9 @@ def mention_span(head: Token) -> tuple[int, int]:
         for c in t.children:
             if c.dep_ in _CUT_DEPS:
                 continue
-            if c.dep_ == "prep" and (c.lower_ not in ("of",) or c.i < t.i):
+            # "Allies of Mr Trump", "aides familiar with the talks": "of" phrases, and the
+            # complement of an adjective, belong to the mention; other phrases do not
+            if c.dep_ == "prep" and (c.lower_ not in ("of",) or c.i < t.i) and not (t.pos_ == "ADJ" and c.i > t.i):
                 continue
             if c.i > head.i and any(x.text in ",(—–" for x in head.doc[head.i:c.i]):
                 continue
