@@ -437,16 +437,20 @@ def speaker_of(cue: Token) -> Token | None:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         return g
+    # the parser lost the subject: a noun phrase right next to the cue
+    adj = _adjacent_subject(cue)
+    # '..." Tulsa police Chief Chuck Jordan said': a name just before the cue wins
+    if adj is not None and adj.i < cue.i and (adj.pos_ == "PROPN" or adj.ent_type_ in ("PERSON", "ORG")):
+        return _named_apposition(adj)
     # "He smiled and said", "hit back, telling MPs": the subject of the governing verb
+    # (never a first or second person: that is the quote's own clause)
     if cue.dep_ in ("conj", "xcomp", "advcl") and (cue.dep_ == "conj" or cue.tag_ == "VBG"):
         t = cue
         while t.dep_ in ("conj", "xcomp", "advcl") and t.head is not t:
             t = t.head
             for c in t.children:
-                if c.dep_ in _SUBJ_DEPS:
+                if c.dep_ in _SUBJ_DEPS and c.lower_ not in ("i", "we", "you"):
                     return _named_apposition(c)
-    # the parser lost the subject: a noun phrase right next to the cue
-    adj = _adjacent_subject(cue)
     if adj is not None:
         return _named_apposition(adj)
     return None
