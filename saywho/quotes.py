@@ -613,7 +613,7 @@ def _governing_cue(doc: Doc, f: Found, quote_spans: list[tuple[int, int]]) -> To
     return None
 
 
-def attribute_marked(doc: Doc, found: list[Found], paras: list[Para]) -> None:
+def attribute_marked(doc: Doc, found: list[Found], paras: list[Para], titles: list[tuple[int, int]] = ()) -> None:  # type: ignore[assignment]
     text = text_of(doc)
     spans = [(f.open_mark if f.open_mark is not None else f.start, (f.close_mark + 1) if f.close_mark is not None else f.end) for f in found]
     for k, f in enumerate(found):
@@ -659,6 +659,9 @@ def attribute_marked(doc: Doc, found: list[Found], paras: list[Para]) -> None:
                 continue
         if cue is not None:
             subj = speaker_of(cue)
+            if subj is not None and (_inside(subj.idx, list(titles)) or _inside(subj.idx, others)):
+                # the parser took a word of a title or of another quote for the subject
+                subj = _adjacent_subject(cue)
             f.cue, f.cue_start, f.cue_end = (cue.text, cue.idx, cue.idx + len(cue)) if fragment_cue else cue_phrase(cue)
             if subj is not None and not _inside(subj.idx, [spans[k]]):
                 f.mention = mention_span(subj)
@@ -1011,7 +1014,7 @@ def find_quotes(doc: Doc, skipped: list[Skipped]) -> list[Found]:
     found = doubles + singles
     titles = [(f.start, f.end) for f in found if is_title(doc, f)]
     found = [f for f in found if (f.start, f.end) not in titles]
-    attribute_marked(doc, found, paras)
+    attribute_marked(doc, found, paras, titles)
     found = merge_interrupted(doc, found, paras, titles)
     found += posts
     # a mixed fragment that found no speaker and is short is a scare quote, not a quotation;
