@@ -395,6 +395,7 @@ class Resolver:
                 last_speaker: Entity | None = None, exclude: Entity | None = None) -> Entity | None:
         """The most salient compatible person before ``pos`` (never ``exclude``)."""
         scores: dict[int, float] = {}
+        counts: dict[int, int] = {}
         ents: dict[int, Entity] = {}
         before = [m for m in self.mentions if m[0] < pos]
         # inside a quote, the quote's own words are the nearest context
@@ -413,12 +414,21 @@ class Resolver:
             w = 1.0 / (1.0 + dist / 400.0)
             if subj:
                 w *= 2.0
+                # the subject of this very paragraph, before the pronoun ("Scott bristles
+                # at the suggestion. '...,' he said.") outranks the previous paragraph's speaker
+                if not inq and "\n" not in self.text[e:pos]:
+                    w += 2.0
             if inq:
                 w *= 1.5 if here is not None and here[0] <= s < here[1] else 0.3
-            scores[ent.key] = scores.get(ent.key, 0.0) + w
+            # the strongest single mention counts, not the sum: a person named often
+            # earlier must not outweigh the one the previous sentence is about
+            scores[ent.key] = max(scores.get(ent.key, 0.0), w)
+            counts[ent.key] = counts.get(ent.key, 0) + 1
             ents[ent.key] = ent
         if not scores:
             return None
+        for k in scores:
+            scores[k] += 0.1 * min(counts[k] - 1, 5)
         if last_speaker is not None and last_speaker.key in scores:
             scores[last_speaker.key] += 1.5
         if role_words:

@@ -190,7 +190,23 @@ CASES = [
         "“We are ready,” Senator Amy Ross said on Channel 4’s “Morning Brief.” “The votes are there.”",
         [("We are ready,” Senator Amy Ross said on Channel 4’s “Morning Brief.” “The votes are there.", "direct", "Amy Ross")],
     ),
-    # 25. according to
+    # 25. a pronoun goes to the speaker just before, not to the person named most often
+    (
+        "pronoun-recency-over-frequency",
+        "Hillary Clinton spoke in Ohio. Hillary Clinton attacked Trump. Clinton's team was upbeat.\n"
+        "Campaign spokeswoman Jennifer Palmieri said Trump had been reduced to \"taunts and insults\".\n"
+        "\"You could dismiss this as schoolyard behaviour, but he wants to be president,\" she said.",
+        [("taunts and insults", "mixed", "Jennifer Palmieri"), ("You could dismiss this", "direct", "Jennifer Palmieri")],
+    ),
+    # 26. ... and to the subject of its own paragraph before the last paragraph's speaker
+    (
+        "pronoun-paragraph-subject",
+        "Congressman Bobby Scott is running for the Senate.\n"
+        "\"There is some uncertainty about the money,\" said Quentin Kidd, a political scientist.\n"
+        "Scott bristles at the suggestion. \"I have raised all I need,\" he said.",
+        [("There is some uncertainty", "direct", "Quentin Kidd"), ("I have raised all I need", "direct", "Bobby Scott")],
+    ),
+    # 27. according to
     (
         "according-to",
         "According to police chief Ian Moss, the suspect fled on foot.",
