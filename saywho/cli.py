@@ -163,6 +163,19 @@ def write_articles(articles: Iterable[Article], fmt: str, out: TextIO, include_t
         out.flush()
 
 
+def write_parquet(articles: Iterable[Article], path: str) -> None:
+    """One row per quote (the CSV columns), written with pyarrow."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = [row for art in articles for row in quote_rows(art)]
+    table = pa.Table.from_pylist(rows, schema=pa.schema([
+        (f, pa.float64() if f == "confidence" else pa.int64() if f in ("start", "end") else pa.string())
+        for f in QUOTE_CSV_FIELDS
+    ]))
+    pq.write_table(table, path)
+
+
 def run_extraction(
     paths: Iterable[str], published: str | None, max_chars: int | None, progress: Progress,
     input_format: str | None = None,
@@ -211,8 +224,9 @@ def main() -> None:
 @main.command()
 @inputs_argument
 @published_option
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "table"]), default=None,
-              help="Output format (default: table on a terminal, jsonl otherwise).")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "table"]), default=None,
+              help="Output format (default: table on a terminal, jsonl otherwise). csv and parquet have "
+                   "one row per quote; parquet needs -o FILE.")
 @click.option("--text/--no-text", "include_text", default=False, help="Include the article text in JSONL output.")
 @click.option("--input-format", type=click.Choice(["auto", "text", "jsonl", "html", "warc", "feed"]),
               default="auto", help="Kind of every input (default: from extension, else content).")
@@ -237,6 +251,16 @@ def extract(paths: tuple[str, ...], published: str | None, fmt: str | None, incl
       curl -s https://example.org/news/1 | saywho extract - --input-format html
     """
     published = validate_date(published)
+    if fmt == "parquet":
+        if not output or output == "-":
+            raise click.UsageError("--format parquet needs -o FILE (Parquet is not written to a terminal)")
+        progress = Progress("extract", quiet)
+        try:
+            write_parquet(run_extraction(paths, published, max_chars, progress, input_format), output)
+        finally:
+            progress.close()
+        _summary(progress, quiet)
+        return
     out = open_output(output)
     if fmt is None:
         fmt = "table" if out.isatty() else "jsonl"
@@ -247,6 +271,11 @@ def extract(paths: tuple[str, ...], published: str | None, fmt: str | None, incl
         progress.close()
         if out is not sys.stdout:
             out.close()
+    _summary(progress, quiet)
+
+
+def _summary(progress: Progress, quiet: bool) -> None:
+    """The closing line on stderr, and exit code 1 when any input failed."""
     if not quiet or progress.failed:
         err(f"saywho: {progress.done} article(s) extracted, {progress.failed} failed")
     if progress.failed:
