@@ -103,10 +103,12 @@ def quotes_table(rs: Sequence[Any]) -> str:
 
 
 def people_table(rs: Sequence[Any]) -> str:
-    lines = [f"{'quotes':>6}  {'articles':>8}  {'name':<30}  {'kind':<12}  roles"]
+    lines = [f"{'quotes':>6}  {'articles':>8}  {'name':<30}  {'kind':<12}  {'outlets':<24}  roles; other names"]
     for r in rs:
+        others = [n for n in (getattr(r, "names", None) or []) if n != r.name]
+        extra = "; " + ", ".join(others) if others else ""
         lines.append(f"{r.quote_count:>6}  {r.article_count:>8}  {_cut(r.name, 30):<30}  {r.kind:<12}  "
-                     f"{_cut(', '.join(r.roles), 50)}")
+                     f"{_cut(', '.join(r.outlets), 24):<24}  {_cut(', '.join(r.roles) + extra, 60)}")
     return "\n".join(lines) + "\n"
 
 
