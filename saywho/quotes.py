@@ -95,6 +95,8 @@ class Para:
     start: int
     end: int
     skipped: bool
+    #: where the paragraph's own text starts, past a run-in label ("LATEST DEVELOPMENTS:")
+    body_start: int = -1
 
 
 def paragraphs(text: str, skipped: list[Skipped]) -> list[Para]:
@@ -107,7 +109,10 @@ def paragraphs(text: str, skipped: list[Skipped]) -> list[Para]:
         e = pos + len(body.rstrip())
         if e > s:
             covered = sum(max(0, min(e, k.end) - max(s, k.start)) for k in skipped)
-            out.append(Para(s, e, covered >= (e - s) * 0.9))
+            body = _skip_end(s, skipped)
+            while body < e and text[body].isspace():
+                body += 1
+            out.append(Para(s, e, covered >= (e - s) * 0.9, body))
         pos += len(line)
     return out
 
@@ -150,7 +155,7 @@ def double_quotes(text: str, paras: list[Para], skipped: list[Skipped]) -> list[
     pending: Found | None = None  # a quote left open at the end of the previous paragraph
     live = [(k, p) for k, p in enumerate(paras) if not p.skipped]
     for n, (k, p) in enumerate(live):
-        ps = _skip_end(p.start, skipped)
+        ps = p.body_start
         marks = _marks(text, ps, p.end)
         cur: Found | None = None
         if pending is not None:
@@ -583,13 +588,10 @@ def _is_direct(text: str, doc: Doc, f: Found, para_start: int) -> bool:
         # half of an interrupted quote starts in lower case and is still direct
         return starts_upper or bool(re.search(r"[”\"][^“”\"\n]{1,120},$", before))
     # "said that "We ..."" / "said "We ..."": a cue right before the mark
-    prev = _tok_at(doc, len(before) - 1 + 0 if False else f.open_mark - 1)
-    last_word = re.findall(r"[\w’']+$", before)
-    if last_word and starts_upper and len(body.split()) >= 4:
-        t = _tok_at(doc, f.open_mark - 2) if f.open_mark >= 2 else None
-        if t is not None and (is_cue(t) or (t.lower_ == "that" and t.head is not None and is_cue(t.head))):
+    if re.search(r"[\w’']$", before) and starts_upper and len(body.split()) >= 4:
+        t = _tok_at(doc, para_start + len(before) - 1)
+        if t is not None and (is_cue(t) or (t.lower_ == "that" and is_cue(t.head))):
             return True
-    _ = prev
     return False
 
 
@@ -624,7 +626,7 @@ def attribute_marked(doc: Doc, found: list[Found], paras: list[Para], titles: li
             _attribute_nested(doc, f, found[f.parent])
             continue
         others = [sp for j, sp in enumerate(spans) if j != k and found[j].parent is None]
-        f.type = "direct" if _is_direct(text, doc, f, _skip_end_para(p, text)) else "mixed"
+        f.type = "direct" if _is_direct(text, doc, f, p.body_start) else "mixed"
         cue: Token | None = None
         if f.type == "mixed":
             cue = _governing_cue(doc, f, others + [spans[k]])
@@ -643,7 +645,7 @@ def attribute_marked(doc: Doc, found: list[Found], paras: list[Para], titles: li
             cue = _colon_frame(doc, f, p)
         if cue is None and f.type == "direct" and f.open_mark is not None:
             # 'Starmer: "We will not back down"' (headline style): a name and a colon
-            m = _NAME_COLON_RE.fullmatch(text, _skip_end_para(p, text), f.open_mark)
+            m = _NAME_COLON_RE.fullmatch(text, p.body_start, f.open_mark)
             if m:
                 f.mention = (m.start(1), m.end(1))
                 f.signed_name = m.group(1)
@@ -721,10 +723,6 @@ def merge_interrupted(doc: Doc, found: list[Found], paras: list[Para], titles: l
                 continue
         prev = f
     return [f for f in found if id(f) not in drop]
-
-
-def _skip_end_para(p: Para, text: str) -> int:
-    return p.start
 
 
 def _fragment_predicate(doc: Doc, f: Found) -> Token | None:
@@ -1024,15 +1022,15 @@ def find_quotes(doc: Doc, skipped: list[Skipped]) -> list[Found]:
         if not (f.type == "mixed" and f.mention is None and len(text[f.start:f.end].split()) <= 3)
         and not (f.mention is None and f.parent is None and _title_case(text[f.start:f.end]))
     ]
-    _reindex_parents(found, doubles)
+    _reindex_parents(found)
     found += indirect_quotes(doc, found, paras, skipped)
     found.sort(key=lambda f: (f.start, -(f.end - f.start)))
-    _reindex_parents(found, found)
+    _reindex_parents(found)
     carry_over(found, paras, text)
     return found
 
 
-def _reindex_parents(found: list[Found], universe: list[Found]) -> None:
+def _reindex_parents(found: list[Found]) -> None:
     """Parents are stored as indices: recompute them after filtering or sorting."""
     for f in found:
         if f.parent is None and f.type != "indirect":
