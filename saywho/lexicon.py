@@ -11,12 +11,11 @@ SPEECH_VERBS = frozenset(
     """say tell add reply respond answer claim state declare announce warn insist suggest urge argue
     explain note observe remark comment write tweet post reiterate repeat stress emphasise emphasize
     maintain contend assert allege admit acknowledge concede confirm deny dismiss predict promise
-    pledge vow vowed threaten accuse blame praise criticise criticize slam attack hail welcome
+    pledge vow threaten accuse blame praise criticise criticize slam attack hail welcome
     recall recount describe call ask demand propose recommend advise caution complain lament
     boast joke quip muse continue conclude begin start put reveal disclose report testify
     indicate signal mention point counter retort rebut protest plead shout yell whisper
-    announce brief inform assure reassure concur agree disagree voice express raise
-    tell""".split()
+    brief inform assure reassure concur agree disagree""".split()
 )
 #: Speech verbs that take a reported clause only with an object: "urged X to ...".
 OBJECT_CONTROL_VERBS = frozenset("urge ask tell warn advise call implore encourage press invite beg".split())
@@ -56,15 +55,15 @@ UNIQUE_OFFICES = frozenset(
 #: Head nouns of unnamed speakers who speak for someone.
 SPOKESPERSON_NOUNS = frozenset(
     """spokesman spokeswoman spokesperson spokespeople official aide source insider adviser advisor
-    representative statement""".split()
+    representative""".split()
 )
 #: Head nouns of groups that speak ("allies of Mr Trump", "critics").
 GROUP_NOUNS = frozenset(
     """allies critics officials sources ministers mps lawmakers legislators campaigners activists residents
     protesters protestors experts analysts economists diplomats supporters opponents leaders members
     voters people families relatives colleagues investigators police officers authorities observers
-    aides advisers advisors insiders figures politicians republicans democrats conservatives tories
-    unions workers doctors nurses teachers scientists researchers officials' others""".split()
+    aides advisers advisors insiders politicians republicans democrats conservatives tories
+    unions workers doctors nurses teachers scientists researchers others""".split()
 )
 #: Person nouns usable in a definite description of a person ("the 78-year-old", "the Conservative MP").
 PERSON_NOUNS = frozenset(
@@ -73,10 +72,10 @@ PERSON_NOUNS = frozenset(
     businesswoman chief executive ceo chairman chairwoman chair founder star actor actress singer player
     manager coach captain host presenter journalist author writer lawyer judge prosecutor officer
     spokesman spokeswoman spokesperson ambassador envoy diplomat king queen prince princess monarch
-    pope bishop cleric general commander veteran former incumbent challenger rival republican democrat
+    pope bishop cleric general commander veteran incumbent challenger rival republican democrat
     conservative tory socialist economist professor doctor scientist expert analyst campaigner activist
     mother father wife husband son daughter brother sister grandmother grandfather widow mum dad
-    year-old veteran speaker deputy head boss owner investor official aide adviser""".split()
+    year-old speaker deputy head boss owner investor official aide adviser""".split()
 )
 
 #: Names of organisations under which news reports their spokespeople (metonyms).

@@ -152,6 +152,7 @@ def _marks(text: str, s: int, e: int) -> list[tuple[int, str]]:
 
 def double_quotes(text: str, paras: list[Para], skipped: list[Skipped]) -> list[Found]:
     out: list[Found] = []
+    inner: list[tuple[int, int]] = []
     pending: Found | None = None  # a quote left open at the end of the previous paragraph
     live = [(k, p) for k, p in enumerate(paras) if not p.skipped]
     for n, (k, p) in enumerate(live):
@@ -166,18 +167,24 @@ def double_quotes(text: str, paras: list[Para], skipped: list[Skipped]) -> list[
             else:
                 out.append(pending)  # never re-opened: it ended with its paragraph
             pending = None
+        depth: list[int] = []  # opening marks of double quotes nested in a curly-quoted one
         for i, kind in marks:
             if cur is None:
                 if kind == "open" or text[i] == '"':
                     cur = Found(start=i + 1, end=i + 1, type="direct", para=k, open_mark=i)
+                    depth = []
                 # a closing mark with nothing open is a stray: ignore it
+            elif text[cur.open_mark] in OPEN_DOUBLE and (text[i] in OPEN_DOUBLE or text[i] == '"' and (kind == "open" and not depth)):
+                # “I told them “no way” and left”: a quote inside a curly-quoted quote
+                depth.append(i)
+            elif depth and (text[i] in CLOSE_DOUBLE or text[i] == '"'):
+                inner.append((depth.pop() + 1, i))
             else:
                 if kind == "close" or text[i] == '"':
                     cur.end, cur.close_mark = i, i
                     if cur.end > cur.start:
                         out.append(cur)
                     cur = None
-                # an opening mark inside an open quote: a typo or a nested double; ignore
         if cur is not None:
             cur.end = p.end
             cur.close_mark = None
@@ -195,6 +202,11 @@ def double_quotes(text: str, paras: list[Para], skipped: list[Skipped]) -> list[
             f.end -= 1
         if re.search(r"\w", text[f.start:f.end]):
             res.append(f)
+    # nested double quotes long enough to be someone's words are quotations of their own
+    for s, e in inner:
+        host = next((j for j, f in enumerate(res) if f.start <= s and e <= f.end), None)
+        if host is not None and len(text[s:e].split()) >= 4:
+            res.append(Found(start=s, end=e, type="direct", para=res[host].para, open_mark=s - 1, close_mark=e, parent=host))
     return res
 
 
@@ -299,7 +311,7 @@ def _inside(i: int, spans: list[tuple[int, int]]) -> bool:
 
 
 #: Speech verbs only when used without an object: "she continued", "he began".
-_INTRANSITIVE_ONLY = frozenset("continue begin start put point raise indicate signal".split())
+_INTRANSITIVE_ONLY = frozenset("continue begin start put point indicate signal".split())
 
 
 def is_cue(tok: Token) -> bool:

@@ -155,7 +155,26 @@ def offices_in(desc: str) -> set[str]:
     "President-elect" all name the presidency."""
     w = re.sub(r"[\s\-]+", "-", desc.lower().strip())
     w = re.sub(r"-elect$", "", w)
-    return {o for o in UNIQUE_OFFICES if w == o or w.endswith("-" + o)}
+    # "the 45th President", "ex-President", "former prime minister", a country's office
+    # ("US president") name the office; "Vice President", "union president" do not
+    w = re.sub(r"^(the-)?(\d+(st|nd|rd|th)-)?(former-|ex-)?", "", w)
+    out = set()
+    for o in UNIQUE_OFFICES:
+        if w == o:
+            out.add(o)
+        elif w.endswith("-" + o):
+            mod = w[: -len(o) - 1]
+            if "-" not in mod and mod not in _NOT_THE_OFFICE and (mod in _COUNTRY_WORDS or mod.isalpha() and len(mod) <= 3):
+                out.add(o)
+    return out
+
+
+#: Heads of office titles: a description by office resolves only to its holder.
+_OFFICE_HEADS = frozenset("president minister secretary chancellor governor mayor senator premier king queen ambassador commissioner".split())
+#: Modifiers that make "president" someone else's title.
+_NOT_THE_OFFICE = frozenset("vice deputy union club student company party league college university".split())
+#: Short country words that keep the office: "US president", "French president".
+_COUNTRY_WORDS = frozenset("us uk french german russian chinese american british irish indian ukrainian brazilian".split())
 
 
 @dataclass
@@ -538,7 +557,10 @@ class Resolver:
                     if rl == desc_l or (rl.endswith(desc_l) and not rl.startswith(("former", "ex"))):
                         return ent, "person"
             offices = offices_in(desc_l)
-            if lemma in PERSON_NOUNS or hl in PERSON_NOUNS or offices or head.pos_ == "PROPN" or "year-old" in desc_l:
+            # an office nobody in the article holds ("the Vice President", "the Health
+            # Secretary") is someone not named here, not the most salient person
+            unheld_office = lemma in _OFFICE_HEADS and not offices
+            if not unheld_office and (lemma in PERSON_NOUNS or hl in PERSON_NOUNS or offices or head.pos_ == "PROPN" or "year-old" in desc_l):
                 ent = self.salient(s, "any", exclude_offices=offices or None, role_words=role_words, last_speaker=last_speaker)
                 if ent is not None:
                     if offices:
@@ -562,7 +584,7 @@ class Resolver:
         resolved: dict[int, tuple[Entity | None, str]] = {}
         last_speaker: Entity | None = None
         order = sorted(range(len(self.found)), key=lambda j: self.found[j].start)
-        for j in order:
+        for pos, j in enumerate(order):
             f = self.found[j]
             ent: Entity | None = None
             kind = "unnamed"
@@ -573,7 +595,10 @@ class Resolver:
                 ent, kind = resolved.get(f.parent, (None, "unnamed"))
             elif f.mention is not None:
                 if f.carried:
-                    prev = next((resolved[k] for k in reversed(order[: order.index(j)]) if k in resolved and resolved[k][0] is not None), (None, "unnamed"))
+                    # the quote carried from: the last top-level one with a speaker (never a
+                    # quote nested inside another, whose speaker is someone else)
+                    prev = next((resolved[k] for k in reversed(order[:pos]) if k in resolved and resolved[k][0] is not None
+                                 and self.found[k].parent is None), (None, "unnamed"))
                     ent, kind = prev
                 else:
                     ent, kind = self.resolve_mention(f.mention_head, f.mention, last_speaker)

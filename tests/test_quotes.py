@@ -206,7 +206,25 @@ CASES = [
         "Scott bristles at the suggestion. \"I have raised all I need,\" he said.",
         [("There is some uncertainty", "direct", "Quentin Kidd"), ("I have raised all I need", "direct", "Bobby Scott")],
     ),
-    # 27. according to
+    # 27. an office nobody here holds is someone else, not the most salient person
+    (
+        "unheld-office",
+        "Donald Trump said the tariffs would stay.\nThe Vice President said the talks would resume in March.",
+        [("the tariffs would stay", "indirect", "Donald Trump"), ("the talks would resume in March", "indirect", "Vice President")],
+    ),
+    # 28. a quote inside a curly-quoted quote does not end the outer one; long enough,
+    #     it is a quotation of its own; a follow-up paragraph continues the outer speaker
+    (
+        "nested-double",
+        "Tom Baker said: “The manager, John Brown, told me “the plant will close next year for good” and I believed him.”\n"
+        "“We are going to fight this decision all the way to the courts.”",
+        [
+            ("The manager, John Brown, told me", "direct", "Tom Baker"),
+            ("the plant will close next year for good", "direct", "John Brown"),
+            ("We are going to fight", "direct", "Tom Baker"),
+        ],
+    ),
+    # 29. according to
     (
         "according-to",
         "According to police chief Ian Moss, the suspect fled on foot.",
