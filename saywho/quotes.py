@@ -82,6 +82,8 @@ class Found:
     carried: bool = False
     #: the name written in a social-media signature
     signed_name: str | None = None
+    #: "person" or "organisation" for a signed quote ("― Jane Doe", "- Reuters")
+    signed_kind: str = "person"
     signed_date: str | None = None
     confidence: float = 0.5
     notes: list[str] = field(default_factory=list)
@@ -658,17 +660,19 @@ def attribute_marked(doc: Doc, found: list[Found], paras: list[Para], titles: li
         if cue is None and f.type == "direct" and f.open_mark is not None:
             # 'Starmer: "We will not back down"' (headline style): a name and a colon
             m = _NAME_COLON_RE.fullmatch(text, p.body_start, f.open_mark)
-            if m:
+            kind = _signer_kind(doc, m.start(1), m.end(1)) if m else None
+            if m and kind:
                 f.mention = (m.start(1), m.end(1))
-                f.signed_name = m.group(1)
+                f.signed_name, f.signed_kind = m.group(1), kind
                 f.confidence = 0.7
                 continue
         if cue is None and f.type == "direct" and f.close_mark is not None:
             # '"..." ― Jane Doe': a dash and a name after the quote sign it
             m = _DASH_NAME_RE.match(text, f.close_mark + 1, p.end)
-            if m:
+            kind = _signer_kind(doc, m.start(1), m.end(1)) if m else None
+            if m and kind:
                 f.mention = (m.start(1), m.end(1))
-                f.signed_name = m.group(1)
+                f.signed_name, f.signed_kind = m.group(1), kind
                 f.confidence = 0.8
                 continue
         if cue is not None:
@@ -735,6 +739,22 @@ def merge_interrupted(doc: Doc, found: list[Found], paras: list[Para], titles: l
                 continue
         prev = f
     return [f for f in found if id(f) not in drop]
+
+
+def _signer_kind(doc: Doc, start: int, end: int) -> str | None:
+    """Is the name before a colon or after a dash someone ("Starmer:", "― Carla Diaz",
+    "- Reuters"), or a word ("Latest:")?  The NER decides; else a capitalised name
+    that the article uses again."""
+    for ent in entities(doc):
+        if ent.start_char < end and start < ent.end_char:
+            if ent.label_ == "PERSON":
+                return "person"
+            if ent.label_ in ("ORG", "NORP", "GPE", "FAC"):
+                return "organisation"
+    name = text_of(doc)[start:end]
+    if len(name.split()) >= 2 or len(re.findall(r"\b" + re.escape(name) + r"\b", text_of(doc))) >= 2:
+        return "person"
+    return None
 
 
 def _fragment_predicate(doc: Doc, f: Found) -> Token | None:

@@ -577,7 +577,7 @@ class Resolver:
         # signatures of social posts name their author
         for f in self.found:
             if f.signed_name and f.mention and not f.carried:
-                e = self.person_for_name(f.signed_name)
+                e = self._signer(f)
                 if e is not None:
                     self.add_mention(f.mention[0], f.mention[1], e)
         self.mentions.sort(key=lambda m: m[0])
@@ -589,8 +589,8 @@ class Resolver:
             ent: Entity | None = None
             kind = "unnamed"
             if f.signed_name and not f.carried:
-                ent = self.person_for_name(f.signed_name)
-                kind = "person"
+                ent = self._signer(f)
+                kind = f.signed_kind
             elif f.carried and f.parent is not None and f.mention is None:
                 ent, kind = resolved.get(f.parent, (None, "unnamed"))
             elif f.mention is not None:
@@ -645,6 +645,12 @@ class Resolver:
             key=lambda x: x[0],
         )
         return Entities(quotes=quotes, people=people, entities=self.entities, by_span=by_span, _resolver=self)
+
+    def _signer(self, f: Found) -> Entity | None:
+        """The person or organisation that signed a quote (a post, a dash, a colon)."""
+        if f.signed_kind == "organisation":
+            return self.org_entity(f.signed_name or "")
+        return self.person_for_name(f.signed_name or "")
 
     def entity_at(self, start: int, end: int) -> Entity | None:
         """Resolve any mention span after the stage has run (for events and the API)."""
