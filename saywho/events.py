@@ -118,7 +118,9 @@ _APPROX = r"(?:about|around|roughly|nearly|almost|approximately|some|more than|o
 _NUM = r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty(?:-five)?|fifty|sixty|ninety|a couple(?: of)?|a few|several|half an?)"
 _DURATION_RES = [
     # "45-minute call", "90 minute", "an hour-long meeting", "two-hour dinner"
-    re.compile(rf"\b(?P<approx>{_APPROX}\s+)?(?P<n>{_NUM})[\s-](?P<unit>minute|hour|min)s?(?:[\s-]long)?\b", re.I),
+    # ("an hour after the vote", "two hours later" are times, not durations)
+    re.compile(rf"\b(?P<approx>{_APPROX}\s+)?(?P<n>{_NUM})[\s-](?P<unit>minute|hour|min)s?(?:[\s-]long)?\b"
+               r"(?!\s+(?:after|before|later|earlier|ago|late|early|away|behind|ahead)\b)", re.I),
     re.compile(r"\b(?P<n>an?)\s+(?P<unit>hour)[\s-]long\b", re.I),
     # "for 45 minutes", "for about a couple of hours", "lasted nearly an hour"
     re.compile(rf"\b(?:for|lasted|lasting|of)\s+(?P<approx>{_APPROX}\s+)?(?P<n>{_NUM})\s+(?P<unit>minute|hour|min)s?\b", re.I),
@@ -786,6 +788,8 @@ class _Finder:
         if comma is None:
             return None
         span = [t for t in toks if t.i < comma][1:]
+        if any(t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT") for t in span):
+            return None  # "From Monday to Friday, ...": a span of time, not of subjects
         cut = next((k for k, t in enumerate(span) if t.lower_ == "to"), None)
         if cut is None:
             return None

@@ -202,3 +202,12 @@ def test_readout_from_to_topics():
     )
     calls = [e for e in art.events if e.type == "call"]
     assert calls and {"energy", "migration", "trade"} <= set(calls[0].topics), [e.to_dict() for e in art.events]
+
+
+def test_time_phrases_are_not_durations_or_topics():
+    """"an hour after the vote" is when, not how long; "From Monday to Friday" is no list of subjects."""
+    art = run("Angela Berg called Emil Marcon an hour after the vote on Monday.", "2025-03-12")
+    calls = [e for e in art.events if e.type == "call"]
+    assert calls and calls[0].duration_minutes is None and calls[0].date == "2025-03-10"
+    art = run("Ann Lee met Tom Baker in Paris on Monday.\nFrom Monday to Friday, the two leaders agreed, talks would continue.", "2025-03-12")
+    assert art.events and all(e.topics == [] for e in art.events), [e.to_dict() for e in art.events]
