@@ -39,7 +39,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from .dates import resolve_date  # one date resolver for quotes and events
-from .nlp import text_of
+from .nlp import entities, sent_of, sentences, text_of
 from .model import Article, Event
 
 # ------------------------------------------------------------------ word lists
@@ -167,6 +167,11 @@ def _is_future(date: str, base: str | None) -> bool:
 # ------------------------------------------------------------------ the extractor
 
 
+def _ents_in(span: Span) -> list[Span]:
+    """The entities inside a span, from the per-Doc cache (Span.ents walks the Doc)."""
+    return [e for e in entities(span.doc) if e.start >= span.start and e.end <= span.end]
+
+
 #: "spoke by phone with X": the medium's phrase carries the party
 _MEDIUM_NOUNS = frozenset("phone telephone videolink video link zoom teams line".split())
 
@@ -259,10 +264,10 @@ class _Finder:
         sent = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
         lo = 0
         if sent is not None:
-            first = sent[0].sent
+            first = sent_of(sent[0])
             lo = first.start_char
             if first.start > 0:
-                lo = self.doc[first.start - 1].sent.start_char
+                lo = sent_of(self.doc[first.start - 1]).start_char
         for s, e, name in reversed(self.person_mentions):
             if s >= pos or name in exclude:
                 continue
@@ -318,7 +323,7 @@ class _Finder:
         if n:
             return [n]
         # a name in the head the core did not keep as a person (the tagger sometimes calls "Trump" an ORG)
-        for ent in span.ents:
+        for ent in _ents_in(span):
             if ent.label_ == "PERSON" and ent.root.i in {t.i for t in (tok, *tok.children) if t.dep_ != "poss"}:
                 return [self._canonical(re.sub(r"[’']s$", "", ent.text))]
         for t in [tok, *(c for c in tok.children if c.dep_ in ("compound", "flat", "appos"))]:
@@ -381,7 +386,7 @@ class _Finder:
         # entities in the phrase, nested "of" phrases included ("the editorial board of the Post")
         sub = {x.i for x in tok.subtree if not any(a.dep_ in ("relcl", "acl", "advcl") and a.i != tok.i
                                                      for a in [x, *x.ancestors] if a.i in {y.i for y in tok.subtree})}
-        ents = [e for e in self.doc.ents if e.root.i in sub]
+        ents = [e for e in entities(self.doc) if e.root.i in sub]
         lemma = tok.lemma_.lower()
         if lemma in MEDIA_NOUNS or any(e.label_ in ("ORG", "WORK_OF_ART") and _MEDIA_NAME.search(e.text) for e in ents):
             return "media", None
@@ -598,7 +603,7 @@ class _Finder:
 
     def date_of(self, t: Token, verb: Token) -> tuple[str, str, bool, int] | None:
         """(date, date_text, approximate, char pos) of the date phrase attached to the trigger."""
-        sent = t.sent
+        sent = sent_of(t)
         # a noun trigger parsed as a modifier ("recalled meeting X in September"):
         # a date on its clause verb is its date
         clause = t
@@ -607,7 +612,7 @@ class _Finder:
                 break
             clause = clause.head
         best = None
-        for ent in sent.ents:
+        for ent in _ents_in(sent):
             if ent.label_ not in ("DATE", "TIME"):
                 continue
             txt = ent.text
@@ -646,7 +651,7 @@ class _Finder:
         return best
 
     def duration_of(self, t: Token) -> tuple[int, bool] | None:
-        sent = t.sent
+        sent = sent_of(t)
         s0 = sent.start_char
         text = sent.text
         best = None
@@ -865,7 +870,7 @@ class _Finder:
             dur = self.duration_of(t) if etype in ("call", "meeting", "visit") else None
             if dur is not None:
                 m.duration, m.duration_approximate = dur
-            sent = t.sent
+            sent = sent_of(t)
             m.evidence = (sent.start_char, sent.end_char)
             while m.evidence[1] > m.evidence[0] and self.text[m.evidence[1] - 1].isspace():
                 m.evidence = (m.evidence[0], m.evidence[1] - 1)
@@ -878,14 +883,14 @@ class _Finder:
         """Topic sentences report on the engagement named in them or just before them."""
         if not ms:
             return
-        for sent in self.doc.sents:
+        for sent in sentences(self.doc):
             for v, items, negated in self.topics_in(sent):
                 # the nearest mention before the topic verb, within a few sentences
                 cands = [m for m in ms if m.trigger.i <= v.i and v.idx - m.trigger.idx < 700]
                 if not cands:
                     continue
                 m = max(cands, key=lambda m: m.trigger.i)
-                if m.trigger.sent.start != sent.start:
+                if sent_of(m.trigger).start != sent.start:
                     # a later sentence reports on a conversation (a call or a meeting between
                     # people), not on a visit or one person's meeting with a group, and not in
                     # a clause about someone ("Rafael Cruz, who was born and raised in Cuba")
@@ -929,7 +934,7 @@ class _Finder:
         for m in ms:
             if len(m.participants) == 1 and m.type == "call":
                 f = next((x for x in ms if x.type == "message" and len(x.participants) >= 2
-                          and x.trigger.sent.start == m.trigger.sent.start and m.participants[0] == x.participants[0]), None)
+                          and sent_of(x.trigger).start == sent_of(m.trigger).start and m.participants[0] == x.participants[0]), None)
                 if f is not None:
                     m.participants = list(f.participants)
                     m.people = f.people
