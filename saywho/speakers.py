@@ -38,7 +38,7 @@ from .lexicon import (
     UNIQUE_OFFICES,
 )
 from .model import Article, Person, Quote, Speaker
-from .nlp import text_of, entities
+from .nlp import entities, text_of
 from .quotes import Found
 
 #: Documents that speak for whoever issued them ("according to a White House readout").
@@ -331,6 +331,30 @@ class Resolver:
                     e.titles.add(ap.lower())
             s = pre[0].idx if pre else span.start_char
             self.add_mention(s, span.end_char, e, subject=span.root.dep_ in ("nsubj", "nsubjpass"))
+        self.mentions.sort(key=lambda m: m[0])
+        self.collect_descriptions()
+
+    def collect_descriptions(self) -> None:
+        """Definite descriptions of people in the narrative ("The president's Pacific
+        roots ...", "the Prime Minister") are mentions too: resolved in text order, they
+        keep the salience of the person they name for the pronouns after them."""
+        from .quotes import mention_span
+
+        for head in self.doc:
+            if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ == "PERSON":
+                continue
+            lemma = head.lemma_.lower()
+            if lemma not in _OFFICE_HEADS and not (lemma in PERSON_NOUNS and lemma not in SPOKESPERSON_NOUNS):
+                continue
+            if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+                continue
+            if self._in_skipped(head.idx) or self._in_quote(head.idx):
+                continue
+            s, e = mention_span(head)
+            ent, _ = self.resolve_mention(head.i, (s, e), None)
+            if ent is not None and ent.kind == "person":
+                self.add_mention(s, e, ent, subject=head.dep_ in ("nsubj", "nsubjpass") or head.dep_ == "poss" and head.head.dep_ in ("nsubj", "nsubjpass"))
+                self.mentions.sort(key=lambda m: m[0])
 
     def _premodifiers(self, span: Span) -> list[Token]:
         """Role words right before a name in the same noun phrase."""

@@ -224,7 +224,17 @@ CASES = [
             ("We are going to fight", "direct", "Tom Baker"),
         ],
     ),
-    # 29. according to
+    # 29. a description in the narrative ("The president's roots") keeps its person
+    #     salient for the pronoun after it, over the previous paragraph's subject
+    (
+        "description-keeps-salience",
+        "President Ana Silva spoke about the climate on Monday.\n"
+        "Her chief adviser, Tom Rhodes, recalled the president reading about collapsing societies.\n"
+        "The president's roots also came into play. In Honolulu, she said the stakes were high for island nations.",
+        [("the president reading about collapsing societies", "indirect", "Tom Rhodes"),
+         ("the stakes were high for island nations", "indirect", "Ana Silva")],
+    ),
+    # 30. according to
     (
         "according-to",
         "According to police chief Ian Moss, the suspect fled on foot.",
