@@ -49,13 +49,40 @@ def extract_articles(
 ) -> Iterator[Article]:
     """Annotate many Articles, parsing them in batches with ``nlp.pipe``.
 
-    ``on_error(article, exc)``: when given, a document whose extraction raises is
-    reported to it and left out, and the batch goes on; without it, the error is raised.
+    ``on_error(article, exc)``: when given, a document whose parse or extraction
+    raises is reported to it and left out, and the batch goes on; without it, the
+    error is raised.
     """
-    from itertools import tee
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= batch_size:
+            yield from _extract_batch(batch, batch_size, on_error)
+            batch = []
+    if batch:
+        yield from _extract_batch(batch, batch_size, on_error)
 
-    a1, a2 = tee(articles)
-    for article, doc in zip(a2, _nlp.parse_many((a.text for a in a1), batch_size=batch_size)):
+
+def _extract_batch(
+    batch: list[Article], batch_size: int, on_error: Callable[[Article, Exception], None] | None
+) -> Iterator[Article]:
+    docs: list[Doc | None]
+    try:
+        docs = list(_nlp.parse_many((a.text for a in batch), batch_size=batch_size))
+    except Exception:
+        if on_error is None:
+            raise
+        # the batch's parse failed: parse one by one to find the document to blame
+        docs = []
+        for a in batch:
+            try:
+                docs.append(_nlp.parse(a.text))
+            except Exception as e:  # one bad document must not stop the batch
+                on_error(a, e)
+                docs.append(None)
+    for article, doc in zip(batch, docs):
+        if doc is None:
+            continue
         if on_error is None:
             yield annotate(article, doc)
             continue
