@@ -235,9 +235,18 @@ def _single_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
             if (c in CLOSE_SINGLE or c == "'") and not prev.isspace() and (not nxt.isalnum()):
                 if nxt == "s" and prev.isalpha():
                     continue
+                # "the players' union": a plural possessive, when a lower-case word
+                # follows and another closing mark comes later in the paragraph
+                if prev in "sS" and re.match(r"\s+[a-z]", text[i + 1:i + 4]) and _later_close(text, i + 1, e):
+                    continue
                 spans.append((open_at + 1, i))
                 open_at = None
     return spans
+
+
+def _later_close(text: str, i: int, e: int) -> bool:
+    """A closing single mark after position i (before e) that ends a quotation."""
+    return bool(re.search(r"[^\s][’'](?=[\s,.;:!?]|$)", text[i:e]))
 
 
 def single_quotes(text: str, paras: list[Para], doubles: list[Found], skipped: list[Skipped]) -> list[Found]:

@@ -308,6 +308,8 @@ def test_debris_lines_produce_no_quotes_or_people() -> None:
 
 SINGLE_MARK_OUTLETS = [
     ("'We will not give up,' Premier Dan Andrews said.", "We will not give up,", "Dan Andrews"),
+    ("Club captain Tom Reed spoke.\n'The players' union will not accept this offer,' he said.",
+     "The players' union will not accept this offer,", "Tom Reed"),
     ("Opposition leader Priya Nair said: 'The budget fails families.'", "The budget fails families.", "Priya Nair"),
 ]
 
