@@ -820,9 +820,6 @@ class _Finder:
                 kind, etype = "noun", TRIGGER_NOUNS.get(lemma, TRIGGER_NOUNS.get(low, "other"))
                 if t.pos_ == "PROPN" and not t.is_lower:
                     continue
-            elif t.pos_ == "ADJ" and low == "congratulatory":
-                # "a congratulatory call/message": the noun carries it
-                continue
             else:
                 continue
             if any(s <= t.idx < e for s, e in ((x.start, x.end) for x in self.article.skipped)):
@@ -838,8 +835,6 @@ class _Finder:
                     continue
                 if t.dep_ == "compound" and t.head.lemma_.lower() in TRIGGER_NOUNS:
                     continue
-                if any(c.lower_ == "congratulatory" for c in t.children) and etype == "call":
-                    etype = "call"
             got = self.participants(t, kind, etype)
             if got is None:  # an interview or a press appearance
                 if kind == "verb":
