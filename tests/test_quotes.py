@@ -240,7 +240,13 @@ CASES = [
         "Mayor Ann Lee said the plan would work\rThe council will vote on it tomorrow and then adjourn.",
         [("the plan would work", "indirect", "Ann Lee")],
     ),
-    # 31. according to
+    # 31. a relative clause reported by someone: "which officials said covered ..."
+    (
+        "relative-clause-report",
+        "There was a long meeting on Friday, which officials said covered housing and transport policy.",
+        [("covered housing and transport policy", "indirect", "officials")],
+    ),
+    # 32. according to
     (
         "according-to",
         "According to police chief Ian Moss, the suspect fled on foot.",
