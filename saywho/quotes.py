@@ -388,7 +388,9 @@ def mention_span(head: Token) -> tuple[int, int]:
                 continue
             # "Allies of Mr Trump", "aides familiar with the talks": "of" phrases, and the
             # complement of an adjective, belong to the mention; other phrases do not
-            if c.dep_ == "prep" and (c.lower_ not in ("of",) or c.i < t.i) and not (t.pos_ == "ADJ" and c.i > t.i):
+            spokes = t is head and t.lemma_.lower() in ("spokesman", "spokeswoman", "spokesperson", "official", "source", "representative")
+            if c.dep_ == "prep" and (c.lower_ not in ("of",) and not (spokes and c.lower_ in ("for", "at")) or c.i < t.i) \
+                    and not (t.pos_ == "ADJ" and c.i > t.i):
                 continue
             if c.i > head.i and any(x.text in ",(—–" for x in head.doc[head.i:c.i]):
                 continue

@@ -555,6 +555,10 @@ class Resolver:
         desc = re.sub(r"^(the|a|an|this|that)\s+", "", mtext, flags=re.I)
         # spokespeople: unnamed speakers who keep their description
         if lemma in SPOKESPERSON_NOUNS or hl in SPOKESPERSON_NOUNS:
+            # "a spokesperson for the Home Office" is the "Home Office spokesperson"
+            m = re.match(r"(?i)(\w+)\s+(?:for|of|at)\s+(?:the\s+)?(.+)$", desc)
+            if m and m.group(2)[:1].isupper():
+                desc = f"{m.group(2)} {m.group(1)}"
             return self.described_entity("unnamed", desc, lemma, definite), "unnamed"
         # groups
         if head.tag_ in ("NNS", "NNPS") or hl in GROUP_NOUNS:

@@ -246,7 +246,14 @@ CASES = [
         "There was a long meeting on Friday, which officials said covered housing and transport policy.",
         [("covered housing and transport policy", "indirect", "officials")],
     ),
-    # 32. according to
+    # 32. "a spokesperson for the Home Office" is the Home Office spokesperson, again later
+    (
+        "spokesperson-for-org",
+        "A spokesperson for the Home Office said the figures were being reviewed.\nThe spokesperson added that a review was under way.",
+        [("the figures were being reviewed", "indirect", "Home Office spokesperson"),
+         ("a review was under way", "indirect", "Home Office spokesperson")],
+    ),
+    # 33. according to
     (
         "according-to",
         "According to police chief Ian Moss, the suspect fled on foot.",
