@@ -1031,7 +1031,7 @@ def carry_over(found: list[Found], paras: list[Para], text: str) -> None:
         f = found[j]
         if f.parent is not None:
             continue
-        if f.mention is None and f.type == "direct" and prev is not None and (prev.mention is not None or prev.carried):
+        if f.mention is None and f.type in ("direct", "mixed") and prev is not None and (prev.mention is not None or prev.carried):
             gap_paras = f.para - prev.para
             if gap_paras <= 2:
                 f.carried = True

@@ -253,7 +253,13 @@ CASES = [
         [("the figures were being reviewed", "indirect", "Home Office spokesperson"),
          ("a review was under way", "indirect", "Home Office spokesperson")],
     ),
-    # 33. according to
+    # 33. a quoted fragment with no cue of its own continues the speaker just before
+    (
+        "mixed-carry-over",
+        "Chancellor Rachel Reeves said the budget would be tough.\nThe cuts would be “painful but necessary for the country” this year.",
+        [("the budget would be tough", "indirect", "Rachel Reeves"), ("painful but necessary for the country", "mixed", "Rachel Reeves")],
+    ),
+    # 34. according to
     (
         "according-to",
         "According to police chief Ian Moss, the suspect fled on foot.",
