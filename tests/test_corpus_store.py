@@ -237,3 +237,22 @@ def test_cli(store_url: str, corpus: Store, tmp_path: Path) -> None:
     assert bad.exit_code == 1 and "c.gif: the chart must be a .png or .svg file" in bad.output
     bad = r.invoke(main, ["people-load", str(tmp_path / "missing.csv"), *db])
     assert bad.exit_code == 1 and "missing.csv: cannot read" in bad.output
+
+
+def test_story_pages_show_outlets_side_by_side(store_url: str, corpus: Store) -> None:
+    """The web app shows the stories: a list, and a story with one column per outlet."""
+    from fastapi.testclient import TestClient
+
+    from saywho.web.app import create_app
+
+    stories = corpus.stories()
+    assert stories
+    with TestClient(create_app(store_url)) as client:
+        listing = client.get("/stories")
+        assert listing.status_code == 200 and stories[0].title in listing.text
+        page = client.get(f"/stories/{stories[0].id}")
+        assert page.status_code == 200
+        outlets = {a["outlet"] for a in stories[0].articles}
+        assert len(outlets) >= 2 and all(o in page.text for o in outlets)
+        api = client.get("/api/stories").json()
+        assert {s["id"] for s in api["items"]} == {s.id for s in stories}
