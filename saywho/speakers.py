@@ -550,6 +550,20 @@ class Resolver:
                 pe = self.person_for_name(" ".join(words))
                 if pe is not None:
                     return pe, "person"
+            # "Arsenal boss Mikel Arteta" (the NER saw no name): the capitalised words
+            # after the last role word are the name, the words before it the role
+            toks = [t for t in sp if not t.is_punct and t.i <= head.i]
+            cut = max((k for k, t in enumerate(toks) if t.lower_ in PERSON_NOUNS or t.lower_ in TITLES or t.is_lower), default=-1)
+            name = toks[cut + 1:]
+            if cut >= 0 and len(name) >= 2 and all(t.text[:1].isupper() and t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON") for t in name):
+                pe = self.person_for_name(" ".join(t.text for t in name))
+                if pe is not None:
+                    role = text_of(self.doc)[toks[0].idx:toks[cut].idx + len(toks[cut])]
+                    role = re.sub(r"^(the|a|an)\s+", "", role, flags=re.I)
+                    if role and role.lower() not in {r.lower() for r in pe.roles}:
+                        pe.roles.append(role)
+                        pe.titles.add(role.lower())
+                    return pe, "person"
         det = sp[0].lower_
         definite = det in ("the", "this", "that") or any(t.dep_ == "poss" for t in sp)
         desc = re.sub(r"^(the|a|an|this|that)\s+", "", mtext, flags=re.I)

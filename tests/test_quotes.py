@@ -259,7 +259,14 @@ CASES = [
         "Chancellor Rachel Reeves said the budget would be tough.\nThe cuts would be “painful but necessary for the country” this year.",
         [("the budget would be tough", "indirect", "Rachel Reeves"), ("painful but necessary for the country", "mixed", "Rachel Reeves")],
     ),
-    # 34. according to
+    # 34. a name the NER missed, after its role ("Arsenal boss Mikel Arteta")
+    (
+        "role-then-unknown-name",
+        "Arsenal boss Mikel Arteta insists his side can still win the title.\n"
+        "\"It's a long season,\" Arteta told Sky Sports.",
+        [("his side can still win the title", "indirect", "Mikel Arteta"), ("It's a long season,", "direct", "Mikel Arteta")],
+    ),
+    # 35. according to
     (
         "according-to",
         "According to police chief Ian Moss, the suspect fled on foot.",
