@@ -668,24 +668,8 @@ def attribute_marked(doc: Doc, found: list[Found], paras: list[Para], titles: li
             fragment_cue = cue is not None
         if cue is None and f.type == "direct":
             cue = _colon_frame(doc, f, p)
-        if cue is None and f.type == "direct" and f.open_mark is not None:
-            # 'Starmer: "We will not back down"' (headline style): a name and a colon
-            m = _NAME_COLON_RE.fullmatch(text, p.body_start, f.open_mark)
-            kind = _signer_kind(doc, m.start(1), m.end(1)) if m else None
-            if m and kind:
-                f.mention = (m.start(1), m.end(1))
-                f.signed_name, f.signed_kind = m.group(1), kind
-                f.confidence = 0.7
-                continue
-        if cue is None and f.type == "direct" and f.close_mark is not None:
-            # '"..." ― Jane Doe': a dash and a name after the quote sign it
-            m = _DASH_NAME_RE.match(text, f.close_mark + 1, p.end)
-            kind = _signer_kind(doc, m.start(1), m.end(1)) if m else None
-            if m and kind:
-                f.mention = (m.start(1), m.end(1))
-                f.signed_name, f.signed_kind = m.group(1), kind
-                f.confidence = 0.8
-                continue
+        if cue is None and f.type == "direct" and _signed(doc, f, p):
+            continue
         if cue is not None:
             subj = speaker_of(cue)
             if subj is not None and (_inside(subj.idx, list(titles)) or _inside(subj.idx, others)):
@@ -750,6 +734,25 @@ def merge_interrupted(doc: Doc, found: list[Found], paras: list[Para], titles: l
                 continue
         prev = f
     return [f for f in found if id(f) not in drop]
+
+
+def _signed(doc: Doc, f: Found, p: Para) -> bool:
+    """A quote signed by a name: 'Starmer: "..."' (headline style, a name and a colon
+    before it) or '"..." ― Jane Doe' (a dash and a name after it).  Sets the signer."""
+    text = text_of(doc)
+    candidates = []
+    if f.open_mark is not None:
+        candidates.append((_NAME_COLON_RE.fullmatch(text, p.body_start, f.open_mark), 0.7))
+    if f.close_mark is not None:
+        candidates.append((_DASH_NAME_RE.match(text, f.close_mark + 1, p.end), 0.8))
+    for m, confidence in candidates:
+        kind = _signer_kind(doc, m.start(1), m.end(1)) if m else None
+        if m and kind:
+            f.mention = (m.start(1), m.end(1))
+            f.signed_name, f.signed_kind = m.group(1), kind
+            f.confidence = confidence
+            return True
+    return False
 
 
 def _signer_kind(doc: Doc, start: int, end: int) -> str | None:

@@ -83,6 +83,20 @@ def _next_day(day: str) -> str:
     return (dt.date.fromisoformat(day) + dt.timedelta(days=1)).isoformat()
 
 
+def filter_period(stmt: Any, column: Any, since_: str | None, until_: str | None) -> Any:
+    """``since_ <= column <= until_`` (inclusive days), each bound when given."""
+    if since_:
+        stmt = stmt.where(column >= since_)
+    if until_:
+        stmt = stmt.where(column < _next_day(until_))
+    return stmt
+
+
+def filter_outlet(stmt: Any, column: Any, outlet: str | None) -> Any:
+    """The outlet, any case, when given."""
+    return stmt.where(func.lower(column) == outlet.casefold()) if outlet else stmt
+
+
 def _like(value: str) -> str:
     """A LIKE pattern matching ``value`` anywhere, its own % and _ taken literally."""
     v = value.casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -499,12 +513,7 @@ class Store(CorpusMixin):
         qc = select(func.count()).where(q.c.article_hash == a.c.hash).scalar_subquery()
         stmt = select(a.c.hash, a.c.id, a.c.title, a.c.outlet, a.c.url, a.c.published, qc.label("quote_count"))
         since_, until_ = _date_arg("since", since, False), _date_arg("until", until, True)
-        if outlet:
-            stmt = stmt.where(func.lower(a.c.outlet) == outlet.casefold())
-        if since_:
-            stmt = stmt.where(a.c.published >= since_)
-        if until_:
-            stmt = stmt.where(a.c.published < _next_day(until_))
+        stmt = filter_period(filter_outlet(stmt, a.c.outlet, outlet), a.c.published, since_, until_)
         if search:
             stmt = stmt.where(or_(func.lower(a.c.title).like(_like(search), escape="\\"),
                                   a.c.hash.in_(select(q.c.article_hash).where(self._fts(search)))))
@@ -531,12 +540,7 @@ class Store(CorpusMixin):
         since_, until_ = _date_arg("since", since, False), _date_arg("until", until, True)
         if search is not None:
             stmt = stmt.where(self._fts(search))
-        if outlet:
-            stmt = stmt.where(func.lower(a.c.outlet) == outlet.casefold())
-        if since_:
-            stmt = stmt.where(q.c.published >= since_)
-        if until_:
-            stmt = stmt.where(q.c.published < _next_day(until_))
+        stmt = filter_period(filter_outlet(stmt, a.c.outlet, outlet), q.c.published, since_, until_)
         if type:
             stmt = stmt.where(q.c.type == type)
         if article:

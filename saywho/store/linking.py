@@ -358,7 +358,7 @@ class CorpusMixin:
                    limit: int | None = None) -> list[StatementRecord]:
         """Quotations as statements: the same words by the same person, with every article that
         reported them; most reported first, then newest.  ``min_sources``: at least N outlets."""
-        from .core import _date_arg, _next_day
+        from .core import _date_arg, filter_outlet, filter_period
 
         self._ensure_linked()
         st, sq, q, a, i = S.statements, S.statement_quotes, S.quotes, S.articles, S.identities
@@ -374,10 +374,7 @@ class CorpusMixin:
             if search:
                 stmt = stmt.where(st.c.id.in_(select(sq.c.statement_id).where(sq.c.quote_id.in_(
                     select(q.c.id).where(self._fts(search))))))  # type: ignore[attr-defined]
-            if since_:
-                stmt = stmt.where(st.c.first_published >= since_)
-            if until_:
-                stmt = stmt.where(st.c.first_published < _next_day(until_))
+            stmt = filter_period(stmt, st.c.first_published, since_, until_)
             newest = st.c.first_published.desc() if self.dialect == "sqlite" else st.c.first_published.desc().nulls_last()
             stmt = stmt.order_by(st.c.outlet_count.desc(), st.c.quote_count.desc(), newest, st.c.id)
             if limit is not None:
@@ -496,7 +493,7 @@ class CorpusMixin:
         """Who gets quoted, per outlet (``by="outlet"``), per month (``"month"``) or over
         everything (``"all"``): each group's top ``top`` speakers (identities) with their
         quotes and share, the rest summed per kind ("(other people)")."""
-        from .core import _date_arg, _next_day
+        from .core import _date_arg, filter_outlet, filter_period
 
         if by not in ("outlet", "month", "all"):
             raise StoreError("by", f"{by!r}: use outlet, month or all")
@@ -514,12 +511,7 @@ class CorpusMixin:
                              .outerjoin(l, and_(l.c.article_hash == q.c.article_hash, l.c.person_id == q.c.speaker_id))
                              .outerjoin(i, i.c.id == l.c.identity_id))
                 .group_by(*keys))
-        if since_:
-            stmt = stmt.where(q.c.published >= since_)
-        if until_:
-            stmt = stmt.where(q.c.published < _next_day(until_))
-        if outlet:
-            stmt = stmt.where(func.lower(a.c.outlet) == outlet.casefold())
+        stmt = filter_period(filter_outlet(stmt, a.c.outlet, outlet), q.c.published, since_, until_)
         groups: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
         with self._read() as conn:
             for g, sp, k, n in conn.execute(stmt):
