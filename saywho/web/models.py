@@ -54,6 +54,7 @@ def derive(name: str, fields: dict[str, Any], required: set[str], doc: str,
 _ARTICLE = {"id": int | str, "article_hash": str, "article_id": str, "outlet": str, "published": str,
             "url": str}
 
+
 class ArticleSummaryOut(_Open):
     hash: str
     id: str | None = None
