@@ -5,7 +5,9 @@ Every offset is a character offset into ``Article.text`` exactly as it was given
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import typing
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -17,6 +19,49 @@ EventType = Literal["call", "meeting", "visit", "message", "other"]
 def content_hash(text: str) -> str:
     """Stable id of an article's text: the same text always gets the same id."""
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def fields_of(cls: type) -> dict[str, Any]:
+    """The fields of one of the dataclasses below, in declaration order: name -> type.
+
+    Annotations are resolved (this module uses postponed annotations), so a shape
+    derived elsewhere (the web models, a table's columns) gets real types, not strings.
+    """
+    hints = typing.get_type_hints(cls)
+    return {f.name: hints[f.name] for f in dataclasses.fields(cls)}
+
+
+def required_fields(cls: type) -> set[str]:
+    """The fields of a dataclass below that have no default (every record has them)."""
+    return {f.name for f in dataclasses.fields(cls)
+            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING}
+
+
+#: How a quote's speaker is flattened into one row (store records, web lists, CSV):
+#: Speaker field -> column name.  The order is the columns' order.
+SPEAKER_COLUMNS: dict[str, str] = {
+    "name": "speaker",
+    "kind": "speaker_kind",
+    "mention": "mention",
+    "mention_start": "mention_start",
+    "mention_end": "mention_end",
+}
+
+
+def flat_quote_fields() -> dict[str, Any]:
+    """Quote's fields as one flat row, the speaker spread over :data:`SPEAKER_COLUMNS`.
+
+    Name -> type, in Quote's order; the speaker's columns take the speaker's place and
+    may be None (a quote without a speaker).
+    """
+    speaker = fields_of(Speaker)
+    out: dict[str, Any] = {}
+    for name, typ in fields_of(Quote).items():
+        if name == "speaker":
+            out.update({col: speaker[f] | None for f, col in SPEAKER_COLUMNS.items()})
+        else:
+            out[name] = typ
+    return out
 
 
 @dataclass

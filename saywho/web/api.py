@@ -74,7 +74,8 @@ def articles(st: Store, outlet: Str = None, since: Since = None, until: Until = 
     return list_response("articles", fmt, fetch, limit, offset, _fields(m.ArticleSummaryOut))
 
 
-@router.get("/articles/{key}", response_model=m.ArticleOut, summary="One article with its text, quotes, people, events",
+@router.get("/articles/{key}", response_model=m.ArticleOut,
+            response_model_exclude_unset=True, summary="One article with its text, quotes, people, events",
             responses={404: {"description": "No such article"}})
 def article(st: Store, key: Annotated[str, Path(max_length=200)]) -> Any:
     art = st.get_article(key)
@@ -84,6 +85,7 @@ def article(st: Store, key: Annotated[str, Path(max_length=200)]) -> Any:
 
 
 @router.get("/quotes", response_model=m.Page[m.QuoteOut], responses=DOWNLOAD_RESPONSES,
+            response_model_exclude_unset=True,
             summary="Quotations, with the filters of the CLI")
 def quotes(st: Store, speaker: Str = None, search: Str = None, outlet: Str = None, since: Since = None,
            until: Until = None, type: QuoteType | None = None, article: Str = None,
@@ -96,6 +98,7 @@ def quotes(st: Store, speaker: Str = None, search: Str = None, outlet: Str = Non
 
 
 @router.get("/people", response_model=m.Page[m.PersonOut], responses=DOWNLOAD_RESPONSES,
+            response_model_exclude_unset=True,
             summary="People (and organisations) who speak or take part, most quoted first")
 def people(st: Store, name: Str = None, top: Annotated[int | None, Query(ge=1, le=100_000)] = None,
            limit: Limit = None, offset: Offset = 0, fmt: Fmt = "json") -> Any:
@@ -104,6 +107,7 @@ def people(st: Store, name: Str = None, top: Annotated[int | None, Query(ge=1, l
 
 
 @router.get("/events", response_model=m.Page[m.EventOut], responses=DOWNLOAD_RESPONSES,
+            response_model_exclude_unset=True,
             summary="Calls, meetings, visits and messages between people")
 def events(st: Store, person: Str = None, since: Since = None, until: Until = None,
            limit: Limit = None, offset: Offset = 0, fmt: Fmt = "json") -> Any:
@@ -123,7 +127,8 @@ def timeline(st: Store, person: Annotated[list[Name], Query(min_length=1, max_le
     return list_response("timeline", fmt, fetch, limit, offset, [])
 
 
-@router.get("/search", response_model=m.SearchOut, summary="Quotes, people and articles matching a query")
+@router.get("/search", response_model=m.SearchOut,
+            response_model_exclude_unset=True, summary="Quotes, people and articles matching a query")
 def search(st: Store, q: Annotated[str, Query(min_length=1, max_length=300)],
            limit: Annotated[int, Query(ge=1, le=200)] = 20) -> Any:
     return {
@@ -169,11 +174,9 @@ def write_router() -> APIRouter:
             summary="Extract quotes and events from an article and store it (needs the token)",
             responses={400: {"description": "Bad input"}, 401: {"description": "No or wrong token"}})
     def add_article(st: Store, body: m.ArticleIn) -> Any:
-        from .. import nlp
-        from ..ingest import article_from_text
         from ..ingest.fetch import fetch
         from ..ingest.html import article_from_html
-        from ..pipeline import annotate
+        from ..pipeline import extract, extract_articles
 
         given = [k for k in ("text", "html", "url") if getattr(body, k) is not None]
         if len(given) != 1:
@@ -183,8 +186,8 @@ def write_router() -> APIRouter:
             if body.text is not None:
                 from ..model import content_hash
 
-                art = article_from_text(body.text, body.id or content_hash(body.text), published=published,
-                                        source="POST /api/articles", outlet=body.outlet, title=body.title)
+                art = extract(body.text, published=published, id=body.id or content_hash(body.text),
+                              source="POST /api/articles", outlet=body.outlet, title=body.title)
             else:
                 if body.url is not None:
                     # trafilatura's downloader, size-capped, refusing private and loopback addresses.
@@ -192,15 +195,16 @@ def write_router() -> APIRouter:
                     url: str | None = final
                 else:
                     data, url = (body.html or "").encode("utf-8", "surrogatepass"), None
-                art = article_from_html(data, body.id or "article", source=body.url or "POST /api/articles",
-                                        url=url, default_published=published)
+                page = article_from_html(data, body.id or "article", source=body.url or "POST /api/articles",
+                                         url=url, default_published=published)
                 if body.id is None:
-                    art.id = art.hash
+                    page.id = page.hash
                 if published:  # a date given with the request wins over the page's
-                    art.published, art.published_source = published, "given"
-                art.outlet = body.outlet or art.outlet
-                art.title = body.title or art.title
-            art = annotate(art, nlp.parse(art.text))
+                    page.published, page.published_source = published, "given"
+                page.outlet = body.outlet or page.outlet
+                page.title = body.title or page.title
+                # The pipeline's stages (parse, quotes, speakers, events) over the one page.
+                art = next(extract_articles([page], batch_size=1))
             res = st.add(art, run={"source": "http"})
         except SaywhoError as e:
             raise HTTPException(400, str(e)) from None

@@ -76,8 +76,8 @@ def _csv_lines(rows: Iterator[dict[str, Any]], fields: list[str]) -> Iterator[st
     writer: csv.DictWriter[str] | None = None
     for row in rows:
         if writer is None:
-            # Columns: the model's, then any the store adds.
-            fields = fields + [k for k in row if k not in fields]
+            # Columns: the model's that the store serves, then any the store adds.
+            fields = [k for k in fields if k in row] + [k for k in row if k not in fields]
             writer = csv.DictWriter(buf, fieldnames=fields, extrasaction="ignore")
             writer.writeheader()
         writer.writerow({k: _cell(row.get(k)) for k in fields})

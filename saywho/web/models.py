@@ -1,20 +1,58 @@
 """Response and request models of the JSON API: they document the OpenAPI schema.
 
-They mirror the store's record dataclasses; ``extra="allow"`` lets a field the store
-adds later pass through rather than vanish.
+The quote, event and person models are derived from :mod:`saywho.model` (one
+declaration of each record): a field added there appears here, in the schema and in
+the answers, without an edit here.  What a list row adds to the record (its id, the
+article it came from, counts across articles) is declared here as ``context``.
+
+``extra="allow"`` lets a field the store adds later pass through rather than vanish;
+the routes answer with ``response_model_exclude_unset`` so that a model field the
+store does not serve yet is left out rather than sent as null.
 """
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, create_model
+
+from .. import model
 
 T = TypeVar("T")
 
 
 class _Open(BaseModel):
     model_config = ConfigDict(extra="allow")
+
+
+#: Fields of a model record left out of a web model, with the reason.
+OMITTED: dict[str, dict[str, str]] = {
+    # A person in the people list spans articles; mentions are offsets into one article's text.
+    "PersonOut": {"mentions": "offsets into one article's text; a listed person spans articles"},
+}
+
+
+def derive(name: str, fields: dict[str, Any], required: set[str], doc: str,
+           context: dict[str, Any] | None = None, after: dict[str, Any] | None = None) -> type[_Open]:
+    """A response model whose fields are ``context``, then ``fields`` (a record's, from
+    :mod:`saywho.model`), then ``after``; every field but the ``required`` is optional.
+
+    ``context`` / ``after`` map a name to its type (always optional): what a list row
+    carries besides the record.
+    """
+    omit = OMITTED.get(name, {})
+    defs: dict[str, Any] = {k: (t | None, None) for k, t in (context or {}).items()}
+    for k, t in fields.items():
+        if k not in omit:
+            defs[k] = (t, ...) if k in required else (t | None, None)
+    defs.update({k: (t | None, None) for k, t in (after or {}).items()})
+    m: type[_Open] = create_model(name, __base__=_Open, __doc__=doc, **defs)
+    return m
+
+
+# What a stored quote or event row tells about its article.
+_ARTICLE = {"id": int | str, "article_hash": str, "article_id": str, "outlet": str, "published": str,
+            "url": str}
 
 
 class ArticleSummaryOut(_Open):
@@ -27,53 +65,18 @@ class ArticleSummaryOut(_Open):
     quote_count: int | None = None
 
 
-class QuoteOut(_Open):
-    id: int | str | None = None
-    article_hash: str | None = None
-    article_id: str | None = None
-    outlet: str | None = None
-    published: str | None = None
-    url: str | None = None
-    title: str | None = None
-    start: int
-    end: int
-    text: str
-    type: str
-    speaker: str | None = None
-    speaker_kind: str | None = None
-    mention: str | None = None
-    cue: str | None = None
-    venue: str | None = None
-    date: str | None = None
-    confidence: float | None = None
+QuoteOut = derive("QuoteOut", model.flat_quote_fields(), model.required_fields(model.Quote),
+                  "A stored quotation (the speaker flattened into speaker, speaker_kind, mention...).",
+                  context={**_ARTICLE, "title": str})
 
+EventOut = derive("EventOut", model.fields_of(model.Event), model.required_fields(model.Event),
+                  "A stored call, meeting, visit or message.", context=_ARTICLE)
 
-class PersonOut(_Open):
-    id: int | str | None = None
-    name: str
-    kind: str | None = None
-    roles: list[str] = []
-    outlets: list[str] = []
-    quote_count: int | None = None
-    article_count: int | None = None
-
-
-class EventOut(_Open):
-    id: int | str | None = None
-    article_hash: str | None = None
-    article_id: str | None = None
-    outlet: str | None = None
-    published: str | None = None
-    type: str
-    participants: list[str] = []
-    date: str | None = None
-    date_text: str | None = None
-    date_approximate: bool | None = None
-    duration_minutes: int | None = None
-    topics: list[str] | None = None
-    not_discussed: list[str] | None = None
-    evidence: Any = None
-    confidence: float | None = None
+PersonOut = derive("PersonOut", model.fields_of(model.Person), model.required_fields(model.Person),
+                   "A person (or organisation) across the stored articles.",
+                   context={"id": int | str},
+                   after={"outlets": list[str], "quote_count": int, "article_count": int,
+                          "names": list[str], "qid": str})
 
 
 class TimelineItemOut(_Open):
@@ -94,9 +97,10 @@ class ArticleOut(_Open):
     title: str | None = None
     outlet: str | None = None
     url: str | None = None
-    quotes: list[dict[str, Any]] = []
-    people: list[dict[str, Any]] = []
-    events: list[dict[str, Any]] = []
+    # The records themselves (pydantic reads model.py's dataclasses): offsets included.
+    quotes: list[model.Quote] = []
+    people: list[model.Person] = []
+    events: list[model.Event] = []
     skipped: list[list[Any]] = []
 
 
