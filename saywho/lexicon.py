@@ -118,3 +118,5 @@ ANIMATE_ORG_NOUNS = frozenset(
 )
 #: Small words that a Title Case heading leaves in lower case.
 TITLE_SMALL_WORDS = frozenset("a an and the of on in at for to with from by or but nor vs".split())
+#: Day names: a prepositional phrase on one ("on Monday") dates a cue.
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())

@@ -5,6 +5,8 @@ inside a quote when a named third party is reported, and "according to X, Y".
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Token
 
 from ..lexicon import (
@@ -90,6 +92,7 @@ def _trim_to_avoid(toks: list[Token], spans: list[tuple[int, int]]) -> list[Toke
 
 
 def _can_speak(subj: Token) -> bool:
+    """A subject that can say something: a person, a group, an organisation."""
     s, e = mention_span(subj)
     if text_of(subj.doc)[s:e].lower() in ORG_ALIASES:
         return True
@@ -104,6 +107,9 @@ def _can_speak(subj: Token) -> bool:
 
 
 def indirect_quotes(doc: Doc, found: list[Found], paras: list[Para], skipped: list[Skipped]) -> list[Found]:
+    """Reported speech: every cue with a reported clause and a subject that can
+    speak, outside debris and outside the marked quotes ``found`` (inside one only
+    for a named third party, as its child); "according to X, Y" as well."""
     text = text_of(doc)
     marked = [(f.open_mark if f.open_mark is not None else f.start, (f.close_mark + 1) if f.close_mark is not None else f.end) for f in found]
     direct_spans = [(f.start, f.end) for f in found if f.type == "direct"]
@@ -133,22 +139,10 @@ def indirect_quotes(doc: Doc, found: list[Found], paras: list[Para], skipped: li
         if in_quote and not any(t.ent_type_ == "PERSON" for t in subj.subtree):
             # inside a quote, only a named third party's words are a quotation of their own
             continue
-        toks = _trim_to_avoid(comp, marked)
-        # drop the complementiser and a relative-pronoun subject ("which No 10 said covered ...")
-        while toks and (toks[0].dep_ in ("mark", "punct") or toks[0].lower_ in ("that", "which", "who")):
-            toks = toks[1:]
-        while toks and (toks[-1].is_punct or toks[-1].is_space):
-            toks = toks[:-1]
-        if len(toks) < 3:
+        span = _report_span(cue, comp, marked, text)
+        if span is None:
             continue
-        s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
-        if any(ms < e and s < me for ms, me in marked if not (ms <= s and e <= me)):
-            continue  # holds a quoted fragment: that is a mixed quote, already found
-        if cue.idx >= s and cue.idx < e:
-            continue
-        brk = LINE_BREAK.search(text, s, e)
-        if brk:
-            e = brk.start()
+        s, e = span
         f = Found(start=s, end=e, type="indirect", para=k, confidence=0.6)
         f.cue, f.cue_start, f.cue_end = cue_phrase(cue)
         f.mention = mention_span(subj)
@@ -158,7 +152,33 @@ def indirect_quotes(doc: Doc, found: list[Found], paras: list[Para], skipped: li
             f.parent = next(j for j, q in enumerate(found) if q.type == "direct" and q.start <= cue.idx < q.end)
             f.confidence = 0.5
         out.append(f)
-    # nested complements of one another: keep the outermost per cue chain
+    return _outermost(out)
+
+
+def _report_span(cue: Token, comp: list[Token], marked: list[tuple[int, int]], text: str) -> tuple[int, int] | None:
+    """The characters of what ``cue`` reports, cut from its complement ``comp``; None
+    when too little is left or the report runs into a quotation or over the cue."""
+    toks = _trim_to_avoid(comp, marked)
+    # drop the complementiser and a relative-pronoun subject ("which No 10 said covered ...")
+    while toks and (toks[0].dep_ in ("mark", "punct") or toks[0].lower_ in ("that", "which", "who")):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
+        toks = toks[:-1]
+    if len(toks) < 3:
+        return None
+    s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
+    if any(ms < e and s < me for ms, me in marked if not (ms <= s and e <= me)):
+        return None  # holds a quoted fragment: that is a mixed quote, already found
+    if cue.idx >= s and cue.idx < e:
+        return None
+    brk = LINE_BREAK.search(text, s, e)
+    if brk:
+        e = brk.start()
+    return s, e
+
+
+def _outermost(out: list[Found]) -> list[Found]:
+    """Nested complements of one another: keep the outermost per cue chain."""
     out.sort(key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[Found] = []
     for f in out:
@@ -168,7 +188,7 @@ def indirect_quotes(doc: Doc, found: list[Found], paras: list[Para], skipped: li
     return kept
 
 
-def _according_to(cue: Token, marked: list[tuple[int, int]], para_of) -> Found | None:
+def _according_to(cue: Token, marked: list[tuple[int, int]], para_of: Callable[[int], int | None]) -> Found | None:
     """"According to X, Y": Y is what X said."""
     subj = speaker_of(cue)
     clause = cue.head

@@ -100,6 +100,8 @@ def _governing_cue(doc: Doc, f: Found, quote_spans: list[tuple[int, int]]) -> To
 
 
 def attribute_marked(doc: Doc, found: list[Found], paras: list[Para], titles: list[tuple[int, int]] = ()) -> None:  # type: ignore[assignment]
+    """Steps 5-6 in place: type, cue, speaker mention, venue and date of each marked
+    quote (a nested one from its parent's text); ``titles`` are no speakers."""
     text = text_of(doc)
     spans = [(f.open_mark if f.open_mark is not None else f.start, (f.close_mark + 1) if f.close_mark is not None else f.end) for f in found]
     for k, f in enumerate(found):

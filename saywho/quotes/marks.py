@@ -32,6 +32,8 @@ _FIRST_PERSON = re.compile(r"\b(I|I'm|I’m|I've|I’ve|I'll|I’ll|I'd|I’d|me
 
 @dataclass
 class Para:
+    """A paragraph (one line of the text) as character offsets."""
+
     start: int
     end: int
     skipped: bool
@@ -82,6 +84,8 @@ def para_index(paras: list[Para]) -> Callable[[int], int | None]:
 
 
 def _is_opening_straight(text: str, i: int) -> bool:
+    """Does the straight mark at ``i`` open a quote (after a space or an opening
+    punctuation, before a word)?"""
     prev = text[i - 1] if i > 0 else "\n"
     nxt = text[i + 1] if i + 1 < len(text) else "\n"
     if prev.isspace() or prev in "([{—–-/:;,\u2018'" :
@@ -104,6 +108,9 @@ def _marks(text: str, s: int, e: int) -> list[tuple[int, str]]:
 
 
 def double_quotes(text: str, paras: list[Para], skipped: list[Skipped]) -> list[Found]:
+    """Step 2: double-quoted spans, paired paragraph by paragraph; a quote left open
+    continues when the next paragraph re-opens with a mark, else it ends with its
+    paragraph.  Long nested double quotes become quotes of their own."""
     out: list[Found] = []
     inner: list[tuple[int, int]] = []
     pending: Found | None = None  # a quote left open at the end of the previous paragraph
@@ -148,6 +155,12 @@ def double_quotes(text: str, paras: list[Para], skipped: list[Skipped]) -> list[
                 out.append(cur)
     if pending is not None:
         out.append(pending)
+    return _trim_and_nest(text, out, inner)
+
+
+def _trim_and_nest(text: str, out: list[Found], inner: list[tuple[int, int]]) -> list[Found]:
+    """The paired quotes trimmed and without empty ones, then the ``inner`` (nested)
+    double-quoted spans long enough to be someone's words, each with its host."""
     # Trim: an unclosed quote ends at its paragraph's last character; drop empty ones.
     res = []
     for f in out:
@@ -201,6 +214,8 @@ def _later_close(text: str, i: int, e: int) -> bool:
 
 
 def single_quotes(text: str, paras: list[Para], doubles: list[Found], skipped: list[Skipped]) -> list[Found]:
+    """Step 3: single-quoted quotations nested in the ``doubles`` (as their children)
+    and single-quoted speech in prose paragraphs that have no double marks."""
     out: list[Found] = []
     # 3a. nested inside a double-quoted span: its own quotation
     for pi, d in enumerate(doubles):
@@ -264,10 +279,12 @@ def social_posts(text: str, paras: list[Para]) -> list[Found]:
 
 
 def in_spans(i: int, spans: list[tuple[int, int]]) -> bool:
+    """Is offset ``i`` inside one of the half-open ``spans``?"""
     return any(s <= i < e for s, e in spans)
 
 
 def title_case(s: str) -> bool:
+    """A short run of Title Case words ("Fox and Friends"): a heading or a title."""
     words = re.findall(r"[\w’'-]+", s)
     return 0 < len(words) <= 6 and words[0][:1].isupper() and all(
         w[:1].isupper() or w.isdigit() or w.lower() in TITLE_SMALL_WORDS for w in words

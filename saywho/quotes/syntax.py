@@ -13,6 +13,7 @@ from ..nlp import entities, noun_chunks, sent_of, text_of
 
 
 def tok_at(doc: Doc, char: int) -> Token | None:
+    """The token that covers character ``char``, if any."""
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
 
