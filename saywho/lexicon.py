@@ -106,3 +106,17 @@ VENUE_HEADS = frozenset(
     parliament senate congress assembly chamber summit forum meeting event""".split()
 )
 SOCIAL_MEDIA = frozenset("twitter x facebook instagram tiktok threads bluesky truth linkedin youtube telegram weibo".split())
+
+#: Speech verbs only when used without an object: "she continued", "he began".
+INTRANSITIVE_ONLY_VERBS = frozenset("continue begin start put point indicate signal".split())
+#: Heads of subjects that can speak: people, groups, organisations.
+ANIMATE_ORG_NOUNS = frozenset(
+    """government ministry department office party company firm council court committee agency police
+    army military union campaign team administration spokesman spokeswoman spokesperson board
+    commission parliament congress senate cabinet embassy group organisation organization
+    association charity bank regulator authority watchdog newspaper network channel""".split()
+)
+#: Small words that a Title Case heading leaves in lower case.
+TITLE_SMALL_WORDS = frozenset("a an and the of on in at for to with from by or but nor vs".split())
+#: Day names: a prepositional phrase on one ("on Monday") dates a cue.
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())

@@ -1,0 +1,79 @@
+"""Stage 3: quotation spans, their type, cue, venue, date and speaker mention.
+
+``find_quotes(doc, skipped) -> list[Found]`` is a pure function of the parse.  It
+works in a numbered cascade; each step adds what the steps before could not see
+(the module that does each step in brackets):
+
+1. Paragraphs: one a line; debris stretches (``skipped``) are left out.  [marks]
+2. Double marks: a character scan, paragraph by paragraph, that pairs curly and
+   straight marks.  A paragraph that ends inside a quote continues it when the
+   next paragraph re-opens with a mark (the news convention for a multi-
+   paragraph quote); otherwise the quote ends with its paragraph.  An odd mark
+   costs at most its own paragraph, never the article.  [marks]
+3. Single marks: nested quotes inside a double-quoted span, and single-quoted
+   speech in paragraphs of prose (not headline scare quotes).  [marks]
+4. Embedded social-media posts: lines above a "— Name (@handle) Date" signature.  [marks]
+5. Type: direct when the marks hold whole sentences introduced by an
+   attribution (after ":" or ",", at the start of a paragraph, ...); mixed when
+   a quoted fragment sits inside a reported clause.  [marked]
+6. Attribution of marked quotes: the cue verb in the frame around the quote
+   (tokens outside quotes in its sentence) or governing the fragment in the
+   parse, its subject as the speaker mention, its venue and date modifiers.
+   Titles of works in marks are no quotations; the parts of a quote that an
+   attribution interrupts are joined.  [marked, with syntax and venue]
+7. Indirect speech: speech verbs with a reported clause ("No 10 said [it]
+   covered trade"), also inside quotes when a third party is reported.  [indirect]
+8. Carry-over: a quote paragraph with no attribution continues the speaker of
+   the quote just before it.  [found]
+
+``Found`` (the working record) is in ``found``; the string scans in ``marks`` use
+no parse and import no spaCy.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..model import Skipped
+from ..nlp import text_of
+from .found import Found, carry_over, reindex_parents
+from .indirect import indirect_quotes
+from .marked import attribute_marked, is_title, merge_interrupted
+from .marks import Para, double_quotes, paragraphs, single_quotes, social_posts, title_case
+from .syntax import cue_phrase, is_cue, mention_span, speaker_of
+from .venue import date_and_venue
+
+__all__ = [
+    "Found", "Para", "attribute_marked", "carry_over", "cue_phrase", "date_and_venue", "double_quotes",
+    "find_quotes", "indirect_quotes", "is_cue", "is_title", "mention_span", "merge_interrupted",
+    "paragraphs", "single_quotes", "social_posts", "speaker_of",
+]
+
+
+def find_quotes(doc: Doc, skipped: list[Skipped]) -> list[Found]:
+    """Every quotation of the parsed article, in text order (cascade steps 1-8)."""
+    text = text_of(doc)
+    paras = paragraphs(text, skipped)
+    doubles = double_quotes(text, paras, skipped)
+    posts = social_posts(text, paras)
+    # a post's lines are its own quotation: drop marks found inside it
+    doubles = [d for d in doubles if not any(p.start <= d.start < p.end + 1 for p in posts)]
+    singles = single_quotes(text, paras, doubles, skipped)
+    found = doubles + singles
+    titles = [(f.start, f.end) for f in found if is_title(doc, f)]
+    found = [f for f in found if (f.start, f.end) not in titles]
+    attribute_marked(doc, found, paras, titles)
+    found = merge_interrupted(doc, found, paras, titles)
+    found += posts
+    # a mixed fragment that found no speaker and is short is a scare quote, not a quotation;
+    # an unattributed line of Title Case words in marks is a heading
+    found = [
+        f for f in found
+        if not (f.type == "mixed" and f.mention is None and len(text[f.start:f.end].split()) <= 3)
+        and not (f.mention is None and f.parent is None and title_case(text[f.start:f.end]))
+    ]
+    reindex_parents(found)
+    found += indirect_quotes(doc, found, paras, skipped)
+    found.sort(key=lambda f: (f.start, -(f.end - f.start)))
+    reindex_parents(found)
+    carry_over(found, paras, text)
+    return found

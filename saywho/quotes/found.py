@@ -1,0 +1,82 @@
+"""The working record of stage 3, and the bookkeeping on the list of records.
+
+``Found`` is what every step of the cascade reads and fills in.  The functions
+here work on the list alone, without the parse: parent indices after a filter or
+a sort, and step 8 (carry-over of a speaker to the next quote).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .marks import Para
+
+
+@dataclass
+class Found:
+    """A quotation found in the text, before its speaker is resolved to a person."""
+
+    start: int
+    end: int
+    type: str
+    para: int
+    open_mark: int | None = None
+    close_mark: int | None = None
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    #: surface mention of the speaker (character span), None if not found here
+    mention: tuple[int, int] | None = None
+    #: token index of the mention's head
+    mention_head: int | None = None
+    venue: str | None = None
+    addressee: str | None = None
+    date_text: str | None = None
+    #: index of the enclosing quote in the result list
+    parent: int | None = None
+    #: True when the speaker comes from the quote before it
+    carried: bool = False
+    #: the name written in a social-media signature
+    signed_name: str | None = None
+    #: "person" or "organisation" for a signed quote ("― Jane Doe", "- Reuters")
+    signed_kind: str = "person"
+    signed_date: str | None = None
+    confidence: float = 0.5
+    notes: list[str] = field(default_factory=list)
+
+
+# ------------------------------------------------------------------ parents
+
+
+def reindex_parents(found: list[Found]) -> None:
+    """Parents are stored as indices: recompute them after filtering or sorting."""
+    for f in found:
+        if f.parent is None and f.type != "indirect":
+            continue
+        container = [j for j, g in enumerate(found) if g is not f and g.type == "direct" and g.start <= f.start and f.end <= g.end and (g.end - g.start) > (f.end - f.start)]
+        f.parent = container[-1] if container else None
+
+
+# ------------------------------------------------------------------ 8. carry-over
+
+
+def carry_over(found: list[Found], paras: list[Para], text: str) -> None:
+    """A quote with no attribution continues the speaker of the quote just before it."""
+    order = sorted(range(len(found)), key=lambda j: found[j].start)
+    prev: Found | None = None
+    for j in order:
+        f = found[j]
+        if f.parent is not None:
+            continue
+        if f.mention is None and f.type in ("direct", "mixed") and prev is not None and (prev.mention is not None or prev.carried):
+            gap_paras = f.para - prev.para
+            if gap_paras <= 2:
+                f.carried = True
+                f.mention = prev.mention
+                f.mention_head = prev.mention_head
+                f.signed_name = prev.signed_name
+                f.venue = f.venue or None
+                f.confidence = 0.6
+        if f.mention is not None or f.carried:
+            prev = f

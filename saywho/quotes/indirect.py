@@ -1,0 +1,216 @@
+"""Step 7 of the cascade: indirect speech.
+
+A speech verb with a reported clause ("No 10 said [it covered trade]"), also
+inside a quote when a named third party is reported, and "according to X, Y".
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
+
+from ..lexicon import (
+    ANIMATE_ORG_NOUNS,
+    GROUP_NOUNS,
+    LIGHT_VERB_CUES,
+    OBJECT_CONTROL_VERBS,
+    ORG_ALIASES,
+    PERSON_NOUNS,
+    SPOKESPERSON_NOUNS,
+)
+from ..model import Skipped
+from ..nlp import LINE_BREAK, text_of
+from .found import Found
+from .marks import Para, in_spans, para_index
+from .syntax import SUBJ_DEPS, cue_phrase, is_cue, mention_span, speaker_of
+from .venue import date_and_venue
+
+
+def _complement(cue: Token) -> list[Token] | None:
+    """The tokens of what a speech verb reports, or None when it reports nothing."""
+    lemma = cue.lemma_.lower()
+    doc = cue.doc
+    if lemma in LIGHT_VERB_CUES:
+        for c in cue.children:
+            if c.i < cue.i or c.lower_ not in LIGHT_VERB_CUES[lemma]:
+                continue
+            # "made it clear that ...": the clause under the adjective
+            for g in c.children:
+                if g.dep_ in ("ccomp", "advcl", "acl") and g.i > c.i:
+                    return list(g.subtree)
+            # "voiced concerns about ...": the object and what follows it in the clause
+            if c.dep_ == "dobj" and lemma != "make":
+                end = cue.right_edge.i
+                return [t for t in doc[c.i:end + 1]]
+        return None
+    for c in cue.children:
+        if c.dep_ == "ccomp" and c.i > cue.i:
+            return list(c.subtree)
+    # "Nurses will walk out next month, the union has announced.": the report
+    # comes first and the attribution closes the sentence
+    subj = next((c for c in cue.children if c.dep_ in SUBJ_DEPS), None)
+    for c in cue.children:
+        if c.dep_ == "ccomp" and c.i < cue.i and subj is not None and subj.i > c.i:
+            return [t for t in c.subtree if t.i < subj.i]
+    if lemma in OBJECT_CONTROL_VERBS:
+        obj = next((c for c in cue.children if c.dep_ in ("dobj", "dative")), None)
+        xc = next((c for c in cue.children if c.dep_ in ("xcomp", "ccomp") and c.i > cue.i), None)
+        if xc is None and obj is not None:
+            xc = next((c for c in obj.children if c.dep_ in ("xcomp", "acl", "ccomp") and c.i > obj.i), None)
+        if obj is not None and xc is not None and xc.pos_ in ("VERB", "AUX"):
+            return sorted(set(obj.subtree) | set(xc.subtree), key=lambda t: t.i)
+    # the parser sometimes takes "said covered trade" for said + object: a finite
+    # verb right after "say" starts the reported clause
+    if lemma in ("say", "add", "claim", "insist", "warn") and cue.i + 1 < len(doc):
+        nxt = doc[cue.i + 1]
+        if nxt.tag_ in ("VBD", "VBN", "VBZ", "VBP", "MD") and nxt.head.i > cue.i:
+            return list(doc[cue.i + 1:cue.right_edge.i + 1])
+    return None
+
+
+def _trim_to_avoid(toks: list[Token], spans: list[tuple[int, int]]) -> list[Token]:
+    """Drop the adverbial and coordinated clauses of a complement that reach into a
+    quote: "urged Starmer to turn to Europe [after Trump called Putin a "genius"]"."""
+    keep = set(toks)
+    for t in toks:
+        if t.dep_ in ("advcl", "conj", "relcl") and t in keep:
+            sub = set(t.subtree)
+            if any(in_spans(x.idx, spans) for x in sub):
+                keep -= sub
+                # the conjunction that joined the removed clause goes with it
+                keep -= {c for c in t.head.children if c.dep_ == "cc" and c.i < t.i}
+    out = sorted(keep, key=lambda t: t.i)
+    if len(out) < len(toks):
+        # keep the unbroken run from the start: what follows a removed clause is not the report
+        run = out[:1]
+        for t in out[1:]:
+            if t.i != run[-1].i + 1:
+                break
+            run.append(t)
+        out = run
+    return out
+
+
+def _can_speak(subj: Token) -> bool:
+    """A subject that can say something: a person, a group, an organisation."""
+    s, e = mention_span(subj)
+    if text_of(subj.doc)[s:e].lower() in ORG_ALIASES:
+        return True
+    if subj.pos_ == "PRON":
+        return subj.lower_ in ("he", "she", "they", "we", "i", "who")
+    if subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE", "FAC"):
+        return True
+    lemma = subj.lemma_.lower()
+    if subj.pos_ == "PROPN" or subj.like_num:
+        return True
+    return lemma in PERSON_NOUNS or lemma in GROUP_NOUNS or subj.lower_ in GROUP_NOUNS or lemma in SPOKESPERSON_NOUNS or lemma in ANIMATE_ORG_NOUNS
+
+
+def indirect_quotes(doc: Doc, found: list[Found], paras: list[Para], skipped: list[Skipped]) -> list[Found]:
+    """Reported speech: every cue with a reported clause and a subject that can
+    speak, outside debris and outside the marked quotes ``found`` (inside one only
+    for a named third party, as its child); "according to X, Y" as well."""
+    text = text_of(doc)
+    marked = [(f.open_mark if f.open_mark is not None else f.start, (f.close_mark + 1) if f.close_mark is not None else f.end) for f in found]
+    direct_spans = [(f.start, f.end) for f in found if f.type == "direct"]
+    cue_spans = {(f.cue_start) for f in found if f.cue_start is not None}
+    out: list[Found] = []
+    para_of = para_index(paras)
+    for cue in doc:
+        if cue.lower_ == "according" and cue.dep_ == "prep" and is_cue(cue):
+            f = _according_to(cue, marked, para_of)
+            if f is not None:
+                out.append(f)
+            continue
+        if not is_cue(cue) or cue.lemma_.lower() in ("call",):
+            continue
+        if cue.idx in cue_spans:
+            continue
+        k = para_of(cue.idx)
+        if k is None or paras[k].skipped or any(s.start <= cue.idx < s.end for s in skipped):
+            continue
+        comp = _complement(cue)
+        if comp is None:
+            continue
+        subj = speaker_of(cue)
+        if subj is None or not _can_speak(subj):
+            continue
+        in_quote = in_spans(cue.idx, direct_spans)
+        if in_quote and not any(t.ent_type_ == "PERSON" for t in subj.subtree):
+            # inside a quote, only a named third party's words are a quotation of their own
+            continue
+        span = _report_span(cue, comp, marked, text)
+        if span is None:
+            continue
+        s, e = span
+        f = Found(start=s, end=e, type="indirect", para=k, confidence=0.6)
+        f.cue, f.cue_start, f.cue_end = cue_phrase(cue)
+        f.mention = mention_span(subj)
+        f.mention_head = subj.i
+        f.date_text, f.venue, f.addressee = date_and_venue(cue, marked)
+        if in_quote:
+            f.parent = next(j for j, q in enumerate(found) if q.type == "direct" and q.start <= cue.idx < q.end)
+            f.confidence = 0.5
+        out.append(f)
+    return _outermost(out)
+
+
+def _report_span(cue: Token, comp: list[Token], marked: list[tuple[int, int]], text: str) -> tuple[int, int] | None:
+    """The characters of what ``cue`` reports, cut from its complement ``comp``; None
+    when too little is left or the report runs into a quotation or over the cue."""
+    toks = _trim_to_avoid(comp, marked)
+    # drop the complementiser and a relative-pronoun subject ("which No 10 said covered ...")
+    while toks and (toks[0].dep_ in ("mark", "punct") or toks[0].lower_ in ("that", "which", "who")):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
+        toks = toks[:-1]
+    if len(toks) < 3:
+        return None
+    s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
+    if any(ms < e and s < me for ms, me in marked if not (ms <= s and e <= me)):
+        return None  # holds a quoted fragment: that is a mixed quote, already found
+    if cue.idx >= s and cue.idx < e:
+        return None
+    brk = LINE_BREAK.search(text, s, e)
+    if brk:
+        e = brk.start()
+    return s, e
+
+
+def _outermost(out: list[Found]) -> list[Found]:
+    """Nested complements of one another: keep the outermost per cue chain."""
+    out.sort(key=lambda f: (f.start, -(f.end - f.start)))
+    kept: list[Found] = []
+    for f in out:
+        if kept and kept[-1].start <= f.start and f.end <= kept[-1].end and kept[-1].mention == f.mention:
+            continue
+        kept.append(f)
+    return kept
+
+
+def _according_to(cue: Token, marked: list[tuple[int, int]], para_of: Callable[[int], int | None]) -> Found | None:
+    """"According to X, Y": Y is what X said."""
+    subj = speaker_of(cue)
+    clause = cue.head
+    if subj is None or clause.pos_ not in ("VERB", "AUX"):
+        return None
+    # "according to X" itself, however the parser attached its pieces
+    own = set(cue.subtree) | set(subj.subtree) | {t for t in cue.doc[cue.i:subj.i + 1]}
+    toks = [t for t in clause.subtree if t not in own and not (t.is_punct and t.i < cue.i)]
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
+        toks = toks[:-1]
+    while toks and (toks[0].is_punct or toks[0].is_space):
+        toks = toks[1:]
+    if len(toks) < 3:
+        return None
+    s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
+    if any(ms < e and s < me for ms, me in marked):
+        return None
+    k = para_of(cue.idx)
+    if k is None:
+        return None
+    f = Found(start=s, end=e, type="indirect", para=k, confidence=0.6)
+    f.cue, f.cue_start, f.cue_end = cue_phrase(cue)
+    f.mention = mention_span(subj)
+    f.mention_head = subj.i
+    return f

@@ -1,0 +1,278 @@
+"""Steps 5-6 of the cascade: the type of each marked quote and its attribution.
+
+A quote is direct or mixed (``_is_direct``); its cue is the speech verb that
+governs a fragment in the parse, else the nearest cue in its frame (the tokens of
+its sentences outside every quote), else a quoted predicate, a colon frame or a
+signature.  Quotes nested in quotes, titles of works in marks and quotes that an
+attribution interrupts are handled here too.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from ..lexicon import COGNITION_VERBS, SPEECH_VERBS
+from ..nlp import LINE_BREAK, entities, sent_of, text_of
+from .found import Found
+from .marks import ANY_MARK, Para, in_spans, title_case
+from .syntax import SUBJ_DEPS, adjacent_subject, cue_phrase, is_cue, mention_span, speaker_of, tok_at
+from .venue import date_and_venue
+
+_DASH_NAME_RE = re.compile(r"[ \t\u00a0]*[―—–-][ \t\u00a0]*([A-Z][\w.'’-]+(?:[ \t][A-Z][\w.'’-]+){0,3})[\s.,\u00a0]*$")
+_NAME_COLON_RE = re.compile(r"[ \t]*([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}):[ \t]*")
+
+
+# ------------------------------------------------------------------ 5. type
+
+
+def _is_direct(text: str, doc: Doc, f: Found, para_start: int) -> bool:
+    """Whole sentences in marks after an attribution, or at a paragraph's start."""
+    if f.open_mark is None:
+        return True
+    body = text[f.start:f.end].strip()
+    if not body:
+        return False
+    before = text[para_start:f.open_mark].rstrip()
+    first_alpha = next((c for c in body if c.isalnum() or c in "[…"), "")
+    starts_upper = bool(first_alpha) and (first_alpha.isupper() or first_alpha.isdigit() or first_alpha in "[…")
+    closes_sentence = bool(re.search(r"[.!?…,;:][’']?\s*$", body))
+    if not before or before.endswith((":", ".", "!", "?", "—", "–", ".”", '."', "!”", "?”")):
+        return starts_upper or closes_sentence
+    if before.endswith(","):
+        # '"By locking in China," Mr Obama said, "it now allowed me ..."': the second
+        # half of an interrupted quote starts in lower case and is still direct
+        return starts_upper or bool(re.search(r"[”\"][^“”\"\n]{1,120},$", before))
+    # "said that "We ..."" / "said "We ..."": a cue right before the mark
+    if re.search(r"[\w’']$", before) and starts_upper and len(body.split()) >= 4:
+        t = tok_at(doc, para_start + len(before) - 1)
+        if t is not None and (is_cue(t) or (t.lower_ == "that" and is_cue(t.head))):
+            return True
+    return False
+
+
+# ------------------------------------------------------------------ 6. attribution
+
+
+def _frame_cues(doc: Doc, f: Found, quote_spans: list[tuple[int, int]], paras: list[Para]) -> list[Token]:
+    """Cue candidates in the quote's frame: its sentences' tokens outside every quote."""
+    p = paras[f.para]
+    first_sent = tok_at(doc, f.open_mark if f.open_mark is not None else f.start)
+    last_tok = tok_at(doc, max(f.start, (f.close_mark or f.end) - 1))
+    if first_sent is None or last_tok is None:
+        return []
+    s_tok = sent_of(first_sent).start
+    e_tok = sent_of(last_tok).end
+    # the sentence after the close, if the close ends a sentence: ("...," he said.)
+    if e_tok < len(doc) and f.close_mark is not None:
+        nxt = doc[e_tok]
+        if nxt.idx < p.end and not in_spans(nxt.idx, quote_spans):
+            e_tok = sent_of(nxt).end
+    cands = []
+    for t in doc[s_tok:e_tok]:
+        if t.idx < p.start or t.idx >= p.end:
+            continue
+        if in_spans(t.idx, quote_spans):
+            continue
+        if is_cue(t):
+            cands.append(t)
+    return cands
+
+
+def _governing_cue(doc: Doc, f: Found, quote_spans: list[tuple[int, int]]) -> Token | None:
+    """For a quoted fragment: the speech verb that governs it in the parse."""
+    toks = [t for t in doc.char_span(f.start, f.end, alignment_mode="expand") or []]
+    if not toks:
+        return None
+    inside = {t.i for t in toks}
+    heads = [t for t in toks if t.head.i not in inside or t.head is t]
+    for h in heads:
+        t = h
+        for _ in range(12):
+            if t.i not in inside and is_cue(t) and not in_spans(t.idx, quote_spans):
+                return t
+            if t.head is t:
+                break
+            if t.dep_ in ("relcl", "acl") and t.i not in inside:
+                break
+            t = t.head
+    return None
+
+
+def attribute_marked(doc: Doc, found: list[Found], paras: list[Para], titles: list[tuple[int, int]] = ()) -> None:  # type: ignore[assignment]
+    """Steps 5-6 in place: type, cue, speaker mention, venue and date of each marked
+    quote (a nested one from its parent's text); ``titles`` are no speakers."""
+    text = text_of(doc)
+    spans = [(f.open_mark if f.open_mark is not None else f.start, (f.close_mark + 1) if f.close_mark is not None else f.end) for f in found]
+    for k, f in enumerate(found):
+        if f.signed_name is not None:
+            continue
+        p = paras[f.para]
+        if f.parent is not None:
+            _attribute_nested(doc, f, found[f.parent])
+            continue
+        others = [sp for j, sp in enumerate(spans) if j != k and found[j].parent is None]
+        f.type = "direct" if _is_direct(text, doc, f, p.body_start) else "mixed"
+        cue: Token | None = None
+        if f.type == "mixed":
+            cue = _governing_cue(doc, f, others + [spans[k]])
+        if cue is None:
+            cands = _frame_cues(doc, f, others + [spans[k]], paras)
+            if cands:
+                anchor = f.open_mark if f.open_mark is not None else f.start
+                # nearest cue; those with a subject first
+                cands.sort(key=lambda t: (speaker_of(t) is None, min(abs(t.idx - anchor), abs(t.idx - f.end))))
+                cue = cands[0]
+        fragment_cue = False
+        if cue is None and f.type == "mixed":
+            cue = _fragment_predicate(doc, f)
+            fragment_cue = cue is not None
+        if cue is None and f.type == "direct":
+            cue = _colon_frame(doc, f, p)
+        if cue is None and f.type == "direct" and _signed(doc, f, p):
+            continue
+        if cue is not None:
+            subj = speaker_of(cue)
+            if subj is not None and (in_spans(subj.idx, list(titles)) or in_spans(subj.idx, others)):
+                # the parser took a word of a title or of another quote for the subject
+                subj = adjacent_subject(cue)
+            f.cue, f.cue_start, f.cue_end = (cue.text, cue.idx, cue.idx + len(cue)) if fragment_cue else cue_phrase(cue)
+            if subj is not None and not in_spans(subj.idx, [spans[k]]):
+                f.mention = mention_span(subj)
+                f.mention_head = subj.i
+                f.confidence = 0.85 if f.type == "direct" else 0.75
+            else:
+                f.confidence = 0.5
+            f.date_text, venue, f.addressee = date_and_venue(cue, others + [spans[k]])
+            f.venue = f.venue or venue
+        else:
+            f.confidence = 0.4
+
+
+def _fragment_predicate(doc: Doc, f: Found) -> Token | None:
+    """A quoted predicate ('has "fondly recalled" meeting'): its verb's subject speaks."""
+    span = doc.char_span(f.start, f.end, alignment_mode="expand")
+    if span is None:
+        return None
+    for t in span:
+        if t.pos_ == "VERB" and any(c.dep_ in SUBJ_DEPS and not (f.start <= c.idx < f.end) for c in t.children):
+            if t.lemma_.lower() in SPEECH_VERBS or t.lemma_.lower() in COGNITION_VERBS:
+                return t
+    return None
+
+
+def _colon_frame(doc: Doc, f: Found, p: Para) -> Token | None:
+    """'X released a statement: "..."' : the verb of a clause that ends in a colon."""
+    if f.open_mark is None:
+        return None
+    before = text_of(doc)[p.start:f.open_mark].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = tok_at(doc, p.start + len(before) - 1)
+    if colon is None:
+        return None
+    for t in reversed(list(sent_of(colon))):
+        if t.i < colon.i and t.pos_ in ("VERB", "AUX") and speaker_of(t) is not None:
+            return t
+    return None
+
+
+def _attribute_nested(doc: Doc, f: Found, parent: Found) -> None:
+    """A quote inside a quote: the nearest third-party subject before it in the parent."""
+    f.type = "direct"
+    span = doc.char_span(parent.start, f.open_mark or f.start, alignment_mode="contract")
+    best: Token | None = None
+    if span is not None:
+        for t in span:
+            if t.dep_ in SUBJ_DEPS and t.lower_ not in ("i", "we", "it", "this", "that", "there", "you", "they", "which", "who"):
+                if t.pos_ in ("PROPN", "NOUN") or t.ent_type_ == "PERSON":
+                    best = t
+        # a cue right before the nested quote ("X said 'Y'") wins
+        for t in reversed(list(span)[-6:]):
+            if is_cue(t) and speaker_of(t) is not None and speaker_of(t).lower_ not in ("i", "we"):
+                best = speaker_of(t)
+                f.cue, f.cue_start, f.cue_end = cue_phrase(t)
+                break
+    if best is not None:
+        f.mention = mention_span(best)
+        f.mention_head = best.i
+        f.confidence = 0.6
+    else:
+        f.carried = True  # fall back to the parent's speaker
+        f.confidence = 0.3
+
+
+def _signed(doc: Doc, f: Found, p: Para) -> bool:
+    """A quote signed by a name: 'Starmer: "..."' (headline style, a name and a colon
+    before it) or '"..." ― Jane Doe' (a dash and a name after it).  Sets the signer."""
+    text = text_of(doc)
+    candidates = []
+    if f.open_mark is not None:
+        candidates.append((_NAME_COLON_RE.fullmatch(text, p.body_start, f.open_mark), 0.7))
+    if f.close_mark is not None:
+        candidates.append((_DASH_NAME_RE.match(text, f.close_mark + 1, p.end), 0.8))
+    for m, confidence in candidates:
+        kind = _signer_kind(doc, m.start(1), m.end(1)) if m else None
+        if m and kind:
+            f.mention = (m.start(1), m.end(1))
+            f.signed_name, f.signed_kind = m.group(1), kind
+            f.confidence = confidence
+            return True
+    return False
+
+
+def _signer_kind(doc: Doc, start: int, end: int) -> str | None:
+    """Is the name before a colon or after a dash someone ("Starmer:", "― Carla Diaz",
+    "- Reuters"), or a word ("Latest:")?  The NER decides; else a capitalised name
+    that the article uses again."""
+    for ent in entities(doc):
+        if ent.start_char < end and start < ent.end_char:
+            if ent.label_ == "PERSON":
+                return "person"
+            if ent.label_ in ("ORG", "NORP", "GPE", "FAC"):
+                return "organisation"
+    name = text_of(doc)[start:end]
+    if len(name.split()) >= 2 or len(re.findall(r"\b" + re.escape(name) + r"\b", text_of(doc))) >= 2:
+        return "person"
+    return None
+
+
+# ------------------------------------------------------------------ titles and interrupted quotes
+
+
+def is_title(doc: Doc, f: Found) -> bool:
+    """'on Fox News's “Fox and Friends”', 'the film “American Skin”': a work's title in
+    marks is no quotation.  Title Case throughout, short, and named by what precedes
+    it (a possessive, a preposition, a noun such as "show" or "film")."""
+    if f.open_mark is None or f.close_mark is None or f.parent is not None:
+        return False
+    text = text_of(doc)
+    if not title_case(text[f.start:f.end]):
+        return False
+    before = text[max(0, f.open_mark - 30):f.open_mark].rstrip()
+    return bool(re.search(r"(’s|'s|\b(on|in|at|of|from|titled|called|named|show|programme|program|film|book|song|album|series|documentary|podcast|newspaper|column))$", before, re.I))
+
+
+def merge_interrupted(doc: Doc, found: list[Found], paras: list[Para], titles: list[tuple[int, int]] = ()) -> list[Found]:  # type: ignore[assignment]
+    """'"A," she said. "B."' is one quotation: join the parts of a quote that an
+    attribution interrupts, within one paragraph, when the later part has no
+    attribution of its own (or shares the first part's cue)."""
+    text = text_of(doc)
+    tops = sorted((f for f in found if f.parent is None and f.type == "direct" and f.open_mark is not None), key=lambda f: f.start)
+    drop: set[int] = set()
+    prev: Found | None = None
+    for f in tops:
+        if prev is not None and prev.close_mark is not None and f.open_mark is not None:
+            between = text[prev.close_mark + 1:f.open_mark]
+            for ts, te in titles:  # a show's title in marks is part of the attribution
+                if prev.close_mark < ts and te <= f.open_mark:
+                    between = between.replace(text[ts - 1:te + 1], " ")
+            same_para = not LINE_BREAK.search(between)
+            own = f.mention is not None and f.cue_start is not None and f.cue_start != prev.cue_start
+            if same_para and not own and prev.mention is not None and len(between) <= 250 and not any(c in between for c in ANY_MARK):
+                prev.end, prev.close_mark = f.end, f.close_mark
+                prev.notes.append("interrupted quote joined")
+                drop.add(id(f))
+                continue
+        prev = f
+    return [f for f in found if id(f) not in drop]

@@ -1,0 +1,184 @@
+"""Cues and speakers in the parse, shared by steps 6 and 7 (and by stage 4).
+
+``is_cue`` tells a token that attributes speech, ``cue_phrase`` gives the cue as
+written, ``speaker_of`` its subject and ``mention_span`` the subject's surface
+mention.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..lexicon import COGNITION_VERBS, INTRANSITIVE_ONLY_VERBS, LIGHT_VERB_CUES, OBJECT_CONTROL_VERBS, SPEECH_VERBS
+from ..nlp import entities, noun_chunks, sent_of, text_of
+
+
+def tok_at(doc: Doc, char: int) -> Token | None:
+    """The token that covers character ``char``, if any."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+# ------------------------------------------------------------------ cues
+
+
+def is_cue(tok: Token) -> bool:
+    """A token that attributes speech: a speech verb, or a light-verb cue ("made it clear")."""
+    if tok.pos_ not in ("VERB", "AUX") and not (tok.tag_.startswith("VB")):
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in COGNITION_VERBS:
+        return False
+    if lemma == "call":
+        # "called X a genius" / "called for" are speech; a phone call is not
+        return any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in tok.children) or any(
+            c.dep_ == "prep" and c.lower_ == "for" for c in tok.children
+        )
+    if lemma in INTRANSITIVE_ONLY_VERBS:
+        # "he continued:" is speech; "Israel would continue its operations" is not
+        return not any(c.dep_ in ("dobj", "xcomp", "prep", "acomp", "attr") for c in tok.children)
+    if lemma in SPEECH_VERBS:
+        return True
+    if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+        return True
+    if lemma in LIGHT_VERB_CUES:
+        objs = {c.lower_ for c in tok.children if c.dep_ in ("dobj", "oprd", "ccomp", "acomp", "attr", "xcomp")}
+        objs |= {g.lower_ for c in tok.children if c.dep_ in ("dobj", "ccomp") for g in c.children if g.dep_ in ("oprd", "acomp", "amod")}
+        return bool(objs & LIGHT_VERB_CUES[lemma])
+    return False
+
+
+def cue_phrase(tok: Token) -> tuple[str, int, int]:
+    """The cue as written: the verb with its auxiliaries and light-verb object ("has said", "made it clear")."""
+    toks = [tok]
+    toks += [c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg", "prt") and c.i < tok.i and tok.i - c.i <= 3]
+    lemma = tok.lemma_.lower()
+    if lemma in LIGHT_VERB_CUES:
+        for c in tok.children:
+            if c.dep_ in ("dobj", "oprd", "ccomp", "acomp", "attr", "xcomp") and c.i > tok.i:
+                if c.lower_ in LIGHT_VERB_CUES[lemma]:
+                    toks.append(c)
+                for g in c.children:
+                    if g.dep_ in ("oprd", "acomp", "amod") and g.lower_ in LIGHT_VERB_CUES[lemma]:
+                        toks += [c, g]
+    if lemma == "accord":
+        toks += [c for c in tok.children if c.lower_ == "to"]
+    toks = sorted(set(toks), key=lambda t: t.i)
+    # keep it contiguous-ish: from the first to the last token
+    s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
+    doc = tok.doc
+    return text_of(doc)[s:e], s, e
+
+
+# ------------------------------------------------------------------ subjects and mentions
+
+SUBJ_DEPS = ("nsubj", "nsubjpass")
+_CUT_DEPS = {"relcl", "appos", "punct", "advcl", "cc", "conj", "acl", "parataxis"}
+
+
+def mention_span(head: Token) -> tuple[int, int]:
+    """The speaker mention around its head: pre-modifiers and "of" phrases, without
+    relative clauses, appositions or parentheticals ("Nigel Farage, who was ...")."""
+    toks = [head]
+
+    def add(t: Token) -> None:
+        for c in t.children:
+            if c.dep_ in _CUT_DEPS:
+                continue
+            # "Allies of Mr Trump", "aides familiar with the talks": "of" phrases, and the
+            # complement of an adjective, belong to the mention; other phrases do not
+            spokes = t is head and t.lemma_.lower() in ("spokesman", "spokeswoman", "spokesperson", "official", "source", "representative")
+            if c.dep_ == "prep" and (c.lower_ not in ("of",) and not (spokes and c.lower_ in ("for", "at")) or c.i < t.i) \
+                    and not (t.pos_ == "ADJ" and c.i > t.i):
+                continue
+            if c.i > head.i and any(x.text in ",(—–" for x in head.doc[head.i:c.i]):
+                continue
+            toks.append(c)
+            add(c)
+
+    add(head)
+    s = min(t.i for t in toks)
+    e = max(t.i for t in toks) + 1
+    doc = head.doc
+    # a name is never cut: "The Institute for Fiscal Studies" is one mention
+    for ent in entities(doc):
+        if ent.start <= head.i < ent.end:
+            # ...unless the NER's span is itself a slip ("the House of Commons, Davey urged Starmer")
+            if not any(t.pos_ in ("VERB", "AUX") or t.text in ",;:" for t in ent):
+                s, e = min(s, ent.start), max(e, ent.end)
+            break
+    # a compound-name head can carry a trailing possessive; drop "'s" at the end
+    while e - 1 > s and doc[e - 1].tag_ in ("POS",):
+        e -= 1
+    return doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+
+
+def _named_apposition(subj: Token) -> Token:
+    """"Its chairman, Ian Moss, said": the name in apposition is the better mention."""
+    for c in subj.children:
+        if c.dep_ == "appos" and c.ent_type_ == "PERSON":
+            return c
+    return subj
+
+
+def adjacent_subject(cue: Token) -> Token | None:
+    """'..." Tulsa police Chief Chuck Jordan said Monday' / 'said Ellis:' when the parse
+    attached the cue elsewhere: the noun phrase ending just before the cue (past
+    adverbs) or, for an inverted cue, starting just after it."""
+    doc = cue.doc
+    sent = sent_of(cue)
+    i = cue.i - 1
+    while i >= sent.start and (doc[i].pos_ in ("ADV", "AUX", "PART") or doc[i].dep_ in ("aux", "neg", "advmod")):
+        i -= 1
+    chunks = [c for c in noun_chunks(doc) if c.start >= sent.start and c.end <= sent.end]
+    for chunk in chunks:
+        if chunk.end - 1 == i and chunk.root.pos_ in ("PROPN", "NOUN", "PRON") and chunk.root.lower_ not in ("it", "this", "that", "which"):
+            return chunk.root
+    j = cue.i + 1
+    for chunk in chunks:
+        # "said Ellis:" -- but "telling MPs:" names the addressee, not the speaker
+        if chunk.start == j and chunk.root.pos_ in ("PROPN", "NOUN", "PRON") and (chunk.end >= sent.end or doc[chunk.end].is_punct):
+            if cue.lemma_.lower() in OBJECT_CONTROL_VERBS or chunk.root.dep_ in ("dobj", "dative"):
+                break
+            return chunk.root
+    # an entity that the chunker missed: "... Chuck Jordan said"
+    for ent in entities(doc):
+        if ent.label_ in ("PERSON", "ORG") and (ent.end - 1 == i or ent.start == j):
+            return ent.root
+    return None
+
+
+def speaker_of(cue: Token) -> Token | None:
+    """The subject of a cue verb, looking through conjunctions and auxiliaries."""
+    subjects = [c for c in cue.children if c.dep_ in SUBJ_DEPS]
+    # "which No 10 said": the relative pronoun belongs to the reported clause
+    subjects.sort(key=lambda c: c.tag_ in ("WDT", "WP"))
+    if subjects:
+        return _named_apposition(subjects[0])
+    for c in cue.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    if cue.lemma_.lower() == "accord":
+        for c in cue.children:
+            if c.dep_ == "prep":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return g
+    # the parser lost the subject: a noun phrase right next to the cue
+    adj = adjacent_subject(cue)
+    # '..." Tulsa police Chief Chuck Jordan said': a name just before the cue wins
+    if adj is not None and adj.i < cue.i and (adj.pos_ == "PROPN" or adj.ent_type_ in ("PERSON", "ORG")):
+        return _named_apposition(adj)
+    # "He smiled and said", "hit back, telling MPs": the subject of the governing verb
+    # (never a first or second person: that is the quote's own clause)
+    if cue.dep_ in ("conj", "xcomp", "advcl") and (cue.dep_ == "conj" or cue.tag_ == "VBG"):
+        t = cue
+        while t.dep_ in ("conj", "xcomp", "advcl") and t.head is not t:
+            t = t.head
+            for c in t.children:
+                if c.dep_ in SUBJ_DEPS and c.lower_ not in ("i", "we", "you"):
+                    return _named_apposition(c)
+    if adj is not None:
+        return _named_apposition(adj)
+    return None

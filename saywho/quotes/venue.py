@@ -1,0 +1,123 @@
+"""Where and when a cue was spoken: the date expression, the venue and the
+addressee, from the cue's modifiers and its sentence (part of steps 6 and 7).
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from ..lexicon import SOCIAL_MEDIA, VENUE_HEADS, WEEKDAYS
+from ..nlp import entities, sent_of, text_of
+from .marks import in_spans
+from .syntax import mention_span
+
+
+def date_and_venue(cue: Token, quote_spans: list[tuple[int, int]]) -> tuple[str | None, str | None, str | None]:
+    """(date expression, venue, addressee) from the cue's modifiers and its sentence."""
+    doc = cue.doc
+    date_text = None
+    sent = sent_of(cue)
+    venue, addressee = _told(cue, quote_spans)
+    cands, venue = _prep_candidates(cue, sent, venue)
+    for p in cands:
+        if in_spans(p.idx, quote_spans):
+            continue
+        pobj = next((g for g in p.children if g.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        if pobj.ent_type_ in ("DATE", "TIME") or pobj.lower_ in WEEKDAYS:
+            if date_text is None:
+                s, e = pobj.left_edge.idx, pobj.right_edge.idx + len(pobj.right_edge)
+                date_text = text_of(doc)[s:e]
+            continue
+        if venue is None and p.lower_ in ("in", "on", "at", "during", "to"):
+            venue = _venue_phrase(pobj)
+    if date_text is None:
+        date_text = _clause_date(cue, sent, quote_spans)
+    if venue:
+        venue = re.sub(r"^(the|a|an)\s+", "", venue, flags=re.I)  # "the Commons" -> "Commons"
+    return date_text, venue, addressee
+
+
+def _told(cue: Token, quote_spans: list[tuple[int, int]]) -> tuple[str | None, str | None]:
+    """(venue, addressee) from the told-object: "told Times Radio", "told reporters";
+    "said to reporters".  A named outlet is a venue, anyone else the addressee."""
+    doc = cue.doc
+    venue = addressee = None
+    lemma = cue.lemma_.lower()
+    if lemma in ("tell", "say", "write", "speak", "add", "explain", "reply"):
+        objs = [c for c in cue.children if c.dep_ in ("dobj", "dative", "iobj")] if lemma == "tell" else []
+        objs += [g for c in cue.children if c.dep_ in ("prep", "dative") and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+        for c in objs:
+            if c.pos_ in ("PROPN", "NOUN") and not in_spans(c.idx, quote_spans):
+                s, e = mention_span(c)
+                phrase = text_of(doc)[s:e]
+                if c.ent_type_ in ("ORG", "FAC", "WORK_OF_ART", "PRODUCT", "NORP", "GPE") or (c.pos_ == "PROPN" and c.ent_type_ != "PERSON"):
+                    venue = phrase
+                else:
+                    addressee = phrase
+    return venue, addressee
+
+
+def _prep_candidates(cue: Token, sent: Span, venue: str | None) -> tuple[list[Token], str | None]:
+    """Prepositional phrases and participles on the cue or at the start of the
+    sentence; a participle's social-media object ("posting on X") is the venue
+    when the told-object gave none."""
+    cands: list[Token] = [c for c in cue.children if c.dep_ == "prep"]
+    for c in cue.children:
+        if c.dep_ in ("advcl", "npadvmod") and c.lemma_.lower() in ("speak", "write", "appear", "post", "talk"):
+            cands += [g for g in c.children if g.dep_ == "prep"]
+            for g in c.children:
+                if g.dep_ in ("dobj",) and g.lower_ in SOCIAL_MEDIA:
+                    venue = venue or g.text
+    for t in sent:
+        if t.dep_ == "prep" and t.i < cue.i and t.head.dep_ == "ROOT" and t not in cands and t.i == sent.start:
+            cands.append(t)
+    return cands, venue
+
+
+def _venue_phrase(pobj: Token) -> str | None:
+    """The venue a preposition's object names ("in an interview with the BBC", "in a
+    statement", "on Truth Social"), or None when it names no venue."""
+    doc = pobj.doc
+    head = pobj.lemma_.lower()
+    inner = next((g for g in pobj.children if g.dep_ == "prep" and g.lower_ == "with"), None)
+    if inner is not None and head in ("interview", "conversation", "chat"):
+        io = next((g for g in inner.children if g.dep_ == "pobj"), None)
+        if io is not None:
+            s, e = mention_span(io)
+            return text_of(doc)[s:e]
+    if head in VENUE_HEADS or pobj.lower_ in SOCIAL_MEDIA or pobj.ent_type_ in ("ORG", "FAC"):
+        mods = [g for g in pobj.children if g.dep_ in ("compound", "amod", "nmod") and g.i < pobj.i]
+        if head in ("update", "post", "message", "video", "statement", "tweet", "thread") and mods:
+            return text_of(doc)[min(m.left_edge.idx for m in mods):mods[-1].idx + len(mods[-1])]
+        s = pobj.left_edge.idx
+        first = pobj.left_edge
+        if first.dep_ == "det":
+            s = doc[first.i + 1].idx
+        e = pobj.idx + len(pobj)
+        for g in pobj.children:
+            if g.dep_ == "prep" and g.lower_ == "of" and g.i > pobj.i:
+                e = g.right_edge.idx + len(g.right_edge)
+        return text_of(doc)[s:e]
+    return None
+
+
+def _clause_date(cue: Token, sent: Span, quote_spans: list[tuple[int, int]]) -> str | None:
+    """A date expression anywhere in the cue's clause ("on Monday morning",
+    "yesterday"), else a date the sentence opens with ("On 3 May, ...")."""
+    doc = cue.doc
+    date_text = None
+    for c in cue.children:
+        if c.ent_type_ in ("DATE", "TIME") and c.dep_ in ("npadvmod", "advmod", "tmod") and not in_spans(c.idx, quote_spans):
+            ent = next((e for e in entities(doc) if e.start <= c.i < e.end), None)
+            if ent is not None:
+                date_text = ent.text
+    if date_text is None:
+        first = sent[0]
+        if first.lower_ == "on" and first.i + 1 < len(doc) and doc[first.i + 1].ent_type_ == "DATE":
+            ent = next((e for e in entities(doc) if e.start <= first.i + 1 < e.end), None)
+            if ent is not None:
+                date_text = ent.text
+    return date_text

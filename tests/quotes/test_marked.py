@@ -1,0 +1,58 @@
+"""Steps 5-6 (type and attribution of marked quotes), titles and interrupted quotes
+(needs the spaCy model)."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from saywho import nlp
+from saywho.quotes import find_quotes
+from saywho.quotes.found import Found
+from saywho.quotes.marked import attribute_marked, is_title, merge_interrupted
+from saywho.quotes.marks import Para, double_quotes, paragraphs
+
+
+def marked(text: str) -> tuple[list[Found], Doc, list[Para]]:
+    """The double-quoted spans of ``text``, typed and attributed (steps 1-2, 5-6)."""
+    doc = nlp.parse(text)
+    paras = paragraphs(text, [])
+    found = double_quotes(text, paras, [])
+    attribute_marked(doc, found, paras)
+    return found, doc, paras
+
+
+def who(text: str, f: Found) -> str | None:
+    return text[f.mention[0]:f.mention[1]] if f.mention else None
+
+
+def test_direct_quote_with_cue_after() -> None:
+    text = '"I will not resign," Jones told the BBC.'
+    (f,), _, _ = marked(text)
+    assert (f.type, f.cue, who(text, f), f.venue) == ("direct", "told", "Jones", "BBC")
+
+
+def test_mixed_fragment_governed_by_cue() -> None:
+    text = 'Economist Sarah Kim said there was "a real risk of recession" this year.'
+    (f,), _, _ = marked(text)
+    assert (f.type, f.cue, who(text, f)) == ("mixed", "said", "Economist Sarah Kim")
+
+
+def test_interrupted_quote_is_joined() -> None:
+    text = '"We will win," she said. "They will lose."'
+    found, doc, paras = marked(text)
+    joined = merge_interrupted(doc, found, paras)
+    assert len(joined) == 1 and text[joined[0].start:joined[0].end] == 'We will win," she said. "They will lose.'
+    assert joined[0].notes == ["interrupted quote joined"]
+
+
+def test_title_of_a_show_is_no_quote() -> None:
+    text = 'She appeared on Fox News\'s "Fox and Friends" and said the plan would fail.'
+    doc = nlp.parse(text)
+    (f,) = double_quotes(text, paragraphs(text, []), [])
+    assert is_title(doc, f)
+    assert [q.type for q in find_quotes(doc, [])] == ["indirect"]
+
+
+def test_signed_with_a_colon() -> None:
+    text = 'Keir Starmer: "We will deliver for working people."'
+    (f,), _, _ = marked(text)
+    assert f.type == "direct" and f.signed_name == "Keir Starmer" and who(text, f) == "Keir Starmer"

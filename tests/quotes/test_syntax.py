@@ -1,0 +1,53 @@
+"""Cue and subject detection on the parse (needs the spaCy model)."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from saywho import nlp
+from saywho.quotes.syntax import cue_phrase, is_cue, mention_span, speaker_of, tok_at
+
+
+def cue_in(text: str) -> tuple[Doc, Token]:
+    doc = nlp.parse(text)
+    cues = [t for t in doc if is_cue(t)]
+    assert len(cues) == 1, cues
+    return doc, cues[0]
+
+
+def mention(doc: Doc, tok: Token) -> str:
+    s, e = mention_span(tok)
+    return doc.text[s:e]
+
+
+def test_speech_verb_and_its_subject_with_apposition() -> None:
+    doc, cue = cue_in("The mayor, Maria Lopez, said on Tuesday that the bridge would reopen.")
+    assert cue_phrase(cue)[0] == "said"
+    assert mention(doc, speaker_of(cue)) == "Maria Lopez"
+
+
+def test_light_verb_cue_phrase() -> None:
+    doc, cue = cue_in("The prime minister has made it clear that taxes will not rise.")
+    phrase, s, e = cue_phrase(cue)
+    assert phrase == "has made it clear" and doc.text[s:e] == phrase
+    assert mention(doc, speaker_of(cue)) == "The prime minister"
+
+
+def test_intransitive_only_verb_with_object_is_no_cue() -> None:
+    doc = nlp.parse("Israel would continue its operations in Gaza.")
+    assert not any(is_cue(t) for t in doc)
+
+
+def test_mention_keeps_of_phrase() -> None:
+    doc, cue = cue_in("Allies of Mr Trump told reporters that he would run.")
+    assert mention(doc, speaker_of(cue)) == "Allies of Mr Trump"
+
+
+def test_according_to() -> None:
+    doc, cue = cue_in("According to the police, the suspect fled the scene on foot.")
+    assert cue_phrase(cue)[0] == "According to"
+    assert mention(doc, speaker_of(cue)) == "the police"
+
+
+def test_tok_at() -> None:
+    doc = nlp.parse("Ann said yes.")
+    assert tok_at(doc, 5).text == "said"

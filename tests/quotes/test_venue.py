@@ -1,0 +1,25 @@
+"""Date, venue and addressee of a cue (needs the spaCy model)."""
+from __future__ import annotations
+
+from saywho import nlp
+from saywho.quotes.syntax import is_cue
+from saywho.quotes.venue import date_and_venue
+
+
+def dva(text: str) -> tuple[str | None, str | None, str | None]:
+    doc = nlp.parse(text)
+    cue = next(t for t in doc if is_cue(t))
+    return date_and_venue(cue, [])
+
+
+def test_weekday_date() -> None:
+    assert dva("The mayor, Maria Lopez, said on Tuesday that the bridge would reopen.") == ("Tuesday", None, None)
+
+
+def test_told_outlet_is_venue_people_are_addressee() -> None:
+    assert dva('"I will not resign," Jones told the BBC.') == (None, "BBC", None)
+    assert dva("Allies of Mr Trump told reporters in the White House that he would run.") == (None, "White House", "reporters")
+
+
+def test_statement_venue_drops_article() -> None:
+    assert dva("Health secretary Paul Grant said in a statement on Monday that waiting lists were too long.")[1] == "statement"
