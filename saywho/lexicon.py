@@ -57,14 +57,16 @@ SPOKESPERSON_NOUNS = frozenset(
     """spokesman spokeswoman spokesperson spokespeople official aide source insider adviser advisor
     representative""".split()
 )
-#: Head nouns of groups that speak ("allies of Mr Trump", "critics").
-GROUP_NOUNS = frozenset(
+#: Head nouns of groups that speak ("allies of Mr Trump", "critics"): a quote's group speaker.
+SPEAKING_GROUP_NOUNS = frozenset(
     """allies critics officials sources ministers mps lawmakers legislators campaigners activists residents
     protesters protestors experts analysts economists diplomats supporters opponents leaders members
     voters people families relatives colleagues investigators police officers authorities observers
     aides advisers advisors insiders politicians republicans democrats conservatives tories
     unions workers doctors nurses teachers scientists researchers others""".split()
 )
+#: The former name of SPEAKING_GROUP_NOUNS, still imported by the quotes stage.
+GROUP_NOUNS = SPEAKING_GROUP_NOUNS
 #: Person nouns usable in a definite description of a person ("the 78-year-old", "the Conservative MP").
 PERSON_NOUNS = frozenset(
     """man woman boy girl mp mep msp senator congressman congresswoman lawmaker minister secretary leader

@@ -28,7 +28,7 @@ def annotate(article: Article, doc: Doc) -> Article:
     ents = speakers.resolve(doc, found, article)
     article.quotes = ents.quotes
     article.people = ents.people
-    article.events = events.find_events(doc, article, ents)
+    article.events = events.find_events(doc, article, ents.lookup())
     return article
 
 
