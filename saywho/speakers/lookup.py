@@ -47,8 +47,8 @@ class PersonLookup(Protocol):
         """The canonical name for a surface name, when the article knows the person."""
         ...
 
-    def is_known(self, name: str) -> bool:
-        """Whether ``name`` is the canonical name of one of the article's people."""
+    def is_known_person(self, name: str) -> bool:
+        """Whether ``name`` is the canonical name of one of the article's persons."""
         ...
 
 
@@ -103,9 +103,9 @@ class ResolvedLookup:
                 return e.name
         return ORG_ALIASES.get(norm(name).lower(), name)
 
-    def is_known(self, name: str) -> bool:
-        """Whether ``name`` is the canonical name of one of the article's people."""
-        return any(p.name == name for p in self._people)
+    def is_known_person(self, name: str) -> bool:
+        """Whether ``name`` is the canonical name of one of the article's persons."""
+        return any(p.name == name for p in self._people if p.kind == "person")
 
 
 def entity_at(r: "Resolver", start: int, end: int) -> "Entity | None":

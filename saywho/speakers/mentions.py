@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from ..lexicon import (
+    DOCUMENT_NOUNS,
     FEMALE_HONORIFICS,
     MALE_HONORIFICS,
     ORG_ALIASES,
@@ -43,8 +44,6 @@ if TYPE_CHECKING:
 #: What a step decides: the entity (None: nobody) and the kind of speaker.
 Resolution = tuple[Entity | None, str]
 
-#: Documents that speak for whoever issued them ("according to a White House readout").
-DOCUMENT_NOUNS = frozenset("readout statement report release letter memo filing document transcript post tweet".split())
 PRON_MALE = {"he", "him", "his", "himself"}
 PRON_FEMALE = {"she", "her", "hers", "herself"}
 PRON_PLURAL = {"they", "them", "their", "themselves"}
