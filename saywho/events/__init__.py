@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from ..dates import resolve_date
 from ..model import Article, Event
 from ..speakers.lookup import PersonLookup
-from .merge import merge
+from .merge import merge_mentions
 from .parties import Parties
 from .topics import attach_topics
 from .triggers import Mention, Trace, find_mentions
@@ -42,4 +42,4 @@ def find_events(doc: Doc, article: Article, people: PersonLookup, trace: Trace |
     parties = Parties(doc, people)
     ms = find_mentions(doc, article, parties, trace)
     attach_topics(doc, ms, parties.resolve)
-    return merge(ms)
+    return merge_mentions(ms)

@@ -119,7 +119,7 @@ def _attach_partial(events: list[Draft], m: Mention) -> None:
         min(cands, key=lambda e: (-len(e.mentions), min(abs(x.trigger.i - m.trigger.i) for x in e.mentions))).absorb(m)
 
 
-def merge(ms: list[Mention]) -> list[Event]:
+def merge_mentions(ms: list[Mention]) -> list[Event]:
     """The events the mentions ``ms`` report, in text order."""
     events: list[Draft] = []
     _call_of_congratulation(ms)
