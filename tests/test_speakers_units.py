@@ -132,9 +132,15 @@ def test_step_e_org_holding_head() -> None:
     r, _ = stage4(text)
     sp = r.doc.char_span(0, len("The Foreign Office"))
     ents_in = [x for x in r.doc.ents if x.start >= sp.start and x.end <= sp.end]
+    assert [x.label_ for x in ents_in] == ["ORG"]
     got = M.org_holding_head(r, sp.root, "The Foreign Office", ents_in)
-    if ents_in:  # the tagger labels the office an ORG
-        assert got is not None and got[1] == "organisation"
+    assert got is not None and got[1] == "organisation" and got[0] is not None and got[0].name == "Foreign Office"
+    # a spokesman of an organisation is no organisation: the step leaves it to the spokesperson step
+    text = "A Home Office spokesman said the trip would go ahead."
+    r, _ = stage4(text)
+    sp = r.doc.char_span(0, len("A Home Office spokesman"))
+    ents_in = [x for x in r.doc.ents if x.start >= sp.start and x.end <= sp.end]
+    assert M.org_holding_head(r, sp.root, "A Home Office spokesman", ents_in) is None
 
 
 def test_step_f_person_named_here() -> None:
