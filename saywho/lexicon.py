@@ -57,8 +57,8 @@ SPOKESPERSON_NOUNS = frozenset(
     """spokesman spokeswoman spokesperson spokespeople official aide source insider adviser advisor
     representative""".split()
 )
-#: Head nouns of groups that speak ("allies of Mr Trump", "critics").
-GROUP_NOUNS = frozenset(
+#: Head nouns of groups that speak ("allies of Mr Trump", "critics"): a quote's group speaker.
+SPEAKING_GROUP_NOUNS = frozenset(
     """allies critics officials sources ministers mps lawmakers legislators campaigners activists residents
     protesters protestors experts analysts economists diplomats supporters opponents leaders members
     voters people families relatives colleagues investigators police officers authorities observers
@@ -120,3 +120,71 @@ ANIMATE_ORG_NOUNS = frozenset(
 TITLE_SMALL_WORDS = frozenset("a an and the of on in at for to with from by or but nor vs".split())
 #: Day names: a prepositional phrase on one ("on Monday") dates a cue.
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+#: Documents that speak for whoever issued them ("according to a White House readout").
+DOCUMENT_NOUNS = frozenset("readout statement report release letter memo filing document transcript post tweet".split())
+
+# ------------------------------------------------------------------ engagements (stage 5)
+
+#: Event nouns (lemma, lower case) -> event type.
+TRIGGER_NOUNS = {
+    "call": "call", "phonecall": "call", "conversation": "call",
+    "meeting": "meeting", "talk": "meeting", "summit": "meeting", "dinner": "meeting",
+    "lunch": "meeting", "breakfast": "meeting", "encounter": "meeting", "sit-down": "meeting",
+    "visit": "visit", "trip": "visit",
+    "congratulation": "message", "congratulations": "message",
+    # a debate between candidates: a face-to-face engagement, but no meeting
+    "debate": "other",
+}
+#: Event verbs (lemma) -> event type.
+TRIGGER_VERBS = {
+    "call": "call", "phone": "call", "telephone": "call", "ring": "call",
+    "speak": "call", "talk": "call",
+    "meet": "meeting", "dine": "meeting", "host": "meeting",
+    "visit": "visit",
+    "congratulate": "message",
+    "debate": "other",
+}
+#: Verbs whose object is the event noun and whose subject takes part ("had a call", "held talks").
+LIGHT_VERBS = frozenset("have hold make place take get receive attend join host conduct arrange enjoy share pay crash".split())
+#: Verbs whose subject addresses a gathering named by a meeting noun: "told a meeting of Pacific Island leaders".
+ADDRESS_VERBS = frozenset("tell address brief".split())
+#: Prepositions that name the other party of an engagement.
+PARTY_PREPS = frozenset("with between to from alongside among".split())
+#: "spoke by phone with X": the medium's phrase carries the party.
+MEDIUM_NOUNS = frozenset("phone telephone videolink video link zoom teams line".split())
+#: Heads of a described group that can take part in an engagement ("union leaders",
+#: "state officials"); singular heads too, unlike the speaking groups above.
+PARTY_GROUP_NOUNS = frozenset(
+    """leader official executive delegation member lawmaker legislator senator governor mayor representative
+    adviser advisor donor minister diplomat envoy negotiator commander general activist organizer caucus
+    committee board union council chief group management leadership team opponent rival""".split()
+)
+#: Collective nouns that name a group in the singular ("the Texas delegation", "Patriot's management").
+COLLECTIVE_NOUNS = frozenset("delegation committee board union council caucus group management leadership team".split())
+#: A party that makes the engagement an interview or a press appearance, not an engagement between people.
+MEDIA_NOUNS = frozenset(
+    """reporter journalist interviewer press newspaper network program programme show magazine podcast radio
+    television anchor host audience crowd viewer listener reader columnist correspondent outlet media""".split()
+)
+#: Heads that make an event below them hypothetical: "looks forward to meeting", "plans to visit".
+IRREALIS_HEADS = frozenset(
+    """forward hope plan want expect intend aim seek try invite ask propose offer need schedule
+    prepare wish like urge refuse block consider request demand seek push pledge promise vow
+    decline threaten suggest encourage allow agree set let""".split()
+)
+#: Modal auxiliaries (as the tokenizer splits them: "'ll", "wo", "ca").
+MODALS = frozenset("will would could might may shall should can must 'll wo ca".split())
+#: Nouns for "the two men", "the leaders": the pair named just before.
+PAIR_NOUNS = frozenset("man woman leader pair two president candidate rival counterpart both".split())
+#: Pronouns that stand for the pair named just before.
+PLURAL_PRONOUNS = frozenset("they them their both".split())
+#: Verbs that report what an engagement covered.
+TOPIC_VERBS = frozenset("discuss cover address raise review focus touch reflect".split())
+#: The preposition after a topic verb that opens its topics ("focused on X", "talked about X").
+TOPIC_VERB_PREPS = {"focus": "on", "touch": "on", "reflect": "on", "talk": "about"}
+#: Heads that carry no topic of their own: "the importance of X", "a number of issues including X".
+VAGUE_NOUNS = frozenset(
+    """importance number range host variety issue issues matter matters area areas situation way need thing
+    things topic topics subject subjects question questions significance value lot kind sort rest""".split()
+)

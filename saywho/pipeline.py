@@ -4,10 +4,12 @@
 2. nlp      Article.text -> spaCy Doc (``saywho.nlp``)
 3. quotes   Doc -> quotation spans with type, cue, venue and speaker mention (``saywho.quotes``)
 4. speakers mentions -> canonical people; pronouns and roles resolved (``saywho.speakers``)
-5. events   calls, meetings, visits with dates, durations, topics (``saywho.events``)
+5. events   calls, meetings, visits with dates, durations, topics (``saywho.events``);
+            it reads stage 4's results only through a read-only ``PersonLookup``
 
 Stages 3-5 are pure functions of the Doc and the Article; nothing here touches a
-database (that is ``saywho.store``).
+database (that is ``saywho.store``).  This module is the only place the stages are
+chained: other entry points (CLI, batch, web API) call ``annotate`` or ``extract*``.
 """
 from __future__ import annotations
 
@@ -28,7 +30,7 @@ def annotate(article: Article, doc: Doc) -> Article:
     ents = speakers.resolve(doc, found, article)
     article.quotes = ents.quotes
     article.people = ents.people
-    article.events = events.find_events(doc, article, ents)
+    article.events = events.find_events(doc, article, ents.lookup())
     return article
 
 

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import (
     ANIMATE_ORG_NOUNS,
-    GROUP_NOUNS,
+    SPEAKING_GROUP_NOUNS,
     LIGHT_VERB_CUES,
     OBJECT_CONTROL_VERBS,
     ORG_ALIASES,
@@ -103,7 +103,7 @@ def _can_speak(subj: Token) -> bool:
     lemma = subj.lemma_.lower()
     if subj.pos_ == "PROPN" or subj.like_num:
         return True
-    return lemma in PERSON_NOUNS or lemma in GROUP_NOUNS or subj.lower_ in GROUP_NOUNS or lemma in SPOKESPERSON_NOUNS or lemma in ANIMATE_ORG_NOUNS
+    return lemma in PERSON_NOUNS or lemma in SPEAKING_GROUP_NOUNS or subj.lower_ in SPEAKING_GROUP_NOUNS or lemma in SPOKESPERSON_NOUNS or lemma in ANIMATE_ORG_NOUNS
 
 
 def indirect_quotes(doc: Doc, found: list[Found], paras: list[Para], skipped: list[Skipped]) -> list[Found]:

@@ -1,0 +1,280 @@
+"""Who takes part in an engagement: people (through stage 4's ``PersonLookup``),
+organisations, described groups, the place a visit went; and the parties that
+make it no engagement (a news outlet: an interview)."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicon import (
+    ADDRESS_VERBS,
+    COLLECTIVE_NOUNS,
+    LIGHT_VERBS,
+    MEDIA_NOUNS,
+    PAIR_NOUNS,
+    PARTY_GROUP_NOUNS,
+    PLURAL_PRONOUNS,
+    TRIGGER_VERBS,
+)
+from ..model import Quote
+from ..nlp import entities, sent_of
+from ..speakers.lookup import PersonLookup
+from .syntax import conjuncts, ents_in, np_span, party_objects, subject
+
+#: Names of news outlets and programmes: a party so named makes it an interview.
+_MEDIA_NAME = re.compile(
+    r"\b(news|post|times|journal|tribune|herald|gazette|daily|weekly|magazine|radio|tv|television|network|"
+    r"cnn|msnbc|fox|nbc|abc|cbs|npr|pbs|bbc|rt|reuters|associated press|ap|bloomberg|politico|huffington|"
+    r"huffpost|breitbart|axios|guardian|telegraph|cosmopolitan|squawk box|face the nation|meet the press)\b",
+    re.I,
+)
+#: Organisations a visit goes to as a place ("visited the White House").
+_PLACE_ORG = re.compile(r"\b(house|office|hill|capitol|building|center|centre|hall|museum|university|college)\b", re.I)
+#: Modifiers too vague to name a group ("other officials", "senior leaders").
+_VAGUE_MODS = ("other", "several", "some", "many", "few", "top", "senior", "local", "key")
+#: (participants, how many are people, place of a visit, the clause verb).
+Participants = tuple[list[str], int, str | None, Token]
+
+
+def _strip_name(text: str) -> str:
+    """A name without its possessive and leading "the"."""
+    return re.sub(r"^the\s+", "", re.sub(r"[’']s$", "", text), flags=re.I)
+
+
+class Parties:
+    """The parties of an article's engagements, resolved against stage 4's people."""
+
+    def __init__(self, doc: Doc, lookup: PersonLookup) -> None:
+        self.doc = doc
+        self.lookup = lookup
+        self.people = [p for p in lookup.people if p.kind == "person"]
+        self.quotes = list(lookup.quotes)
+        # person mentions in text order: (start, end, name)
+        self.person_mentions = sorted((s, e, p.name) for p in self.people for s, e in p.mentions)
+
+    # -------------------------------------------------------------- resolving a mention to a person
+
+    def quote_at(self, i: int) -> Quote | None:
+        """The innermost quote around character ``i``."""
+        best = None
+        for q in self.quotes:
+            if q.start <= i < q.end and (best is None or q.end - q.start < best.end - best.start):
+                best = q
+        return best
+
+    def person_at(self, s: int, e: int) -> str | None:
+        """The canonical person a span names, by stage 4's lookup."""
+        p = self.lookup.person_at(s, e)
+        if p is None or p.kind != "person":
+            return None
+        # the resolver answers for any span by salience; a date, a place or an
+        # organisation is nobody unless it is one of the person's own mentions
+        # (the tagger sometimes calls "Trump" an ORG)
+        sp = self.doc.char_span(s, e, alignment_mode="expand")
+        if sp is not None and len(sp) and sp.root.ent_type_ and sp.root.ent_type_ != "PERSON":
+            if not any(ms <= sp.root.idx < me for ms, me in p.mentions):
+                return None
+        return p.name
+
+    def is_person_mention(self, tok: Token) -> bool:
+        """Whether ``tok`` lies in a mention of one of the article's people."""
+        return any(s <= tok.idx < e for p in self.people for s, e in p.mentions)
+
+    def pair_before(self, pos: int, exclude: frozenset[str] = frozenset()) -> list[str]:
+        """The two people most recently named before ``pos`` ("the two men", "the leaders")."""
+        out: list[str] = []
+        # only the pair named in this sentence or the one before
+        sent = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
+        lo = 0
+        if sent is not None:
+            first = sent_of(sent[0])
+            lo = first.start_char
+            if first.start > 0:
+                lo = sent_of(self.doc[first.start - 1]).start_char
+        for s, e, name in reversed(self.person_mentions):
+            if s >= pos or name in exclude:
+                continue
+            if s < lo:
+                break
+            if name not in out:
+                out.append(name)
+            if len(out) == 2:
+                break
+        return list(reversed(out))
+
+    def resolve(self, tok: Token, exclude: set[str]) -> list[str]:
+        """Canonical people for the noun phrase headed by ``tok`` and its conjuncts."""
+        out: list[str] = []
+        for t in [tok, *conjuncts(tok)]:
+            for name in self.resolve_one(t, exclude | set(out)):
+                if name not in out:
+                    out.append(name)
+        return out
+
+    def resolve_one(self, tok: Token, exclude: set[str]) -> list[str]:
+        """People named by one noun phrase.  The core's lookup (``person_at``)
+        covers names, pronouns, "I"/"we" in a quote, possessives and definite
+        descriptions; what stays here is what it does not: a relative pronoun
+        standing for its head, and the plural pair ("the two men", "they")."""
+        low = tok.lower_
+        s, e = tok.idx, tok.idx + len(tok.text)
+        if low in ("who", "whom", "that") and tok.head.dep_ == "relcl":
+            return self.resolve_one(tok.head.head, exclude)  # "Suu Kyi, who had breakfast with ..."
+        if low in PLURAL_PRONOUNS:
+            return self.pair_before(s)
+        if tok.pos_ == "PRON" or low.startswith("@"):
+            n = self.person_at(s, e)
+            if n is None and low.startswith("@"):
+                n = self.lookup.canonical(tok.text[1:])
+                n = n if self.lookup.is_known_person(n) else None
+            return [n] if n else []
+        span = np_span(tok)
+        # without a possessor: "Patriot Coal's executives" are not Patriot Coal
+        poss = [x.i for c in tok.children if c.dep_ == "poss" for x in c.subtree]
+        if poss and max(poss) + 1 < span.end:
+            span = self.doc[max(poss) + 1 + (1 if self.doc[max(poss) + 1].dep_ == "case" else 0): span.end]
+        n = self.person_at(span.start_char, span.end_char) or self.person_at(s, e)
+        if n:
+            return [n]
+        # a name in the head the core did not keep as a person (the tagger sometimes calls "Trump" an ORG)
+        for ent in ents_in(span):
+            if ent.label_ == "PERSON" and ent.root.i in {t.i for t in (tok, *tok.children) if t.dep_ != "poss"}:
+                return [self.lookup.canonical(re.sub(r"[’']s$", "", ent.text))]
+        for t in [tok, *(c for c in tok.children if c.dep_ in ("compound", "flat", "appos"))]:
+            if t.pos_ == "PROPN" and t.text[:1].isupper():
+                name = self.lookup.canonical(t.text)
+                if self.lookup.is_known_person(name):
+                    return [name]
+        # "the two men", "the leaders", "both"
+        mods = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet", "amod", "compound")}
+        if tok.lemma_.lower() in PAIR_NOUNS and (tok.tag_ in ("NNS", "CD") or tok.lower_ in ("both", "pair", "two")) and (
+            mods <= {"the", "two", "both"} and (mods or tok.lower_ == "both")
+        ):
+            return self.pair_before(s)
+        return []
+
+    # -------------------------------------------------------------- parties that are no person
+
+    def other_party(self, tok: Token, etype: str) -> tuple[str, str | None]:
+        """A party that is not a person: ("org" | "group" | "place" | "media" | "none", name).
+
+        Organisations and described groups take part in engagements ("met with
+        AFL-CIO leaders", "a meeting with state officials"); a place is where a visit
+        went; a news outlet or "reporters" make it an interview, which is no
+        engagement between the people an analyst follows.
+        """
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return "none", None
+        span = np_span(tok)
+        # entities in the phrase, nested "of" phrases included ("the editorial board of the Post")
+        sub = {x.i for x in tok.subtree if not any(a.dep_ in ("relcl", "acl", "advcl") and a.i != tok.i
+                                                     for a in [x, *x.ancestors] if a.i in {y.i for y in tok.subtree})}
+        ents = [e for e in entities(self.doc) if e.root.i in sub]
+        lemma = tok.lemma_.lower()
+        if lemma in MEDIA_NOUNS or any(e.label_ in ("ORG", "WORK_OF_ART") and _MEDIA_NAME.search(e.text) for e in ents):
+            return "media", None
+        head_ent = next((e for e in ents if e.start <= tok.i < e.end), None)
+        if head_ent is not None:
+            name = _strip_name(head_ent.text)
+            if head_ent.label_ in ("GPE", "LOC", "FAC"):
+                return ("place", name) if etype == "visit" else ("org", name) if head_ent.label_ == "GPE" else ("none", None)
+            if head_ent.label_ == "ORG":
+                return ("place" if etype == "visit" and _PLACE_ORG.search(name) else "org", self.lookup.canonical(name))
+            if head_ent.label_ == "NORP" and tok.tag_ in ("NNPS", "NNS"):
+                return "group", name
+            return "none", None
+        if etype == "visit" and tok.pos_ == "PROPN" and tok.text[:1].isupper():
+            return "place", span.text  # a place the tagger did not label
+        if lemma in PARTY_GROUP_NOUNS and tok.tag_ in ("NNS", "NN") and (tok.tag_ == "NNS" or lemma in COLLECTIVE_NOUNS):
+            return self._group_party(tok, ents)
+        return "none", None
+
+    def _group_party(self, tok: Token, ents: list[Span]) -> tuple[str, str | None]:
+        """A described group: the organisation it belongs to ("AFL-CIO leaders", "leaders
+        of the AFL-CIO", "Patriot Coal's executives": a possessor that is no person is
+        an organisation), else its description ("state officials")."""
+        org = next((e for e in ents if e.label_ == "ORG"), None)
+        if org is not None:
+            return "org", self.lookup.canonical(_strip_name(org.text))
+        for c in tok.children:
+            if c.dep_ == "poss" and c.pos_ == "PROPN" and not self.is_person_mention(c):
+                words = [x.text for x in c.subtree if x.dep_ != "case"]
+                return "org", self.lookup.canonical(" ".join(words))
+        if tok.lemma_.lower() in ("group", "team", "management", "leadership"):
+            return "none", None  # "a group of ...", "the management": too vague to name
+        mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.pos_ != "PRON"
+                and c.lower_ not in _VAGUE_MODS]
+        if mods:
+            words = [x.text if x.pos_ == "PROPN" or x.ent_type_ else x.lower_ for x in np_span(tok)
+                     if x.dep_ not in ("det", "predet", "nummod", "punct", "case") and x.lower_ not in ("other", "several", "some", "many")
+                     and not (x.dep_ == "poss" and x.pos_ == "PRON")]
+            return "group", " ".join(words)
+        return "none", None
+
+    # -------------------------------------------------------------- participants of a trigger
+
+    def party_tokens(self, t: Token, kind: str, etype: str) -> tuple[list[Token], Token]:
+        """The tokens that name the parties of trigger ``t``, and its clause verb."""
+        toks: list[Token] = []
+        verb = t
+        if kind == "verb":
+            toks += subject(t)
+            toks += [c for c in t.children if c.dep_ in ("dobj", "dative")]
+            toks += party_objects(t, etype)
+            return toks, verb
+        toks += [c for c in t.children if c.dep_ == "poss"]
+        toks += [c for c in t.children if c.dep_ == "compound" and c.ent_type_ == "PERSON"]
+        toks += party_objects(t, etype)
+        # "had a call with", "received a call from", "met for dinner"
+        h = t.head
+        if t.dep_ == "pobj" and h.dep_ == "prep":
+            h = h.head
+        if t.dep_ in ("dobj", "attr", "pobj", "nsubj", "nsubjpass") and h.pos_ in ("VERB", "AUX") and h.i != t.i:
+            verb = h
+            if t.dep_ in ("dobj", "pobj") and (h.lemma_ in LIGHT_VERBS or h.lemma_ in TRIGGER_VERBS):
+                toks = subject(h) + toks
+                toks += party_objects(h, etype)
+            elif etype == "meeting" and t.dep_ == "dobj" and h.lemma_ in ADDRESS_VERBS:
+                toks = subject(h) + toks  # "told a meeting of Pacific Island leaders"
+            elif h.lemma_ == "invite" and t.dep_ == "pobj" and t.head.lower_ == "to" and h.tag_ == "VBD":
+                # "Peña Nieto invited Mr. Trump to a meeting in Mexico City": host and guest
+                toks = subject(h) + [c for c in h.children if c.dep_ == "dobj"] + toks
+            elif t.dep_ == "pobj" and t.head.lower_ in ("at", "during", "in") and (
+                etype == "other" or etype == "meeting" and party_objects(t, etype)
+            ):
+                # "at Monday's debate, Clinton cited ...", "faces off against Pence in the debate"
+                toks = subject(h) + toks + party_objects(h, etype)
+        return toks, verb
+
+    def participants(self, t: Token, kind: str, etype: str) -> Participants | None:
+        """(participants, how many are people, place of a visit, the clause verb) of
+        the trigger ``t``; None when a party makes it no engagement (an interview)."""
+        toks, verb = self.party_tokens(t, kind, etype)
+        names: list[str] = []
+        people = 0
+        place = None
+        for tok in toks:
+            for x in [tok, *conjuncts(tok)]:
+                got = self.resolve_one(x, set(names))
+                if got:
+                    for n in got:
+                        if n not in names:
+                            names.append(n)
+                            people += 1
+                    continue
+                what, name = self.other_party(x, etype)
+                if what == "media":
+                    return None
+                if what == "place" and place is None:
+                    place = name
+                elif what in ("org", "group") and name and name not in names:
+                    names.append(name)
+        # "Good to speak with X" in a post: the writer is the other party
+        if kind == "verb" and not subject(t):
+            q = self.quote_at(t.idx)
+            if q is not None and q.speaker is not None and q.speaker.kind == "person" and q.speaker.name not in names:
+                if not any(c.dep_ == "nsubj" for c in t.head.children) or t.head.pos_ == "ADJ":
+                    names.insert(0, q.speaker.name)
+                    people += 1
+        return names, people, place, verb

@@ -1,0 +1,85 @@
+"""Parse helpers of stage 5 that need nothing but the parse: noun phrases,
+conjuncts, subjects and the phrases that name an engagement's other party."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..lexicon import MEDIUM_NOUNS, PARTY_PREPS
+from ..nlp import entities
+
+
+def ents_in(span: Span) -> list[Span]:
+    """The entities inside a span, from the per-Doc cache (Span.ents walks the Doc)."""
+    return [e for e in entities(span.doc) if e.start >= span.start and e.end <= span.end]
+
+
+def with_medium(t: Token) -> list[Token]:
+    """The children of ``t``, plus those of a medium phrase ("by phone", "over the
+    telephone"), where the parser hangs the "with X" that belongs to the verb."""
+    out = list(t.children)
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ in ("by", "over", "on", "via"):
+            for p in c.children:
+                if p.dep_ == "pobj" and p.lemma_.lower() in MEDIUM_NOUNS:
+                    out.extend(g for g in p.children if g.dep_ == "prep")
+    return out
+
+
+def np_span(tok: Token) -> Span:
+    """The noun phrase headed by ``tok`` without its clauses and conjuncts."""
+    skip = {"conj", "cc", "relcl", "acl", "appos", "punct", "prep", "advcl"}
+    toks = [tok]
+    stack = [c for c in tok.children if c.dep_ not in skip]
+    while stack:
+        c = stack.pop()
+        toks.append(c)
+        stack.extend(x for x in c.children if x.dep_ not in {"relcl", "acl", "conj", "cc", "advcl"})
+    lo = min(t.i for t in toks)
+    hi = max(t.i for t in toks) + 1
+    return tok.doc[lo:hi]
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """The tokens conjoined to ``tok`` ("X and Y and Z"), breadth first."""
+    out = []
+    stack = [c for c in tok.children if c.dep_ == "conj"]
+    while stack:
+        c = stack.pop(0)
+        out.append(c)
+        stack.extend(x for x in c.children if x.dep_ == "conj")
+    return out
+
+
+def subject(v: Token, depth: int = 0) -> list[Token]:
+    """Subject tokens of verb ``v``, inherited from the governing clause when it has none."""
+    subs = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
+    if subs:
+        return subs
+    if any(c.dep_ == "expl" for c in v.children) or depth > 3:
+        return []
+    h = v.head
+    if h.i == v.i:
+        return []
+    if v.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl", "dobj", "relcl", "ccomp"):
+        if v.dep_ == "pcomp" and h.dep_ == "prep":
+            return subject(h.head, depth + 1)
+        if h.pos_ in ("VERB", "AUX"):
+            return subject(h, depth + 1)
+    if v.dep_ == "pcomp" and h.pos_ == "ADP":
+        return subject(h.head, depth + 1)
+    if v.dep_ == "acl" and h.pos_ == "NOUN":
+        return [c for c in h.children if c.dep_ == "poss"]  # "her decision to meet with X"
+    return []
+
+
+def party_objects(t: Token, etype: str = "") -> list[Token]:
+    """Objects of the phrases that name the other party ("with X", "between X and Y",
+    "by X"); "against"/"over" for a debate, "of" for a meeting noun."""
+    out = []
+    preps = PARTY_PREPS | ({"against", "over"} if etype == "other" else set()) | ({"of"} if etype == "meeting" and t.pos_ == "NOUN" else set())
+    for c in with_medium(t):
+        if c.dep_ == "prep" and c.lower_ in preps:
+            out.extend(p for p in c.children if p.dep_ == "pobj")
+        elif c.dep_ == "agent":
+            out.extend(p for p in c.children if p.dep_ == "pobj")
+    return out

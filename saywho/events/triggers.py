@@ -1,0 +1,287 @@
+"""Triggers of engagements and the mentions they make.
+
+Event nouns ("call", "meeting", "talks", "dinner", "visit", "congratulations")
+and verbs ("call", "phone", "speak with", "meet", "visit", "host", "dine",
+"congratulate").  Uses of the same words that are not engagements are rejected
+from the parse: "call for", "calls on X to", "called X a genius" (an object
+complement), a call noun with an infinitive ("a call for staffers to campaign");
+and so are engagements that did not happen (under a modal, "looks forward to
+meeting", "plans to visit", negated, conditional, or dated after publication).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ..lexicon import IRREALIS_HEADS, MODALS, PAIR_NOUNS, TRIGGER_NOUNS, TRIGGER_VERBS
+from ..model import Article
+from ..nlp import sent_of, text_of
+from .details import date_base, date_of, duration_of, is_future
+from .parties import Parties
+from .syntax import with_medium
+
+#: Compounds that make "call" something else: "roll call", "conference call", "earnings call".
+_NOT_CALL_COMPOUNDS = ("roll", "wake", "curtain", "judgment", "judgement", "close", "conference", "earnings", "casting")
+
+
+@dataclass
+class Mention:
+    """One mention of an engagement: its trigger and what its sentence says of it."""
+
+    type: str
+    trigger: Token
+    participants: list[str] = field(default_factory=list)
+    people: int = 0  # how many of the participants are people (the rest: organisations, groups)
+    place: str | None = None  # where a visit went ("visited Flint"): kept for merging, shown in the evidence
+    date: str | None = None
+    date_text: str | None = None
+    date_approximate: bool = False
+    duration: int | None = None
+    duration_approximate: bool = False
+    topics: list[str] = field(default_factory=list)
+    not_discussed: list[str] = field(default_factory=list)
+    evidence: tuple[int, int] = (0, 0)
+    confidence: float = 0.6
+
+    @property
+    def full(self) -> bool:
+        """Names its engagement on its own: a person and another party, or a
+        person visiting a named place."""
+        if self.people < 1:
+            return False
+        return len(self.participants) >= 2 or self.type == "visit" and self.place is not None
+
+
+def trigger_kind(t: Token) -> tuple[str, str] | None:
+    """("verb" | "noun", event type) when ``t`` is a trigger word, else None."""
+    lemma = t.lemma_.lower()
+    low = t.lower_
+    if t.pos_ in ("VERB", "AUX") and lemma in TRIGGER_VERBS:
+        return "verb", TRIGGER_VERBS[lemma]
+    if t.pos_ in ("NOUN", "PROPN") and (lemma in TRIGGER_NOUNS or low in TRIGGER_NOUNS):
+        if t.pos_ == "PROPN" and not t.is_lower:
+            return None
+        return "noun", TRIGGER_NOUNS.get(lemma, TRIGGER_NOUNS.get(low, "other"))
+    return None
+
+
+def is_engagement_use(t: Token, kind: str, etype: str) -> bool:
+    """False for the uses of a trigger word that are not an engagement."""
+    children = with_medium(t)
+    preps = {c.lower_ for c in children if c.dep_ in ("prep", "prt")}
+    if kind == "verb":
+        return _verb_is_engagement(t, children, preps)
+    return _noun_is_engagement(t, children, preps)
+
+
+def _verb_is_engagement(t: Token, children: list[Token], preps: set[str]) -> bool:
+    """A trigger verb's engagement uses ("called X on Friday", "the leaders spoke")."""
+    lemma = t.lemma_.lower()
+    if lemma == "call" and not _call_verb_is_call(t, children, preps):
+        return False
+    if lemma in ("speak", "talk") and not ({"with", "to"} & preps):
+        # "the leaders spoke", "X and Y talked": a plural subject speaking with each other
+        subj = [c for c in children if c.dep_ == "nsubj"]
+        plural = subj and (any(c.dep_ == "conj" for c in subj[0].children) or subj[0].lower_ in ("they", "both")
+                           or subj[0].lemma_.lower() in PAIR_NOUNS and subj[0].tag_ == "NNS")
+        if not plural or any(c.dep_ in ("ccomp", "dobj") for c in children) or "about" in preps:
+            return False
+    if lemma == "talk" and "about" in preps and "with" not in preps:
+        return False
+    if lemma == "ring" and not any(c.dep_ == "dobj" for c in children):
+        return False
+    if lemma == "host" and not any(c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN") for c in children):
+        return False
+    return True
+
+
+def _call_verb_is_call(t: Token, children: list[Token], preps: set[str]) -> bool:
+    """"called X on Friday" is a call; "called X a genius", "called for", "calls on X
+    to", "called it quits", "was called" are not."""
+    if any(c.dep_ in ("oprd", "ccomp", "attr", "acomp", "auxpass", "nsubjpass") for c in children):
+        return False
+    # "called X to congratulate him" is a call with a purpose; "called X a genius" is not
+    if any(c.dep_ == "xcomp" and not any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children) for c in children):
+        return False
+    if preps & {"for", "out", "off", "up", "in", "upon", "back"}:
+        return False
+    # "called X on Friday" is a call; "called on X to" is not
+    if "on" in preps and not all(any(p.ent_type_ in ("DATE", "TIME") for p in c.subtree) for c in children if c.lower_ == "on"):
+        return False
+    objs = [c for c in children if c.dep_ == "dobj"]
+    if len(objs) > 1:
+        return False
+    nxt = t.doc[t.i + 1: t.i + 6]
+    if any(x.text in "\"“‘'" for x in nxt):
+        return False  # called X "a genius"
+    return True
+
+
+def _noun_is_engagement(t: Token, children: list[Token], preps: set[str]) -> bool:
+    """A trigger noun's engagement uses ("talks", "a call on Friday"; not "a call to resign")."""
+    lemma = t.lemma_.lower()
+    if lemma == "call":
+        if preps & {"for", "out"}:
+            return False
+        if "on" in preps:
+            on = next(c for c in children if c.lower_ == "on")
+            if not any(p.ent_type_ in ("DATE", "TIME") for p in on.subtree):
+                return False  # "calls on the government to"
+        if any(c.dep_ in ("acl", "relcl") and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children) for c in children):
+            return False  # "a call to resign"
+        if any(c.dep_ == "compound" and c.lower_ in _NOT_CALL_COMPOUNDS for c in children):
+            return False
+    if lemma == "talk" and t.tag_ != "NNS":
+        return False  # "talk of", "small talk"; the engagement is "talks"
+    if lemma == "visit" and t.dep_ == "compound":
+        return False
+    return True
+
+
+def debate_happened(t: Token, verb: Token) -> bool:
+    """A debate named before it took place ("heading into the first debate",
+    "days before her first debate", "when she appears alongside Trump at the
+    debates", "the upcoming debate") is no engagement yet."""
+    if any(c.lower_ in ("upcoming", "next", "coming", "future") for c in t.children):
+        return False
+    if verb.i != t.i and verb.tag_ in ("VBZ", "VBP", "VB") and not any(c.dep_ == "aux" and c.tag_ in ("VBD", "VBZ") and c.lemma_ == "have" for c in verb.children):
+        return False  # told in the present: still to come ("Kaine faces off against Pence in the debate")
+    node = t
+    for _ in range(4):
+        if node.lower_ in ("before", "ahead", "into", "until", "till", "for") or node.lemma_.lower() in ("head", "prepare", "approach"):
+            return False
+        if any(c.dep_ == "mark" and c.lower_ in ("before", "until", "till") for c in node.children):
+            return False
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return True
+
+
+def _irrealis_marker(c: Token, depth: int, negation: bool) -> bool:
+    """A child that makes its head hypothetical: a modal, a negation, "if", "soon", "never"."""
+    if c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS | {"going"}:
+        return True
+    if c.dep_ == "neg" and depth <= 1 and negation:
+        return True
+    if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") and depth <= 1:
+        return True
+    return c.dep_ == "advmod" and c.lower_ in ("soon", "never") and depth <= 1
+
+
+def is_irrealis(t: Token, negation: bool = True) -> bool:
+    """An engagement announced, hoped for, denied or put as a condition, not one that happened."""
+    # a bare infinitive with no auxiliary is an imperative or a wish:
+    # "Let Hillary and I sit there and just debate"
+    heads = [t, t.head] if t.dep_ == "conj" else [t]
+    if t.tag_ == "VB" and all(h.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in h.children) for h in heads):
+        return True
+    node = t
+    for depth in range(5):
+        if any(_irrealis_marker(c, depth, negation) for c in node.children):
+            return True
+        if node.lemma_.lower() in IRREALIS_HEADS and node.i != t.i and not (
+            node.lemma_ == "invite" and node.tag_ == "VBD" and t.pos_ == "NOUN"
+        ):  # "invited X to a meeting" reports the meeting; "invited him to visit" does not
+            return True
+        if node.lower_ == "forward" or node.lower_ == "going" and any(c.dep_ == "xcomp" for c in node.children):
+            return True  # "looks forward to meeting", "it's going to be a very unfair debate"
+        if node.dep_ in ("ROOT",) or node.head.i == node.i:
+            break
+        if node.dep_ in ("ccomp", "xcomp") and node.head.lemma_.lower() == "let":
+            return True  # "Let Hillary and I sit there and just debate"
+        if node.dep_ in ("ccomp", "relcl", "advcl") and depth > 0:
+            break
+        node = node.head
+    return False
+
+
+#: What ``find_events(..., trace=[])`` records: (offset, trigger, what became of it).
+Trace = list[tuple[int, str, str]]
+
+
+class _Tracer:
+    """Records what became of each trigger, when a trace was asked for (for debugging rules)."""
+
+    def __init__(self, trace: Trace | None) -> None:
+        self.trace = trace
+
+    def __call__(self, t: Token, reason: str) -> None:
+        if self.trace is not None:
+            self.trace.append((t.idx, t.text, reason))
+
+
+def find_mentions(doc: Doc, article: Article, parties: Parties, trace: Trace | None = None) -> list[Mention]:
+    """Every engagement mention in the article, in text order, with its participants,
+    date, duration and evidence sentence (topics come later, from whole sentences)."""
+    why = _Tracer(trace)
+    found: list[Mention] = []
+    seen_verbs: set[int] = set()
+    for t in doc:
+        got = trigger_kind(t)
+        if got is None:
+            continue
+        kind, etype = got
+        if any(s <= t.idx < e for s, e in ((x.start, x.end) for x in article.skipped)):
+            continue
+        if not is_engagement_use(t, kind, etype):
+            why(t, "not an engagement use")
+            continue
+        if kind == "noun":
+            # "met him for dinner", "making a phone call": one mention, the verb's if it is a trigger
+            h = t.head.head if t.dep_ == "pobj" else t.head
+            if h.i in seen_verbs:
+                why(t, "the verb's mention")
+                continue
+            if t.dep_ == "compound" and t.head.lemma_.lower() in TRIGGER_NOUNS:
+                continue
+        m = _mention(t, kind, etype, article, parties, seen_verbs, why)
+        if m is not None:
+            found.append(m)
+    return found
+
+
+def _mention(t: Token, kind: str, etype: str, article: Article, parties: Parties, seen_verbs: set[int],
+             why: _Tracer) -> Mention | None:
+    """The mention trigger ``t`` makes, None when it names no engagement that happened
+    (an interview, a speech, a debate to come, a hypothetical or future one)."""
+    lemma = t.lemma_.lower()
+    got = parties.participants(t, kind, etype)
+    if got is None:  # an interview or a press appearance
+        if kind == "verb":
+            seen_verbs.add(t.i)
+        why(t, "an interview or press appearance")
+        return None
+    names, people, place, verb = got
+    if kind == "verb" and lemma in ("speak", "talk") and people < 2:
+        why(t, f"a speech: {names}")  # "spoke to the Virginia delegation"
+        return None
+    if etype == "other" and not debate_happened(t, verb):
+        why(t, "a debate still to come")
+        return None
+    # "the call did not touch on X" still reports a call; "did not have a call" does not
+    subj_noun = kind == "noun" and t.dep_ in ("nsubj", "nsubjpass")
+    if is_irrealis(t, negation=not subj_noun) or verb.i != t.i and is_irrealis(verb, negation=not subj_noun):
+        why(t, "did not happen (modal, negated, planned)")
+        return None
+    if kind == "verb":
+        seen_verbs.add(t.i)
+    m = Mention(type=etype, trigger=t, participants=names, people=people, place=place)
+    d = date_of(t, verb, lambda i: date_base(parties.quote_at(i), article.published))
+    if d is not None:
+        if is_future(d[0], article.published):
+            why(t, f"dated after publication: {d[1]}")
+            return None
+        m.date, m.date_text, m.date_approximate = d[0], d[1], d[2]
+    dur = duration_of(t) if etype in ("call", "meeting", "visit") else None
+    if dur is not None:
+        m.duration, m.duration_approximate = dur
+    sent = sent_of(t)
+    m.evidence = (sent.start_char, sent.end_char)
+    text = text_of(t.doc)
+    while m.evidence[1] > m.evidence[0] and text[m.evidence[1] - 1].isspace():
+        m.evidence = (m.evidence[0], m.evidence[1] - 1)
+    m.confidence = 0.75 if lemma not in ("speak", "talk", "host", "conversation", "trip") else 0.6
+    why(t, f"mention {etype} {names} place={place} people={people}")
+    return m

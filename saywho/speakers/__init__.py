@@ -1,0 +1,36 @@
+"""Stage 4: speaker mentions -> canonical people, organisations and groups.
+
+No offline coreference model exists for spaCy 3.8 here, so resolution is built
+from the article itself, in this order:
+
+1. Names (``names``): PERSON entities are clustered: "Sir Keir Starmer", "Sir
+   Keir", "Starmer" and "Mr Starmer" are one person; the canonical name is the
+   fullest form with titles dropped.
+2. Roles: what the article says a person is, from pre-modifiers and appositions
+   ("former foreign secretary James Cleverly", "Marco Rubio, the secretary of
+   state"); honorifics and first names give gender.
+3. Mentions that are not names (``mentions``) resolve by agreement and salience:
+   organisations by name and metonym ("No 10"); spokespeople and groups keep
+   their description; a definite description goes to the person the article gave
+   that role, else to the most salient compatible person; pronouns to the most
+   salient person of matching gender and number.
+
+``resolver.Resolver`` runs these over an article; ``entities`` holds what they
+produce; ``lookup.PersonLookup`` is the read-only view stage 5 receives.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..model import Article
+from ..quotes import Found
+from .entities import Entities, Entity, offices_in
+from .lookup import PersonLookup, ResolvedLookup
+from .resolver import Resolver
+
+__all__ = ["Entities", "Entity", "PersonLookup", "ResolvedLookup", "Resolver", "offices_in", "resolve"]
+
+
+def resolve(doc: Doc, found: list[Found], article: Article) -> Entities:
+    """Resolve every quote's speaker mention to a canonical entity (stage 4)."""
+    return Resolver(doc, found, article).run()

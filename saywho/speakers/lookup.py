@@ -1,0 +1,165 @@
+"""What stage 4 hands stage 5: a typed, read-only lookup of the article's people.
+
+``PersonLookup`` is all that events may ask: the article's people and quotes, the
+person a mention span names, the canonical form of a surface name.  The lookup
+resolves spans stage 4 never saw ("the two leaders' call", "his") on demand; it
+does so on its own copy of stage 4's state, so that nothing it creates or learns
+(a new entity, a gender a pronoun revealed) shows in stage 4's ``Entities`` or in
+the Article's people.  Within one lookup that copy keeps what earlier questions
+taught it, as stage 4's resolver does between mentions.
+"""
+from __future__ import annotations
+
+import copy
+from typing import TYPE_CHECKING, Any, Protocol
+
+from ..lexicon import ORG_ALIASES
+from ..model import Person, Quote
+from .mentions import PRON_FIRST, PRON_MALE, PRON_FEMALE, PRON_PLURAL
+from .names import norm, strip_titles
+
+if TYPE_CHECKING:
+    from .entities import Entities, Entity
+    from .resolver import Resolver
+
+#: Entity types of a span's root that make it nobody unless it is a known mention ("Monday's trip").
+_NOBODY_TYPES = ("DATE", "TIME", "GPE", "LOC", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "EVENT", "LAW")
+
+
+class PersonLookup(Protocol):
+    """The questions stage 5 asks of stage 4; none of them changes stage 4's results."""
+
+    @property
+    def people(self) -> tuple[Person, ...]:
+        """The article's people (persons, organisations, groups), as stage 4 listed them."""
+        ...
+
+    @property
+    def quotes(self) -> tuple[Quote, ...]:
+        """The article's quotes with their speakers."""
+        ...
+
+    def person_at(self, start: int, end: int) -> Person | None:
+        """The canonical person a mention span names, if any."""
+        ...
+
+    def canonical(self, name: str) -> str:
+        """The canonical name for a surface name, when the article knows the person."""
+        ...
+
+    def is_known_person(self, name: str) -> bool:
+        """Whether ``name`` is the canonical name of one of the article's persons."""
+        ...
+
+
+class ResolvedLookup:
+    """``PersonLookup`` over stage 4's ``Entities``, answering from a private copy."""
+
+    def __init__(self, ents: "Entities") -> None:
+        self._people = tuple(ents.people)
+        self._quotes = tuple(ents.quotes)
+        # one memo: the copied mentions, by_span and entity list share the copied entities
+        memo: dict[int, Any] = {}
+        self._resolver = ents._resolver.detached(memo) if ents._resolver is not None else None
+        self._entities: list[Entity] = copy.deepcopy(ents.entities, memo)
+        self._by_span: dict[tuple[int, int], Entity] = copy.deepcopy(ents.by_span, memo)
+
+    @property
+    def people(self) -> tuple[Person, ...]:
+        """The article's people, as stage 4 listed them."""
+        return self._people
+
+    @property
+    def quotes(self) -> tuple[Quote, ...]:
+        """The article's quotes with their speakers."""
+        return self._quotes
+
+    def person_at(self, start: int, end: int) -> Person | None:
+        """The canonical person for a mention span: names, pronouns and roles
+        ("He", "the Prime Minister", "the 78-year-old") resolved as speakers are.
+
+        A span that is not a known mention is resolved on demand: its head must lie
+        in a known mention ("Patriot Coal's executives" is not "Patriot Coal"), or it
+        is resolved by agreement and salience at its position.
+        """
+        ent = self._by_span.get((start, end))
+        if ent is None and self._resolver is not None:
+            ent = entity_at(self._resolver, start, end)
+        if ent is None or ent.kind != "person":
+            return None
+        return next((p for p in self._people if p.name == ent.name), None) or Person(
+            name=ent.name, kind="person", mentions=sorted(set(ent.mentions)), roles=list(ent.roles), gender=ent.gender
+        )
+
+    def canonical(self, name: str) -> str:
+        """The canonical name for a surface name, when the article knows the person."""
+        words = norm(name).split()
+        _, core = strip_titles(words)
+        low = " ".join(core).lower()
+        for e in self._entities:
+            if e.kind != "person":
+                continue
+            if low in {n.lower() for n in e.names} or (len(core) == 1 and low == e.last_name()):
+                return e.name
+        return ORG_ALIASES.get(norm(name).lower(), name)
+
+    def is_known_person(self, name: str) -> bool:
+        """Whether ``name`` is the canonical name of one of the article's persons."""
+        return any(p.name == name for p in self._people if p.kind == "person")
+
+
+def entity_at(r: "Resolver", start: int, end: int) -> "Entity | None":
+    """Resolve any mention span after the stage has run (for events), on ``r``'s state."""
+    sp = r.doc.char_span(start, end, alignment_mode="expand")
+    if sp is None or not len(sp):
+        return None
+    root = sp.root
+    # dates, places, amounts are nobody ("Monday's trip")
+    if root.ent_type_ in _NOBODY_TYPES:
+        if not any(s <= root.idx < e for s, e, _, _, _ in r.mentions):
+            return None
+    # a known name, whatever the tagger made of it ("Trump" tagged ORG or VERB)
+    words = [t.text for t in sp if not t.is_punct and t.tag_ != "POS"]
+    if words and all(w[:1].isupper() for w in words):
+        known = r.person_for_name(" ".join(words), create=False)
+        if known is not None:
+            return known
+    # "the governor of the Bank of England, Andrew Bailey": the name in apposition
+    root = next((c for c in root.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), root)
+    for s, e, ent, _, _ in r.mentions:
+        if s <= root.idx < e:
+            return ent
+    # "I"/"we" inside a quote are its speaker
+    if root.lower_ in PRON_FIRST:
+        inner = [f for f in r.found if f.start <= root.idx < f.end and f.type == "direct"]
+        if inner:
+            f = min(inner, key=lambda f: f.end - f.start)
+            j = r.found.index(f)
+            return next((ent for pos, ent in r.speaker_positions if pos == f.start), None) if j is not None else None
+        return None
+    last = None
+    for pos, ent in r.speaker_positions:
+        if pos >= start:
+            break
+        last = ent
+    # "X offered his congratulations": a possessive goes to its clause's subject
+    if root.dep_ == "poss" and root.lower_ in PRON_MALE | PRON_FEMALE | PRON_PLURAL:
+        verb = root.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.i != root.i and subj.pos_ != "PRON":
+            from ..quotes import mention_span
+
+            ms, me = mention_span(subj)
+            got = entity_at(r, ms, me)
+            if got is not None and got.kind == "person":
+                return got
+    # a third-person pronoun inside a quote is not the quote's own speaker
+    inside = [f for f in r.found if f.start <= root.idx < f.end and f.type == "direct"]
+    own = None
+    if inside:
+        f = min(inside, key=lambda f: f.end - f.start)
+        own = next((ent for pos, ent in r.speaker_positions if pos == f.start), None)
+    ent, _ = r.resolve_mention(root.i, (sp.start_char, sp.end_char), last if last is not own else None, exclude=own)
+    return ent

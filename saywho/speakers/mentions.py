@@ -1,0 +1,252 @@
+"""Resolution of one speaker mention (a span and its head) to an entity.
+
+``resolve_mention`` tries, in order:
+
+a. an organisation by its usual metonym ("No 10");
+b. a person's name that contains the head ("Reform UK leader Nigel Farage");
+c. a name the article already knows, whatever the NER said ("Badenoch");
+d. a pronoun, by an editor's bracket or by gender and salience;
+e. an organisation named by an entity that holds the head ("the Foreign Office");
+f. a person named only here ("Mayor Ken Obi", "Arsenal boss Mikel Arteta");
+
+then descriptions: spokespeople, groups, documents that speak for their author,
+someone described through another person, and a definite description of a
+person (by role, else by salience); what is left is an unnamed speaker.
+
+Each step returns ``(entity, kind)`` when it decides the mention, None when it
+does not apply.  Steps work on the ``Resolver``'s state (its entities, its
+mentions for salience) and may add to it, as the stage's resolution does.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from ..lexicon import (
+    DOCUMENT_NOUNS,
+    FEMALE_HONORIFICS,
+    MALE_HONORIFICS,
+    ORG_ALIASES,
+    PERSON_NOUNS,
+    SPEAKING_GROUP_NOUNS,
+    SPOKESPERSON_NOUNS,
+    TITLES,
+)
+from ..nlp import entities, text_of
+from .entities import OFFICE_HEADS, Entity, offices_in
+from .names import norm, strip_titles
+
+if TYPE_CHECKING:
+    from .resolver import Resolver
+
+#: What a step decides: the entity (None: nobody) and the kind of speaker.
+Resolution = tuple[Entity | None, str]
+
+PRON_MALE = {"he", "him", "his", "himself"}
+PRON_FEMALE = {"she", "her", "hers", "herself"}
+PRON_PLURAL = {"they", "them", "their", "themselves"}
+PRON_FIRST = {"i", "me", "my", "we", "us", "our"}
+
+
+def org_metonym(r: "Resolver", mtext: str) -> Resolution | None:
+    """a. Organisations by their usual metonyms ("No 10")."""
+    low = mtext.lower()
+    if low in ORG_ALIASES or re.sub(r"^the ", "", low) in ORG_ALIASES:
+        return r.org_entity(mtext), "organisation"
+    return None
+
+
+def person_named_in(r: "Resolver", sp: Span, head: Token, ents_in: list[Span]) -> Resolution | None:
+    """b. A person's name that contains the head ("Reform UK leader Nigel Farage")."""
+    for ent in ents_in:
+        if ent.label_ == "PERSON" and ent.start <= head.i < ent.end:
+            pre = [t.text for t in sp if t.i < ent.start and t.lower_ in TITLES]
+            pe = r.person_for_name(ent.text, pre)
+            if pe is not None:
+                return pe, "person"
+    return None
+
+
+def known_name(r: "Resolver", sp: Span, head: Token) -> Resolution | None:
+    """c. A name the article already knows, whatever the NER said ("Badenoch", "Davey");
+    an honorific makes it a person even if unseen ("Mr Cleverly")."""
+    if head.pos_ != "PROPN":
+        return None
+    words = [t.text for t in sp if not t.is_punct and t.i <= head.i]
+    titles, core = strip_titles(words)
+    if core and all(w[:1].isupper() for w in core):
+        pe = r.person_for_name(" ".join(words), create=False)
+        if pe is not None:
+            return pe, "person"
+        if any(t.lower().strip(".") in MALE_HONORIFICS | FEMALE_HONORIFICS | {"dr", "prof"} for t in titles):
+            pe = r.person_for_name(" ".join(words))
+            if pe is not None:
+                return pe, "person"
+    return None
+
+
+def pronoun(r: "Resolver", s: int, e: int, head: Token, last_speaker: Entity | None,
+            exclude: Entity | None) -> Resolution | None:
+    """d. Pronouns: an editor's bracket names the referent ("him [Trump]"); else the
+    most salient person of matching gender, or the group for "they"."""
+    hl = head.lower_
+    if not (head.pos_ == "PRON" or hl in PRON_MALE | PRON_FEMALE | PRON_PLURAL | PRON_FIRST):
+        return None
+    m = re.match(r"\s*\[([A-Z][\w.'’\- ]{1,60})\]", r.text[e:e + 64])
+    if m:
+        pe = r.person_for_name(m.group(1), create=False)
+        if pe is not None:
+            return pe, "person"
+    if hl in PRON_MALE | PRON_FEMALE:
+        g = "male" if hl in PRON_MALE else "female"
+        ent = r.salient(s, g, last_speaker=last_speaker, exclude=exclude)
+        if ent is not None and ent.gender is None:
+            ent.gender = g  # what "she" found, a later "he" will not
+        return ent, "person"
+    if hl in PRON_PLURAL:
+        return r.salient(s, "plural", last_speaker=last_speaker), "group"
+    return None, "unnamed"
+
+
+def org_holding_head(r: "Resolver", head: Token, mtext: str, ents_in: list[Span]) -> Resolution | None:
+    """e. An organisation named by an entity that holds the head ("the Foreign Office")."""
+    lemma = head.lemma_.lower()
+    for ent in ents_in:
+        if ent.label_ in ("ORG", "NORP", "GPE", "FAC") and ent.start <= head.i < ent.end:
+            if lemma not in SPOKESPERSON_NOUNS | PERSON_NOUNS and head.lower_ not in SPEAKING_GROUP_NOUNS:
+                return r.org_entity(mtext), "organisation"
+    return None
+
+
+def person_named_here(r: "Resolver", sp: Span, head: Token) -> Resolution | None:
+    """f. A person named only here: the NER's PERSON, or two or more capitalised proper
+    nouns after any titles ("Mayor Ken Obi"); or, where the NER saw no name, the
+    capitalised words after the last role word ("Arsenal boss Mikel Arteta")."""
+    if not (head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "")):
+        return None
+    words = [t.text for t in sp if not t.is_punct and t.i <= head.i]
+    _, core = strip_titles(words)
+    role_like = any(w.lower() in PERSON_NOUNS or w.lower() in TITLES for w in core) or any(t.ent_type_ in ("NORP", "ORG", "GPE") for t in sp)
+    if head.ent_type_ == "PERSON" or (len(core) >= 2 and all(w[:1].isupper() for w in core) and not role_like):
+        pe = r.person_for_name(" ".join(words))
+        if pe is not None:
+            return pe, "person"
+    # the words before the last role word are the role
+    toks = [t for t in sp if not t.is_punct and t.i <= head.i]
+    cut = max((k for k, t in enumerate(toks) if t.lower_ in PERSON_NOUNS or t.lower_ in TITLES or t.is_lower), default=-1)
+    name = toks[cut + 1:]
+    if cut >= 0 and len(name) >= 2 and all(t.text[:1].isupper() and t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON") for t in name):
+        pe = r.person_for_name(" ".join(t.text for t in name))
+        if pe is not None:
+            role = text_of(r.doc)[toks[0].idx:toks[cut].idx + len(toks[cut])]
+            role = re.sub(r"^(the|a|an)\s+", "", role, flags=re.I)
+            if role and role.lower() not in {x.lower() for x in pe.roles}:
+                pe.roles.append(role)
+                pe.titles.add(role.lower())
+            return pe, "person"
+    return None
+
+
+def spokesperson(r: "Resolver", head: Token, desc: str, definite: bool) -> Resolution | None:
+    """Spokespeople: unnamed speakers who keep their description; "a spokesperson for
+    the Home Office" is the "Home Office spokesperson"."""
+    lemma = head.lemma_.lower()
+    if not (lemma in SPOKESPERSON_NOUNS or head.lower_ in SPOKESPERSON_NOUNS):
+        return None
+    m = re.match(r"(?i)(\w+)\s+(?:for|of|at)\s+(?:the\s+)?(.+)$", desc)
+    if m and m.group(2)[:1].isupper():
+        desc = f"{m.group(2)} {m.group(1)}"
+    return r.described_entity("unnamed", desc, lemma, definite), "unnamed"
+
+
+def group(r: "Resolver", head: Token, desc: str, definite: bool) -> Resolution | None:
+    """Groups that speak ("critics", "allies of Mr Trump")."""
+    hl = head.lower_
+    if head.tag_ in ("NNS", "NNPS") or hl in SPEAKING_GROUP_NOUNS:
+        if hl in SPEAKING_GROUP_NOUNS or head.tag_ == "NNS":
+            return r.described_entity("group", desc, head.lemma_.lower(), definite), "group"
+    return None
+
+
+def document_author(r: "Resolver", head: Token, ents_in: list[Span]) -> Resolution | None:
+    """"a White House readout", "the ministry's statement": a document speaks for its author."""
+    if head.lemma_.lower() not in DOCUMENT_NOUNS:
+        return None
+    owner = [ent for ent in ents_in if ent.label_ in ("ORG", "FAC", "GPE", "NORP") and ent.end <= head.i]
+    if owner:
+        return r.org_entity(owner[-1].text), "organisation"
+    return None
+
+
+def described_through_person(r: "Resolver", sp: Span, head: Token, desc: str) -> Resolution | None:
+    """"Gary Johnson's doctor": someone described through another named person."""
+    lemma = head.lemma_.lower()
+    if any(t.dep_ == "poss" and t.pos_ == "PROPN" for t in sp) and (lemma in PERSON_NOUNS or head.lower_ in PERSON_NOUNS):
+        return r.described_entity("unnamed", desc, lemma, definite=False), "unnamed"
+    return None
+
+
+def described_person(r: "Resolver", s: int, head: Token, desc: str, definite: bool,
+                     last_speaker: Entity | None) -> Resolution | None:
+    """A definite description of a person ("the Foreign Secretary", "the 78-year-old"):
+    the person the article gave that role, else the most salient compatible person,
+    never one who holds a different unique office."""
+    if not (definite or head.pos_ == "PROPN"):
+        return None
+    lemma = head.lemma_.lower()
+    hl = head.lower_
+    words = {w.lower() for w in re.split(r"[\s\-]+", desc)}
+    role_words = words - {"the", "of", "former", "new"}
+    desc_l = desc.lower()
+    for ent in r.entities:
+        if ent.kind != "person":
+            continue
+        for x in [*ent.roles, *ent.titles]:
+            rl = x.lower()
+            if rl == desc_l or (rl.endswith(desc_l) and not rl.startswith(("former", "ex"))):
+                return ent, "person"
+    offices = offices_in(desc_l)
+    # an office nobody in the article holds ("the Vice President", "the Health
+    # Secretary") is someone not named here, not the most salient person
+    unheld_office = lemma in OFFICE_HEADS and not offices
+    if not unheld_office and (lemma in PERSON_NOUNS or hl in PERSON_NOUNS or offices or head.pos_ == "PROPN" or "year-old" in desc_l):
+        found = r.salient(s, "any", exclude_offices=offices or None, role_words=role_words, last_speaker=last_speaker)
+        if found is not None:
+            if offices:
+                found.titles |= offices
+                if desc not in found.roles:
+                    found.roles.append(desc)
+            return found, "person"
+    return None
+
+
+def resolve_mention(r: "Resolver", head_i: int | None, span: tuple[int, int], last_speaker: Entity | None,
+                    exclude: Entity | None = None) -> Resolution:
+    """The entity and kind of speaker the mention ``span`` (head token ``head_i``) names,
+    by the steps above, in order; an unnamed speaker when none decides."""
+    doc = r.doc
+    s, e = span
+    mtext = norm(r.text[s:e])
+    got = org_metonym(r, mtext)
+    if got is not None:
+        return got
+    sp = doc.char_span(s, e, alignment_mode="expand")
+    head = doc[head_i] if head_i is not None else (sp.root if sp is not None else None)
+    if sp is None or head is None:
+        return None, "unnamed"
+    ents_in = [ent for ent in entities(doc) if ent.start >= sp.start and ent.end <= sp.end]
+    got = (person_named_in(r, sp, head, ents_in) or known_name(r, sp, head)
+           or pronoun(r, s, e, head, last_speaker, exclude)
+           or org_holding_head(r, head, mtext, ents_in) or person_named_here(r, sp, head))
+    if got is not None:
+        return got
+    det = sp[0].lower_
+    definite = det in ("the", "this", "that") or any(t.dep_ == "poss" for t in sp)
+    desc = re.sub(r"^(the|a|an|this|that)\s+", "", mtext, flags=re.I)
+    got = (spokesperson(r, head, desc, definite) or group(r, head, desc, definite) or document_author(r, head, ents_in)
+           or described_through_person(r, sp, head, desc) or described_person(r, s, head, desc, definite, last_speaker))
+    if got is not None:
+        return got
+    return r.described_entity("unnamed", desc, head.lemma_.lower(), definite), "unnamed"

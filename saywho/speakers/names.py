@@ -1,0 +1,224 @@
+"""Names of people: titles, epithets, first-name gender, and clustering name forms.
+
+"Sir Keir Starmer", "Sir Keir", "Starmer" and "Mr Starmer" are one person; the
+canonical name is the fullest form with titles dropped (``Entity.name``).
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from spacy.tokens import Span, Token
+
+from ..lexicon import FEMALE_HONORIFICS, MALE_HONORIFICS, PERSON_NOUNS, TITLES
+from ..nlp import text_of
+from .entities import Entity
+
+#: A possessive ending, dropped from a name ("Starmer's").
+NAME_RE = re.compile(r"[’']s$")
+_ROLE_SUFFIX = re.compile(r"(er|or|ist|ian|ant|ent|man|woman|ive)$", re.I)
+#: Title words that say nothing about the person and are not kept as titles.
+_NOT_KEPT_TITLES = ("the", "a", "an", "his", "her", "mr", "mrs", "ms", "miss", "dr")
+
+
+@functools.lru_cache(maxsize=1)
+def _gender_detector():  # type: ignore[no-untyped-def]
+    import gender_guesser.detector as gd
+
+    return gd.Detector(case_sensitive=False)
+
+
+def first_name_gender(first: str) -> str | None:
+    """"male" or "female" when ``first`` is a first name of (mostly) that gender, else None."""
+    if not first or len(first) < 2:
+        return None
+    g = _gender_detector().get_gender(first)
+    if g in ("male", "mostly_male"):
+        return "male"
+    if g in ("female", "mostly_female"):
+        return "female"
+    return None
+
+
+def norm(s: str) -> str:
+    """Curly apostrophes made straight and white space collapsed."""
+    return re.sub(r"\s+", " ", s.replace("’", "'")).strip()
+
+
+def strip_titles(words: list[str]) -> tuple[list[str], list[str]]:
+    """Split leading title words from a name: (titles, name words)."""
+    titles = []
+    i = 0
+    while i < len(words) and (words[i].lower().strip(".") in TITLES or words[i].lower() in TITLES or role_word(words[i], len(words) - i)):
+        titles.append(words[i])
+        i += 1
+    return titles, words[i:]
+
+
+def role_word(word: str, remaining: int) -> bool:
+    """A capitalised role noun fused to a name by the NER ("Campaigner Ruth Adler")."""
+    if remaining < 3:
+        return False
+    w = word.lower()
+    if w in PERSON_NOUNS:
+        return True
+    return bool(_ROLE_SUFFIX.search(w)) and first_name_gender(word) is None and _gender_detector().get_gender(word) == "unknown"
+
+
+def other_first_name(low: list[str], names: list[str]) -> bool:
+    """True when one of ``names`` is a full name whose first name differs from ``low``'s
+    (initials compatible: "J. Smith" fits "John Smith")."""
+    for n in names:
+        nl = n.lower().split()
+        if len(nl) >= 2 and nl[-1] == low[-1]:
+            a, b = nl[0].strip("."), low[0].strip(".")
+            if a != b and not (len(a) == 1 and b.startswith(a)) and not (len(b) == 1 and a.startswith(b)):
+                return True
+    return False
+
+
+def trim_epithet(span: Span) -> Span:
+    """Drop a nickname or epithet the NER fused to a name: "Crooked Hillary Clinton",
+    "Universe Alicia Machado" (the first word is no first name, the second is)."""
+    while len(span) >= 3 and first_name_gender(span[0].text) is None and first_name_gender(span[1].text) is not None:
+        span = span[1:]
+    return span
+
+
+def full_name_in_text(text: str, surname: str) -> str | None:
+    """A surname seen alone ("Mrs Badenoch") whose full name the NER missed
+    elsewhere ("Angela Rayner and Kemi Badenoch"): a known first name before it."""
+    counts: dict[str, int] = {}
+    for m in re.finditer(r"\b([A-Z][a-z'’\-]+) " + re.escape(surname) + r"\b", text):
+        first = m.group(1)
+        before = text[max(0, m.start() - 2):m.start()]
+        sentence_start = m.start() == 0 or before.endswith(("\n", ". ", "? ", "! ", "“", '"'))
+        if first.lower() not in TITLES and (first_name_gender(first) is not None or not sentence_start):
+            counts[first] = counts.get(first, 0) + 1
+    if len(counts) != 1:  # none, or two people sharing the surname
+        return None
+    return f"{next(iter(counts))} {surname}"
+
+
+def _matching_person(entities: list[Entity], core: list[str], titles: list[str]) -> Entity | None:
+    """The known person whose name forms ``core`` fits; longer forms of a name seen
+    first as a surname are added to that person's names."""
+    low = [w.lower() for w in core]
+    best: Entity | None = None
+    matches: list[Entity] = []
+    for e in entities:
+        if e.kind != "person":
+            continue
+        if len(low) >= 2 and other_first_name(low, e.names):
+            continue  # "Ted Cruz" is not "Rafael Cruz", whatever bare "Cruz" they share
+        for n in e.names:
+            nl = n.lower().split()
+            if low == nl or (len(low) == 1 and low[0] == nl[-1]) or (len(low) < len(nl) and low == nl[-len(low):]):
+                best = e
+                matches.append(e)
+            elif len(low) == 1 and len(nl) > 1 and low[0] == nl[0] and any(x.lower() in ("sir", "dame", "lord", "lady") for x in titles):
+                best = e  # "Sir Keir": a knight is known by first name
+            elif len(nl) < len(low) and (nl == low[-len(nl):] or nl == low[:len(nl)] and len(e.names) == 1) or (len(nl) == 1 and nl[0] == low[-1]):
+                best = e  # a longer form of a name seen first as a surname
+                if " ".join(core) not in e.names:
+                    e.names.append(" ".join(core))
+    if len({id(m) for m in matches}) > 1:
+        # a bare surname two people share: the one the article is most about
+        best = max(matches, key=lambda m: (len(m.mentions), -m.key))
+    return best
+
+
+def person_for_name(entities: list[Entity], text: str, name: str, titles: list[str] | None = None,
+                    create: bool = True, gender: str | None = None) -> Entity | None:
+    """The person ``name`` names among ``entities`` (the article's, in ``text``): a known
+    one whose name forms fit, else a new one appended to ``entities`` (unless not
+    ``create``).  Titles and first names on the way give the person titles and gender."""
+    words = [w for w in norm(NAME_RE.sub("", name)).split() if w]
+    if not words:
+        return None
+    t, core = strip_titles(words)
+    titles = (titles or []) + t
+    if not core or not core[0][:1].isupper():
+        return None
+    best = _matching_person(entities, core, titles)
+    if best is None:
+        if not create:
+            return None
+        best = Entity(key=len(entities), kind="person", names=[" ".join(core)])
+        if len(core) == 1:
+            full = full_name_in_text(text, core[0])
+            if full:
+                best.names.append(full)
+        entities.append(best)
+    elif " ".join(core) not in best.names:
+        best.names.append(" ".join(core))
+    for ti in titles:
+        tl = ti.lower().strip(".")
+        if tl in MALE_HONORIFICS:
+            best.gender = "male"
+        elif tl in FEMALE_HONORIFICS:
+            best.gender = "female"
+        if tl not in _NOT_KEPT_TITLES:
+            best.titles.add(tl)
+    if gender and not best.gender:
+        best.gender = gender
+    if best.gender is None and len(core) > 1:
+        best.gender = first_name_gender(core[0])
+    return best
+
+
+# ------------------------------------------------------------------ roles written around a name
+
+
+def premodifiers(span: Span) -> list[Token]:
+    """Role words right before a name in the same noun phrase."""
+    doc = span.doc
+    toks: list[Token] = []
+    i = span.start - 1
+    while i >= 0:
+        t = doc[i]
+        if t.is_space or t.is_punct or t.ent_type_ == "PERSON" and t.ent_iob_ == "B" and toks:
+            break
+        if t.dep_ in ("compound", "amod", "nmod", "det", "poss", "case", "nummod") or t.head.i >= span.start and t.head.i < span.end or t.head in toks:
+            if t.pos_ in ("VERB", "ADP", "PRON") or t.dep_ in ("case",) and not toks:
+                break
+            toks.insert(0, t)
+            i -= 1
+            continue
+        break
+    while toks and (toks[0].dep_ in ("det", "poss", "case") or toks[0].pos_ in ("DET",)):
+        toks = toks[1:]
+    return toks
+
+
+def role_text(pre: list[Token]) -> str | None:
+    """The role written before a name ("former foreign secretary"), as written;
+    None unless it holds a noun of office or person ("strategically important" is not a role)."""
+    toks = [t for t in pre if t.lower_.strip(".") not in MALE_HONORIFICS | FEMALE_HONORIFICS | {"dr", "prof"}]
+    while toks and toks[0].pos_ in ("ADV", "VERB", "PUNCT", "CCONJ"):
+        toks = toks[1:]
+    if not toks or any(t.pos_ == "VERB" for t in toks):
+        return None
+    nouny = [t for t in toks if t.pos_ in ("NOUN", "PROPN")]
+    if not any(t.lower_ in PERSON_NOUNS or t.lower_ in TITLES or t.lemma_.lower() in PERSON_NOUNS for t in nouny):
+        return None
+    doc = toks[0].doc
+    return text_of(doc)[toks[0].idx:toks[-1].idx + len(toks[-1])]
+
+
+def appositions(span: Span) -> list[str]:
+    """Roles in apposition to a name: "Marco Rubio, the secretary of state"."""
+    out = []
+    root = span.root
+    for c in root.children:
+        if c.dep_ == "appos" and c.pos_ == "NOUN":
+            toks = [t for t in c.subtree if t.dep_ not in ("det", "punct")]
+            if toks and len(toks) <= 8:
+                out.append(" ".join(t.text for t in toks))
+    # "his pick as secretary of state, Marco Rubio": the name is the appositive
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        h = root.head
+        toks = [t for t in h.subtree if t.i < root.i and not t.is_punct and t.dep_ not in ("det", "poss")]
+        if toks and len(toks) <= 8:
+            out.append(" ".join(t.text for t in toks))
+    return out
