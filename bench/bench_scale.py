@@ -105,7 +105,7 @@ def synthetic(n: int) -> Iterator[str]:
 def accepted(texts: Iterator[str], n: int) -> list[str]:
     """The first ``n`` texts saywho accepts as articles (so every system gets the same list)."""
     from saywho.errors import InputError
-    from saywho.ingest import article_from_text
+    from saywho.readers import article_from_text
 
     out: list[str] = []
     for t in texts:
@@ -241,7 +241,7 @@ def main(argv: list[str] | None = None) -> int:
         warm = texts[:8]
         sum(1 for _ in bare.pipe(warm))
         textacy_run(bare, warm, bs)
-        from saywho.ingest import article_from_text
+        from saywho.readers import article_from_text
 
         batch.extract_chunk([article_from_text(t, f"warm-{i}") for i, t in enumerate(warm)])
 

@@ -181,7 +181,7 @@ def run_extraction(
     input_format: str | None = None,
 ) -> Iterator[Article]:
     """Read inputs and extract, reporting bad inputs on stderr and going on."""
-    from .ingest import MAX_BYTES, read_inputs
+    from .readers import MAX_BYTES, read_inputs
     from .pipeline import extract_articles
 
     # --max-chars must lift the byte cap on files too, or a text over 5 MB stays refused

@@ -65,7 +65,7 @@ def test_single_process_stores_every_article_once_and_resumes(tmp_path: Path) ->
 def test_a_run_stopped_half_way_is_finished_by_the_next(tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path / "in.jsonl", 12)
     with Store(f"sqlite:///{tmp_path / 'a.db'}") as st:
-        from saywho.ingest import read_inputs
+        from saywho.readers import read_inputs
 
         half = batch.run(list(read_inputs([str(corpus)]))[:5], st, chunk=4)
         rest = batch.ingest([str(corpus)], st, chunk=4)

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from saywho.errors import InputError
-from saywho.ingest import read_inputs, sniff
-from saywho.ingest.dates import text_date
+from saywho.readers import read_inputs, sniff
+from saywho.readers.dates import text_date
 from saywho.model import Article
 
 HERE = Path(__file__).resolve().parent

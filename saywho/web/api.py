@@ -170,9 +170,9 @@ def write_router() -> APIRouter:
             responses={400: {"description": "Bad input"}, 401: {"description": "No or wrong token"}})
     def add_article(st: Store, body: m.ArticleIn) -> Any:
         from .. import nlp
-        from ..ingest import article_from_text
-        from ..ingest.fetch import fetch
-        from ..ingest.html import article_from_html
+        from ..readers import article_from_text
+        from ..readers.fetch import fetch
+        from ..readers.html import article_from_html
         from ..pipeline import annotate
 
         given = [k for k in ("text", "html", "url") if getattr(body, k) is not None]
