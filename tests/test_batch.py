@@ -208,7 +208,7 @@ def _ingest_has_scale_options() -> bool:
 
 
 @pytest.mark.skipif(not _ingest_has_scale_options(),
-                    reason="saywho ingest has no --workers yet (patch for saywho/commands/store.py pending)")
+                    reason="saywho ingest has no --workers yet (saywho/cli/ingest.py)")
 @pytest.mark.parametrize("how", ["workers", "scheduler"])
 def test_saywho_ingest_scales_out_from_the_command_line(tmp_path: Path, cluster, how: str) -> None:  # type: ignore[no-untyped-def]
     from click.testing import CliRunner

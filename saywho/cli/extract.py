@@ -82,8 +82,10 @@ def extract(paths: tuple[str, ...], published: str | None, fmt: str | None, incl
     out = open_output(output)
     if fmt is None:
         fmt = "table" if out.isatty() else "jsonl"
+    # data on the terminal is its own progress: a bar drawn there too would mix with it
+    bar_quiet = quiet or out.isatty()
     try:
-        write_articles(run_extraction(paths, options, report, quiet), fmt, out, include_text)
+        write_articles(run_extraction(paths, options, report, bar_quiet), fmt, out, include_text)
     finally:
         if out is not sys.stdout:
             out.close()

@@ -1,7 +1,8 @@
 """Terminal tables with ``rich``: columns fit the terminal's width, a cell too long for
 its column ends in an ellipsis (or wraps, for the long text column) instead of being
 cut silently, and NO_COLOR is honoured (rich reads it).  Written to a file or a pipe,
-a table takes the width its content needs, so nothing is cut."""
+a table takes the width its content needs (no column cap, no trailing blanks), so
+nothing is cut."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
@@ -54,8 +55,18 @@ def table(cols: Sequence[Col], rows: Iterable[Sequence[Any]]) -> "Table":
 
 def write(out: TextIO, *items: "RenderableType | str") -> None:
     """Print tables and lines (plain strings are text, never markup) to ``out``."""
+    from rich.table import Table
     from rich.text import Text
 
     con = console(out)
-    for item in items:
-        con.print(Text(item) if isinstance(item, str) else item)
+    if con.is_terminal:
+        for item in items:
+            con.print(Text(item) if isinstance(item, str) else item)
+        return
+    with con.capture() as cap:
+        for item in items:
+            if isinstance(item, Table):
+                for column in item.columns:  # a file keeps every character: no column caps
+                    column.max_width = None
+            con.print(Text(item) if isinstance(item, str) else item)
+    out.write("".join(line.rstrip() + "\n" for line in cap.get().splitlines()))

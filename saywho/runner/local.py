@@ -61,6 +61,8 @@ def process(items: Iterable[Item], store: "Store | None" = None, *, report: RunR
     progress bar on stderr when it is a terminal.  ``extractor``: the extraction step
     (local runs only).  ``timeout``: seconds to wait for the scheduler.
     """
+    # Long for a reason: the closures below share the run's state (store, run, report,
+    # bar) and are the loop's three steps; as module functions they would pass it all around.
     if chunk < 1:
         raise ValueError("chunk must be at least 1")
     if workers < 1:
