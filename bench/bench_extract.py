@@ -49,7 +49,7 @@ def log(msg: str) -> None:
 def read_texts(path: Path, n: int) -> list[str]:
     """The first ``n`` texts that saywho accepts as articles (the same list for every system)."""
     from saywho.errors import InputError
-    from saywho.ingest import article_from_text
+    from saywho.readers import article_from_text
 
     texts: list[str] = []
     refused = 0

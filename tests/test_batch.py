@@ -1,4 +1,4 @@
-"""Batch ingestion (saywho.batch): chunks, failures, resume, and a Dask cluster losing a worker.
+"""Batch ingestion (saywho.runner): chunks, failures, resume, and a Dask cluster losing a worker.
 
 The articles are written by the tests (short synthetic news copy with quotes);
 every run's stored counts are compared with a clean single-process run of the
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from saywho import batch
+from saywho import runner
 from saywho.errors import InputError, SaywhoError
 from saywho.model import Article
 from saywho.store import Store
@@ -45,7 +45,7 @@ def stored(st: Store) -> tuple[dict[str, int], set[str]]:
 
 def clean_run(tmp_path: Path, paths: list[str]) -> tuple[dict[str, int], set[str]]:
     with Store(f"sqlite:///{tmp_path / 'clean.db'}") as st:
-        report = batch.ingest(paths, st, workers=1)
+        report = runner.ingest(paths, st, workers=1)
         assert report.mode == "local"
         return stored(st)
 
@@ -53,8 +53,8 @@ def clean_run(tmp_path: Path, paths: list[str]) -> tuple[dict[str, int], set[str
 def test_single_process_stores_every_article_once_and_resumes(tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path / "in.jsonl", 20)
     with Store(f"sqlite:///{tmp_path / 'a.db'}") as st:
-        first = batch.ingest([str(corpus)], st, chunk=6)
-        again = batch.ingest([str(corpus)], st, chunk=6)
+        first = runner.ingest([str(corpus)], st, chunk=6)
+        again = runner.ingest([str(corpus)], st, chunk=6)
         counts = st.counts()
     assert (first.added, first.unchanged, first.failed, first.mode) == (20, 0, 0, "local")
     assert (again.added, again.unchanged, again.failed) == (0, 20, 0)
@@ -65,10 +65,10 @@ def test_single_process_stores_every_article_once_and_resumes(tmp_path: Path) ->
 def test_a_run_stopped_half_way_is_finished_by_the_next(tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path / "in.jsonl", 12)
     with Store(f"sqlite:///{tmp_path / 'a.db'}") as st:
-        from saywho.ingest import read_inputs
+        from saywho.readers import read_inputs
 
-        half = batch.run(list(read_inputs([str(corpus)]))[:5], st, chunk=4)
-        rest = batch.ingest([str(corpus)], st, chunk=4)
+        half = runner.run(list(read_inputs([str(corpus)]))[:5], st, chunk=4)
+        rest = runner.ingest([str(corpus)], st, chunk=4)
         got = stored(st)
     assert (half.added, rest.added, rest.unchanged) == (5, 7, 5)
     assert got == clean_run(tmp_path, [str(corpus)])
@@ -86,7 +86,7 @@ def test_a_bad_input_is_recorded_and_the_run_goes_on(tmp_path: Path, name: str, 
     if content is not None:
         bad.write_bytes(content)
     with Store(f"sqlite:///{tmp_path / 'a.db'}") as st:
-        report = batch.ingest([str(bad), str(corpus)], st)
+        report = runner.ingest([str(bad), str(corpus)], st)
         failures = st.failures()
         assert st.counts()["articles"] == 3
     assert (report.added, report.failed) == (3, 1)
@@ -107,7 +107,7 @@ def test_a_document_that_breaks_extraction_fails_alone(tmp_path: Path, monkeypat
     monkeypatch.setattr(pipeline, "annotate", annotate)
     corpus = write_corpus(tmp_path / "in.jsonl", 9)
     with Store(f"sqlite:///{tmp_path / 'a.db'}") as st:
-        report = batch.ingest([str(corpus)], st, chunk=8)  # the bad one shares a chunk with 7 good ones
+        report = runner.ingest([str(corpus)], st, chunk=8)  # the bad one shares a chunk with 7 good ones
         failures = st.failures()
         n = st.counts()["articles"]
     assert (report.added, report.failed, n) == (8, 1, 8)
@@ -117,14 +117,14 @@ def test_a_document_that_breaks_extraction_fails_alone(tmp_path: Path, monkeypat
 def test_small_inputs_stay_in_one_process(tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path / "in.jsonl", 4)
     with Store(f"sqlite:///{tmp_path / 'a.db'}") as st:
-        report = batch.ingest([str(corpus)], st, workers=2)  # default min_parallel: no cluster for 4
+        report = runner.ingest([str(corpus)], st, workers=2)  # default min_parallel: no cluster for 4
     assert (report.mode, report.workers, report.added) == ("local", 1, 4)
 
 
 def test_progress_is_silent_when_stderr_is_not_a_terminal(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
     corpus = write_corpus(tmp_path / "in.jsonl", 3)
     with Store(f"sqlite:///{tmp_path / 'a.db'}") as st:
-        report = batch.ingest([str(corpus)], st, quiet=False)
+        report = runner.ingest([str(corpus)], st, quiet=False)
     assert report.added == 3
     assert capfd.readouterr().err == ""
 
@@ -135,19 +135,19 @@ def test_progress_is_silent_when_stderr_is_not_a_terminal(tmp_path: Path, capfd:
 ])
 def test_bad_arguments(tmp_path: Path, kwargs: dict[str, int], message: str) -> None:
     with Store(f"sqlite:///{tmp_path / 'a.db'}") as st, pytest.raises(ValueError, match=message):
-        batch.run([], st, **kwargs)
+        runner.run([], st, **kwargs)
 
 
 def test_an_unreachable_scheduler_is_one_clear_error(tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path / "in.jsonl", 2)
     with Store(f"sqlite:///{tmp_path / 'a.db'}") as st, pytest.raises(SaywhoError, match="127.0.0.1:9"):
-        batch.ingest([str(corpus)], st, scheduler="tcp://127.0.0.1:9", timeout=2)
+        runner.ingest([str(corpus)], st, scheduler="tcp://127.0.0.1:9", timeout=2)
 
 
 def test_failures_from_reading_reach_the_store(tmp_path: Path) -> None:
     items = [InputError("feed.xml", "malformed feed"), Article(id="x", text=article_text(1))]
     with Store(f"sqlite:///{tmp_path / 'a.db'}") as st:
-        report = batch.run(items, st)
+        report = runner.run(items, st)
         assert [(f.source, f.reason) for f in st.failures()] == [("feed.xml", "malformed feed")]
     assert (report.added, report.failed) == (1, 1)
 
@@ -155,7 +155,7 @@ def test_failures_from_reading_reach_the_store(tmp_path: Path) -> None:
 @pytest.fixture(scope="module")
 def cluster():  # type: ignore[no-untyped-def]
     """One LocalCluster of 2 worker processes for this module's Dask tests."""
-    c = batch.local_cluster(2)
+    c = runner.local_cluster(2)
     yield c
     c.close()
 
@@ -163,7 +163,7 @@ def cluster():  # type: ignore[no-untyped-def]
 def test_an_existing_cluster_by_address_gives_the_same_store(tmp_path: Path, cluster) -> None:  # type: ignore[no-untyped-def]
     corpus = write_corpus(tmp_path / "in.jsonl", 24)
     with Store(f"sqlite:///{tmp_path / 'dask.db'}") as st:
-        report = batch.ingest([str(corpus)], st, scheduler=cluster.scheduler_address, chunk=4)
+        report = runner.ingest([str(corpus)], st, scheduler=cluster.scheduler_address, chunk=4)
         got = stored(st)
     # a running cluster is used even for a small input: it costs no start-up
     assert (report.mode, report.workers, report.added) == ("dask", 2, 24)
@@ -173,7 +173,7 @@ def test_an_existing_cluster_by_address_gives_the_same_store(tmp_path: Path, clu
 
 def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(tmp_path: Path, cluster) -> None:  # type: ignore[no-untyped-def]
     corpus = write_corpus(tmp_path / "in.jsonl", 240)
-    client = batch.connect(cluster)
+    client = runner.connect(cluster)
     try:
         pids = client.run(os.getpid)  # worker address -> process id
         address, victim = sorted(pids.items())[0]
@@ -190,7 +190,7 @@ def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(tmp_path: Path, cl
 
         on_item.n = 0  # type: ignore[attr-defined]
         with Store(f"sqlite:///{tmp_path / 'dask.db'}") as st:
-            report = batch.ingest([str(corpus)], st, client=client, chunk=8, on_item=on_item)
+            report = runner.ingest([str(corpus)], st, client=client, chunk=8, on_item=on_item)
             got = stored(st)
         after = set(client.run(os.getpid).values())
     finally:
@@ -208,7 +208,7 @@ def _ingest_has_scale_options() -> bool:
 
 
 @pytest.mark.skipif(not _ingest_has_scale_options(),
-                    reason="saywho ingest has no --workers yet (patch for saywho/commands/store.py pending)")
+                    reason="saywho ingest has no --workers yet (saywho/cli/ingest.py)")
 @pytest.mark.parametrize("how", ["workers", "scheduler"])
 def test_saywho_ingest_scales_out_from_the_command_line(tmp_path: Path, cluster, how: str) -> None:  # type: ignore[no-untyped-def]
     from click.testing import CliRunner

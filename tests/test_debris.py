@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from saywho.ingest.debris import classify_line, find_debris, has_verb
+from saywho.readers.debris import classify_line, find_debris, has_verb
 
 LEAD = "The minister announced the new policy on Tuesday after weeks of talks with unions."
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from saywho.errors import InputError
-from saywho.ingest import read_inputs, sniff
-from saywho.ingest.dates import text_date
+from saywho.readers import read_inputs, sniff
+from saywho.readers.dates import text_date
 from saywho.model import Article
 
 HERE = Path(__file__).resolve().parent
@@ -153,7 +153,7 @@ def test_atom_feed(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("data,kind", [
     (b"WARC/1.1\r\nWARC-Type: warcinfo\r\n", "warc"),
-    (gzip.compress(b"WARC/1.0\r\nWARC-Type: response\r\n"), "warc"),
+    (gzip.compress(b"WARC/1.0\r\nWARC-Type: response\r\n", mtime=0), "warc"),
     (b'<?xml version="1.0"?><rss version="2.0"><channel>', "feed"),
     (b'<feed xmlns="http://www.w3.org/2005/Atom">', "feed"),
     (b"<!DOCTYPE html><html><head>", "html"),

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from saywho.errors import InputError
-from saywho.ingest import BY_FORMAT, read_bytes, read_path
+from saywho.readers import BY_FORMAT, read_bytes, read_path
 from saywho.model import Article
 
 FORMATS = sorted(BY_FORMAT)

@@ -4,7 +4,7 @@ Each seed (``../shared/seeds/*.txt``) is wrapped at test time in a realistic pag
 (``tests/fixtures/ingest/page.html``: navigation, cookie banner, share buttons,
 related links, captions and credits, footer), the same pages are packed in one
 WARC.gz, and a feed carries both as full-content entries.  Each form goes through
-``saywho.ingest.read_inputs`` and ``saywho.pipeline.extract_articles`` and is
+``saywho.readers.read_inputs`` and ``saywho.pipeline.extract_articles`` and is
 scored with ``../shared/eval/score.py`` against ``gold.jsonl``.
 
 The wrapped forms' text is trafilatura's (or the feed's) extracted text, so its
@@ -69,7 +69,7 @@ def _score(arts, tmp: Path, name: str) -> dict:
 
 def _read(paths, **kw):
     from saywho.errors import InputError
-    from saywho.ingest import read_inputs
+    from saywho.readers import read_inputs
 
     items = list(read_inputs([str(p) for p in paths], **kw))
     errors = [str(i) for i in items if isinstance(i, InputError)]

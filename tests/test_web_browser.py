@@ -56,7 +56,7 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture(scope="module")
 def store_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    from saywho.ingest import read_inputs
+    from saywho.readers import read_inputs
     from saywho.pipeline import extract_articles
     from saywho.store import Store
 

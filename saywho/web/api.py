@@ -174,9 +174,9 @@ def write_router() -> APIRouter:
             summary="Extract quotes and events from an article and store it (needs the token)",
             responses={400: {"description": "Bad input"}, 401: {"description": "No or wrong token"}})
     def add_article(st: Store, body: m.ArticleIn) -> Any:
-        from ..ingest.fetch import fetch
-        from ..ingest.html import article_from_html
         from ..pipeline import extract, extract_articles
+        from ..readers.fetch import fetch
+        from ..readers.html import article_from_html
 
         given = [k for k in ("text", "html", "url") if getattr(body, k) is not None]
         if len(given) != 1:

@@ -12,8 +12,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import InputError
-from .core import MAX_BYTES, Item, hold_last
+from .core import Item, hold_last
 from .html import article_from_html
+from .options import ReadOptions
 
 
 def _cut_off(rec, already: int = 0) -> bool:  # type: ignore[no-untyped-def]
@@ -36,12 +37,11 @@ def _cut_off(rec, already: int = 0) -> bool:  # type: ignore[no-untyped-def]
     return False
 
 
-def _records(stream, name: str, published: str | None, max_chars: int | None, max_bytes: int | None,
-             skipped: Counter[str]) -> Iterator[Item]:
+def _records(stream, name: str, opts: ReadOptions, skipped: Counter[str]) -> Iterator[Item]:  # type: ignore[no-untyped-def]
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    limit = max_bytes or MAX_BYTES
+    limit = opts.byte_limit
     n = 0
     try:
         for rec in ArchiveIterator(stream, arc2warc=True):
@@ -75,7 +75,7 @@ def _records(stream, name: str, published: str | None, max_chars: int | None, ma
             date = (rec.rec_headers.get_header("WARC-Date") or "")[:10] or None
             try:
                 yield article_from_html(body, uri, source=src, url=uri, capture_date=date,
-                                        default_published=published, max_chars=max_chars, max_bytes=limit)
+                                        default_published=opts.published, max_chars=opts.max_chars, max_bytes=limit)
             except InputError as e:
                 yield e
     except (ArchiveLoadFailed, EOFError, OSError, ValueError) as e:
@@ -83,7 +83,8 @@ def _records(stream, name: str, published: str | None, max_chars: int | None, ma
         yield InputError(name, f"truncated or corrupt WARC after {n} record(s) ({type(e).__name__}: {e})")
 
 
-def read_warc(path: Path, published: str | None, max_chars: int | None, max_bytes: int | None = None) -> Iterator[Item]:
+def read_warc(path: Path, opts: ReadOptions) -> Iterator[Item]:
+    """A WARC or WARC.gz file: one Article per HTML response record."""
     name = str(path)
     skipped: Counter[str] = Counter()
     notes: list[str] = []
@@ -91,7 +92,7 @@ def read_warc(path: Path, published: str | None, max_chars: int | None, max_byte
     def gen() -> Iterator[Item]:
         try:
             with path.open("rb") as f:
-                yield from _records(f, name, published, max_chars, max_bytes, skipped)
+                yield from _records(f, name, opts, skipped)
         except OSError as e:
             yield InputError(name, e.strerror or str(e))
         if skipped:
@@ -101,15 +102,15 @@ def read_warc(path: Path, published: str | None, max_chars: int | None, max_byte
     yield from hold_last(gen(), notes, name, "no HTML response records")
 
 
-def read_warc_bytes(data: bytes, name: str, published: str | None, max_chars: int | None,
-                    max_bytes: int | None = None) -> Iterator[Item]:
+def read_warc_bytes(data: bytes, name: str, opts: ReadOptions) -> Iterator[Item]:
+    """A WARC in memory (standard input): one Article per HTML response record."""
     import io
 
     skipped: Counter[str] = Counter()
     notes: list[str] = []
 
     def gen() -> Iterator[Item]:
-        yield from _records(io.BytesIO(data), name, published, max_chars, max_bytes, skipped)
+        yield from _records(io.BytesIO(data), name, opts, skipped)
         if skipped:
             notes.append(f"{name}: {sum(skipped.values())} non-article record(s) skipped ("
                          + ", ".join(f"{k} {v}" for k, v in sorted(skipped.items())) + ")")

@@ -1,6 +1,6 @@
 """The Article every reader makes: checks, publication date, language, debris.
 
-Kept free of spaCy: ingest runs before the nlp stage.
+Kept free of spaCy: the readers run before the nlp stage.
 """
 from __future__ import annotations
 

@@ -5,10 +5,10 @@ import os
 
 import click
 
-from ..cli import err, main
+from .output import err
 
 
-@main.command()
+@click.command()
 @click.option("--db", "db", default=None, metavar="URL",
               help="Store to serve: a SQLite path or URL, or postgresql://... (default: $SAYWHO_DB or saywho.db).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")

@@ -1,4 +1,4 @@
-"""Stage 1: inputs -> Articles with metadata and debris lines marked.
+"""Stage 1, the readers: inputs -> Articles (with metadata and debris lines marked) or InputErrors.
 
 Every reader yields :class:`~saywho.model.Article` objects, or
 :class:`~saywho.errors.InputError` objects for inputs that cannot be read, so that a
@@ -8,7 +8,8 @@ reader made it (for HTML: trafilatura's extracted text): all offsets point into 
 Input kinds: plain text, JSONL, HTML pages, WARC / WARC.gz, RSS / Atom feeds,
 http(s) URLs (fetched), directories of these (walked in name order), and ``-``
 for standard input.  A file's kind comes from its extension, else from its first
-bytes; ``input_format`` overrides both.
+bytes; ``input_format`` overrides both.  Every reader takes one frozen
+:class:`ReadOptions` (published, max_chars, max_bytes, input_format).
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import gzip
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError
 from ..model import Article, content_hash
@@ -24,17 +26,18 @@ from .debris import find_debris
 from .feed import read_feed, read_feed_bytes
 from .fetch import is_url, read_url
 from .html import read_html, read_html_bytes
+from .options import ReadOptions
 from .text import decode_bytes, read_jsonl, read_jsonl_lines, read_text_bytes, read_txt
 from .warc import read_warc, read_warc_bytes
 
 __all__ = [
     "read_inputs", "read_path", "article_from_text", "find_debris", "decode_bytes", "MAX_CHARS", "MAX_BYTES",
-    "READERS", "INPUT_FORMATS", "NotEnglish", "sniff",
+    "READERS", "INPUT_FORMATS", "NotEnglish", "ReadOptions", "read_bytes", "sniff",
 ]
 
 Reader = Callable[..., Iterator[Item]]
 
-#: Readers by file extension: reader(path, published, max_chars, max_bytes=None).
+#: Readers by file extension: reader(path, options).
 READERS: dict[str, Reader] = {
     ".txt": read_txt,
     ".text": read_txt,
@@ -100,14 +103,26 @@ def _head(p: Path) -> bytes:
         return b""
 
 
-def read_path(path: str | Path, *, published: str | None = None, max_chars: int | None = None,
-              max_bytes: int | None = None, input_format: str | None = None) -> Iterator[Item]:
-    """Read one path: a URL, a file of a known kind or a directory (walked in name order)."""
+def _options(options: ReadOptions | None, fields: dict[str, Any]) -> ReadOptions:
+    """``options`` as given, or made of loose keyword fields (``published=...``) for
+    callers that name one or two of them."""
+    if options is not None:
+        if fields:
+            raise TypeError("give either a ReadOptions or its fields, not both")
+        return options
+    return ReadOptions(**fields)
+
+
+def read_path(path: str | Path, options: ReadOptions | None = None, **fields: Any) -> Iterator[Item]:
+    """Read one path: a URL, a file of a known kind or a directory (walked in name order).
+
+    ``options`` (or its fields as keywords): see :class:`ReadOptions`."""
+    opts = _options(options, fields)
     if isinstance(path, str) and is_url(path):
-        yield from read_url(path, published, max_chars, max_bytes, input_format)
+        yield from read_url(path, opts)
         return
     p = Path(path)
-    fmt = input_format if input_format and input_format != "auto" else None
+    fmt = opts.format
     if not p.exists():
         yield InputError(str(path), "no such file or directory")
         return
@@ -118,10 +133,9 @@ def read_path(path: str | Path, *, published: str | None = None, max_chars: int 
             # in a directory, a file of unknown extension is read only when its bytes say what it is
             # (a README.md or a picture beside the articles is not an article)
             if fmt or _suffix(child) in READERS or sniff(_head(child)) not in (None, "text"):
-                yield from read_path(child, published=published, max_chars=max_chars, max_bytes=max_bytes,
-                                     input_format=fmt)
+                yield from read_path(child, opts)
         return
-    limit = max_bytes or MAX_BYTES
+    limit = opts.byte_limit
     reader = BY_FORMAT[fmt] if fmt else READERS.get(_suffix(p))
     if reader is None:
         kind = sniff(_head(p))
@@ -140,58 +154,52 @@ def read_path(path: str | Path, *, published: str | None = None, max_chars: int 
         if size > limit:
             yield InputError(str(p), f"file too large: {size:,} bytes (limit {limit:,}; set SAYWHO_MAX_BYTES)")
             return
-    yield from reader(p, published, max_chars, max_bytes)
+    yield from reader(p, opts)
 
 
-def read_stdin(published: str | None = None, max_chars: int | None = None, name: str = "<stdin>",
-               max_bytes: int | None = None, input_format: str | None = None) -> Iterator[Item]:
-    """Read standard input as one input of ``input_format`` (default: sniffed; text when unsure)."""
-    limit = max_bytes or MAX_BYTES
-    fmt = input_format if input_format and input_format != "auto" else None
-    if fmt in ("warc", "jsonl"):
+def read_stdin(options: ReadOptions | None = None, name: str = "<stdin>", **fields: Any) -> Iterator[Item]:
+    """Read standard input as one input of the options' format (default: sniffed; text when unsure)."""
+    opts = _options(options, fields)
+    limit = opts.byte_limit
+    if opts.format in ("warc", "jsonl"):
         data = sys.stdin.buffer.read()
     else:
         data = sys.stdin.buffer.read(limit + 1)
         if len(data) > limit:
             yield InputError(name, f"input too large: over {limit:,} bytes (set SAYWHO_MAX_BYTES)")
             return
-    yield from read_bytes(data, name, published=published, max_chars=max_chars, max_bytes=max_bytes,
-                          input_format=fmt)
+    yield from read_bytes(data, name, opts)
 
 
-def read_bytes(data: bytes, name: str, *, published: str | None = None, max_chars: int | None = None,
-               max_bytes: int | None = None, input_format: str | None = None) -> Iterator[Item]:
+def read_bytes(data: bytes, name: str, options: ReadOptions | None = None, **fields: Any) -> Iterator[Item]:
     """Read one in-memory input (standard input, a test's bytes) of the given or sniffed kind."""
-    kind = input_format if input_format and input_format != "auto" else (sniff(data) or "text")
+    opts = _options(options, fields)
+    kind = opts.format or sniff(data) or "text"
     if kind == "html":
-        yield from read_html_bytes(data, name, published, max_chars, max_bytes)
+        yield from read_html_bytes(data, name, opts)
     elif kind == "warc":
-        yield from read_warc_bytes(data, name, published, max_chars, max_bytes)
+        yield from read_warc_bytes(data, name, opts)
     elif kind == "feed":
-        yield from read_feed_bytes(data, name, published, max_chars, max_bytes)
+        yield from read_feed_bytes(data, name, opts)
     elif kind == "jsonl":
-        yield from read_jsonl_lines(data.splitlines(), name, published, max_chars)
+        yield from read_jsonl_lines(data.splitlines(), name, opts)
     else:
-        yield from read_text_bytes(data, name, published, max_chars, max_bytes)
+        yield from read_text_bytes(data, name, opts)
 
 
-def read_inputs(
-    paths: Iterable[str], *, published: str | None = None, max_chars: int | None = None,
-    max_bytes: int | None = None, input_format: str | None = None,
-) -> Iterator[Item]:
+def read_inputs(paths: Iterable[str], options: ReadOptions | None = None, **fields: Any) -> Iterator[Item]:
     """Read every input in turn: paths, directories, URLs, or ``-`` for standard input.
 
-    ``published`` is the fallback date for articles that carry none.  An article
-    whose text is identical to one already read in this run (same content hash)
-    is skipped; the skip is noted as a warning on the next article read.
+    ``options`` (or its fields as keywords, e.g. ``published=``): see
+    :class:`ReadOptions`; ``published`` is the fallback date for articles that carry
+    none.  An article whose text is identical to one already read in this run (same
+    content hash) is skipped; the skip is noted as a warning on the next article read.
     """
+    opts = _options(options, fields)
     seen: dict[str, str] = {}
     notes: list[str] = []
     for path in paths:
-        items = (read_stdin(published, max_chars, max_bytes=max_bytes, input_format=input_format)
-                 if path == "-" else
-                 read_path(path, published=published, max_chars=max_chars, max_bytes=max_bytes,
-                           input_format=input_format))
+        items = read_stdin(opts) if path == "-" else read_path(path, opts)
         for item in items:
             if isinstance(item, Article):
                 # identical up to whitespace: a .txt and the same story's page differ in line ends only

@@ -11,9 +11,10 @@ from typing import Any
 
 import click
 
-from ..cli import err, main, quiet_option
+from .options import date_options, db_option, format_option, quiet_option
+from .output import err
 from ..errors import SaywhoError
-from .store import _cut, _query, date_options, db_option, emit, format_option, open_store
+from .store import _cut, _query, emit, open_store
 
 
 def _run(db: str | None, fn: Any) -> Any:
@@ -24,7 +25,7 @@ def _run(db: str | None, fn: Any) -> Any:
         st.close()
 
 
-@main.command()
+@click.command()
 @db_option
 @quiet_option
 def link(db: str | None, quiet: bool) -> None:
@@ -45,7 +46,7 @@ def link(db: str | None, quiet: bool) -> None:
             f"{rep.stories} stories, {rep.duplicate_groups} groups of near-duplicate articles")
 
 
-@main.command("people-load")
+@click.command("people-load")
 @click.argument("path", type=click.Path(dir_okay=False))
 @db_option
 def people_load(path: str, db: str | None) -> None:
@@ -67,7 +68,7 @@ def people_load(path: str, db: str | None) -> None:
     err(f"saywho: {n} people loaded")
 
 
-@main.command()
+@click.command()
 @click.argument("a", metavar="NAME_A")
 @click.argument("b", metavar="NAME_B")
 @db_option
@@ -83,7 +84,7 @@ def merge(a: str, b: str, db: str | None) -> None:
     err(f"saywho: rule {r.id}: {r.a} = {r.b}")
 
 
-@main.command()
+@click.command()
 @click.argument("a", metavar="NAME_A")
 @click.argument("b", metavar="NAME_B")
 @db_option
@@ -99,7 +100,7 @@ def split(a: str, b: str, db: str | None) -> None:
     err(f"saywho: rule {r.id}: {r.a} != {r.b}")
 
 
-@main.command()
+@click.command()
 @click.option("--remove", type=int, metavar="ID", help="Forget rule ID.")
 @db_option
 @format_option
@@ -132,7 +133,7 @@ def statements_table(rs: Sequence[Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-@main.command()
+@click.command()
 @click.option("--speaker", metavar="NAME", help="Only this person (any of their names, part of it, any case).")
 @click.option("--search", metavar="WORDS", help='Words the quotation must contain; "a phrase" in quotes.')
 @click.option("--min-sources", type=click.IntRange(1), default=1, show_default=True,
@@ -172,7 +173,7 @@ def stories_table(rs: Sequence[Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-@main.command()
+@click.command()
 @db_option
 @format_option
 def stories(db: str | None, fmt: str | None, output: str | None) -> None:
@@ -203,7 +204,7 @@ def corroboration_table(rs: Sequence[Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-@main.command()
+@click.command()
 @click.option("--person", metavar="NAME", help="Only engagements and statements of this person.")
 @click.option("--min-sources", type=click.IntRange(1), default=2, show_default=True,
               help="Only what at least N outlets reported.")
@@ -222,7 +223,7 @@ def corroborate(person: str | None, min_sources: int, db: str | None, fmt: str |
     emit(rs, fmt, output, corroboration_table)
 
 
-@main.command()
+@click.command()
 @click.option("--by", type=click.Choice(["outlet", "month", "all"]), default="outlet", show_default=True,
               help="One group per outlet, per month of publication, or one for everything.")
 @click.option("--top", type=click.IntRange(1), default=10, show_default=True,

@@ -14,6 +14,7 @@ from configparser import ConfigParser
 
 from ..errors import InputError
 from .core import MAX_BYTES, Item
+from .options import ReadOptions
 
 #: Seconds to wait for a server (connect and each read).
 TIMEOUT = int(os.environ.get("SAYWHO_FETCH_TIMEOUT", 20))
@@ -83,22 +84,22 @@ def fetch(url: str, *, timeout: int | None = None, max_bytes: int | None = None,
     return resp.data or b"", resp.url or url, ctype
 
 
-def read_url(url: str, published: str | None, max_chars: int | None, max_bytes: int | None = None,
-             input_format: str | None = None) -> Iterator[Item]:
+def read_url(url: str, opts: ReadOptions) -> Iterator[Item]:
+    """Fetch an http(s) URL and read it as a feed or an HTML page."""
     from .feed import looks_like_feed, read_feed_bytes
     from .html import article_from_html
 
     try:
-        data, final, ctype = fetch(url, max_bytes=max_bytes)
+        data, final, ctype = fetch(url, max_bytes=opts.byte_limit)
     except InputError as e:
         yield e
         return
-    if input_format == "feed" or (input_format in (None, "auto") and (
+    if opts.format == "feed" or (opts.format is None and (
             "rss" in ctype or "atom" in ctype or looks_like_feed(data))):
-        yield from read_feed_bytes(data, url, published, max_chars, max_bytes)
+        yield from read_feed_bytes(data, url, opts)
         return
     try:
-        yield article_from_html(data, url, source=url, url=final, default_published=published,
-                                max_chars=max_chars, max_bytes=max_bytes)
+        yield article_from_html(data, url, source=url, url=final, default_published=opts.published,
+                                max_chars=opts.max_chars, max_bytes=opts.byte_limit)
     except InputError as e:
         yield e

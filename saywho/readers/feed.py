@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import InputError
-from .core import MAX_BYTES, Item, article_from_text, hold_last
+from .core import Item, article_from_text, hold_last
+from .options import ReadOptions
 from .text import looks_binary
 
 _FEED_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b", re.I | re.S)
@@ -61,11 +62,11 @@ def _entry_date(entry) -> str | None:  # type: ignore[no-untyped-def]
     return None
 
 
-def read_feed_bytes(data: bytes, name: str, published: str | None, max_chars: int | None,
-                    max_bytes: int | None = None) -> Iterator[Item]:
+def read_feed_bytes(data: bytes, name: str, opts: ReadOptions) -> Iterator[Item]:
+    """An RSS or Atom feed in memory: one Article per entry with full content."""
     import feedparser
 
-    limit = max_bytes or MAX_BYTES
+    limit = opts.byte_limit
     if len(data) > limit:
         yield InputError(name, f"feed too large: {len(data):,} bytes (limit {limit:,}; set SAYWHO_MAX_BYTES)")
         return
@@ -117,7 +118,7 @@ def read_feed_bytes(data: bytes, name: str, published: str | None, max_chars: in
                 yield article_from_text(
                     text, e.get("id") or link or f"{Path(name).stem}-{n}",
                     published=date, published_source="feed" if date else None,
-                    default_published=published, source=src, max_chars=max_chars,
+                    default_published=opts.published, source=src, max_chars=opts.max_chars,
                     title=e.get("title"), url=link, author=e.get("author"), outlet=outlet,
                 )
             except InputError as err:
@@ -126,8 +127,9 @@ def read_feed_bytes(data: bytes, name: str, published: str | None, max_chars: in
     yield from hold_last(gen(), notes, name, "no entry with full content", empty_error=not failed)
 
 
-def read_feed(path: Path, published: str | None, max_chars: int | None, max_bytes: int | None = None) -> Iterator[Item]:
-    limit = max_bytes or MAX_BYTES
+def read_feed(path: Path, opts: ReadOptions) -> Iterator[Item]:
+    """An RSS or Atom feed file: one Article per entry with full content."""
+    limit = opts.byte_limit
     try:
         size = path.stat().st_size
         if size > limit:
@@ -137,4 +139,4 @@ def read_feed(path: Path, published: str | None, max_chars: int | None, max_byte
     except OSError as e:
         yield InputError(str(path), e.strerror or str(e))
         return
-    yield from read_feed_bytes(data, str(path), published, max_chars, max_bytes)
+    yield from read_feed_bytes(data, str(path), opts)

@@ -13,6 +13,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Article
 from .core import MAX_BYTES, Item, article_from_text
+from .options import ReadOptions
 from .text import looks_binary
 
 # trafilatura and htmldate log their own complaints; saywho reports one line per input.
@@ -104,19 +105,20 @@ def article_from_html(
     return art
 
 
-def read_html_bytes(data: bytes, name: str, published: str | None, max_chars: int | None,
-                    max_bytes: int | None = None) -> Iterator[Item]:
+def read_html_bytes(data: bytes, name: str, opts: ReadOptions) -> Iterator[Item]:
+    """One HTML page in memory: its main text as an Article."""
     try:
-        yield article_from_html(data, Path(name).stem, source=name, default_published=published,
-                                max_chars=max_chars, max_bytes=max_bytes)
+        yield article_from_html(data, Path(name).stem, source=name, default_published=opts.published,
+                                max_chars=opts.max_chars, max_bytes=opts.byte_limit)
     except InputError as e:
         yield e
 
 
-def read_html(path: Path, published: str | None, max_chars: int | None, max_bytes: int | None = None) -> Iterator[Item]:
+def read_html(path: Path, opts: ReadOptions) -> Iterator[Item]:
+    """An HTML file: its main text as an Article."""
     try:
         data = path.read_bytes()
     except OSError as e:
         yield InputError(str(path), e.strerror or str(e))
         return
-    yield from read_html_bytes(data, str(path), published, max_chars, max_bytes)
+    yield from read_html_bytes(data, str(path), opts)

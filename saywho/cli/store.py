@@ -1,4 +1,5 @@
-"""saywho CLI commands over a store: ingest, quotes, people, show, events, timeline, export.
+"""saywho CLI commands over a store: quotes, people, show, events, timeline, export
+(``ingest`` is in :mod:`saywho.cli.ingest`).
 
 Data goes to stdout (or ``-o FILE``); progress and the ingest summary go to stderr.
 Every command takes ``--db URL`` (default: $SAYWHO_DB, else ./saywho.db).
@@ -13,32 +14,15 @@ from typing import Any
 
 import click
 
-from ..cli import Progress, err, inputs_argument, main, max_chars_option, published_option, quiet_option, validate_date
 from ..errors import SaywhoError
-from .batch import scale_options
+from .options import date_options, db_option, format_option
+from .tables import Col, table
 
 F = Callable[..., Any]
 
 
-def db_option(f: F) -> F:
-    return click.option("--db", "db", default=None, metavar="URL",
-                        help="Database: a SQLite file or sqlite:///path, or postgresql://user@host/db "
-                             "(default: $SAYWHO_DB, else saywho.db here).")(f)
-
-
-def format_option(f: F) -> F:
-    f = click.option("-o", "--output", "output", type=click.Path(dir_okay=False), default=None,
-                     help="Write to FILE instead of standard output (needed for parquet).")(f)
-    return click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv", "parquet"]), default=None,
-                        help="Output format (default: table on a terminal, jsonl otherwise).")(f)
-
-
-def date_options(f: F) -> F:
-    f = click.option("--until", metavar="DATE", help="Up to this date, inclusive (YYYY-MM-DD, YYYY-MM or YYYY).")(f)
-    return click.option("--since", metavar="DATE", help="From this date on (YYYY-MM-DD, YYYY-MM or YYYY).")(f)
-
-
 def open_store(db: str | None) -> Any:
+    """The store at ``db``; a bad URL is a one-line usage error."""
     from ..store import Store
 
     try:
@@ -58,8 +42,8 @@ def _flat(v: Any) -> Any:
 
 
 def emit(records: Sequence[Any], fmt: str | None, output: str | None,
-         table: Callable[[Sequence[Any]], str]) -> None:
-    """Write records as a table, JSONL, CSV or Parquet."""
+         table: Callable[[Sequence[Any]], str | list[Any]]) -> None:
+    """Write records as a table (a string, or rich tables and lines), JSONL, CSV or Parquet."""
     from ..store import to_dataframe
 
     to_tty = output is None and sys.stdout.isatty()
@@ -82,42 +66,49 @@ def emit(records: Sequence[Any], fmt: str | None, output: str | None,
                 w.writeheader()
                 w.writerows({k: _flat(v) for k, v in row.items()} for row in rows)
         else:
-            out.write(table(records))
+            shown = table(records)
+            if isinstance(shown, str):
+                out.write(shown)
+            else:
+                from .tables import write
+
+                write(out, *shown)
     finally:
         if out is not sys.stdout:
             out.close()
 
 
 def _cut(s: str | None, n: int) -> str:
+    """``s`` on one line, at most ``n`` characters, an ellipsis marking a cut."""
     s = " ".join((s or "").split())
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
-def quotes_table(rs: Sequence[Any]) -> str:
-    lines = [f"{'published':<10}  {'outlet':<12}  {'speaker':<24}  {'type':<8}  quote"]
-    for r in rs:
-        lines.append(f"{(r.published or '')[:10]:<10}  {_cut(r.outlet, 12):<12}  {_cut(r.speaker or '?', 24):<24}  "
-                     f"{r.type:<8}  {_cut(r.text, 90)}")
-    lines.append(f"({len(rs)} quote{'s' if len(rs) != 1 else ''})")
-    return "\n".join(lines) + "\n"
+def quotes_table(rs: Sequence[Any]) -> list[Any]:
+    """Stored quotes as a terminal table, with their count."""
+    rows = [[(r.published or "")[:10], r.outlet, r.speaker or "?", r.type, " ".join(r.text.split())] for r in rs]
+    return [table([Col("published"), Col("outlet", max_width=16), Col("speaker", max_width=28), Col("type"),
+                   Col("quote", wrap=True)], rows),
+            f"({len(rs)} quote{'s' if len(rs) != 1 else ''})"]
 
 
-def people_table(rs: Sequence[Any]) -> str:
-    lines = [f"{'quotes':>6}  {'articles':>8}  {'name':<30}  {'kind':<12}  {'outlets':<24}  roles; other names"]
+def people_table(rs: Sequence[Any]) -> list[Any]:
+    """People as a terminal table: counts, name, kind, outlets, roles and other names."""
+    rows = []
     for r in rs:
         others = [n for n in (getattr(r, "names", None) or []) if n != r.name]
         extra = "; " + ", ".join(others) if others else ""
-        lines.append(f"{r.quote_count:>6}  {r.article_count:>8}  {_cut(r.name, 30):<30}  {r.kind:<12}  "
-                     f"{_cut(', '.join(r.outlets), 24):<24}  {_cut(', '.join(r.roles) + extra, 60)}")
-    return "\n".join(lines) + "\n"
+        rows.append([r.quote_count, r.article_count, r.name, r.kind, ", ".join(r.outlets),
+                     ", ".join(r.roles) + extra])
+    return [table([Col("quotes", justify="right"), Col("articles", justify="right"), Col("name", max_width=32),
+                   Col("kind"), Col("outlets", max_width=28), Col("roles; other names", wrap=True)], rows)]
 
 
-def events_table(rs: Sequence[Any]) -> str:
-    lines = [f"{'date':<10}  {'type':<8}  {'participants':<44}  {'outlet':<12}  topics"]
-    for r in rs:
-        lines.append(f"{_cut(r.date or '?', 10):<10}  {r.type:<8}  {_cut(' & '.join(r.participants), 44):<44}  "
-                     f"{_cut(r.outlet, 12):<12}  {_cut(', '.join(r.topics), 40)}")
-    return "\n".join(lines) + "\n"
+def events_table(rs: Sequence[Any]) -> list[Any]:
+    """Events as a terminal table: date, type, participants, outlet, topics."""
+    rows = [[r.date or "?", r.type, " & ".join(r.participants), r.outlet, ", ".join(r.topics)] for r in rs]
+    return [table([Col("date"), Col("type"), Col("participants", max_width=48), Col("outlet", max_width=16),
+                   Col("topics", wrap=True)], rows)]
 
 
 def timeline_table(rs: Sequence[Any]) -> str:
@@ -143,63 +134,6 @@ def timeline_table(rs: Sequence[Any]) -> str:
 # ---------------------------------------------------------------- commands
 
 
-@main.command()
-@inputs_argument
-@db_option
-@published_option
-@click.option("--input-format", type=click.Choice(["auto", "text", "jsonl", "html", "warc", "feed"]),
-              default="auto", help="Kind of every input (default: from extension, else content).")
-@click.option("--force", is_flag=True, help="Re-extract and replace articles even when stored by this saywho.")
-@max_chars_option
-@scale_options
-@quiet_option
-def ingest(paths: tuple[str, ...], db: str | None, published: str | None, input_format: str, force: bool,
-           max_chars: int | None, workers: int, scheduler: str | None, quiet: bool) -> None:
-    """Extract articles and store them (and their quotes, people, events) in a database.
-
-    The same article (same text) is stored once; articles stored by this saywho
-    version are skipped, so a re-run after an interruption finishes the job.  Each
-    article is written in one transaction.  Bad inputs are reported on stderr and
-    recorded in the failures table; the exit code is 1 when any input failed.
-
-    \b
-    Examples:
-      saywho ingest articles.jsonl                     # into ./saywho.db
-      saywho ingest news/ --db archive.db --published 2025-01-27
-      saywho ingest crawl.warc.gz --db postgresql://me@dbhost/news
-      saywho ingest cc-news-2024-11/ --workers 4        # 4 processes on this machine
-      saywho ingest cc-news-2024/ --scheduler tcp://10.0.0.5:8786
-    """
-    from ..batch import ingest as run_ingest
-
-    published = validate_date(published)
-    st = open_store(db)
-    progress = Progress("ingest", quiet=True)  # counts only: the batch runner draws the progress bar
-
-    def on_item(status: str, item: Any) -> None:
-        if status == "failed":
-            err(f"saywho: error: {item}")
-        else:
-            for w in getattr(item, "warnings", []) if status != "unchanged" else []:
-                err(f"saywho: warning: {w}")
-        progress.step(ok=status != "failed")
-
-    try:
-        report = run_ingest(paths, st, published=published, max_chars=max_chars, input_format=input_format,
-                            force=force, on_item=on_item,
-                            workers=workers, scheduler=scheduler, quiet=quiet)
-    except SaywhoError as e:
-        progress.close()
-        raise click.ClickException(str(e)) from None
-    finally:
-        st.close()
-    progress.close()
-    if not quiet or report.failed:
-        err(f"saywho: {report.summary()} -> {st.where}")
-    if report.failed:
-        sys.exit(1)
-
-
 def _query(fn: Callable[[], Any]) -> Any:
     try:
         return fn()
@@ -207,7 +141,7 @@ def _query(fn: Callable[[], Any]) -> Any:
         raise click.ClickException(str(e)) from None
 
 
-@main.command()
+@click.command()
 @click.option("--speaker", metavar="NAME", help="Part of the speaker's canonical name, any case.")
 @click.option("--search", metavar="WORDS", help='Words the quote must contain (all of them); "a phrase" in quotes.')
 @click.option("--outlet", metavar="X", help="Only this outlet.")
@@ -239,7 +173,7 @@ def quotes(speaker: str | None, search: str | None, outlet: str | None, since: s
     emit(rs, fmt, output, quotes_table)
 
 
-@main.command()
+@click.command()
 @click.option("--top", type=click.IntRange(1), default=None, metavar="N", help="The N most quoted.")
 @click.option("--name", metavar="NAME", help="Only people whose name contains NAME.")
 @db_option
@@ -260,7 +194,7 @@ def people(top: int | None, name: str | None, db: str | None, fmt: str | None, o
     emit(rs, fmt, output, people_table)
 
 
-@main.command()
+@click.command()
 @click.option("--person", metavar="NAME", help="Only events NAME takes part in (part of the name, any case).")
 @date_options
 @click.option("--limit", type=click.IntRange(1), default=None, help="At most N events.")
@@ -286,7 +220,7 @@ def events(person: str | None, since: str | None, until: str | None, limit: int 
     emit(rs, fmt, output, events_table)
 
 
-@main.command()
+@click.command()
 @click.argument("persons", nargs=-1, required=True, metavar="PERSON [PERSON]")
 @db_option
 @format_option
@@ -348,7 +282,7 @@ def render_article(art: Any, color: bool) -> str:
     return "\n".join(head) + "".join(out) + "\n" + "\n".join(tail) + "\n"
 
 
-@main.command()
+@click.command()
 @click.argument("key", metavar="ID")
 @db_option
 @click.option("--color/--no-color", default=None, help="Colours (default: on a terminal).")
@@ -374,7 +308,7 @@ def show(key: str, db: str | None, color: bool | None) -> None:
     click.echo(render_article(art, color), color=color, nl=False)
 
 
-@main.command()
+@click.command()
 @db_option
 @click.option("-o", "--output", "output", type=click.Path(dir_okay=False), default=None,
               help="Write to FILE instead of standard output.")

@@ -47,30 +47,33 @@ from collections.abc import Iterable, Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from .core import Item, article_from_text  # noqa: E402
+from .options import ReadOptions  # noqa: E402
 
 
-def read_text_bytes(data: bytes, name: str, published: str | None, max_chars: int | None,
-                    max_bytes: int | None = None) -> Iterator[Item]:
+def read_text_bytes(data: bytes, name: str, opts: ReadOptions) -> Iterator[Item]:
+    """One plain-text input in memory: decoded, checked, made an Article."""
     try:
         text, warnings = decode_bytes(data, name)
         art = article_from_text(text, Path(name).stem if name != "<stdin>" else "stdin",
-                                default_published=published, source=name, max_chars=max_chars)
+                                default_published=opts.published, source=name, max_chars=opts.max_chars)
         art.warnings.extend(warnings)
         yield art
     except InputError as e:
         yield e
 
 
-def read_txt(path: Path, published: str | None, max_chars: int | None, max_bytes: int | None = None) -> Iterator[Item]:
+def read_txt(path: Path, opts: ReadOptions) -> Iterator[Item]:
+    """A plain-text file: one article, id = the file stem."""
     try:
         data = path.read_bytes()
     except OSError as e:
         yield InputError(str(path), e.strerror or str(e))
         return
-    yield from read_text_bytes(data, str(path), published, max_chars)
+    yield from read_text_bytes(data, str(path), opts)
 
 
-def read_jsonl_lines(lines: Iterable[bytes], name: str, published: str | None, max_chars: int | None) -> Iterator[Item]:
+def read_jsonl_lines(lines: Iterable[bytes], name: str, opts: ReadOptions) -> Iterator[Item]:
+    """JSONL lines, one article each (id, text, optional published, title, outlet, url, author)."""
     for n, raw in enumerate(lines, 1):
         src = f"{name}:{n}"
         if not raw.strip():
@@ -99,16 +102,17 @@ def read_jsonl_lines(lines: Iterable[bytes], name: str, published: str | None, m
             yield article_from_text(
                 text, art_id,
                 published=own if isinstance(own, str) and own else None,
-                default_published=published,
-                source=src, max_chars=max_chars, **meta,
+                default_published=opts.published,
+                source=src, max_chars=opts.max_chars, **meta,
             )
         except InputError as e:
             yield e
 
 
-def read_jsonl(path: Path, published: str | None, max_chars: int | None, max_bytes: int | None = None) -> Iterator[Item]:
+def read_jsonl(path: Path, opts: ReadOptions) -> Iterator[Item]:
+    """A JSONL file, read line by line (caps apply per line, not to the file)."""
     try:
         with path.open("rb") as f:
-            yield from read_jsonl_lines(f, str(path), published, max_chars)
+            yield from read_jsonl_lines(f, str(path), opts)
     except OSError as e:
         yield InputError(str(path), e.strerror or str(e))

@@ -1,4 +1,0 @@
-"""saywho CLI commands: events (see the module's issue)."""
-from __future__ import annotations
-
-from ..cli import main  # noqa: F401
