@@ -138,8 +138,6 @@ DRIFT: dict[tuple[str, str, str], str] = {
     **{("store record", "Speaker", f): _STORE for f in ("mention_start", "mention_end")},
     ("store record", "Person", "gender"): (
         "store records are another helper's: PersonRecord does not carry gender (article_people.gender has it)"),
-    **{(s, "Quote", f): _CLI for s in ("csv", "parquet") for f in ("cue_start", "cue_end", "addressee", "nested_in")},
-    **{(s, "Speaker", f): _CLI for s in ("csv", "parquet") for f in ("mention_start", "mention_end")},
 }
 
 
