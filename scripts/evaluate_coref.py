@@ -22,7 +22,8 @@ page.  For each ``*.conll`` file of DIR the script
    parse of the rebuilt text:
    - *pronoun*: a one-token mention in a closed list of personal, possessive,
      reflexive, demonstrative and relative pronouns (or tagged PRP/PRP$/WP/WP$);
-   - *name*: the mention's syntactic head is a proper noun (PROPN);
+   - *name*: the mention's syntactic head is a proper noun (PROPN), or a
+     capitalised word of the entity's name (a surname tagged as a noun);
    - *description*: every other mention ("the agency", "a defector from ...");
 4. scores a pronoun or description only if its entity was *named earlier* in the
    document (a name mention of the entity starts before it); every name mention is
@@ -219,6 +220,14 @@ def mention_kind(m: GoldMention, text: str, parsed: Any) -> str:
     return "description"
 
 
+def _head_in_name(m: GoldMention, parsed: Any, names: list[str]) -> bool:
+    """Is the mention's head a capitalised word of one of the entity's names?"""
+    sp = parsed.char_span(m.start, m.end, alignment_mode="expand") if parsed is not None else None
+    if sp is None or not len(sp) or not sp.root.text[:1].isupper():
+        return False
+    return any(sp.root.text in n.split() for n in names)
+
+
 def norm_name(s: str) -> str:
     """Lower case, no accents, no punctuation, no leading "the", no possessive 's."""
     s = unicodedata.normalize("NFKD", s)
@@ -307,6 +316,8 @@ def gold_items(doc: GumDoc, res: Resolved) -> list[Item]:
         if m.etype not in SCORED_TYPES or m.entity not in first_name:
             continue
         kind = kinds[id(m)]
+        if kind == "description" and _head_in_name(m, parsed, [wiki.get(m.entity, ""), doc.text[first_name[m.entity].start:first_name[m.entity].end]]):
+            kind = "name"  # a surname the tagger took for a noun ("Reyes thanked ...")
         if kind != "name" and first_name[m.entity].start >= m.start:
             continue  # not named earlier in the document
         fn = first_name[m.entity]
