@@ -25,7 +25,7 @@ How the pipeline is reached (no change to ``saywho``): :func:`resolve_texts`
 repeats ``saywho.pipeline.annotate`` up to stage 4 (the events stage is not
 needed) and keeps the stage's ``Resolver`` and ``Entities``, which ``annotate``
 drops.  It uses ``saywho.nlp.parse_many`` (``nlp.pipe`` batches),
-``saywho.ingest.article_from_text``, ``saywho.quotes.find_quotes`` and
+``saywho.readers.article_from_text``, ``saywho.quotes.find_quotes`` and
 ``saywho.speakers.Resolver``; if those move, only this function changes.
 """
 from __future__ import annotations
@@ -67,7 +67,7 @@ def resolve_texts(items: Iterable[tuple[str, str]], batch_size: int = 32) -> Ite
     entities, so that one bad snippet does not stop a run.
     """
     from saywho import nlp
-    from saywho.ingest import article_from_text
+    from saywho.readers import article_from_text
     from saywho.quotes import find_quotes
     from saywho.speakers import Resolver
 

@@ -174,7 +174,7 @@ def speaker_of(cue: Token) -> Token | None:
     # (never a first or second person: that is the quote's own clause)
     if cue.dep_ in ("conj", "xcomp", "advcl") and (cue.dep_ == "conj" or cue.tag_ == "VBG"):
         t = cue
-        while t.dep_ in ("conj", "xcomp", "advcl") and t.head is not t:
+        while t.dep_ in ("conj", "xcomp", "advcl") and t.head.i != t.i:
             t = t.head
             for c in t.children:
                 if c.dep_ in SUBJ_DEPS and c.lower_ not in ("i", "we", "you"):

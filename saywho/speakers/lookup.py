@@ -145,7 +145,7 @@ def entity_at(r: "Resolver", start: int, end: int) -> "Entity | None":
     # "X offered his congratulations": a possessive goes to its clause's subject
     if root.dep_ == "poss" and root.lower_ in PRON_MALE | PRON_FEMALE | PRON_PLURAL:
         verb = root.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:  # spaCy makes a new Token per access: compare indices, never identity
             verb = verb.head
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and subj.i != root.i and subj.pos_ != "PRON":
