@@ -17,6 +17,7 @@ from .. import __version__
 from ..errors import SaywhoError
 from . import api, pages
 from .api import store_failed
+from .api_corpus import corpus_router
 from .guard import Guard
 
 log = logging.getLogger("saywho.web")
@@ -59,6 +60,7 @@ def create_app(store_url: str | None = None, token: str | None = None, max_body:
     has_stories = callable(getattr(st, "stories", None))
 
     app.include_router(api.router)
+    app.include_router(corpus_router())
     if has_stories:
         app.include_router(api.stories_router())
     if token:
