@@ -167,6 +167,15 @@ def test_body_cap_from_the_environment(db: str, monkeypatch: pytest.MonkeyPatch)
         assert r.status_code == 413
 
 
+@pytest.mark.parametrize("value", ["lots", "0", "-5"])
+def test_bad_body_cap_setting_is_a_clear_error(db: str, monkeypatch: pytest.MonkeyPatch, value: str) -> None:
+    from saywho.errors import SaywhoError
+
+    monkeypatch.setenv("SAYWHO_MAX_BODY_BYTES", value)
+    with pytest.raises(SaywhoError, match="SAYWHO_MAX_BODY_BYTES"):
+        create_app(db)
+
+
 # ---------------------------------------------------------------- 2. a failed download is cut off
 
 

@@ -24,6 +24,8 @@ from urllib.parse import parse_qsl
 
 from starlette.exceptions import HTTPException
 
+from ..errors import SaywhoError
+
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
@@ -56,9 +58,9 @@ def max_body_from_env() -> int:
     try:
         n = int(raw)
     except ValueError:
-        raise ValueError(f"{MAX_BODY_ENV}={raw!r}: not a whole number of bytes") from None
+        raise SaywhoError(f"{MAX_BODY_ENV}={raw!r}: not a whole number of bytes") from None
     if n < 1:
-        raise ValueError(f"{MAX_BODY_ENV}={raw!r}: must be at least 1")
+        raise SaywhoError(f"{MAX_BODY_ENV}={raw!r}: must be at least 1")
     return n
 
 
