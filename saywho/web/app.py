@@ -18,7 +18,7 @@ from ..errors import SaywhoError
 from . import api, pages
 from .api import store_failed
 from .api_corpus import corpus_router
-from .guard import Guard
+from .guard import Guard, max_body_from_env
 
 log = logging.getLogger("saywho.web")
 
@@ -70,7 +70,8 @@ def create_app(store_url: str | None = None, token: str | None = None, max_body:
 
     # A pure ASGI middleware (not BaseHTTPMiddleware): it must refuse before the body is
     # read, count a chunked body, and let a failed download abort its connection.
-    app.add_middleware(Guard, token=token or None, max_body=max_body)
+    # The cap is read now: a bad setting fails at start, not at the first request.
+    app.add_middleware(Guard, token=token or None, max_body=max_body if max_body is not None else max_body_from_env())
 
     def wants_html(request: Request) -> bool:
         return not request.url.path.startswith("/api") and request.url.path != "/openapi.json"
