@@ -39,7 +39,25 @@ QuoteType = Literal["direct", "mixed", "indirect"]
 
 
 def store(request: Request) -> Any:
+    """The application's Store (a dependency)."""
     return request.app.state.store
+
+
+def store_failed(exc: BaseException, st: Any) -> bool:
+    """Whether ``exc`` is the database failing (503), not a bad request (400).
+
+    The store raises StoreError for both: a bad date names the parameter, a database
+    failure names the store (and chains the driver's error).
+    """
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from ..store import StoreError
+
+    if isinstance(exc, SQLAlchemyError):
+        return True
+    if not isinstance(exc, StoreError):
+        return False
+    return exc.where == getattr(st, "where", None) or isinstance(exc.__cause__, (SQLAlchemyError, OSError))
 
 
 Store = Annotated[Any, Depends(store)]
@@ -207,6 +225,8 @@ def write_router() -> APIRouter:
                 art = next(extract_articles([page], batch_size=1))
             res = st.add(art, run={"source": "http"})
         except SaywhoError as e:
+            if store_failed(e, st):
+                raise  # the app answers 503, without the database's address
             raise HTTPException(400, str(e)) from None
         return {"hash": res.hash, "id": art.id, "status": res.status, "quotes": len(art.quotes),
                 "events": len(art.events)}

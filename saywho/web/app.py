@@ -1,43 +1,46 @@
 """The FastAPI application: JSON API + pages over one Store."""
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+import logging
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..errors import SaywhoError
 from . import api, pages
+from .api import store_failed
+from .api_corpus import corpus_router
+from .guard import Guard, max_body_from_env
 
-# Pages use no inline script or style at all, so the policy can forbid them: even if
-# hostile article text slipped past escaping, the browser would not run it.
-CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
-       "base-uri 'none'; frame-ancestors 'none'")
-# FastAPI's interactive docs load their own script; they get no policy.
-_NO_CSP = ("/docs", "/redoc", "/docs/oauth2-redirect")
+log = logging.getLogger("saywho.web")
 
 DESCRIPTION = """Who said what, to whom, where and when, from the articles in a saywho store.
 
 Lists are paginated (`limit`, `offset`, `next_offset`) and download whole as CSV or JSON Lines
-with `format=csv|jsonl`. Read-only unless the server was given a token: then `POST /api/articles`
-extracts and stores an article for a request with `Authorization: Bearer <token>`."""
+with `format=csv|jsonl`; a download that fails part way is cut off (no terminating chunk; a JSON
+Lines download ends with an `{"error": ...}` line), never served as a complete 200. Read-only
+unless the server was given a token: then `POST /api/articles` extracts and stores an article for
+a request with `Authorization: Bearer <token>`. Request bodies are capped (413 beyond). A store
+that fails answers 503. This schema is the documentation (no interactive page is served)."""
+
+#: What a client is told when the database fails: never its address or user.
+UNAVAILABLE = "the database is unavailable; try again later"
 
 
-#: Query parameters that take several values (``/api/timeline?person=A&person=B``).
-_LIST_PARAMS = frozenset({"person"})
-
-
-def create_app(store_url: str | None = None, token: str | None = None) -> FastAPI:
+def create_app(store_url: str | None = None, token: str | None = None, max_body: int | None = None) -> FastAPI:
     """The saywho web application over the store at ``store_url`` (None: $SAYWHO_DB or saywho.db).
 
     With a ``token``, ``POST /api/articles`` is enabled for requests bearing it; without
-    one the application is read-only.
+    one the application is read-only.  ``max_body``: the request body cap in bytes
+    (None: $SAYWHO_MAX_BODY_BYTES, else 4 MiB).
     """
     from ..store import Store
 
@@ -48,12 +51,16 @@ def create_app(store_url: str | None = None, token: str | None = None) -> FastAP
         yield
         st.close()
 
-    app = FastAPI(title="saywho", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    # No interactive docs: their page loads an unpinned script from a CDN.  The schema
+    # at /openapi.json documents the API.
+    app = FastAPI(title="saywho", version=__version__, description=DESCRIPTION, lifespan=lifespan,
+                  docs_url=None, redoc_url=None)
     app.state.store = st
     app.state.token = token or None
     has_stories = callable(getattr(st, "stories", None))
 
     app.include_router(api.router)
+    app.include_router(corpus_router())
     if has_stories:
         app.include_router(api.stories_router())
     if token:
@@ -61,29 +68,10 @@ def create_app(store_url: str | None = None, token: str | None = None) -> FastAP
     app.include_router(pages.make_router(has_stories))
     app.mount("/static", StaticFiles(packages=[("saywho.web", "static")]), name="static")
 
-    @app.middleware("http")
-    async def guard(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        # A NUL byte is never meaningful in a name or a search, and PostgreSQL refuses
-        # it in a string: refuse it here as bad input rather than fail in the store.
-        raw = request.url.query.lower() + request.url.path.lower()
-        keys = [k for k, _ in request.query_params.multi_items()]
-        repeated = sorted({k for k in keys if keys.count(k) > 1 and k not in _LIST_PARAMS})
-        msg = ""
-        if "%00" in raw or "\x00" in raw:
-            msg = "NUL characters are not allowed in a request"
-        elif repeated:
-            # a filter given twice is ambiguous: refuse it rather than pick one
-            msg = f"query parameter given more than once: {', '.join(repeated)}"
-        if msg:
-            resp: Response = (JSONResponse({"detail": msg}, status_code=400) if request.url.path.startswith("/api")
-                              else PlainTextResponse(msg, status_code=400))
-        else:
-            resp = await call_next(request)
-        resp.headers["X-Content-Type-Options"] = "nosniff"
-        resp.headers["Referrer-Policy"] = "no-referrer"
-        if request.url.path not in _NO_CSP:
-            resp.headers["Content-Security-Policy"] = CSP
-        return resp
+    # A pure ASGI middleware (not BaseHTTPMiddleware): it must refuse before the body is
+    # read, count a chunked body, and let a failed download abort its connection.
+    # The cap is read now: a bad setting fails at start, not at the first request.
+    app.add_middleware(Guard, token=token or None, max_body=max_body if max_body is not None else max_body_from_env())
 
     def wants_html(request: Request) -> bool:
         return not request.url.path.startswith("/api") and request.url.path != "/openapi.json"
@@ -105,10 +93,23 @@ def create_app(store_url: str | None = None, token: str | None = None) -> FastAP
 
     @app.exception_handler(SaywhoError)
     async def saywho_error(request: Request, exc: SaywhoError) -> Response:
+        if store_failed(exc, st):
+            return unavailable(request, exc)
         if wants_html(request):
             return pages.error_page(request, 400, str(exc))
         return JSONResponse({"detail": str(exc)}, status_code=400)
 
-    return app
+    @app.exception_handler(SQLAlchemyError)
+    async def database_error(request: Request, exc: SQLAlchemyError) -> Response:
+        return unavailable(request, exc)
 
+    def unavailable(request: Request, exc: Exception) -> Response:
+        # The reason goes to the server's log; the client learns only that it failed (the
+        # message names the database: user, host, port).
+        log.error("store failed on %s: %s", request.url.path, exc)
+        if wants_html(request):
+            return pages.error_page(request, 503, UNAVAILABLE, {"Retry-After": "30"})
+        return JSONResponse({"detail": UNAVAILABLE}, status_code=503, headers={"Retry-After": "30"})
+
+    return app
 

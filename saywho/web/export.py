@@ -4,12 +4,16 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
 import json
+import logging
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Literal
 
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import StreamingResponse
+
+log = logging.getLogger("saywho.web")
 
 Format = Literal["json", "csv", "jsonl"]
 #: Fetches ``limit`` records from ``offset`` on.
@@ -89,9 +93,38 @@ def _csv_lines(rows: Iterator[dict[str, Any]], fields: list[str]) -> Iterator[st
         yield buf.getvalue()
 
 
+#: The last line of a JSON Lines download cut off by a failure (never the failure's text,
+#: which may name the database).
+TRAILER = {"error": "the download failed part way and is incomplete"}
+
+
+class DownloadAborted(RuntimeError):
+    """Raised inside a download's body: the server then drops the connection without
+    the terminating chunk, so that every client sees the download as incomplete."""
+
+
+def _abort_on_failure(body: Iterator[str], jsonl: bool) -> Iterator[str]:
+    """``body``, but a failure part way ends it as incomplete rather than as a short 200."""
+    try:
+        yield from body
+    except Exception as e:  # noqa: BLE001 - any failure must cut the download
+        log.error("download failed part way: %s", e)
+        if jsonl:  # a reader that ignores the broken connection still sees the failure
+            yield json.dumps(TRAILER) + "\n"
+        raise DownloadAborted("download aborted") from e
+
+
 def download(kind: str, fmt: Format, fetch: Fetch, limit: int | None, offset: int,
              fields: list[str]) -> StreamingResponse:
     rows = _records(fetch, limit, offset)
+    try:
+        # The first records before the response starts: a store that fails at once is
+        # a 503 answer, not a 200 cut short.
+        head = next(rows)
+    except StopIteration:
+        rows = iter(())
+    else:
+        rows = itertools.chain([head], rows)
     stamp = dt.date.today().isoformat()
     if fmt == "csv":
         body: Iterator[str] = _csv_lines(rows, list(fields))
@@ -101,7 +134,7 @@ def download(kind: str, fmt: Format, fetch: Fetch, limit: int | None, offset: in
         body = (json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
         media = "application/x-ndjson"
         name = f"saywho-{kind}-{stamp}.jsonl"
-    return StreamingResponse(body, media_type=media,
+    return StreamingResponse(_abort_on_failure(body, fmt == "jsonl"), media_type=media,
                              headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 

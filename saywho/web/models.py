@@ -141,3 +141,63 @@ class AddedOut(BaseModel):
     status: str
     quotes: int
     events: int
+
+
+# Records across articles (statements, corroboration, the source report): declared here
+# field by field so that the schema documents them.
+
+class SourceOut(_Open):
+    """An article that reported something."""
+
+    article_hash: str
+    article_id: str
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None
+
+
+class StatementOut(_Open):
+    """One quotation as reported by every article that carried it (the same words, or
+    nearly, by the same speaker), with every source and the wording each printed."""
+
+    id: int
+    speaker: str | None = None
+    text: str
+    quote_count: int
+    outlets: list[str] = []
+    first_published: str | None = None
+    wordings: list[str] = []
+    sources: list[SourceOut] = []
+    quote_ids: list[int] = []
+    source_wordings: list[str] = Field([], description="The wording each source printed (parallel to sources).")
+
+
+class DetailOut(_Open):
+    """One reported detail (date, duration, topics, wording...) and whether the outlets agree."""
+
+    field: str
+    value: Any = None
+    outlets: list[str] = []
+    status: str = Field(description='"agreed", "single source" or "disputed".')
+
+
+class CorroborationOut(_Open):
+    """An engagement or a statement reported by several outlets, detail by detail."""
+
+    kind: str = Field(description='"engagement" or "statement".')
+    title: str
+    date: str | None = None
+    sources: list[SourceOut] = []
+    details: list[DetailOut] = []
+
+
+class ReportRowOut(_Open):
+    """One line of the source report: a speaker's quotes within a group (an outlet, a month,
+    or "all"); speakers beyond the top N of a group are summed per kind as "(other ...)"."""
+
+    group: str
+    group_quotes: int
+    speaker: str
+    kind: str
+    quotes: int
+    share: float

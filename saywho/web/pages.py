@@ -1,6 +1,7 @@
 """Server-rendered pages (Jinja2, autoescaped; no front-end build, no script)."""
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from typing import Annotated, Any
 from urllib.parse import urlsplit
@@ -12,6 +13,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from .. import __version__
 from .export import record_dict
+from .paging import link, outlets, page_of, sliced_page
 from .highlight import article_colours, segments, speaker_colour
 
 
@@ -33,12 +35,14 @@ _env = Environment(loader=PackageLoader("saywho.web", "templates"),
 _env.filters["safe_url"] = _safe_url
 _env.filters["colour"] = speaker_colour
 _env.globals["version"] = __version__
+_env.globals["page_link"] = link
 templates = Jinja2Templates(env=_env)
 
 Str = Annotated[str | None, Query(max_length=300)]
 
 
 def render(request: Request, name: str, status: int = 200, headers: Any = None, **ctx: Any) -> Response:
+    """A page from template ``name`` with ``ctx``."""
     ctx.setdefault("has_stories", _has_stories(request))
     return templates.TemplateResponse(request, name, ctx, status_code=status, headers=headers)
 
@@ -48,6 +52,7 @@ def _has_stories(request: Request) -> bool:
 
 
 def error_page(request: Request, status: int, message: str, headers: Any = None) -> Response:
+    """The error page for ``status`` with ``message``."""
     return render(request, "error.html", status=status, headers=headers, status_code=status, message=message)
 
 
@@ -55,27 +60,67 @@ def _date_key(q: dict[str, Any]) -> str:
     return q.get("date") or q.get("published") or ""
 
 
+Offset = Annotated[int, Query(ge=0, le=10_000_000)]
+QUOTE_TYPES = ("direct", "mixed", "indirect")
+SPEAKER_KINDS = ("person", "organisation", "group", "unnamed")
+PER = 25  # records per list page
+
+
+def _choice(name: str, value: str | None, allowed: tuple[str, ...]) -> str | None:
+    """A menu's value: "" is any; anything else must be one of ``allowed``."""
+    value = (value or "").strip()
+    if value and value not in allowed:
+        raise HTTPException(422, f"{name}: one of {', '.join(allowed)}")
+    return value or None
+
+
+def _date(name: str, value: str | None) -> str | None:
+    """A date filter from a date input: "" is none; else YYYY-MM-DD."""
+    value = (value or "").strip()
+    if value and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise HTTPException(422, f"{name}: a date is YYYY-MM-DD")
+    return value or None
+
+
+def _search_lists(st: Any, q: str, f: dict[str, Any], kind: str | None, offs: dict[str, int]) -> dict[str, Any]:
+    """The lists of the search page: quotes (by the speaker, containing the words, or
+    just filtered), people and articles, each a page of its own."""
+    keep = (lambda r: r.get("speaker_kind") == kind) if kind else None
+    art_f = {k: f[k] for k in ("outlet", "since", "until")}
+    ctx: dict[str, Any] = {}
+    if q:
+        ctx["by_speaker"] = page_of(lambda n, o: st.quotes(speaker=q, limit=n, offset=o, **f), offs["offset"], PER, keep)
+        ctx["containing"] = page_of(lambda n, o: st.quotes(search=q, limit=n, offset=o, **f), offs["coffset"], PER, keep)
+        ctx["people"] = sliced_page(st.people(name=q), offs["poffset"], PER)
+        ctx["articles"] = page_of(lambda n, o: st.articles(search=q, limit=n, offset=o, **art_f), offs["aoffset"], PER)
+    elif any(f.values()) or kind:
+        ctx["listed"] = page_of(lambda n, o: st.quotes(limit=n, offset=o, **f), offs["offset"], PER, keep)
+        ctx["articles"] = page_of(lambda n, o: st.articles(limit=n, offset=o, **art_f), offs["aoffset"], PER)
+    else:
+        ctx["people"] = sliced_page(st.people(top=offs["poffset"] + PER + 1), offs["poffset"], PER)
+        ctx["articles"] = page_of(lambda n, o: st.articles(limit=n, offset=o), offs["aoffset"], PER)
+        ctx["counts"] = st.counts()
+    return ctx
+
+
 def make_router(has_stories: bool) -> APIRouter:
+    """The pages: search, article, person, timeline (and stories when the store has them)."""
     r = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
     @r.get("/")
-    def search_page(request: Request, q: Str = None, offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> Response:
+    def search_page(request: Request, q: Str = None, outlet: Str = None, since: Str = None, until: Str = None,
+                    type: Str = None, kind: Str = None, offset: Offset = 0, coffset: Offset = 0,
+                    aoffset: Offset = 0, poffset: Offset = 0) -> Response:
         st = request.app.state.store
         q = (q or "").strip()
-        per = 25
-        if q:
-            by_speaker = [record_dict(x) for x in st.quotes(speaker=q, limit=per + 1, offset=offset)]
-            containing = [record_dict(x) for x in st.quotes(search=q, limit=per + 1, offset=offset)]
-            more = len(by_speaker) > per or len(containing) > per
-            ctx = dict(by_speaker=by_speaker[:per], containing=containing[:per],
-                       people=[record_dict(x) for x in st.people(name=q)[:25]],
-                       articles=[record_dict(x) for x in st.articles(search=q, limit=25)] if offset == 0 else [],
-                       next_offset=offset + per if more else None)
-        else:
-            ctx = dict(by_speaker=[], containing=[], people=[record_dict(x) for x in st.people(top=20)],
-                       articles=[record_dict(x) for x in st.articles(limit=25)], next_offset=None,
-                       counts=st.counts())
-        return render(request, "search.html", q=q, offset=offset, **ctx)
+        f = {"outlet": (outlet or "").strip() or None, "since": _date("since", since), "until": _date("until", until),
+             "type": _choice("type", type, QUOTE_TYPES)}
+        k = _choice("kind", kind, SPEAKER_KINDS)
+        offs = {"offset": offset, "coffset": coffset, "aoffset": aoffset, "poffset": poffset}
+        ctx = _search_lists(st, q, f, k, offs)
+        params = {"q": q, **f, "kind": k, **offs}
+        return render(request, "search.html", q=q, filters={**f, "kind": k}, params=params, outlets=outlets(st),
+                      quote_types=QUOTE_TYPES, speaker_kinds=SPEAKER_KINDS, **ctx)
 
     @r.get("/articles/{key}")
     def article_page(request: Request, key: Annotated[str, Path(max_length=200)]) -> Response:
@@ -90,38 +135,47 @@ def make_router(has_stories: bool) -> APIRouter:
                       speakers=sorted(speakers.items(), key=lambda kv: (-kv[1], kv[0])))
 
     @r.get("/person")
-    def person_page(request: Request, name: Annotated[str, Query(min_length=1, max_length=300)]) -> Response:
+    def person_page(request: Request, name: Annotated[str, Query(min_length=1, max_length=300)],
+                    offset: Offset = 0, eoffset: Offset = 0) -> Response:
         st = request.app.state.store
         found = [record_dict(p) for p in st.people(name=name)]
         person = next((p for p in found if p["name"] == name), found[0] if found else None)
         if person is None:
             raise HTTPException(404, "no such person")
-        quotes = [record_dict(x) for x in st.quotes(speaker=person["name"], limit=1000)]
         own = {person["name"], *(person.get("names") or [])}
-        quotes = [x for x in quotes if x.get("speaker") in own] or quotes
+
+        def fetch(n: int, o: int) -> Any:
+            return st.quotes(speaker=person["name"], limit=n, offset=o)
+
+        quotes = page_of(fetch, offset, PER, lambda x: x.get("speaker") in own)
+        if not quotes.items and offset == 0:  # none under the person's own names: show what matched
+            quotes = page_of(fetch, offset, PER)
         by_date: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for x in sorted(quotes, key=lambda x: (_date_key(x), x.get("article_hash") or "", x["start"])):
+        for x in sorted(quotes.items, key=lambda x: (_date_key(x), x.get("article_hash") or "", x["start"])):
             by_date[_date_key(x) or "undated"].append(x)
-        names = Counter(x["mention"] for x in quotes if x.get("mention"))
-        events = [record_dict(e) for e in st.events(person=person["name"], limit=200)]
+        names = Counter(x["mention"] for x in quotes.items if x.get("mention"))
+        events = page_of(lambda n, o: st.events(person=person["name"], limit=n, offset=o), eoffset, PER)
         others = [p for p in found if p["name"] != person["name"]][:10]
         return render(request, "person.html", person=person, by_date=list(by_date.items()), names=names.most_common(),
-                      events=events, others=others, quote_total=len(quotes))
+                      quotes=quotes, events=events, others=others, quote_total=person.get("quote_count") or 0,
+                      params={"name": person["name"], "offset": offset, "eoffset": eoffset})
 
     @r.get("/timeline")
-    def timeline_page(request: Request, person: Annotated[list[str], Query(max_length=2)] = []) -> Response:
+    def timeline_page(request: Request, person: Annotated[list[str], Query(max_length=2)] = [],
+                      offset: Offset = 0) -> Response:
         st = request.app.state.store
         names = [p.strip() for p in person if p.strip()][:2]
         if any(len(n) > 300 for n in names):
             raise HTTPException(422, "a name is at most 300 characters")
-        items = [record_dict(i) for i in st.timeline(*names)] if names else []
-        return render(request, "timeline.html", names=names, items=items)
+        items = sliced_page(st.timeline(*names) if names else [], offset, 2 * PER)
+        return render(request, "timeline.html", names=names, items=items,
+                      params={"person": names, "offset": offset})
 
     if has_stories:
         @r.get("/stories")
-        def stories_page(request: Request) -> Response:
-            stories = [record_dict(s) for s in request.app.state.store.stories()]
-            return render(request, "stories.html", stories=stories)
+        def stories_page(request: Request, offset: Offset = 0) -> Response:
+            stories = sliced_page(request.app.state.store.stories(), offset, 50)
+            return render(request, "stories.html", stories=stories, params={"offset": offset})
 
         @r.get("/stories/{story_id}")
         def story_page(request: Request, story_id: Annotated[str, Path(max_length=200)]) -> Response:
