@@ -18,14 +18,20 @@ from .output import err
                    "(default: SAYWHO_TOKEN when set; otherwise the server is read-only).")
 @click.option("--log-level", type=click.Choice(["critical", "error", "warning", "info", "debug"]),
               default="info", show_default=True, help="uvicorn's log level (logs go to stderr).")
-def serve(db: str | None, host: str, port: int, token_env: str | None, log_level: str) -> None:
+@click.option("--max-body", type=click.IntRange(1), default=None, metavar="BYTES",
+              help="Largest request body accepted; larger ones get 413 before they are read "
+                   "(default: $SAYWHO_MAX_BODY_BYTES or 4 MiB).")
+def serve(db: str | None, host: str, port: int, token_env: str | None, log_level: str,
+          max_body: int | None) -> None:
     """Serve the stored articles as web pages and a JSON API.
 
     Pages: search (/), an article with every quote highlighted (/articles/HASH),
     a person (/person?name=...), a timeline of one or two people (/timeline).
     API: /api/articles, /api/quotes, /api/people, /api/events, /api/timeline,
-    /api/search, documented at /docs and /openapi.json; lists download whole as
-    CSV or JSONL with ?format=csv|jsonl.
+    /api/search, /api/statements, /api/corroboration, /api/report, described by
+    /openapi.json; lists page with ?limit=&offset= and download whole as CSV or JSONL
+    with ?format=csv|jsonl.  Requests without the token are refused before their body
+    is read; bodies over --max-body get 413.
 
     \b
     Examples:
@@ -43,7 +49,7 @@ def serve(db: str | None, host: str, port: int, token_env: str | None, log_level
     token = os.environ.get(name) or None
     if token_env and token is None:
         raise click.UsageError(f"--token-env {token_env}: the environment variable {token_env} is not set or empty")
-    app = create_app(db, token)
+    app = create_app(db, token, max_body=max_body)
     mode = "POST /api/articles enabled (bearer token)" if token else "read-only"
     err(f"saywho: serving http://{host}:{port}/ ({mode}); Ctrl-C stops")
     uvicorn.run(app, host=host, port=port, log_level=log_level)
