@@ -8,14 +8,17 @@
 """
 from __future__ import annotations
 
-from .core import Store, default_run, fts_terms, period, person_key
-from .engine import DEFAULT_DB, StoreError, resolve_url
-from .ingest import IngestReport, ingest
-from .records import (
+from ..dates import period
+from ..records import (
     AddResult, ArticleSummary, EventRecord, FailureRecord, PersonRecord, QuoteRecord, Source, TimelineItem,
     to_dataframe,
 )
+from .engine import DEFAULT_DB, StoreError, resolve_url
+from .facade import Store
+from .ingest import IngestReport, ingest
 from .schema import SCHEMA_VERSION
+from .sql import fts_terms, person_key
+from .write import default_run
 
 __all__ = [
     "AddResult", "ArticleSummary", "DEFAULT_DB", "EventRecord", "FailureRecord", "IngestReport", "PersonRecord",

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import Article
-from .core import Store
+from .facade import Store
 
 Extractor = Callable[[Iterable[Article]], Iterator[Article]]
 
