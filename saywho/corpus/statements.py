@@ -9,6 +9,7 @@ and the statements are the connected components of the "same words" graph.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -50,34 +51,51 @@ def same_words(a: str, b: str) -> bool:
     return False
 
 
+#: Rows of the score matrix computed at a time: a prolific speaker's n quotes would
+#: otherwise need an n x n matrix at once (20,000 quotes: 3 GB).
+BLOCK = 256
+
+
 def _same_pairs(normed: list[str]) -> list[tuple[int, int]]:
-    """Index pairs (i < j, ``normed[i]`` not empty) for which :func:`same_words` holds,
-    with the scores for all pairs computed in one go (float64: the same numbers, and so
-    the same threshold decisions, as one call per pair)."""
+    """Index pairs (i < j, ``normed[i]`` not empty) for which :func:`same_words` holds.
+
+    The scores come from ``rapidfuzz.process.cdist``, a block of rows at a time, in
+    float64: the same numbers, and so the same threshold decisions, as one call per pair."""
     n = len(normed)
-    if n < 2:
-        return []
-    ratio = process.cdist(normed, normed, scorer=fuzz.ratio, dtype=np.float64)
     words = [s.count(" ") + 1 for s in normed]
     # partial_ratio only matters between quotations of MIN_EXCERPT_WORDS words or more.
     long_idx = [k for k in range(n) if words[k] >= MIN_EXCERPT_WORDS]
     pos = {k: x for x, k in enumerate(long_idx)}
-    texts = [normed[k] for k in long_idx]
-    partial = process.cdist(texts, texts, scorer=fuzz.partial_ratio, dtype=np.float64) if texts else None
+    long_texts = [normed[k] for k in long_idx]
     pairs = []
-    for i in range(n):
-        a = normed[i]
-        if not a:
-            continue
-        for j in range(i + 1, n):
-            b = normed[j]
-            if a == b or ratio[i, j] >= THRESHOLD:
-                pairs.append((i, j))
-            elif partial is not None and i in pos and j in pos:
-                # As same_words: the shorter one (the first when of equal length) is the needle.
-                short, long_ = (i, j) if len(a) <= len(b) else (j, i)
-                if normed[short] in normed[long_] or partial[pos[short], pos[long_]] >= 95:
+    for lo in range(0, n - 1, BLOCK):
+        rows = range(lo, min(lo + BLOCK, n))
+        ratio = process.cdist(normed[lo:rows.stop], normed[lo:], scorer=fuzz.ratio, dtype=np.float64)
+        # partial_ratio between this block's long quotations (rows) and the long ones at or
+        # after the block (columns): the needle is the shorter, so both directions are kept.
+        block_long = [k for k in rows if k in pos]
+        off = bisect.bisect_left(long_idx, lo)
+        needles = [normed[k] for k in block_long]
+        later = long_texts[off:]
+        partial = process.cdist(needles, later, scorer=fuzz.partial_ratio, dtype=np.float64) if needles else None
+        partial_t = process.cdist(later, needles, scorer=fuzz.partial_ratio, dtype=np.float64) if needles else None
+        brow = {k: x for x, k in enumerate(block_long)}
+        for i in rows:
+            a = normed[i]
+            if not a:
+                continue
+            for j in range(i + 1, n):
+                b = normed[j]
+                if a == b or ratio[i - lo, j - lo] >= THRESHOLD:
                     pairs.append((i, j))
+                elif partial is not None and partial_t is not None and i in brow and j in pos:
+                    # As same_words: the shorter one (the first when of equal length) is the needle.
+                    if len(a) <= len(b):
+                        hit = a in b or partial[brow[i], pos[j] - off] >= 95
+                    else:
+                        hit = b in a or partial_t[pos[j] - off, brow[i]] >= 95
+                    if hit:
+                        pairs.append((i, j))
     return pairs
 
 
