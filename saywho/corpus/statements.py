@@ -60,7 +60,8 @@ def _same_pairs(normed: list[str]) -> list[tuple[int, int]]:
     """Index pairs (i < j, ``normed[i]`` not empty) for which :func:`same_words` holds.
 
     The scores come from ``rapidfuzz.process.cdist``, a block of rows at a time, in
-    float64: the same numbers, and so the same threshold decisions, as one call per pair."""
+    float64 and with the thresholds as ``score_cutoff`` (a score under it reads 0, one at
+    or above it is exact): the same decisions as one call per pair, faster."""
     n = len(normed)
     words = [s.count(" ") + 1 for s in normed]
     # partial_ratio only matters between quotations of MIN_EXCERPT_WORDS words or more.
@@ -70,15 +71,18 @@ def _same_pairs(normed: list[str]) -> list[tuple[int, int]]:
     pairs = []
     for lo in range(0, n - 1, BLOCK):
         rows = range(lo, min(lo + BLOCK, n))
-        ratio = process.cdist(normed[lo:rows.stop], normed[lo:], scorer=fuzz.ratio, dtype=np.float64)
+        ratio = process.cdist(normed[lo:rows.stop], normed[lo:], scorer=fuzz.ratio, dtype=np.float64,
+                              score_cutoff=THRESHOLD)
         # partial_ratio between this block's long quotations (rows) and the long ones at or
         # after the block (columns): the needle is the shorter, so both directions are kept.
         block_long = [k for k in rows if k in pos]
         off = bisect.bisect_left(long_idx, lo)
         needles = [normed[k] for k in block_long]
         later = long_texts[off:]
-        partial = process.cdist(needles, later, scorer=fuzz.partial_ratio, dtype=np.float64) if needles else None
-        partial_t = process.cdist(later, needles, scorer=fuzz.partial_ratio, dtype=np.float64) if needles else None
+        partial = process.cdist(needles, later, scorer=fuzz.partial_ratio, dtype=np.float64,
+                                score_cutoff=95) if needles else None
+        partial_t = process.cdist(later, needles, scorer=fuzz.partial_ratio, dtype=np.float64,
+                                  score_cutoff=95) if needles else None
         brow = {k: x for x, k in enumerate(block_long)}
         for i in rows:
             a = normed[i]
