@@ -167,3 +167,13 @@ def test_revisions_are_one_per_schema_version() -> None:
     assert chain == [migrate.REVISIONS[v] for v in sorted(migrate.REVISIONS)]
     assert script.get_current_head() == migrate.HEAD
     assert max(migrate.REVISIONS) == S.SCHEMA_VERSION
+
+
+def test_read_only_store_made_before_alembic_is_read_as_it_is(tmp_path: Path) -> None:
+    db = tmp_path / "v_main.db"
+    shutil.copyfile(FIXTURE, db)
+    before = db.read_bytes()
+    with Store(f"sqlite:///file:{db}?mode=ro&uri=true") as ro:
+        assert ro.schema_version == S.SCHEMA_VERSION
+        assert len(ro.quotes()) == len(_fixture_rows()["quotes"])
+    assert db.read_bytes() == before

@@ -107,8 +107,14 @@ class Store:
         migrate.check(self.where, state)
         if state.current:
             return
-        with self._write() as conn:
-            migrate.upgrade(conn, self.where)
+        try:
+            with self._write() as conn:
+                migrate.upgrade(conn, self.where)
+        except StoreError:
+            # A store made before Alembic at the current schema lacks only the stamp:
+            # one that cannot be written (a read-only file) is still read as it is.
+            if not state.only_unstamped:
+                raise
 
     @property
     def schema_version(self) -> int:

@@ -43,6 +43,11 @@ class State:
         """At the head: nothing to do."""
         return self.revision == HEAD
 
+    @property
+    def only_unstamped(self) -> bool:
+        """Made before Alembic at the current schema: only the revision is not recorded."""
+        return self.revision is None and self.version == S.SCHEMA_VERSION
+
 
 def alembic_config(conn: Connection | None = None) -> Config:
     """An Alembic Config for saywho's migrations, running on ``conn`` when given."""
