@@ -1,11 +1,16 @@
-"""Date expressions -> ISO dates, resolved against the publication date with dateparser.
+"""Dates: expressions resolved against the publication date, and (partial) ISO dates.
 
 One resolver for the whole pipeline (quote dates, event dates): the granularity
 is what the expression says ("in September" -> "2024-09"), vague expressions are
 marked approximate, and relative ones need the publication date.
+
+One validator for date filters (``--since``/``--until``, the store's queries):
+:func:`date_bound` accepts YYYY, YYYY-MM and YYYY-MM-DD and gives the first or last
+day they cover; :func:`period` gives both days of a (maybe partial) ISO date.
 """
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 import functools
 import re
@@ -80,3 +85,54 @@ def resolve_day(expr: str, published: str | None) -> str | None:
     """Just the ISO date (or partial date) of ``expr``, None when it is not a date."""
     got = resolve_date(expr, published)
     return got[0] if got else None
+
+
+_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_FILTER = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+#: What a date filter accepts, for messages.
+DATE_FORMS = "YYYY-MM-DD, YYYY-MM or YYYY"
+
+
+def period(value: str | None) -> tuple[str, str] | None:
+    """The first and last day a (maybe partial) ISO date covers; None if it is not one.
+
+    Only the leading date is read, so a timestamp ("2024-09-20T10:00") is its day.
+
+    >>> period("2024-09")
+    ('2024-09-01', '2024-09-30')
+    """
+    if not value:
+        return None
+    m = _PARTIAL.match(value.strip())
+    if not m:
+        return None
+    y, mo, d = int(m[1]), m[2], m[3]
+    try:
+        if d:
+            day = _dt.date(y, int(mo), int(d)).isoformat()
+            return day, day
+        if mo:
+            last = calendar.monthrange(y, int(mo))[1]
+            return _dt.date(y, int(mo), 1).isoformat(), _dt.date(y, int(mo), last).isoformat()
+        return f"{y:04d}-01-01", f"{y:04d}-12-31"
+    except ValueError:
+        return None
+
+
+def date_bound(value: str | _dt.date | None, end: bool) -> str | None:
+    """A date filter's bound: the first day ``value`` covers (``end``: the last), None when
+    no value is given.  ``value`` is exactly YYYY, YYYY-MM or YYYY-MM-DD (or a date);
+    anything else raises ValueError("'<value>' is not a date (...)")."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, _dt.date):
+        value = value.isoformat()
+    p = period(str(value))
+    if p is None or not _FILTER.fullmatch(str(value).strip()):
+        raise ValueError(f"{value!r} is not a date ({DATE_FORMS})")
+    return p[1] if end else p[0]
+
+
+def next_day(day: str) -> str:
+    """The ISO day after ``day`` (YYYY-MM-DD)."""
+    return (_dt.date.fromisoformat(day) + _dt.timedelta(days=1)).isoformat()

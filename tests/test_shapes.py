@@ -20,7 +20,8 @@ from typing import Any
 import pytest
 
 from saywho import model
-from saywho.store import records, schema
+from saywho import records
+from saywho.store import schema
 from saywho.web import create_app
 from saywho.web import models as web
 

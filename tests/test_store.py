@@ -12,6 +12,7 @@ from sqlalchemy import text
 
 from saywho.model import Article, Event, Person, Quote, Speaker
 from saywho.store import Store, StoreError, period, to_dataframe
+from saywho.store import migrate
 from saywho.store import schema as S
 
 
@@ -251,8 +252,7 @@ def test_migrates_an_old_schema(store_url: str) -> None:
 
     engine = create_engine(resolve_url(store_url))
     with engine.begin() as conn:
-        S.MIGRATIONS[1](conn)
-        S.set_version(conn, 1)
+        migrate.upgrade(conn, store_url, target=migrate.REVISIONS[1])
     engine.dispose()
     with Store(store_url) as st:
         assert st.schema_version == S.SCHEMA_VERSION

@@ -118,7 +118,8 @@ def test_bad_input_one_line_errors(args: list[str], message: str, tmp_path: Path
 CHILD = r"""
 import re, sys
 from saywho.model import Quote, Speaker, Person
-from saywho.store import Store, ingest
+from saywho.runner import ingest
+from saywho.store import Store
 
 def fake_extract(arts):
     for a in arts:
@@ -127,7 +128,7 @@ def fake_extract(arts):
         a.people = [Person(f"Person {n}") for n in sorted({q.speaker.name[7:] for q in a.quotes})]
         yield a
 
-report = ingest([sys.argv[2]], Store(sys.argv[1]), extract=fake_extract)
+report = ingest([sys.argv[2]], Store(sys.argv[1]), extractor=lambda chunk: list(fake_extract(chunk)))
 print(report.summary())
 """
 

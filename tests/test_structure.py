@@ -199,7 +199,6 @@ def test_no_import_cycles() -> None:
         + "\n".join(report)
 
 
-@relayout
 def test_no_file_above_max_lines() -> None:
     too_long = []
     for path in sorted(PACKAGE.rglob("*")):

@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from ..store.records import CorroborationRecord, Detail, EventRecord, Source, StatementRecord
+from ..records import CorroborationRecord, Detail, EventRecord, Source, StatementRecord
 from .statements import norm_text
 
 

@@ -58,6 +58,13 @@ class Resolution:
 
 
 class _UF:
+    """Union-find with the clusters' facts kept at their roots.
+
+    Not networkx's connected components (as statements and stories use): here whether two
+    clusters may join depends on what each holds at that moment (a split rule, two
+    people-file entries, incompatible full names), so the joins are made one at a time
+    and each decision sees the ones before it; the roots also order the identities."""
+
     def __init__(self) -> None:
         self.parent: dict[str, str] = {}
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import InputError
-from ..store.records import ReportRow
+from ..records import ReportRow
 
 KINDS = ["person", "organisation", "unnamed", "group", "none"]
 _KIND_LABEL = {"person": "people", "organisation": "organisations", "unnamed": "unnamed sources",

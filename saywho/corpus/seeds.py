@@ -19,6 +19,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..dates import period
 from ..errors import InputError
 
 
@@ -31,8 +32,6 @@ class Role:
 
     def covers(self, day: str | None) -> bool:
         """Held on ``day`` (YYYY-MM-DD); an unknown day is covered by no dated role."""
-        from ..store.core import period
-
         if day is None:
             return self.start is None and self.end is None
         s = period(self.start)
@@ -52,8 +51,6 @@ class Seed:
 
 
 def _roles(raw: Any, where: str) -> list[Role]:
-    from ..store.core import period
-
     if raw in (None, ""):
         return []
     if isinstance(raw, str):

@@ -16,7 +16,9 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
+import networkx as nx
 from datasketch import MinHash, MinHashLSH
 
 from .names import fold
@@ -76,22 +78,12 @@ def near(a: str | None, b: str | None, days: int = WINDOW_DAYS) -> bool:
     return da is None or db is None or abs((da - db).days) <= days
 
 
-class _UF:
-    def __init__(self, items: Sequence[str]) -> None:
-        self.p = {x: x for x in items}
-
-    def find(self, x: str) -> str:
-        while self.p[x] != x:
-            self.p[x] = self.p[self.p[x]]
-            x = self.p[x]
-        return x
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            if rb < ra:
-                ra, rb = rb, ra
-            self.p[rb] = ra
+def _components(nodes: Sequence[Any], edges: Sequence[tuple[Any, Any]]) -> list[set[Any]]:
+    """The connected components of the graph (every node in one, alone if it has no edge)."""
+    graph = nx.Graph()
+    graph.add_nodes_from(nodes)
+    graph.add_edges_from(edges)
+    return list(nx.connected_components(graph))
 
 
 def duplicates(docs: Sequence[Doc]) -> tuple[dict[str, str], dict[tuple[str, str], float]]:
@@ -102,21 +94,16 @@ def duplicates(docs: Sequence[Doc]) -> tuple[dict[str, str], dict[tuple[str, str
     for d in docs:
         mhs[d.hash] = minhash(d.text)
         lsh.insert(d.hash, mhs[d.hash])
-    uf = _UF([d.hash for d in docs])
     sims: dict[tuple[str, str], float] = {}
     for d in docs:
         for other in lsh.query(mhs[d.hash]):
             if other != d.hash:
                 j = mhs[d.hash].jaccard(mhs[other])
                 if j >= DUPLICATE_THRESHOLD:
-                    uf.union(d.hash, other)
                     sims[tuple(sorted((d.hash, other)))] = j  # type: ignore[index]
     order = {d.hash: ((d.published or "9999"), d.hash) for d in docs}
-    groups: dict[str, list[str]] = defaultdict(list)
-    for d in docs:
-        groups[uf.find(d.hash)].append(d.hash)
     rep = {}
-    for members in groups.values():
+    for members in _components([d.hash for d in docs], list(sims)):
         first = min(members, key=lambda h: order[h])
         for h in members:
             rep[h] = first
@@ -138,19 +125,19 @@ def group(docs: Sequence[Doc], events: Sequence[EventKey] = (),
     speaker) for two articles quoting one statement; ``names``: identity index -> name."""
     published = {d.hash: d.published for d in docs}
     rep, sims = duplicates(docs)
-    uf = _UF([d.hash for d in docs])
+    story_edges: list[tuple[str, str]] = []
     why: dict[tuple[str, str], str] = {}
 
     def link(a: str, b: str, reason: str) -> None:
         if a != b and near(published.get(a), published.get(b)):
-            uf.union(a, b)
+            story_edges.append((a, b))
             why.setdefault(tuple(sorted((a, b))), reason)  # type: ignore[arg-type]
 
     for (a, b), j in sims.items():
         link(a, b, f"near-duplicate text (similarity {j:.2f})")
     # Engagements: events of different articles that are one call/meeting.
     evs = list(events)
-    eu = _UF([str(e.event_id) for e in evs])
+    same_events: list[tuple[int, int]] = []
     by_sig: dict[tuple[str, frozenset[int]], list[EventKey]] = defaultdict(list)
     for e in evs:
         by_sig[(e.type, e.participants)].append(e)
@@ -158,7 +145,7 @@ def group(docs: Sequence[Doc], events: Sequence[EventKey] = (),
         for i, x in enumerate(es):
             for y in es[i + 1:]:
                 if same_engagement(x, y):
-                    eu.union(str(x.event_id), str(y.event_id))
+                    same_events.append((x.event_id, y.event_id))
                     if x.article_hash != y.article_hash:
                         who = " & ".join(sorted(names[p] for p in parts)) if names else ""
                         when = x.date_from if x.dated else (y.date_from if y.dated else None)
@@ -166,19 +153,15 @@ def group(docs: Sequence[Doc], events: Sequence[EventKey] = (),
                              f"same {typ}: {who}" + (f" ({when})" if when else ""))
     for a, b, speaker in shared_statements:
         link(a, b, f"same statement by {speaker}")
-    eng: dict[str, list[int]] = defaultdict(list)
-    for e in evs:
-        eng[eu.find(str(e.event_id))].append(e.event_id)
-    groups: dict[str, list[str]] = defaultdict(list)
-    for d in docs:
-        groups[uf.find(d.hash)].append(d.hash)
+    eng = _components([e.event_id for e in evs], same_events)
+    groups = _components([d.hash for d in docs], story_edges)
     stories = sorted((sorted(g, key=lambda h: ((published.get(h) or "9999"), h))
-                      for g in groups.values() if len(g) > 1), key=lambda g: ((published.get(g[0]) or "9999"), g[0]))
+                      for g in groups if len(g) > 1), key=lambda g: ((published.get(g[0]) or "9999"), g[0]))
     reasons = {}
     for g in stories:
         s = set(g)
         reasons[frozenset(g)] = sorted({r for (a, b), r in why.items() if a in s and b in s})
-    return Grouping(rep, stories, reasons, sorted(sorted(v) for v in eng.values()))
+    return Grouping(rep, stories, reasons, sorted(sorted(v) for v in eng))
 
 
 def story_id(hashes: Sequence[str]) -> str:

@@ -8,17 +8,19 @@
 """
 from __future__ import annotations
 
-from .core import Store, default_run, fts_terms, period, person_key
-from .engine import DEFAULT_DB, StoreError, resolve_url
-from .ingest import IngestReport, ingest
-from .records import (
+from ..dates import period
+from ..records import (
     AddResult, ArticleSummary, EventRecord, FailureRecord, PersonRecord, QuoteRecord, Source, TimelineItem,
     to_dataframe,
 )
+from .engine import DEFAULT_DB, StoreError, resolve_url
+from .facade import Store
 from .schema import SCHEMA_VERSION
+from .sql import fts_terms, person_key
+from .write import default_run
 
 __all__ = [
-    "AddResult", "ArticleSummary", "DEFAULT_DB", "EventRecord", "FailureRecord", "IngestReport", "PersonRecord",
+    "AddResult", "ArticleSummary", "DEFAULT_DB", "EventRecord", "FailureRecord", "PersonRecord",
     "QuoteRecord", "SCHEMA_VERSION", "Source", "Store", "StoreError", "TimelineItem", "default_run", "fts_terms",
-    "ingest", "period", "person_key", "resolve_url", "to_dataframe",
+    "period", "person_key", "resolve_url", "to_dataframe",
 ]

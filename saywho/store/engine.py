@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
+from sqlalchemy.pool import StaticPool
 
 from ..errors import SaywhoError
 
@@ -75,8 +76,6 @@ def _sqlite_engine(u: URL) -> Engine:
             raise StoreError(db, f"directory {parent} does not exist")
     kw: dict[str, Any] = {"connect_args": {"check_same_thread": False, "timeout": 30}}
     if memory:
-        from sqlalchemy.pool import StaticPool
-
         kw["poolclass"] = StaticPool  # one shared connection, or each would see its own empty database
     engine = create_engine(u, **kw)
 

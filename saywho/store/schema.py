@@ -1,9 +1,10 @@
-"""Tables (SQLAlchemy Core) and versioned migrations.
+"""Tables (SQLAlchemy Core): the schema as it is at the newest migration.
 
-The schema version lives in ``saywho_meta`` (key ``schema_version``).  Opening a store
-applies, each in its own transaction, every migration newer than the database; a
-database newer than this saywho is refused untouched (an older saywho must not write
-into a schema it does not know).
+Migrations are Alembic revisions (``saywho/store/migrations/versions``, run by
+:mod:`.migrate`), one per schema version; each also records its number in
+``saywho_meta`` (key ``schema_version``), which is how stores made before Alembic
+say where they are, and what lets an older saywho refuse a newer schema.  A change
+to a table here needs a new revision: the revisions create tables as they were then.
 
 Full-text search over quote text: SQLite FTS5 (an external-content table kept in
 step by triggers), PostgreSQL a generated ``tsvector`` column with a GIN index.  Both
@@ -12,11 +13,9 @@ use a tokenizer without stemming or stop words (FTS5 ``unicode61``, PostgreSQL
 """
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from sqlalchemy import (
     JSON, Boolean, Column, Connection, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text,
-    UniqueConstraint, select, text,
+    UniqueConstraint, inspect, select,
 )
 
 SCHEMA_VERSION = 3
@@ -265,52 +264,8 @@ V3_TABLES = [people_seeds, identity_rules, identities, identity_links, statement
 DERIVED_TABLES = [identity_links, identities, statement_quotes, statements, engagements, story_articles, stories]
 
 
-def _v1(conn: Connection) -> None:
-    for t in V1_TABLES:
-        t.create(conn, checkfirst=True)
-    if conn.dialect.name == "sqlite":
-        # remove_diacritics 0: PostgreSQL's 'simple' configuration keeps accents too.
-        conn.exec_driver_sql(
-            "CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='quotes', content_rowid='id', "
-            "tokenize='unicode61 remove_diacritics 0')")
-        conn.exec_driver_sql(
-            "CREATE TRIGGER quotes_fts_ai AFTER INSERT ON quotes BEGIN "
-            "INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text); END")
-        conn.exec_driver_sql(
-            "CREATE TRIGGER quotes_fts_ad AFTER DELETE ON quotes BEGIN "
-            "INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text); END")
-        conn.exec_driver_sql(
-            "CREATE TRIGGER quotes_fts_au AFTER UPDATE OF text ON quotes BEGIN "
-            "INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text); "
-            "INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text); END")
-    else:
-        conn.exec_driver_sql(
-            "ALTER TABLE quotes ADD COLUMN tsv tsvector "
-            "GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, text)) STORED")
-        conn.exec_driver_sql("CREATE INDEX ix_quotes_tsv ON quotes USING gin (tsv)")
-
-
-def _v2(conn: Connection) -> None:
-    """Events (calls, meetings, visits) and their participants (issue 5)."""
-    for t in V2_TABLES:
-        t.create(conn, checkfirst=True)
-
-
-def _v3(conn: Connection) -> None:
-    """Identities across articles, statements, engagements, stories (issue 6)."""
-    for t in V3_TABLES:
-        t.create(conn, checkfirst=True)
-
-
-#: version -> migration bringing the schema from version-1 to version.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2, 3: _v3}
-assert max(MIGRATIONS) == SCHEMA_VERSION
-
-
 def current_version(conn: Connection) -> int:
     """The database's schema version; 0 for an empty database."""
-    from sqlalchemy import inspect
-
     if not inspect(conn).has_table("saywho_meta"):
         return 0
     row = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).first()
@@ -318,6 +273,7 @@ def current_version(conn: Connection) -> int:
 
 
 def set_version(conn: Connection, version: int) -> None:
+    """Record ``version`` as the database's schema version in ``saywho_meta``."""
     n = conn.execute(meta.update().where(meta.c.key == "schema_version").values(value=str(version))).rowcount
     if not n:
         conn.execute(meta.insert().values(key="schema_version", value=str(version)))
@@ -325,10 +281,8 @@ def set_version(conn: Connection, version: int) -> None:
 
 def has_foreign_tables(conn: Connection) -> list[str]:
     """Tables of ours that exist in a database without our version row (not a saywho store?)."""
-    from sqlalchemy import inspect
-
     names = set(inspect(conn).get_table_names())
     return sorted(names & {t.name for t in metadata.sorted_tables})
 
 
-__all__ = ["SCHEMA_VERSION", "MIGRATIONS", "metadata", "current_version", "set_version", "text"]
+__all__ = ["SCHEMA_VERSION", "metadata", "current_version", "set_version", "has_foreign_tables"]
