@@ -41,9 +41,13 @@ TITLES = frozenset(
     the a an his her their its our mp mep msp ms. mr. mrs. dr. st saint pope cardinal bishop archbishop
     sheikh emir crown hon honourable rt right""".split()
 )
-#: Honorifics that tell a person's gender.
+#: Honorifics that tell a person's gender (all but duke/duchess are nameparser titles too).
 MALE_HONORIFICS = frozenset("mr mr. sir lord baron king prince duke father fr brother".split())
 FEMALE_HONORIFICS = frozenset("mrs mrs. ms ms. miss dame lady baroness queen princess duchess sister".split())
+#: Honorifics that say nothing of gender or office.
+NEUTRAL_HONORIFICS = frozenset("mx dr dr. prof professor rev reverend hon rt".split())
+#: The one list of honorifics: words before a personal name that are not part of it.
+HONORIFICS = frozenset(w.rstrip(".") for w in MALE_HONORIFICS | FEMALE_HONORIFICS | NEUTRAL_HONORIFICS)
 
 #: Offices of which a country has one holder at a time: a person known under one
 #: of them is not the holder of another ("the Prime Minister" is not Trump).

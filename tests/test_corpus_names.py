@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from saywho.corpus import Mention, Role, Seed, compatible, load_people, parse, resolve
+from saywho.corpus import NameUse as Mention, Role, Seed, compatible, link_identities as resolve, load_people, parse
 from saywho.corpus.statements import QuoteRow, group as group_statements
 from saywho.corpus.stories import Doc, duplicates
 from saywho.errors import InputError
@@ -24,6 +24,12 @@ from saywho.errors import InputError
     ("John A. Smith", "John B. Smith", False),            # middle names that disagree
     ("Smith", "John Smith", False),                       # a bare surname is never compatible by itself
     ("Dr. Anna van der Berg", "Anna van der Berg", True),
+    ("Micheal Gove", "Michael Gove", True),               # two letters swapped: a misspelling
+    ("Ivana Trump", "Ivanka Trump", False),               # two real first names one letter apart
+    ("Christina Lee", "Christine Lee", False),
+    ("Donald Trump", "Donald Trump Jr.", False),          # a generational suffix is another person
+    ("Martin Luther King Jr.", "Martin Luther King, Jr.", True),
+    ("Joe Kennedy Sr.", "Joe Kennedy Jr.", False),
 ])
 def test_compatible(a: str, b: str, same: bool) -> None:
     assert compatible(parse(a), parse(b)) is same
@@ -64,6 +70,25 @@ def test_two_smiths_bare_surname_by_article_context() -> None:
     assert who(res, "a", 3) == "John Smith" and who(res, "b", 3) == "Bob Smith"
     assert who(res, "c", 3) == "Smith"
     assert len(res.identities) == 3
+
+
+def test_namesakes_a_bare_surname_goes_to_the_one_known_in_its_role() -> None:
+    # Two Obamas in the store; "President Obama" is the one the articles call president,
+    # and a bare "Obama" with no role stays apart rather than be guessed.
+    ms = [M("a", 1, "Barack Obama", roles=("president",)), M("b", 1, "Michelle Obama", roles=("first lady",)),
+          M("c", 1, "Obama", roles=("president",)), M("d", 1, "Obama")]
+    res = resolve(ms)
+    assert who(res, "c", 1) == "Barack Obama"
+    assert who(res, "d", 1) == "Obama"
+    assert len(res.identities) == 3
+
+
+def test_a_son_with_a_suffix_is_not_linked_to_his_father() -> None:
+    ms = [M("a", 1, "Donald Trump"), M("b", 1, "Donald Trump Jr."), M("c", 1, "Trump Jr."), M("d", 1, "Trump")]
+    res = resolve(ms)
+    assert who(res, "b", 1) == who(res, "c", 1) == "Donald Trump Jr."
+    assert who(res, "d", 1) == who(res, "a", 1) == "Donald Trump"
+    assert len(res.identities) == 2
 
 
 def test_chains_of_near_matches_do_not_join_two_people() -> None:

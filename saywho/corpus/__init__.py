@@ -1,6 +1,6 @@
 """Across articles: one person, one statement, one story, one timeline.
 
-The pure parts live here (name compatibility, identity resolution, statement and story
+The pure parts live here (name compatibility, identity linking, statement and story
 grouping, corroboration, the source report); :class:`saywho.store.Store` runs them over
 its contents (``Store.link()``, called by the queries that need it).
 
@@ -14,9 +14,9 @@ its contents (``Store.link()``, called by the queries that need it).
 """
 from __future__ import annotations
 
-from .identity import Identity, Mention, Resolution, resolve
+from .identity import Identity, Linking, NameUse, link_identities
 from .names import NameParts, compatible, parse
 from .seeds import Role, Seed, load_people
 
-__all__ = ["Identity", "Mention", "NameParts", "Resolution", "Role", "Seed", "compatible", "load_people", "parse",
-           "resolve"]
+__all__ = ["Identity", "Linking", "NameParts", "NameUse", "Role", "Seed", "compatible", "link_identities",
+           "load_people", "parse"]

@@ -3,7 +3,10 @@
 nameparser splits a name into title / first / middle / last; rapidfuzz tolerates a
 typo in a first name.  Deliberately conservative: two full names merge only when
 their surnames agree and their first names are equal, one is the other's initial,
-a known nickname of it, or a near-identical spelling.  A bare surname is never
+a known nickname of it, or a misspelling of it (a swap of two letters, or one letter
+off when one of the two is no known first name: "Ivana" and "Ivanka" are two real
+names, so two people), and their generational suffixes agree ("X Jr." is not "X").
+A bare surname is never
 compared here: whether "Smith" is John or Bob depends on who else is in the store
 and in the article (see :mod:`saywho.corpus.identity`).
 """
@@ -16,6 +19,8 @@ from functools import lru_cache
 
 from nameparser import HumanName
 from rapidfuzz.distance import OSA
+
+from ..lexicon import HONORIFICS
 
 # Common English short forms (both directions are looked up).  A short list on
 # purpose: a wrong nickname merges two people, a missing one only leaves two records.
@@ -38,8 +43,9 @@ for _full, _nicks in _NICKNAMES.items():
     for _n in _nicks | {_full}:
         _NICK_OF.setdefault(_n, set()).update(_nicks | {_full})
 
-_HONORIFIC_WORDS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "baroness", "baron",
-                    "prof", "professor", "rev", "reverend", "hon", "rt"}
+#: Generational suffixes, folded: a name with one is not the same name without it.
+_GENERATIONAL = {"jr": "jr", "junior": "jr", "jnr": "jr", "sr": "sr", "senior": "sr", "snr": "sr",
+                 "ii": "ii", "2nd": "ii", "iii": "iii", "3rd": "iii", "iv": "iv", "4th": "iv", "v": "v"}
 
 
 def fold(s: str) -> str:
@@ -57,6 +63,7 @@ class NameParts:
     first: str
     middle: str
     last: str
+    suffix: str = ""  # generational only: "jr", "sr", "ii", "iii", ...
 
     @property
     def full(self) -> bool:
@@ -74,16 +81,19 @@ def parse(name: str) -> NameParts:
 
     One word is a surname ("Smith"), not a first name as nameparser would have it.
     """
-    words = [w for w in re.split(r"\s+", name.strip()) if w]
-    while len(words) > 1 and fold(words[0]).rstrip(".") in _HONORIFIC_WORDS:
+    words = [w for w in re.split(r"\s+", name.strip().replace(",", " ")) if w]
+    while len(words) > 1 and fold(words[0]).rstrip(".") in HONORIFICS:
         words = words[1:]
+    suffix = ""
+    if len(words) > 1 and _word(words[-1]) in _GENERATIONAL:
+        suffix, words = _GENERATIONAL[_word(words[-1])], words[:-1]
     if len(words) == 1:
-        return NameParts("", "", _word(words[0]))
+        return NameParts("", "", _word(words[0]), suffix)
     h = HumanName(" ".join(words))
     first, middle, last = _word(h.first), " ".join(_word(w) for w in h.middle.split()), _word(h.last)
     if not last and first:  # a title nameparser kept ("Sir Smith")
-        return NameParts("", "", first)
-    return NameParts(first, middle, last)
+        return NameParts("", "", first, suffix)
+    return NameParts(first, middle, last, suffix)
 
 
 def _word(w: str) -> str:
@@ -101,7 +111,27 @@ def first_compatible(a: str, b: str) -> bool:
     if b in _NICK_OF.get(a, ()):
         return True
     # "Kier"/"Keir", "Micheal"/"Michael": one edit or swap apart, in names of 4 letters or more.
-    return min(len(a), len(b)) >= 4 and a[0] == b[0] and OSA.distance(a, b) <= 1
+    if not (min(len(a), len(b)) >= 4 and a[0] == b[0] and OSA.distance(a, b) <= 1):
+        return False
+    if sorted(a) == sorted(b):
+        return True  # two letters swapped: a misspelling, even of a known name
+    # One letter added, dropped or changed: a typo only when one of the two is no known
+    # first name ("Jonathon"); two known names ("Ivana"/"Ivanka", "Christina"/"Christine")
+    # are two people.
+    return not (_known_first_name(a) and _known_first_name(b))
+
+
+@lru_cache(maxsize=1)
+def _first_name_detector():  # type: ignore[no-untyped-def]
+    import gender_guesser.detector as gd  # a word list: loaded once, on first use
+
+    return gd.Detector(case_sensitive=False)
+
+
+@lru_cache(maxsize=65536)
+def _known_first_name(name: str) -> bool:
+    """A first name the gender_guesser name list knows (in any country)."""
+    return _first_name_detector().get_gender(name) != "unknown"
 
 
 def compatible(a: NameParts, b: NameParts) -> bool:
@@ -109,6 +139,8 @@ def compatible(a: NameParts, b: NameParts) -> bool:
     names do not contradict each other)."""
     if not (a.full and b.full):
         return False
+    if a.suffix != b.suffix:
+        return False  # "Donald Trump Jr." is not "Donald Trump"; "Sr." is not "Jr."
     if a.last != b.last and not (min(len(a.last), len(b.last)) >= 6 and OSA.distance(a.last, b.last) <= 1):
         return False
     if not first_compatible(a.first, b.first):

@@ -71,7 +71,7 @@ def relink(conn: Connection, force: bool = False) -> LinkReport:
     fp = fingerprint(conn)
     if not force and linked_state(conn) == fp:
         return LinkReport(False, *link_counts(conn))
-    res = _resolve(conn)
+    res = _link(conn)
     meta = {r.hash: r for r in conn.execute(select(S.articles.c.hash, S.articles.c.published, S.articles.c.outlet,
                                                    S.articles.c.title, S.articles.c.text))}
     stmt_rows, sq_rows, shared = _statements(conn, res, meta)
@@ -94,18 +94,18 @@ def relink(conn: Connection, force: bool = False) -> LinkReport:
     return LinkReport(True, *link_counts(conn))
 
 
-def _resolve(conn: Connection) -> I.Resolution:
+def _link(conn: Connection) -> I.Linking:
     a, ap, p = S.articles, S.article_people, S.people
-    mentions = [I.Mention(r.article_hash, r.person_id, r.name, r.kind, r.published, tuple(r.roles or ()))
+    mentions = [I.NameUse(r.article_hash, r.person_id, r.name, r.kind, r.published, tuple(r.roles or ()))
                 for r in conn.execute(
                     select(ap.c.article_hash, ap.c.person_id, ap.c.name, p.c.kind, ap.c.roles, a.c.published)
                     .select_from(ap.join(p, p.c.id == ap.c.person_id).join(a, a.c.hash == ap.c.article_hash))
                     .order_by(a.c.published, ap.c.article_hash, ap.c.idx))]
     rules = [(r.action, r.a, r.b) for r in conn.execute(select(S.identity_rules).order_by(S.identity_rules.c.id))]
-    return I.resolve(mentions, seeds(conn), rules)
+    return I.link_identities(mentions, seeds(conn), rules)
 
 
-def _statements(conn: Connection, res: I.Resolution, meta: dict[str, Any]
+def _statements(conn: Connection, res: I.Linking, meta: dict[str, Any]
                 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[tuple[str, str, str]]]:
     """Statement rows, statement_quotes rows, and (article, article, speaker) pairs that
     share a statement long enough to make one story."""
@@ -131,7 +131,7 @@ def _statements(conn: Connection, res: I.Resolution, meta: dict[str, Any]
     return stmt_rows, sq_rows, shared
 
 
-def _event_keys(conn: Connection, res: I.Resolution) -> list[SR.EventKey]:
+def _event_keys(conn: Connection, res: I.Linking) -> list[SR.EventKey]:
     e, ep = S.events, S.event_participants
     ev_parts: dict[int, set[int]] = defaultdict(set)
     for eid, h, pid in conn.execute(select(ep.c.event_id, e.c.article_hash, ep.c.person_id)
@@ -144,7 +144,7 @@ def _event_keys(conn: Connection, res: I.Resolution) -> list[SR.EventKey]:
                                          e.c.date_to).order_by(e.c.id))]
 
 
-def _write_identities(conn: Connection, res: I.Resolution) -> None:
+def _write_identities(conn: Connection, res: I.Linking) -> None:
     if res.identities:
         conn.execute(S.identities.insert(), [
             {"id": n, "name": i.name, "kind": i.kind, "names": list(i.names), "qid": i.qid, "seeded": i.seeded,
