@@ -14,6 +14,7 @@ from typing import Any, Literal
 QuoteType = Literal["direct", "mixed", "indirect"]
 SpeakerKind = Literal["person", "organisation", "group", "unnamed"]
 EventType = Literal["call", "meeting", "visit", "message", "other"]
+EventStatus = Literal["happened", "planned"]
 
 
 def content_hash(text: str) -> str:
@@ -96,10 +97,16 @@ class Quote:
     confidence: float = 0.5
     #: index (into Article.quotes) of the quote this one is nested in, if any
     nested_in: int | None = None
+    #: the pieces inside quotation marks, as [start, end] offsets: a direct quote's
+    #: pieces without an interrupting "she said", a mixed quote's fragments; [] if indirect
+    verbatim: list[list[int]] = field(default_factory=list)
+    #: the verbatim pieces' text joined by a space (None when there are none)
+    verbatim_text: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["speaker"] = self.speaker.to_dict() if self.speaker else None
+        d["verbatim"] = [list(v) for v in self.verbatim]
         return d
 
 
@@ -139,6 +146,10 @@ class Event:
     evidence: list[tuple[int, int]] = field(default_factory=list)
     trigger: str | None = None
     confidence: float = 0.5
+    #: where it took place, as the text says it ("Paris", "Downing Street")
+    place: str | None = None
+    #: "planned" for an engagement the text announces ("is due to meet on Friday")
+    status: EventStatus = "happened"
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

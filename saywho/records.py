@@ -58,6 +58,14 @@ class QuoteRecord(_Record):
     date: str | None
     confidence: float
     addressee: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    nested_in: int | None = None
+    mention_start: int | None = None
+    mention_end: int | None = None
+    #: the pieces in quotation marks ([[start, end], ...]) and their words joined
+    verbatim: list[list[int]] = field(default_factory=list)
+    verbatim_text: str | None = None
 
 
 @dataclass(frozen=True)
@@ -94,6 +102,8 @@ class EventRecord(_Record):
     duration_approximate: bool = False
     trigger: str | None = None
     url: str | None = None
+    place: str | None = None
+    status: str = "happened"
 
 
 @dataclass(frozen=True)

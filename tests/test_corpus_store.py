@@ -256,3 +256,23 @@ def test_story_pages_show_outlets_side_by_side(store_url: str, corpus: Store) ->
         assert len(outlets) >= 2 and all(o in page.text for o in outlets)
         api = client.get("/api/stories").json()
         assert {s["id"] for s in api["items"]} == {s.id for s in stories}
+
+
+def test_statements_compare_the_quoted_words_not_the_attribution_inside_a_span(store: Store) -> None:
+    """One outlet prints the quote whole, another interrupts it with "she said": the
+    quoted words (verbatim_text) are one statement, never two wordings of it."""
+    words = "We will not sign a deal that hurts our farmers, and we will say so in Brussels"
+    a = art("one", "2025-05-01", "bbc", [("Jane Doe", "person", words + ".")])
+    b_text = "\u201cWe will not sign a deal that hurts our farmers,\u201d Jane Doe said, \u201cand we will say so in Brussels.\u201d"
+    first, second = (1, 48), (b_text.index("and we"), b_text.rindex("\u201d"))
+    b = Article(id="two", text=b_text, published="2025-05-01", outlet="guardian",
+                quotes=[Quote(first[0], second[1], b_text[first[0]:second[1]], "direct",
+                              Speaker("Jane Doe", "Jane Doe", 50, 58), cue="said", confidence=0.9,
+                              verbatim=[list(first), list(second)],
+                              verbatim_text=b_text[first[0]:first[1]] + " " + b_text[second[0]:second[1]])],
+                people=[Person("Jane Doe", mentions=[(50, 58)])])
+    assert b.quotes[0].verbatim_text.startswith("We will not") and "said" not in b.quotes[0].verbatim_text
+    store.add_many([a, b])
+    shared = store.statements(min_sources=2)
+    assert len(shared) == 1 and shared[0].outlets == ["bbc", "guardian"]
+    assert all("said" not in w for w in shared[0].source_wordings)

@@ -16,7 +16,9 @@ from typing import Any
 
 from sqlalchemy import create_engine, inspect, select, text
 
-from saywho.store import Store, migrate, resolve_url
+import pytest
+
+from saywho.store import Store, StoreError, migrate, resolve_url
 from saywho.store import schema as S
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "store" / "v_main.db"
@@ -24,13 +26,23 @@ TABLES = ["articles", "quotes", "people", "article_people", "mentions", "events"
           "identity_rules", "runs"]
 
 
+def _fixture_columns() -> dict[str, list[str]]:
+    """The fixture's own columns per table (a later schema adds columns it lacks)."""
+    con = sqlite3.connect(f"file:{FIXTURE}?mode=ro", uri=True)
+    try:
+        return {t: [r[1] for r in con.execute(f"PRAGMA table_info({t})")] for t in TABLES}
+    finally:
+        con.close()
+
+
 def _fixture_rows() -> dict[str, list[tuple[Any, ...]]]:
     """Every row of the fixture's tables, as plain tuples in primary-key order."""
+    have = _fixture_columns()
     con = sqlite3.connect(f"file:{FIXTURE}?mode=ro", uri=True)
     try:
         out = {}
         for t in TABLES:
-            cols = [c.name for c in S.metadata.tables[t].columns]
+            cols = have[t]
             out[t] = con.execute(f'SELECT {", ".join(chr(34) + c + chr(34) for c in cols)} FROM {t} '
                                  f'ORDER BY 1, 2').fetchall()
         return out
@@ -39,13 +51,15 @@ def _fixture_rows() -> dict[str, list[tuple[Any, ...]]]:
 
 
 def _rows(url: str) -> dict[str, list[tuple[Any, ...]]]:
+    """The rows of the fixture's columns (those it had before the upgrade) in ``url``."""
+    have = _fixture_columns()
     engine = create_engine(resolve_url(url))
     try:
         with engine.connect() as conn:
             out = {}
             for t in TABLES:
                 table = S.metadata.tables[t]
-                cols = list(table.columns)
+                cols = [table.c[c] for c in have[t]]
                 rows = conn.execute(select(*cols).order_by(cols[0], cols[1])).all()
                 out[t] = [tuple(_plain(v) for v in r) for r in rows]
             return out
@@ -84,9 +98,9 @@ def _pre_alembic_copy(url: str) -> None:
             for t in ["runs", "people", "articles", "article_people", "mentions", "quotes", "events",
                       "event_participants", "identity_rules"]:
                 table = S.metadata.tables[t]
-                cols = [c.name for c in table.columns]
-                json_cols = {c.name for c in table.columns if c.type.__class__.__name__ == "JSON"}
-                bool_cols = {c.name for c in table.columns if c.type.__class__.__name__ == "Boolean"}
+                cols = _fixture_columns()[t]  # the fixture's own columns; later ones keep their defaults
+                json_cols = {c.name for c in table.columns if c.type.__class__.__name__ == "JSON"} & set(cols)
+                bool_cols = {c.name for c in table.columns if c.type.__class__.__name__ == "Boolean"} & set(cols)
                 rows = []
                 for r in src[t]:
                     d = dict(zip(cols, r))
@@ -146,7 +160,7 @@ def test_store_made_before_alembic_is_stamped_and_keeps_every_row(store_url: str
 
 
 def test_version_one_store_before_alembic_is_upgraded(store_url: str) -> None:
-    """A pre-Alembic store at schema version 1 (no events) gets revisions 2 and 3."""
+    """A pre-Alembic store at schema version 1 (no events) gets every later revision."""
     engine = create_engine(resolve_url(store_url))
     with engine.begin() as conn:
         migrate.upgrade(conn, store_url, target=migrate.REVISIONS[1])
@@ -154,7 +168,7 @@ def test_version_one_store_before_alembic_is_upgraded(store_url: str) -> None:
         assert S.current_version(conn) == 1
     engine.dispose()
     with Store(store_url) as st:
-        assert st.schema_version == 3
+        assert st.schema_version == S.SCHEMA_VERSION
         assert st.events() == []
     assert _head(store_url) == migrate.HEAD
 
@@ -169,9 +183,21 @@ def test_revisions_are_one_per_schema_version() -> None:
     assert max(migrate.REVISIONS) == S.SCHEMA_VERSION
 
 
-def test_read_only_store_made_before_alembic_is_read_as_it_is(tmp_path: Path) -> None:
+def test_read_only_store_of_an_older_schema_is_refused_in_one_line_and_untouched(tmp_path: Path) -> None:
     db = tmp_path / "v_main.db"
     shutil.copyfile(FIXTURE, db)
+    before = db.read_bytes()
+    with pytest.raises(StoreError) as exc:
+        Store(f"sqlite:///file:{db}?mode=ro&uri=true")
+    msg = str(exc.value)
+    assert "\n" not in msg and "schema version 3" in msg and "write access" in msg and "Nothing was changed" in msg
+    assert db.read_bytes() == before
+
+
+def test_read_only_store_at_the_current_schema_is_read(tmp_path: Path) -> None:
+    db = tmp_path / "v_main.db"
+    shutil.copyfile(FIXTURE, db)
+    Store(f"sqlite:///{db}").close()  # upgraded in place, with write access
     before = db.read_bytes()
     with Store(f"sqlite:///file:{db}?mode=ro&uri=true") as ro:
         assert ro.schema_version == S.SCHEMA_VERSION

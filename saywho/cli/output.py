@@ -46,9 +46,12 @@ def _speaker_column(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def quote_columns() -> tuple[tuple[str, str, str | None], ...]:
-    """(column, kind, speaker field or None) per column: kind is int, float or str,
-    from the field's type; the ``speaker`` field is expanded into its own fields."""
+    """(column, kind, speaker field or None) per column: kind is int, float, str or spans
+    (a list of [start, end] offsets), from the field's type; the ``speaker`` field is
+    expanded into its own fields."""
     def kind(tp: Any) -> str:
+        if typing.get_origin(tp) is list:
+            return "spans"
         args = [a for a in typing.get_args(tp) if a is not type(None)] or [tp]
         base = args[0]
         return "int" if base is int else "float" if base is float else "str"
@@ -84,6 +87,11 @@ def quote_rows(article: Article) -> Iterator[dict[str, Any]]:
         yield row
 
 
+def _csv_cell(v: Any) -> Any:
+    """A CSV cell: offsets lists as JSON ("[[3, 9], [20, 31]]"), everything else as is."""
+    return json.dumps(v) if isinstance(v, list) else v
+
+
 def write_articles(articles: Iterable[Article], fmt: str, out: TextIO, include_text: bool = False) -> None:
     """Write each article as it comes: a JSONL line, CSV rows of its quotes, or a table."""
     writer = None
@@ -94,7 +102,7 @@ def write_articles(articles: Iterable[Article], fmt: str, out: TextIO, include_t
             if writer is None:
                 writer = csv.DictWriter(out, fieldnames=quote_fieldnames())
                 writer.writeheader()
-            writer.writerows(quote_rows(art))
+            writer.writerows({k: _csv_cell(v) for k, v in row.items()} for row in quote_rows(art))
         else:
             from .tables import write
 
@@ -107,7 +115,7 @@ def write_parquet(articles: Iterable[Article], path: str) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    types = {"int": pa.int64(), "float": pa.float64(), "str": pa.string()}
+    types = {"int": pa.int64(), "float": pa.float64(), "str": pa.string(), "spans": pa.list_(pa.list_(pa.int64()))}
     rows = [row for art in articles for row in quote_rows(art)]
     schema = pa.schema([(col, types[kind]) for col, kind, _ in quote_columns()])
     pq.write_table(pa.Table.from_pylist(rows, schema=schema), path)

@@ -110,11 +110,19 @@ class Store:
         try:
             with self._write() as conn:
                 migrate.upgrade(conn, self.where)
-        except StoreError:
+        except (StoreError, DBAPIError) as e:
             # A store made before Alembic at the current schema lacks only the stamp:
             # one that cannot be written (a read-only file) is still read as it is.
-            if not state.only_unstamped:
+            if state.only_unstamped:
+                return
+            if isinstance(e, StoreError) and "read-only" not in e.reason:
                 raise
+            # An older schema cannot be read by this saywho's queries; say so, in one line.
+            why = e.reason.split(";")[0] if isinstance(e, StoreError) else err_reason(e)
+            raise StoreError(self.where, f"has schema version {state.version} and this saywho needs "
+                                         f"{migrate.S.SCHEMA_VERSION}, but the upgrade cannot be written "
+                                         f"({why}): open it once with write access to upgrade it in place. "
+                                         "Nothing was changed") from None
 
     @property
     def schema_version(self) -> int:

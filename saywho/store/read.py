@@ -61,13 +61,15 @@ def get_article(conn: Connection, key: str) -> Article | None:
                     if q["speaker_name"] is not None else None,
                     cue=q["cue"], cue_start=q["cue_start"], cue_end=q["cue_end"], venue=q["venue"],
                     addressee=q["addressee"], date=q["date"], confidence=q["confidence"],
-                    nested_in=q["nested_in"]) for q in qs]
+                    nested_in=q["nested_in"], verbatim=[list(v) for v in q["verbatim"] or []],
+                    verbatim_text=q["verbatim_text"]) for q in qs]
     events = [Event(type=e["type"], participants=parts.get(e["id"], []), date=e["date"],
                     date_text=e["date_text"], date_approximate=bool(e["date_approximate"]),
                     duration_minutes=e["duration_minutes"], duration_approximate=bool(e["duration_approximate"]),
                     topics=list(e["topics"] or []), not_discussed=list(e["not_discussed"] or []),
                     evidence=[tuple(x) for x in e["evidence"] or []],  # type: ignore[misc]
-                    trigger=e["trigger"], confidence=e["confidence"]) for e in evs]
+                    trigger=e["trigger"], confidence=e["confidence"], place=e["place"],
+                    status=e["status"] or "happened") for e in evs]
     return Article(id=a["id"], text=a["text"], published=a["published"], published_source=a["published_source"],
                    title=a["title"], outlet=a["outlet"], url=a["url"], author=a["author"],
                    language=a["language"], source=a["source"], quotes=quotes, people=people, events=events,
@@ -112,7 +114,8 @@ def quotes_stmt(conn: Connection, *, search: str | None, outlet: str | None, sin
     stmt = select(q.c.id, q.c.article_hash, a.c.id.label("article_id"), a.c.outlet, a.c.published, a.c.url,
                   a.c.title, q.c.start, q.c.end, q.c.text, q.c.type, q.c.speaker_name.label("speaker"),
                   q.c.speaker_kind, q.c.mention, q.c.cue, q.c.venue, q.c.date, q.c.confidence,
-                  q.c.addressee).select_from(q.join(a, a.c.hash == q.c.article_hash))
+                  q.c.addressee, q.c.cue_start, q.c.cue_end, q.c.nested_in, q.c.mention_start, q.c.mention_end,
+                  q.c.verbatim, q.c.verbatim_text).select_from(q.join(a, a.c.hash == q.c.article_hash))
     since_, until_ = date_args(since, until)
     if search is not None:
         stmt = stmt.where(fts(conn, search))
@@ -143,7 +146,8 @@ def quotes(conn: Connection, *, speaker: str | None = None, search: str | None =
         if clause is None:
             return []
         stmt = stmt.where(clause)
-    return [QuoteRecord(**r) for r in conn.execute(stmt).mappings()]
+    return [QuoteRecord(**{**r, "verbatim": [list(v) for v in r["verbatim"] or []]})
+            for r in conn.execute(stmt).mappings()]
 
 
 def people_as_written(conn: Connection, top: int | None, name: str | None) -> list[PersonRecord]:
@@ -193,7 +197,7 @@ def event_records(conn: Connection, stmt: Any) -> list[EventRecord]:
         duration_minutes=r["duration_minutes"], topics=list(r["topics"] or []),
         not_discussed=list(r["not_discussed"] or []), evidence=[list(x) for x in r["evidence"] or []],
         confidence=r["confidence"], duration_approximate=bool(r["duration_approximate"]), trigger=r["trigger"],
-        url=r["url"]) for r in rows]
+        url=r["url"], place=r["place"], status=r["status"] or "happened") for r in rows]
 
 
 def events(conn: Connection, *, person: str | None = None, since: str | None = None, until: str | None = None,

@@ -18,7 +18,7 @@ from sqlalchemy import (
     UniqueConstraint, inspect, select,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 metadata = MetaData()
 
@@ -118,6 +118,8 @@ quotes = Table(
     Column("date", String(32)),
     Column("confidence", Float, nullable=False),
     Column("nested_in", Integer),
+    Column("verbatim", JSON),  # [[start, end], ...] of the pieces in quotation marks (schema 4)
+    Column("verbatim_text", Text),
     # Denormalised from the article so that "speaker since DATE" needs one index.
     Column("published", String(32)),
     UniqueConstraint("article_hash", "idx"),
@@ -144,6 +146,8 @@ events = Table(
     Column("evidence", JSON, nullable=False),
     Column("trigger", String(200)),
     Column("confidence", Float, nullable=False),
+    Column("place", String(500)),  # schema 4
+    Column("status", String(16), nullable=False, server_default="happened"),  # happened | planned (schema 4)
     UniqueConstraint("article_hash", "idx"),
     Index("ix_events_date", "date_from"),
 )

@@ -107,6 +107,7 @@ def quote_row(h: str, i: int, q: Quote, ids: dict[str, int], published: str | No
         "mention_end": sp.mention_end if sp else None, "cue": q.cue, "cue_start": q.cue_start,
         "cue_end": q.cue_end, "venue": q.venue, "addressee": q.addressee, "date": q.date,
         "confidence": float(q.confidence), "nested_in": q.nested_in, "published": published,
+        "verbatim": [list(v) for v in q.verbatim], "verbatim_text": q.verbatim_text,
     }
 
 
@@ -120,7 +121,7 @@ def event_row(h: str, i: int, e: Event, published: str | None) -> dict[str, Any]
         "date_approximate": bool(e.date_approximate), "duration_minutes": e.duration_minutes,
         "duration_approximate": bool(e.duration_approximate), "topics": list(e.topics),
         "not_discussed": list(e.not_discussed), "evidence": [list(x) for x in e.evidence],
-        "trigger": e.trigger, "confidence": float(e.confidence),
+        "trigger": e.trigger, "confidence": float(e.confidence), "place": e.place, "status": e.status,
     }
 
 
