@@ -108,8 +108,8 @@ class Client:
 
         Raises :class:`FetchRefused` with the reason for anything but 200 and 304."""
         check_address(url)
-        if robots and not self.allowed(url):
-            raise FetchRefused("disallowed by robots.txt", transient=False)
+        if robots:
+            self.check_robots(url)
         headers = {"User-Agent": USER_AGENT, "Accept-Encoding": "identity"}
         if etag:
             headers["If-None-Match"] = etag
@@ -133,6 +133,13 @@ class Client:
             raise FetchRefused(f"download failed ({e.reason})") from None
         except (TimeoutError, OSError) as e:
             raise FetchRefused(f"download failed ({type(e).__name__}: {e})") from None
+
+    def check_robots(self, url: str) -> None:
+        """Raise :class:`FetchRefused` when robots.txt forbids ``url`` or cannot be read."""
+        if self._robots_for(url) is None:
+            raise FetchRefused("robots.txt unreachable: the site is not crawled until it can be read")
+        if not self.allowed(url):
+            raise FetchRefused("disallowed by robots.txt", transient=False)
 
     def allowed(self, url: str) -> bool:
         """Whether the site's robots.txt lets saywho fetch ``url`` (read once per site).

@@ -177,8 +177,7 @@ class Poller:
         from ..readers.html import article_from_html
 
         check_address(link)
-        if not self.client.allowed(link):
-            raise FetchRefused("disallowed by robots.txt", transient=False)
+        self.client.check_robots(link)
         self.client.wait(link)
         try:
             data, final, _ctype = fetch(link, max_bytes=self.options.byte_limit)
