@@ -39,13 +39,17 @@ PAGES = {
 }
 
 
-def feed_xml(items: list[tuple[str, str]]) -> bytes:
-    """An RSS feed of summary-only entries (title, path)."""
+def feed_xml(items: list[tuple[str, str]], full: str | None = None) -> bytes:
+    """An RSS feed of summary-only entries (title, path), and one with full content."""
     entries = "".join(
         f"<item><title>{t}</title><link>{p}</link><guid>urn:gazette:{p}</guid>"
         f"<description>{t}: a short summary only.</description>"
         f"<pubDate>Mon, 10 Mar 2025 09:00:00 GMT</pubDate></item>" for t, p in items)
-    return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Gazette</title>'
+    if full:
+        entries += ("<item><title>Full story</title><guid>urn:gazette:full</guid>"
+                    f"<content:encoded><![CDATA[{full}]]></content:encoded></item>")
+    return (f'<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+            f"<channel><title>Harbour Gazette</title>"
             f"<link>/</link><description>News</description>{entries}</channel></rss>").encode()
 
 
@@ -56,6 +60,7 @@ class Site:
         self.items = [("Bridge to reopen in spring", "/news/bridge.html"),
                       ("Ferry timetable extended", "/news/ferry.html"),
                       ("Members only", "/private/secret.html")]
+        self.full: str | None = None
         self.version = 1
         self.modified = formatdate(1_741_597_200, usegmt=True)
         self.requests: list[tuple[str, str | None, str | None]] = []
@@ -92,7 +97,7 @@ def site(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Site, str]]:
                 if inm == state.etag or (inm is None and ims == state.modified):
                     self._send(304)
                 else:
-                    self._send(200, feed_xml(state.items), "application/rss+xml", ETag=state.etag,
+                    self._send(200, feed_xml(state.items, state.full), "application/rss+xml", ETag=state.etag,
                                Last_Modified=state.modified)
             elif self.path in PAGES:
                 self._send(200, PAGE.format(**PAGES[self.path]).encode())
@@ -144,7 +149,8 @@ def test_watch_twice_stores_once_and_asks_conditionally(site: tuple[Site, str], 
     assert "1 not modified" in second.stderr and "0 added" in second.stderr
     st = Store(str(db))
     try:
-        assert st.counts()["articles"] == 2
+        counts = st.counts()
+        assert counts["articles"] == 2 and counts["runs"] == 1  # a poll with nothing new starts no run
     finally:
         st.close()
 
@@ -197,3 +203,19 @@ def test_state_beside_sqlite_only_and_durations(tmp_path: Path) -> None:
     st.mark("f", "k", "stored")
     st.save()
     assert WatchState.load(tmp_path / "w.json").seen("f", "k")
+
+
+def test_full_content_entries_are_read_from_the_feed(site: tuple[Site, str], tmp_path: Path) -> None:
+    srv, base = site
+    srv.items = []
+    srv.full = ("<p>The harbour master resigned on Friday after twelve years in the post.</p>"
+                "<p>\u201cIt is time for someone new to steer this port,\u201d Maria Lind said.</p>")
+    res = _watch(base, tmp_path / "news.db")
+    assert res.exit_code == 0, res.output
+    assert "1 added" in res.stderr
+    assert not [p for p in _paths(srv) if p.startswith("/news/")]
+    st = Store(str(tmp_path / "news.db"))
+    try:
+        assert [q.speaker for q in st.quotes()] == ["Maria Lind"]
+    finally:
+        st.close()

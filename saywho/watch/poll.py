@@ -8,6 +8,7 @@ import datetime as _dt
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
@@ -28,7 +29,8 @@ OnSkip = Callable[[str, str], None]
 
 @dataclass
 class WatchReport:
-    """What polls did: feeds asked, unchanged (304), entries, what was stored or skipped."""
+    """What one poll did (``polls``: its number): feeds asked, unchanged (304), entries,
+    what was stored or skipped."""
 
     polls: int = 0
     feeds: int = 0
@@ -76,27 +78,31 @@ class Poller:
         self.on_skip(what, why)
 
     def poll(self, feeds: Iterable[str]) -> WatchReport:
-        """Ask every feed once; store what is new; save the state.  Returns the running report."""
+        """Ask every feed once; store what is new; save the state.  Returns this poll's report."""
         from ..runner import run
 
-        self.report.polls += 1
+        self.report = WatchReport(polls=self.report.polls + 1)
         keys: dict[str, tuple[str, str]] = {}  # article source -> (feed, entry key)
         validators: dict[str, tuple[str | None, str | None]] = {}
         items = self._items(feeds, keys, validators)
 
         def on_item(status: str, item: Article | InputError) -> None:
-            where = keys.get(item.source if isinstance(item, InputError) else _source(item))
+            source = item.source if isinstance(item, InputError) else _source(item)
+            where = keys.get(source)
             if status == "failed":
-                self.skip(item.source if isinstance(item, InputError) else _source(item), str(
-                    getattr(item, "reason", item)))
+                reason = item.reason if isinstance(item, InputError) else status
+                self.skip(source, reason)
                 if where:
-                    self.state.mark(*where, f"failed: {getattr(item, 'reason', item)}")
+                    self.state.mark(*where, f"failed: {reason}")
             elif where:
                 self.state.mark(*where, "stored")
 
-        rep = run(items, self.store, run_options=self.options.as_run_options(), on_item=on_item, quiet=True)
-        for name in ("added", "unchanged", "replaced", "failed"):
-            setattr(self.report, name, getattr(self.report, name) + getattr(rep, name))
+        first = next(items, None)
+        if first is not None:  # a poll with nothing new starts no run in the store
+            rep = run(chain([first], items), self.store, run_options=self.options.as_run_options(),
+                      on_item=on_item, quiet=True)
+            for name in ("added", "unchanged", "replaced", "failed"):
+                setattr(self.report, name, getattr(rep, name))
         # a feed's validators are kept only now that its entries are stored: a watcher killed
         # before this line asks for the whole feed again next time and loses nothing
         for url, (etag, modified) in validators.items():
@@ -166,8 +172,8 @@ class Poller:
                 raise InputError(f"{feed} entry {n}", "only a summary and no link to the article")
         except FetchRefused as e:
             return self._failed(feed, key, link or key, str(e), e.transient)
-        except InputError as e:
-            return self._failed(feed, key, e.source, e.reason, getattr(e, "transient", False))
+        except InputError as e:  # the text itself: no article, not English, too long
+            return self._failed(feed, key, e.source, e.reason, False)
         keys[_source(art)] = (feed, key)
         return art, False
 
@@ -211,8 +217,8 @@ def watch(feeds: list[str], store: "Store", state: WatchState, options: "ReadOpt
           on_poll: Callable[[WatchReport], None] | None = None) -> WatchReport:
     """Poll ``feeds`` once (``every`` None) or every ``every`` seconds until interrupted.
 
-    ``delay``: the least pause between two requests to one host.  ``on_poll`` is told the
-    running report after each poll."""
+    ``delay``: the least pause between two requests to one host.  ``on_poll`` is told each
+    poll's report.  Returns the last poll's report."""
     poller = Poller(store, state, options, Client(delay=delay), on_skip or (lambda what, why: None))
     while True:
         started = time.monotonic()
