@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The release check: build the wheel and the sdist (python -m build, the wheel made from
 # the sdist, so a file missing from the sdist fails here too), install the wheel into a
-# clean venv (dependencies from the package index, as a user gets them), then, from a directory outside the checkout and with no
-# PYTHONPATH, run the seed demo with the installed `saywho` and require F1 1.000.  It
-# also checks that every data file of the package is in the wheel, that `saywho schema`
-# prints the shipped schema, and that spaCy finds the component by its entry point.
+# clean venv (dependencies from the package index, as a user gets them), then, from a
+# directory outside the checkout and with no PYTHONPATH, run the seed demo with the
+# installed `saywho` and require F1 1.000.  It also checks that every file of the
+# package is in the wheel, that `saywho schema` prints the shipped schema, and that
+# spaCy finds the component by its entry point.
 # Usage: scripts/wheel_check.sh [SEEDS_DIR] [SCORER]   (KEEP=1 keeps the work directory)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,13 +28,14 @@ wheel=$(ls "$work"/dist/*.whl)
 ls "$work"/dist/*.tar.gz >/dev/null
 say "built $(cd "$work/dist" && ls | tr '\n' ' ')"
 
-# every file of the package that is not Python (templates, static, data, migrations) is in the wheel
+# every file of the package is in the wheel: templates, static, data, and migrations (whose
+# versions/ directory is no Python package, so only package-data brings it along)
 "$PY" - "$wheel" <<'PYEOF'
 import sys, zipfile
 from pathlib import Path
 names = set(zipfile.ZipFile(sys.argv[1]).namelist())
 want = {p.as_posix() for p in Path("saywho").rglob("*")
-        if p.is_file() and p.suffix not in (".py", ".pyc") and "__pycache__" not in p.parts}
+        if p.is_file() and p.suffix != ".pyc" and "__pycache__" not in p.parts}
 missing = sorted(want - names)
 if missing:
     sys.exit("wheel_check: files missing from the wheel: " + ", ".join(missing))
