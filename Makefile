@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 SEEDS ?= ../shared/seeds
 OUT := out
 
-.PHONY: setup demo test test-fast sysdeps eval bench clean
+.PHONY: setup demo test test-fast wheel-check sysdeps eval bench clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ sysdeps:
 ## The whole test suite, as CI runs it.
 test: setup sysdeps
 	bash scripts/test.sh
+
+## The release check alone (also the last step of `make test`): build the wheel and the
+## sdist, install the wheel in a clean venv, run the seed demo from it (F1 1.000).
+wheel-check: setup
+	bash scripts/wheel_check.sh $(SEEDS)
 
 ## Quick loop: the tests that need no server and no browser.
 test-fast: setup

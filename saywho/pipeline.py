@@ -34,14 +34,17 @@ def annotate(article: Article, doc: Doc) -> Article:
     return article
 
 
-def extract(text: str, published: str | None = None, id: str | None = None, **meta: str | None) -> Article:
+def extract(text: str, published: str | None = None, id: str | None = None, *, model: str | None = None,
+            **meta: str | None) -> Article:
     """Find every quotation in ``text`` and attribute it to its canonical speaker.
 
     ``published`` (YYYY-MM-DD) resolves relative dates such as "on Sunday".
+    ``model``: another installed spaCy pipeline with a parser and NER (default: the
+    pinned en_core_web_sm, or $SAYWHO_MODEL).
     Raises :class:`saywho.errors.InputError` for an empty or over-long text.
     """
     article = article_from_text(text, id or "article", published=published, **meta)
-    return annotate(article, _nlp.parse(article.text))
+    return annotate(article, _nlp.parse(article.text, model))
 
 
 def extract_articles(

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The whole test suite: starts a throwaway PostgreSQL server on 127.0.0.1 for the
 # PostgreSQL tests (they fail, not skip, in CI when it cannot start), runs pytest,
-# stops the server.  Arguments go to pytest.
+# stops the server; then the release check (scripts/wheel_check.sh: the wheel built,
+# installed in a clean venv, the seed demo run from it; SAYWHO_SKIP_WHEEL_CHECK=1 skips
+# it).  Arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
@@ -15,3 +17,6 @@ else
   echo "test: PostgreSQL could not be started; the PostgreSQL tests will fail in CI (CI=true), skip otherwise" >&2
 fi
 $PY -m pytest -q -n 2 "$@"
+if [[ "${SAYWHO_SKIP_WHEEL_CHECK:-}" != 1 ]]; then
+  bash scripts/wheel_check.sh
+fi

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import quote
 
@@ -72,3 +72,26 @@ def store(store_url: str) -> Iterator["object"]:
         yield st
     finally:
         st.close()
+
+
+# ------------------------------------------------------------- the article record's schema
+
+
+@pytest.fixture(scope="session")
+def article_record_check() -> "Callable[[dict], None]":
+    """A check that one JSONL article record matches the shipped JSON Schema
+    (``saywho/data/article.schema.json``); it raises with every violation listed."""
+    import json
+
+    import jsonschema_rs
+
+    from saywho.schema_out import shipped
+
+    validator = jsonschema_rs.validator_for(json.loads(shipped()))
+
+    def check(record: dict) -> None:
+        errors = [f"{'/'.join(map(str, e.instance_path)) or '(record)'}: {e.message}"
+                  for e in validator.iter_errors(record)]
+        assert not errors, "article record does not match its JSON Schema:\n" + "\n".join(errors[:20])
+
+    return check

@@ -19,10 +19,11 @@ def _run(tmp_path, *args: str):  # type: ignore[no-untyped-def]
     return CliRunner().invoke(main, ["extract", str(src), "--published", "2025-03-10", *args])
 
 
-def test_jsonl_csv_parquet_table_agree(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_jsonl_csv_parquet_table_agree(tmp_path, article_record_check) -> None:  # type: ignore[no-untyped-def]
     j = _run(tmp_path, "--format", "jsonl")
     assert j.exit_code == 0, j.output
     art = json.loads(j.stdout.splitlines()[0])
+    article_record_check(art)
     want = [(q["speaker"]["name"], q["text"]) for q in art["quotes"]]
     assert want == [("Ken Obi", "We will rebuild the bridge,")]
 

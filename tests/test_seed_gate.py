@@ -31,13 +31,14 @@ def _scorer():
 
 
 @pytest.fixture(scope="module")
-def seed_score(tmp_path_factory: pytest.TempPathFactory) -> dict:
+def seed_score(tmp_path_factory: pytest.TempPathFactory, article_record_check) -> dict:  # type: ignore[no-untyped-def]
     if not GOLD.exists():
         pytest.fail(f"seed gold missing: {GOLD}")
     items = [json.loads(line) for line in ARTICLES.read_text(encoding="utf-8").splitlines() if line.strip()]
     pred = tmp_path_factory.mktemp("gate") / "pred.jsonl"
     with pred.open("w", encoding="utf-8") as f:
         for art in saywho.extract_many(items):
+            article_record_check(art.to_dict())  # every record obeys the shipped JSON Schema
             f.write(json.dumps(art.to_dict(), ensure_ascii=False) + "\n")
     return _scorer().score(str(GOLD), str(pred))
 

@@ -19,6 +19,7 @@ import click
 from .. import __version__
 from ..errors import SaywhoError
 from . import corpus, events, extract, ingest, store, web  # noqa: F401  (events: commands to come)
+from . import schema, watch
 from .output import err
 
 
@@ -39,6 +40,7 @@ COMMANDS: list[click.Command] = [
     corpus.link, corpus.people_load, corpus.merge, corpus.split, corpus.rules, corpus.statements, corpus.stories,
     corpus.corroborate, corpus.report,
     web.serve,
+    schema.schema, watch.watch,
 ]
 for _command in COMMANDS:
     main.add_command(_command)

@@ -13,6 +13,7 @@ import click
 from .options import (
     INPUT_FORMATS, inputs_argument, max_chars_option, output_option, published_option, quiet_option, read_options,
 )
+from .model_option import model_option
 from .output import err
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -48,6 +49,7 @@ def run_extraction(paths: tuple[str, ...], options: "ReadOptions", report: "RunR
 @click.option("--text/--no-text", "include_text", default=False, help="Include the article text in JSONL output.")
 @click.option("--input-format", type=click.Choice(INPUT_FORMATS), default="auto",
               help="Kind of every input (default: from extension, else content).")
+@model_option
 @max_chars_option
 @output_option
 @quiet_option

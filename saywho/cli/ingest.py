@@ -10,6 +10,7 @@ from .options import (
     db_option, input_format_option, inputs_argument, max_chars_option, published_option, quiet_option,
     read_options, scale_options,
 )
+from .model_option import model_option
 from .output import err
 
 
@@ -19,6 +20,7 @@ from .output import err
 @published_option
 @input_format_option
 @click.option("--force", is_flag=True, help="Re-extract and replace articles even when stored by this saywho.")
+@model_option
 @max_chars_option
 @scale_options
 @quiet_option
