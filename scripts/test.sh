@@ -16,7 +16,8 @@ if url=$(bash scripts/pg_start.sh "$pgdir"); then
 else
   echo "test: PostgreSQL could not be started; the PostgreSQL tests will fail in CI (CI=true), skip otherwise" >&2
 fi
-$PY -m pytest -q -n 2 "$@"
+# The wheel check first, so that pytest's summary is the run's closing line.
 if [[ "${SAYWHO_SKIP_WHEEL_CHECK:-}" != 1 ]]; then
   bash scripts/wheel_check.sh
 fi
+$PY -m pytest -q -n 2 "$@"
