@@ -161,6 +161,9 @@ def test_article_colours_differ_within_an_article(names: list[str | None], disti
     ({"outlet": "Evening Test"}, {"We met for an hour,", "the talks were useful"}),
     ({"since": "2024-04-01"}, {"We met for an hour,", "the talks were useful"}),
     ({"until": "2024-04-01"}, {"Rates will fall soon.", "nothing is certain"}),
+    ({"since": "2024-04"}, {"We met for an hour,", "the talks were useful"}),   # a month, as the CLI takes it
+    ({"until": "2024-03"}, {"Rates will fall soon.", "nothing is certain"}),
+    ({"since": "2025"}, set()),
     ({"type": "indirect"}, {"the talks were useful"}),
     ({"article": "a1"}, {"Rates will fall soon.", "nothing is certain"}),
     ({"speaker": "Nobody Here"}, set()),
@@ -248,6 +251,8 @@ def test_download_honours_limit_and_filters(client: TestClient) -> None:
     ("/articles/nope", 404),
     ("/person?name=Nobody+Here", 404),
     ("/api/quotes?since=2024-13-45", 422),
+    ("/api/quotes?since=0.0", 422),
+    ("/api/quotes?until=2024-1", 422),
     ("/api/quotes?limit=0", 422),
     ("/api/quotes?type=shouted", 422),
     ("/api/quotes?format=xml", 422),

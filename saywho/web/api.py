@@ -1,7 +1,8 @@
 """The JSON API: thin routes over :class:`saywho.store.Store` (no SQL here).
 
 Every list takes ``limit``/``offset`` and ``format`` (json page, or the whole list
-as csv / jsonl download).  Dates are YYYY-MM-DD; a bad one is a 422, not a 500.
+as csv / jsonl download).  Date filters are YYYY-MM-DD, YYYY-MM or YYYY (the CLI's
+forms); a bad one is a 422, not a 500.
 """
 from __future__ import annotations
 
@@ -15,22 +16,35 @@ from fastapi.encoders import jsonable_encoder
 from pydantic import BeforeValidator, StringConstraints
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from ..dates import DATE_FORMS, date_bound
 from ..errors import SaywhoError
 from . import models as m
 from .export import DOWNLOAD_RESPONSES, MAX_LIMIT, Format, list_response, record_dict, sliced
 
 # Free-text parameters are bounded: a search string longer than this is no search.
-Str = Annotated[str | None, Query(max_length=300)]
-Name = Annotated[str, StringConstraints(min_length=1, max_length=300)]
-def _strict_date(v: object) -> object:
-    """Only YYYY-MM-DD is a date here: pydantic would also read "0.0" as 1970-01-01."""
-    if isinstance(v, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
-        raise ValueError("a date is YYYY-MM-DD")
+# No NUL anywhere (the guard answers 400 before any route): declared, so clients know.
+_NO_NUL = r"^[^\x00]*$"
+Str = Annotated[Annotated[str, StringConstraints(max_length=300, pattern=_NO_NUL)] | None, Query()]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=300, pattern=_NO_NUL)]
+def _filter_date(v: object) -> object:
+    """A date filter takes what the CLI takes (one validator, :func:`saywho.dates.date_bound`):
+    YYYY-MM-DD, YYYY-MM or YYYY; pydantic alone would also read "0.0" as 1970-01-01."""
+    if v is None:
+        return v
+    if not isinstance(v, str) or not v:
+        raise ValueError(f"a date is {DATE_FORMS}")
+    date_bound(v, end=False)  # raises ValueError naming the value and the forms
     return v
 
 
-Since = Annotated[dt.date | None, BeforeValidator(_strict_date), Query(description="On or after this date (YYYY-MM-DD).")]
-Until = Annotated[dt.date | None, BeforeValidator(_strict_date), Query(description="On or before this date (YYYY-MM-DD).")]
+# The three forms, declared as such so that clients and fuzzers know them: a calendar
+# date, a year-month, a year (what saywho.dates.date_bound takes, and the CLI too).
+_YearMonth = Annotated[str, StringConstraints(pattern=r"^[1-9][0-9]{3}-(0[1-9]|1[0-2])$")]
+_Year = Annotated[str, StringConstraints(pattern=r"^[1-9][0-9]{3}$")]
+Since = Annotated[dt.date | _YearMonth | _Year | None, BeforeValidator(_filter_date),
+                  Query(description=f"On or after this date ({DATE_FORMS}; a month or year from its first day).")]
+Until = Annotated[dt.date | _YearMonth | _Year | None, BeforeValidator(_filter_date),
+                  Query(description=f"On or before this date ({DATE_FORMS}; a month or year to its last day).")]
 Limit = Annotated[int | None, Query(ge=1, le=MAX_LIMIT, description=(
     "Records per page (default 50). For csv/jsonl: the most records to download (default: all)."))]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
@@ -63,8 +77,8 @@ def store_failed(exc: BaseException, st: Any) -> bool:
 Store = Annotated[Any, Depends(store)]
 
 
-def _iso(d: dt.date | None) -> str | None:
-    return d.isoformat() if d else None
+def _iso(d: dt.date | str | None) -> str | None:
+    return d.isoformat() if isinstance(d, dt.date) else d
 
 
 def _fields(model: type[m.BaseModel]) -> list[str]:
