@@ -96,10 +96,17 @@ class Quote:
     confidence: float = 0.5
     #: index (into Article.quotes) of the quote this one is nested in, if any
     nested_in: int | None = None
+    #: the words inside quotation marks, as [start, end] pieces: a direct quote's one
+    #: piece (two when its attribution interrupts it), a mixed quote's fragments, none
+    #: for indirect speech.  ``start``/``end`` span the whole attributed content.
+    verbatim: list[tuple[int, int]] = field(default_factory=list)
+    #: the verbatim pieces' text, joined by a space
+    verbatim_text: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["speaker"] = self.speaker.to_dict() if self.speaker else None
+        d["verbatim"] = [list(v) for v in self.verbatim]
         return d
 
 
@@ -211,6 +218,7 @@ class Article:
         for q in d.get("quotes", []):
             q = dict(q)
             sp = q.pop("speaker", None)
+            q["verbatim"] = [tuple(v) for v in q.get("verbatim", [])]
             quotes.append(Quote(**q, speaker=Speaker(**sp) if sp else None))
         people = [
             Person(

@@ -35,15 +35,15 @@ from spacy.tokens import Doc
 
 from ..model import Skipped
 from ..nlp import text_of
-from .found import Found, carry_over, reindex_parents
+from .found import Found, attach_verbatim, carry_over, reindex_parents
 from .indirect import indirect_quotes
-from .marked import attribute_marked, is_title, merge_interrupted
+from .marked import attribute_marked, is_title, merge_interrupted, merge_shared_clause
 from .marks import Para, double_quotes, paragraphs, single_quotes, social_posts, title_case
 from .syntax import cue_phrase, is_cue, mention_span, speaker_of
 from .venue import date_and_venue
 
 __all__ = [
-    "Found", "Para", "attribute_marked", "carry_over", "cue_phrase", "date_and_venue", "double_quotes",
+    "Found", "Para", "attach_verbatim", "attribute_marked", "carry_over", "cue_phrase", "date_and_venue", "double_quotes",
     "find_quotes", "indirect_quotes", "is_cue", "is_title", "mention_span", "merge_interrupted",
     "paragraphs", "single_quotes", "social_posts", "speaker_of",
 ]
@@ -63,12 +63,13 @@ def find_quotes(doc: Doc, skipped: list[Skipped]) -> list[Found]:
     found = [f for f in found if (f.start, f.end) not in titles]
     attribute_marked(doc, found, paras, titles)
     found = merge_interrupted(doc, found, paras, titles)
+    found = merge_shared_clause(found)
     found += posts
     # a mixed fragment that found no speaker and is short is a scare quote, not a quotation;
     # an unattributed line of Title Case words in marks is a heading
     found = [
         f for f in found
-        if not (f.type == "mixed" and f.mention is None and len(text[f.start:f.end].split()) <= 3)
+        if not (f.type == "mixed" and f.mention is None and sum(len(text[s:e].split()) for s, e in f.verbatim()) <= 3)
         and not (f.mention is None and f.parent is None and title_case(text[f.start:f.end]))
     ]
     reindex_parents(found)

@@ -20,52 +20,11 @@ from ..lexicon import (
 )
 from ..model import Skipped
 from ..nlp import LINE_BREAK, text_of
+from .clause import complement
 from .found import Found
 from .marks import Para, in_spans, para_index
 from .syntax import SUBJ_DEPS, cue_phrase, is_cue, mention_span, speaker_of
 from .venue import date_and_venue
-
-
-def _complement(cue: Token) -> list[Token] | None:
-    """The tokens of what a speech verb reports, or None when it reports nothing."""
-    lemma = cue.lemma_.lower()
-    doc = cue.doc
-    if lemma in LIGHT_VERB_CUES:
-        for c in cue.children:
-            if c.i < cue.i or c.lower_ not in LIGHT_VERB_CUES[lemma]:
-                continue
-            # "made it clear that ...": the clause under the adjective
-            for g in c.children:
-                if g.dep_ in ("ccomp", "advcl", "acl") and g.i > c.i:
-                    return list(g.subtree)
-            # "voiced concerns about ...": the object and what follows it in the clause
-            if c.dep_ == "dobj" and lemma != "make":
-                end = cue.right_edge.i
-                return [t for t in doc[c.i:end + 1]]
-        return None
-    for c in cue.children:
-        if c.dep_ == "ccomp" and c.i > cue.i:
-            return list(c.subtree)
-    # "Nurses will walk out next month, the union has announced.": the report
-    # comes first and the attribution closes the sentence
-    subj = next((c for c in cue.children if c.dep_ in SUBJ_DEPS), None)
-    for c in cue.children:
-        if c.dep_ == "ccomp" and c.i < cue.i and subj is not None and subj.i > c.i:
-            return [t for t in c.subtree if t.i < subj.i]
-    if lemma in OBJECT_CONTROL_VERBS:
-        obj = next((c for c in cue.children if c.dep_ in ("dobj", "dative")), None)
-        xc = next((c for c in cue.children if c.dep_ in ("xcomp", "ccomp") and c.i > cue.i), None)
-        if xc is None and obj is not None:
-            xc = next((c for c in obj.children if c.dep_ in ("xcomp", "acl", "ccomp") and c.i > obj.i), None)
-        if obj is not None and xc is not None and xc.pos_ in ("VERB", "AUX"):
-            return sorted(set(obj.subtree) | set(xc.subtree), key=lambda t: t.i)
-    # the parser sometimes takes "said covered trade" for said + object: a finite
-    # verb right after "say" starts the reported clause
-    if lemma in ("say", "add", "claim", "insist", "warn") and cue.i + 1 < len(doc):
-        nxt = doc[cue.i + 1]
-        if nxt.tag_ in ("VBD", "VBN", "VBZ", "VBP", "MD") and nxt.head.i > cue.i:
-            return list(doc[cue.i + 1:cue.right_edge.i + 1])
-    return None
 
 
 def _trim_to_avoid(toks: list[Token], spans: list[tuple[int, int]]) -> list[Token]:
@@ -129,7 +88,7 @@ def indirect_quotes(doc: Doc, found: list[Found], paras: list[Para], skipped: li
         k = para_of(cue.idx)
         if k is None or paras[k].skipped or any(s.start <= cue.idx < s.end for s in skipped):
             continue
-        comp = _complement(cue)
+        comp = complement(cue)
         if comp is None:
             continue
         subj = speaker_of(cue)
