@@ -31,6 +31,8 @@ no parse and import no spaCy.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from ..model import Skipped
@@ -65,16 +67,30 @@ def find_quotes(doc: Doc, skipped: list[Skipped]) -> list[Found]:
     found = merge_interrupted(doc, found, paras, titles)
     found = merge_shared_clause(found)
     found += posts
-    # a mixed fragment that found no speaker and is short is a scare quote, not a quotation;
-    # an unattributed line of Title Case words in marks is a heading
-    found = [
-        f for f in found
-        if not (f.type == "mixed" and f.mention is None and sum(len(text[s:e].split()) for s, e in f.verbatim()) <= 3)
-        and not (f.mention is None and f.parent is None and title_case(text[f.start:f.end]))
-    ]
+    found = [f for f in found if not _scare_quote(f, text)]
     reindex_parents(found)
     found += indirect_quotes(doc, found, paras, skipped)
     found.sort(key=lambda f: (f.start, -(f.end - f.start)))
     reindex_parents(found)
     carry_over(found, paras, text)
     return found
+
+
+_TERM_INTRO = re.compile(r"(so-called|so called|dubbed|nicknamed|known as|termed|branded|labelled|labeled|the term|the word|the phrase)\W*$", re.I)
+
+
+def _scare_quote(f: Found, text: str) -> bool:
+    """Marks that are nobody's speech (cascade step 6's filter): a term introduced as
+    one ("the so-called 'fast lane'"); a short fragment that no cue reports ("had
+    'agreed'"), unless it is itself the quoted predicate ("'fondly recalled'"); an
+    unattributed line of Title Case words (a heading)."""
+    if f.type == "mixed":
+        words = sum(len(text[s:e].split()) for s, e in f.verbatim())
+        if f.open_mark is not None and _TERM_INTRO.search(text, max(0, f.open_mark - 20), f.open_mark):
+            return True
+        if f.mention is None and words <= 3:
+            return True
+        own_cue = f.cue_start is not None and f.start <= f.cue_start < f.end
+        if f.pieces is None and words <= 3 and not own_cue:
+            return True
+    return f.mention is None and f.parent is None and title_case(text[f.start:f.end])

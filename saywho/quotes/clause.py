@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..lexicon import LIGHT_VERB_CUES, OBJECT_CONTROL_VERBS
+from ..lexicon import LIGHT_VERB_CUES, OBJECT_CONTROL_VERBS, XCOMP_CUES
 from .syntax import SUBJ_DEPS
 
 
@@ -33,6 +33,10 @@ def complement(cue: Token) -> list[Token] | None:
     for c in cue.children:
         if c.dep_ == "ccomp" and c.i > cue.i:
             return list(c.subtree)
+    if lemma in XCOMP_CUES:
+        for c in cue.children:
+            if c.dep_ == "xcomp" and c.i > cue.i:
+                return list(c.subtree)
     # "Nurses will walk out next month, the union has announced.": the report
     # comes first and the attribution closes the sentence
     subj = next((c for c in cue.children if c.dep_ in SUBJ_DEPS), None)

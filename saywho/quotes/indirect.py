@@ -10,7 +10,13 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from ..lexicon import (
+    AGENT_NOUNS_ENT,
     ANIMATE_ORG_NOUNS,
+    NOT_AGENT_NOUNS,
+    QUANTIFIER_HEADS,
+    REPORTING_VERBS,
+    WRITTEN_SOURCES,
+    XCOMP_CUES,
     SPEAKING_GROUP_NOUNS,
     LIGHT_VERB_CUES,
     OBJECT_CONTROL_VERBS,
@@ -19,7 +25,7 @@ from ..lexicon import (
     SPOKESPERSON_NOUNS,
 )
 from ..model import Skipped
-from ..nlp import LINE_BREAK, text_of
+from ..nlp import LINE_BREAK, sent_of, text_of
 from .clause import complement
 from .found import Found
 from .marks import Para, in_spans, para_index
@@ -50,19 +56,72 @@ def _trim_to_avoid(toks: list[Token], spans: list[tuple[int, int]]) -> list[Toke
     return out
 
 
-def _can_speak(subj: Token) -> bool:
-    """A subject that can say something: a person, a group, an organisation."""
+def _can_speak(subj: Token, cue: Token | None = None) -> bool:
+    """A subject that can say something: a person, a group, an organisation; for a
+    reporting verb ("say", "write", ...) also a document ("the report says")."""
     s, e = mention_span(subj)
     if text_of(subj.doc)[s:e].lower() in ORG_ALIASES:
         return True
     if subj.pos_ == "PRON":
+        if subj.lower_ in QUANTIFIER_HEADS:
+            return _quantified_group(subj, cue)
         return subj.lower_ in ("he", "she", "they", "we", "i", "who")
     if subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE", "FAC"):
         return True
     lemma = subj.lemma_.lower()
     if subj.pos_ == "PROPN" or subj.like_num:
         return True
-    return lemma in PERSON_NOUNS or lemma in SPEAKING_GROUP_NOUNS or subj.lower_ in SPEAKING_GROUP_NOUNS or lemma in SPOKESPERSON_NOUNS or lemma in ANIMATE_ORG_NOUNS
+    if lemma in QUANTIFIER_HEADS or subj.lower_ in QUANTIFIER_HEADS:
+        return _quantified_group(subj, cue)
+    if lemma in PERSON_NOUNS or lemma in SPEAKING_GROUP_NOUNS or subj.lower_ in SPEAKING_GROUP_NOUNS or lemma in SPOKESPERSON_NOUNS or lemma in ANIMATE_ORG_NOUNS:
+        return True
+    if subj.pos_ == "NOUN" and _agent_noun(lemma):
+        return True  # "the driver", "engineers", "developers"
+    if any(c.dep_ == "conj" and _can_speak(c, cue) for c in subj.children):
+        return True  # "Developers and supporters in Congress"
+    return cue is not None and cue.lemma_.lower() in REPORTING_VERBS and lemma in WRITTEN_SOURCES
+
+
+def _agent_noun(lemma: str) -> bool:
+    """A noun that names a doer by its suffix ("driver", "investigator", "economist")."""
+    if lemma in NOT_AGENT_NOUNS or len(lemma) < 5:
+        return False
+    return lemma.endswith(("er", "or", "ist", "ian", "eer")) or lemma in AGENT_NOUNS_ENT
+
+
+def _quantified_group(head: Token, cue: Token | None) -> bool:
+    """"Several of the nurses", "many in the party": the group named after "of"/"in"."""
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "in", "among"):
+            for g in c.children:
+                if g.dep_ == "pobj" and _can_speak(g, cue):
+                    return True
+    return False
+
+
+def _parenthetical(cue: Token, marked: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """"Before the vote, Patel said, the party had lost its way": an attribution set
+    off by commas inside the sentence it reports; the report is the sentence."""
+    doc = cue.doc
+    if cue.dep_ != "parataxis" or not any(c.dep_ in SUBJ_DEPS for c in cue.children):
+        return None
+    own = list(cue.subtree)
+    lo, hi = own[0].i, own[-1].i
+    if lo == 0 or doc[lo - 1].text != "," and doc[lo].text != ",":
+        return None
+    sent = sent_of(cue)
+    toks = [t for t in sent if not (lo <= t.i <= hi)]
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
+        toks = toks[:-1]
+    while toks and (toks[0].is_punct or toks[0].is_space):
+        toks = toks[1:]
+    if len(toks) < 4 or toks[0].i > lo or toks[-1].i < hi:
+        return None  # the attribution must sit inside its report
+    s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
+    if any(ms < e and s < me for ms, me in marked):
+        return None  # a quote in the sentence: the marked quote has it
+    brk = LINE_BREAK.search(text_of(doc), s, e)
+    return None if brk else (s, e)
 
 
 def indirect_quotes(doc: Doc, found: list[Found], paras: list[Para], skipped: list[Skipped]) -> list[Found]:
@@ -89,16 +148,19 @@ def indirect_quotes(doc: Doc, found: list[Found], paras: list[Para], skipped: li
         if k is None or paras[k].skipped or any(s.start <= cue.idx < s.end for s in skipped):
             continue
         comp = complement(cue)
-        if comp is None:
+        paren = _parenthetical(cue, marked) if comp is None else None
+        if comp is None and paren is None:
             continue
         subj = speaker_of(cue)
-        if subj is None or not _can_speak(subj):
+        if subj is None or not _can_speak(subj, cue):
             continue
+        if cue.lemma_.lower() in XCOMP_CUES and not any(c.dep_ in SUBJ_DEPS for c in cue.children):
+            continue  # "... and threatened to ...": a borrowed subject is often the wrong one
         in_quote = in_spans(cue.idx, direct_spans)
         if in_quote and not any(t.ent_type_ == "PERSON" for t in subj.subtree):
             # inside a quote, only a named third party's words are a quotation of their own
             continue
-        span = _report_span(cue, comp, marked, text)
+        span = paren or _report_span(cue, comp or [], marked, text)
         if span is None:
             continue
         s, e = span
@@ -123,7 +185,7 @@ def _report_span(cue: Token, comp: list[Token], marked: list[tuple[int, int]], t
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].is_space):
         toks = toks[:-1]
-    if len(toks) < 3:
+    if len(toks) < (2 if cue.lemma_.lower() in XCOMP_CUES else 3):
         return None
     s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
     if any(ms < e and s < me for ms, me in marked if not (ms <= s and e <= me)):

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import COGNITION_VERBS, INTRANSITIVE_ONLY_VERBS, LIGHT_VERB_CUES, OBJECT_CONTROL_VERBS, SPEECH_VERBS
+from ..lexicon import (
+    COGNITION_VERBS,
+    INTRANSITIVE_ONLY_VERBS,
+    LIGHT_VERB_CUES,
+    OBJECT_CONTROL_VERBS,
+    SPEECH_VERBS,
+    XCOMP_CUES,
+)
 from ..nlp import entities, noun_chunks, sent_of, text_of
 
 
@@ -38,6 +45,9 @@ def is_cue(tok: Token) -> bool:
         return not any(c.dep_ in ("dobj", "xcomp", "prep", "acomp", "attr") for c in tok.children)
     if lemma in SPEECH_VERBS:
         return True
+    if lemma in XCOMP_CUES:
+        # "declined to comment": the infinitive is what was (not) said
+        return any(c.dep_ == "xcomp" and c.i > tok.i for c in tok.children)
     if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
         return True
     if lemma in LIGHT_VERB_CUES:
@@ -99,6 +109,12 @@ def mention_span(head: Token) -> tuple[int, int]:
     s = min(t.i for t in toks)
     e = max(t.i for t in toks) + 1
     doc = head.doc
+    if head.dep_ in SUBJ_DEPS:
+        # "Developers and supporters said": the mention covers every conjunct (the
+        # speakers stage splits it into several speakers)
+        for c in head.children:
+            if c.dep_ == "conj" and c.i > head.i and c.pos_ in ("PROPN", "NOUN", "PRON"):
+                e = max(e, _last_index(c) + 1)
     # a name is never cut: "The Institute for Fiscal Studies" is one mention
     for ent in entities(doc):
         if ent.start <= head.i < ent.end:
@@ -110,6 +126,13 @@ def mention_span(head: Token) -> tuple[int, int]:
     while e - 1 > s and doc[e - 1].tag_ in ("POS",):
         e -= 1
     return doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+
+
+def _last_index(tok: Token) -> int:
+    """The last token index of a conjunct's mention (its name, without clauses)."""
+    s, e = mention_span(tok)
+    span = tok.doc.char_span(s, e, alignment_mode="expand")
+    return span.end - 1 if span is not None else tok.i
 
 
 def _named_apposition(subj: Token) -> Token:
