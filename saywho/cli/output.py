@@ -80,6 +80,8 @@ def quote_rows(article: Article) -> Iterator[dict[str, Any]]:
                 v = getattr(q.speaker, sfield) if q.speaker else None
             else:
                 v = getattr(q, col)
+            if isinstance(v, list):
+                v = json.dumps([list(x) if isinstance(x, tuple) else x for x in v])  # a list is one cell: JSON text
             row[col] = "" if v is None and kind == "str" else v
         yield row
 
