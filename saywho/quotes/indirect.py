@@ -100,14 +100,16 @@ def _quantified_group(head: Token, cue: Token | None) -> bool:
 
 
 def _parenthetical(cue: Token, marked: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """"Before the vote, Patel said, the party had lost its way": an attribution set
-    off by commas inside the sentence it reports; the report is the sentence."""
+    """"Before the vote, Patel said, the party had lost its way", "As the Financial
+    Times put it, the deal is dead": an attribution set off inside the sentence it
+    reports; the report is the rest of the sentence."""
     doc = cue.doc
-    if cue.dep_ != "parataxis" or not any(c.dep_ in SUBJ_DEPS for c in cue.children):
+    as_put = cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
+    if cue.dep_ != "parataxis" and not as_put or not any(c.dep_ in SUBJ_DEPS for c in cue.children):
         return None
     own = list(cue.subtree)
     lo, hi = own[0].i, own[-1].i
-    if lo == 0 or doc[lo - 1].text != "," and doc[lo].text != ",":
+    if not as_put and (lo == 0 or doc[lo - 1].text != "," and doc[lo].text != ","):
         return None
     sent = sent_of(cue)
     toks = [t for t in sent if not (lo <= t.i <= hi)]
@@ -115,8 +117,8 @@ def _parenthetical(cue: Token, marked: list[tuple[int, int]]) -> tuple[int, int]
         toks = toks[:-1]
     while toks and (toks[0].is_punct or toks[0].is_space):
         toks = toks[1:]
-    if len(toks) < 4 or toks[0].i > lo or toks[-1].i < hi:
-        return None  # the attribution must sit inside its report
+    if len(toks) < 4 or not as_put and (toks[0].i > lo or toks[-1].i < hi):
+        return None  # the attribution must sit inside its report ("as X put it" may open it)
     s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
     if any(ms < e and s < me for ms, me in marked):
         return None  # a quote in the sentence: the marked quote has it

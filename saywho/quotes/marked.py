@@ -45,7 +45,9 @@ def _is_direct(text: str, doc: Doc, f: Found, para_start: int) -> bool:
         # half of an interrupted quote starts in lower case and is still direct
         return starts_upper or bool(re.search(r"[”\"][^“”\"\n]{1,120},$", before))
     # "said that "We ..."" / "said "We ..."": a cue right before the mark
-    if re.search(r"[\w’']$", before) and starts_upper and len(body.split()) >= 4:
+    # "yelled "fire!"": a whole utterance, closed by its own punctuation, right after a cue
+    exclaimed = bool(re.search(r"[!?]$", body))
+    if re.search(r"[\w’']$", before) and (starts_upper and len(body.split()) >= 4 or exclaimed):
         t = tok_at(doc, para_start + len(before) - 1)
         if t is not None and (is_cue(t) or (t.lower_ == "that" and is_cue(t.head))):
             return True
@@ -300,7 +302,11 @@ def merge_interrupted(doc: Doc, found: list[Found], paras: list[Para], titles: l
                     between = between.replace(text[ts - 1:te + 1], " ")
             same_para = not LINE_BREAK.search(between)
             own = f.mention is not None and f.cue_start is not None and f.cue_start != prev.cue_start
-            if same_para and not own and prev.mention is not None and len(between) <= 250 and not any(c in between for c in ANY_MARK):
+            # the words between must be the attribution that interrupts (its cue sits there),
+            # never a narrative sentence between two statements
+            interrupts = prev.cue_start is not None and prev.close_mark < prev.cue_start < f.open_mark
+            if same_para and not own and prev.mention is not None and len(between) <= 250 and not any(c in between for c in ANY_MARK) \
+                    and (interrupts or len(re.findall(r"\w+", between)) <= 3):
                 prev.pieces = prev.verbatim() + f.verbatim()
                 prev.end, prev.close_mark = f.end, f.close_mark
                 prev.notes.append("interrupted quote joined")

@@ -40,6 +40,8 @@ def is_cue(tok: Token) -> bool:
         return any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in tok.children) or any(
             c.dep_ == "prep" and c.lower_ == "for" for c in tok.children
         )
+    if lemma == "put" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        return True  # "as the Financial Times put it"
     if lemma in INTRANSITIVE_ONLY_VERBS:
         # "he continued:" is speech; "Israel would continue its operations" is not
         return not any(c.dep_ in ("dobj", "xcomp", "prep", "acomp", "attr") for c in tok.children)
@@ -170,13 +172,32 @@ def adjacent_subject(cue: Token) -> Token | None:
     return None
 
 
+def _quoted_as_saying(cue: Token) -> Token | None:
+    """"The paper quoted Tom Reed as saying ...": the object of "quoted" speaks."""
+    prep = cue.head
+    if cue.dep_ == "pcomp" and prep.lower_ == "as" and prep.head.lemma_.lower() == "quote":
+        return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
+    return None
+
+
 def speaker_of(cue: Token) -> Token | None:
     """The subject of a cue verb, looking through conjunctions and auxiliaries."""
-    subjects = [c for c in cue.children if c.dep_ in SUBJ_DEPS]
+    # a passive cue's subject is what was said or whom it was said to ("the risk is said
+    # to be low", "she was warned that ..."): the speaker is the agent, if any
+    passive = any(c.dep_ == "auxpass" for c in cue.children)
+    subjects = [c for c in cue.children if c.dep_ == "nsubj" or c.dep_ == "nsubjpass" and not passive]
     # "which No 10 said": the relative pronoun belongs to the reported clause
     subjects.sort(key=lambda c: c.tag_ in ("WDT", "WP"))
     if subjects:
+        if subjects[0].tag_ == "WP" and cue.dep_ == "relcl" and cue.head.pos_ in ("PROPN", "NOUN"):
+            return _named_apposition(cue.head)  # "Ms Lee, who added that ...": the antecedent
         return _named_apposition(subjects[0])
+    if passive:
+        agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+        return next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+    quoted = _quoted_as_saying(cue)
+    if quoted is not None:
+        return quoted
     for c in cue.children:
         if c.dep_ == "agent":
             for g in c.children:
