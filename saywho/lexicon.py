@@ -151,7 +151,9 @@ ANIMATE_ORG_NOUNS = frozenset(
     """government ministry department office party company firm council court committee agency police
     army military union campaign team administration spokesman spokeswoman spokesperson board
     commission parliament congress senate cabinet embassy group organisation organization
-    association charity bank regulator authority watchdog newspaper network channel""".split()
+    association charity bank regulator authority watchdog newspaper network channel
+    airline hospital university school college club league federation institute foundation trust
+    studio airport railway utility insurer corporation agency""".split()
 )
 #: Small words that a Title Case heading leaves in lower case.
 TITLE_SMALL_WORDS = frozenset("a an and the of on in at for to with from by or but nor vs".split())
