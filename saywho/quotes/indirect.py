@@ -99,10 +99,43 @@ def _quantified_group(head: Token, cue: Token | None) -> bool:
     return False
 
 
+def _trailing(cue: Token, marked: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """"The deal was off, but talks went on, the source added.": an attribution that
+    closes its sentence after a comma reports all of the sentence before the comma."""
+    doc = cue.doc
+    subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if subj is None or any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children):
+        return None
+    lo = min(subj.left_edge.i, cue.i)
+    while lo > 0 and doc[lo - 1].dep_ in ("aux", "neg", "advmod") and doc[lo - 1].head.i == cue.i:
+        lo -= 1
+    sent = sent_of(cue)
+    if lo - 1 <= sent.start or doc[lo - 1].text != ",":
+        return None
+    # after the attribution: only its own modifiers ("in a statement", "on Monday")
+    if any(t.pos_ in ("VERB", "AUX") and t.i != cue.i and t.head.i != cue.i for t in doc[cue.i + 1:sent.end]):
+        return None
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd", "dative") and c.i > cue.i for c in cue.children):
+        return None  # "In her book, Clinton noted the clot": the cue has its own object
+    toks = [t for t in doc[sent.start:lo - 1] if not t.is_space]
+    while toks and toks[0].is_punct:
+        toks = toks[1:]
+    # the report is a clause with a finite verb and its subject, not a fronted phrase
+    # ("At Monday's debate, Clinton mentioned ...") or a subordinate clause
+    finite = [t for t in toks if t.tag_ in ("VBD", "VBZ", "VBP", "MD") and any(c.dep_ in SUBJ_DEPS for c in t.children)]
+    if len(toks) < 4 or not finite or toks[0].dep_ == "mark" or toks[0].lower_ in ("when", "if", "while", "because", "although", "as"):
+        return None
+    s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
+    if any(ms < e and s < me for ms, me in marked) or LINE_BREAK.search(text_of(doc), s, e):
+        return None
+    return s, e
+
+
 def _parenthetical(cue: Token, marked: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """"Before the vote, Patel said, the party had lost its way", "As the Financial
-    Times put it, the deal is dead": an attribution set off inside the sentence it
-    reports; the report is the rest of the sentence."""
+    """"Before the vote, Patel said, the party had lost its way", "The deal is off,
+    the source added", "As the Financial Times put it, the deal is dead": an
+    attribution set off by a comma in the sentence it reports; the report is the rest
+    of the sentence."""
     doc = cue.doc
     as_put = cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
     if cue.dep_ != "parataxis" and not as_put or not any(c.dep_ in SUBJ_DEPS for c in cue.children):
@@ -117,8 +150,8 @@ def _parenthetical(cue: Token, marked: list[tuple[int, int]]) -> tuple[int, int]
         toks = toks[:-1]
     while toks and (toks[0].is_punct or toks[0].is_space):
         toks = toks[1:]
-    if len(toks) < 4 or not as_put and (toks[0].i > lo or toks[-1].i < hi):
-        return None  # the attribution must sit inside its report ("as X put it" may open it)
+    if len(toks) < 4 or not as_put and toks[0].i > lo:
+        return None  # the report comes first ("as X put it" may open it)
     s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
     if any(ms < e and s < me for ms, me in marked):
         return None  # a quote in the sentence: the marked quote has it
@@ -149,8 +182,9 @@ def indirect_quotes(doc: Doc, found: list[Found], paras: list[Para], skipped: li
         k = para_of(cue.idx)
         if k is None or paras[k].skipped or any(s.start <= cue.idx < s.end for s in skipped):
             continue
-        comp = complement(cue)
-        paren = _parenthetical(cue, marked) if comp is None else None
+        paren = _trailing(cue, marked)
+        comp = complement(cue) if paren is None else None
+        paren = paren or (_parenthetical(cue, marked) if comp is None else None)
         if comp is None and paren is None:
             continue
         subj = speaker_of(cue)
