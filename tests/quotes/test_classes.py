@@ -136,3 +136,9 @@ def test_front_page_is_skipped_with_a_reason() -> None:
     body = page + "\n" + "The council met on Monday and agreed, after a long debate about its cost, " \
         "to fund the new bridge over the river. " * 2
     assert article_from_text(body + "\n" + body, "article").text
+
+
+def test_two_apostrophes_are_a_double_mark() -> None:
+    """Typewriter-style news text writes a double mark as two apostrophes."""
+    check("''We will win,'' she said. ''The vote is ours.''",
+          [("We will win,'' she said. ''The vote is ours.", "direct", "she", ["We will win,", "The vote is ours."])])
