@@ -27,7 +27,7 @@ SPEECH_VERBS = frozenset(
 
 #: Verbs whose "to"-infinitive is what was said or promised ("declined to comment",
 #: "vowed to fight on"): cues only with that complement.
-XCOMP_CUES = frozenset("decline vow promise pledge threaten".split())
+XCOMP_CUES = frozenset("decline vow promise".split())
 #: The speech verbs whose reported clause is an attribution whoever the subject is: a
 #: person, a group, a document ("the report says ..."); other cues need a subject
 #: known to speak.
