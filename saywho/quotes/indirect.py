@@ -65,12 +65,17 @@ def _can_speak(subj: Token, cue: Token | None = None) -> bool:
     if subj.pos_ == "PRON":
         if subj.lower_ in QUANTIFIER_HEADS:
             return _quantified_group(subj, cue)
+        if subj.lower_ == "it":
+            # "It says the campaign broke the law": an organisation or a document
+            return cue is not None and cue.lemma_.lower() in REPORTING_VERBS
         return subj.lower_ in ("he", "she", "they", "we", "i", "who")
     if subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE", "FAC"):
         return True
     lemma = subj.lemma_.lower()
     if subj.pos_ == "PROPN" or subj.like_num:
         return True
+    if lemma == "percent" and any(c.dep_ == "nummod" for c in subj.children):
+        return True  # "73 percent said": the people polled
     if lemma in QUANTIFIER_HEADS or subj.lower_ in QUANTIFIER_HEADS:
         return _quantified_group(subj, cue)
     if lemma in PERSON_NOUNS or lemma in SPEAKING_GROUP_NOUNS or subj.lower_ in SPEAKING_GROUP_NOUNS or lemma in SPOKESPERSON_NOUNS or lemma in ANIMATE_ORG_NOUNS:
