@@ -51,6 +51,8 @@ WRITTEN_SOURCES = frozenset(
     """report statement study survey poll complaint lawsuit suit analysis review audit memo letter filing
     document release readout ruling order indictment affidavit book article editorial website""".split()
 )
+#: Data that a text cites but that says nothing itself: "according to census data".
+DATA_NOUNS = frozenset("data datum figure figures statistic statistics number numbers estimate estimates count tally".split())
 #: Quantifiers that head a group subject: "several of the nurses", "many in the party".
 QUANTIFIER_HEADS = frozenset("several many some most all one none few both each two three four half majority".split())
 

@@ -68,6 +68,7 @@ def find_quotes(doc: Doc, skipped: list[Skipped]) -> list[Found]:
     found = merge_shared_clause(found)
     found += posts
     found = [f for f in found if not _scare_quote(f, text)]
+    found = _drop_pull_quotes(found, paras, text)
     reindex_parents(found)
     found += indirect_quotes(doc, found, paras, skipped)
     found.sort(key=lambda f: (f.start, -(f.end - f.start)))
@@ -94,3 +95,21 @@ def _scare_quote(f: Found, text: str) -> bool:
         if f.pieces is None and words <= 3 and not own_cue:
             return True
     return f.mention is None and f.parent is None and title_case(text[f.start:f.end])
+
+
+def _drop_pull_quotes(found: list[Found], paras: list[Para], text: str) -> list[Found]:
+    """Page furniture: a pull quote is a paragraph of nothing but an unattributed quote
+    whose words the article prints again elsewhere; the copy is no quotation of its own."""
+    def norm(s: str) -> str:
+        return " ".join(re.findall(r"\w+", s.lower()))
+
+    body = norm(text)
+    out = []
+    for f in found:
+        p = paras[f.para]
+        words = norm(text[f.start:f.end])
+        alone = f.mention is None and f.parent is None and not norm(text[p.start:p.end]).replace(words, "").strip()
+        if alone and len(words.split()) >= 5 and body.count(words) >= 2:
+            continue
+        out.append(f)
+    return out

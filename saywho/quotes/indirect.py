@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import (
     AGENT_NOUNS_ENT,
+    DATA_NOUNS,
     ANIMATE_ORG_NOUNS,
     NOT_AGENT_NOUNS,
     QUANTIFIER_HEADS,
@@ -251,8 +252,11 @@ def _outermost(out: list[Found]) -> list[Found]:
 
 
 def _according_to(cue: Token, marked: list[tuple[int, int]], para_of: Callable[[int], int | None]) -> Found | None:
-    """"According to X, Y": Y is what X said."""
+    """"According to X, Y": Y is what X said (a person or a body; "according to census
+    data" names no one)."""
     subj = speaker_of(cue)
+    if subj is not None and subj.lemma_.lower() in DATA_NOUNS:
+        return None
     clause = cue.head
     if subj is None or clause.pos_ not in ("VERB", "AUX"):
         return None

@@ -216,7 +216,9 @@ def speaker_of(cue: Token) -> Token | None:
         return _named_apposition(adj)
     # "He smiled and said", "hit back, telling MPs": the subject of the governing verb
     # (never a first or second person: that is the quote's own clause)
-    if cue.dep_ in ("conj", "xcomp", "advcl") and (cue.dep_ == "conj" or cue.tag_ == "VBG"):
+    # "went on to say": the subject of the verb that the cue completes
+    goes_on = cue.dep_ == "xcomp" and cue.head.lemma_.lower() in ("go", "continue", "proceed")
+    if cue.dep_ in ("conj", "xcomp", "advcl") and (cue.dep_ == "conj" or cue.tag_ == "VBG" or goes_on):
         t = cue
         while t.dep_ in ("conj", "xcomp", "advcl") and t.head.i != t.i:
             t = t.head

@@ -142,3 +142,16 @@ def test_two_apostrophes_are_a_double_mark() -> None:
     """Typewriter-style news text writes a double mark as two apostrophes."""
     check("''We will win,'' she said. ''The vote is ours.''",
           [("We will win,'' she said. ''The vote is ours.", "direct", "she", ["We will win,", "The vote is ours."])])
+
+
+def test_goes_on_to_say_and_data_sources() -> None:
+    check("The report goes on to say that the river is polluted.",
+          [("the river is polluted", "indirect", "The report", [])])
+    check("According to census data, the town has grown by a third.", [])
+
+
+def test_pull_quote_repeated_from_the_body_is_dropped() -> None:
+    text = ('“We will rebuild the bridge by spring.”\n'
+            'The mayor spoke after the vote.\n'
+            '“We will rebuild the bridge by spring,” Ann Lee said.')
+    assert [g[0] for g in quotes(text)] == ["We will rebuild the bridge by spring,"]
