@@ -35,7 +35,7 @@ def _is_direct(text: str, doc: Doc, f: Found, para_start: int) -> bool:
     if not body:
         return False
     before = text[para_start:f.open_mark].rstrip()
-    if text[f.open_mark] == "'":
+    if text[f.open_mark] == "'" and f.open_mark > 0 and text[f.open_mark - 1] == "'":
         before = before[:-1].rstrip()  # the first apostrophe of a "''" mark
     first_alpha = next((c for c in body if c.isalnum() or c in "[…"), "")
     starts_upper = bool(first_alpha) and (first_alpha.isupper() or first_alpha.isdigit() or first_alpha in "[…")
