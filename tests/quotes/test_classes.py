@@ -115,6 +115,9 @@ SPEAKERS = [
     ("Smith said of her former coach that he had been unfair.", [("he had been unfair", "indirect", "Smith", [])]),
     ("Tom Reed and Ann Lee said the deal was dead.", [("the deal was dead", "indirect", "Tom Reed and Ann Lee", [])]),
     ("The airline said the flight was cancelled.", [("the flight was cancelled", "indirect", "The airline", [])]),
+    ('The mayor called Lee\'s plan "reckless".', [('Lee\'s plan "reckless"', "mixed", "The mayor", ["reckless"])]),
+    ("The nurses, who added that the ward was full, went home.",
+     [("the ward was full", "indirect", "The nurses", [])]),
 ]
 
 
