@@ -6,7 +6,7 @@ works in a numbered cascade; each step adds what the steps before could not see
 
 1. Paragraphs: one a line; debris stretches (``skipped``) are left out.  [marks]
 2. Double marks: a character scan, paragraph by paragraph, that pairs curly and
-   straight marks.  A paragraph that ends inside a quote continues it when the
+   straight marks (two apostrophes count as one straight mark).  A paragraph that ends inside a quote continues it when the
    next paragraph re-opens with a mark (the news convention for a multi-
    paragraph quote); otherwise the quote ends with its paragraph.  An odd mark
    costs at most its own paragraph, never the article.  [marks]
@@ -20,9 +20,17 @@ works in a numbered cascade; each step adds what the steps before could not see
    (tokens outside quotes in its sentence) or governing the fragment in the
    parse, its subject as the speaker mention, its venue and date modifiers.
    Titles of works in marks are no quotations; the parts of a quote that an
-   attribution interrupts are joined.  [marked, with syntax and venue]
+   attribution interrupts are joined (across that attribution only).  A mixed
+   quote spans the reported clause that holds its fragment, the fragments being
+   its ``verbatim`` pieces; fragments of one clause are one quote.  [marked,
+   clause, with syntax and venue]
+   Then marks that are nobody's speech go: terms ("the so-called 'fast lane'"),
+   short fragments that no cue reports, unattributed Title Case lines, and pull
+   quotes (a paragraph of an unattributed quote the body prints again).
 7. Indirect speech: speech verbs with a reported clause ("No 10 said [it]
-   covered trade"), also inside quotes when a third party is reported.  [indirect]
+   covered trade"), attributions set off by commas ("..., Patel said, ...",
+   "..., the source added."), also inside quotes when a third party is
+   reported.  [indirect, clause]
 8. Carry-over: a quote paragraph with no attribution continues the speaker of
    the quote just before it.  [found]
 
