@@ -97,8 +97,10 @@ class Quote:
     confidence: float = 0.5
     #: index (into Article.quotes) of the quote this one is nested in, if any
     nested_in: int | None = None
-    #: the pieces inside quotation marks, as [start, end] offsets: a direct quote's
-    #: pieces without an interrupting "she said", a mixed quote's fragments; [] if indirect
+    #: the words inside quotation marks, as [start, end] pieces: a direct quote's one
+    #: piece (two when its attribution interrupts it: "A," she said, "B."), a mixed
+    #: quote's fragments, none for indirect speech.  ``start``/``end`` span the whole
+    #: attributed content (a mixed quote's reported clause).
     verbatim: list[list[int]] = field(default_factory=list)
     #: the verbatim pieces' text joined by a space (None when there are none)
     verbatim_text: str | None = None
@@ -222,6 +224,7 @@ class Article:
         for q in d.get("quotes", []):
             q = dict(q)
             sp = q.pop("speaker", None)
+            q["verbatim"] = [tuple(v) for v in q.get("verbatim", [])]
             quotes.append(Quote(**q, speaker=Speaker(**sp) if sp else None))
         people = [
             Person(

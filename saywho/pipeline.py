@@ -29,6 +29,7 @@ def annotate(article: Article, doc: Doc) -> Article:
     found = quotes.find_quotes(doc, article.skipped)
     ents = speakers.resolve(doc, found, article)
     article.quotes = ents.quotes
+    quotes.attach_verbatim(article.quotes, found, article.text)
     article.people = ents.people
     article.events = events.find_events(doc, article, ents.lookup())
     return article

@@ -41,11 +41,11 @@ CASES = [
         'The report was "leaked on Friday.\nSenator Jane Cole said: "It is a scandal."\nJane Cole added: "Someone must resign."',
         [("It is a scandal.", "direct", "Jane Cole"), ("Someone must resign.", "direct", "Jane Cole")],
     ),
-    # 6. a mixed quote: a reported clause holding a quoted fragment
+    # 6. a mixed quote: the reported clause that holds a quoted fragment
     (
         "mixed",
         "Economist Sarah Kim said there was “a real risk of recession” this year.",
-        [("a real risk of recession", "mixed", "Sarah Kim")],
+        [("there was “a real risk of recession” this year", "mixed", "Sarah Kim")],
     ),
     # 7. indirect speech with cue verbs beyond said
     (
@@ -196,7 +196,7 @@ CASES = [
         "Hillary Clinton spoke in Ohio. Hillary Clinton attacked Trump. Clinton's team was upbeat.\n"
         "Campaign spokeswoman Jennifer Palmieri said Trump had been reduced to \"taunts and insults\".\n"
         "\"You could dismiss this as schoolyard behaviour, but he wants to be president,\" she said.",
-        [("taunts and insults", "mixed", "Jennifer Palmieri"), ("You could dismiss this", "direct", "Jennifer Palmieri")],
+        [("Trump had been reduced to \"taunts and insults\"", "mixed", "Jennifer Palmieri"), ("You could dismiss this", "direct", "Jennifer Palmieri")],
     ),
     # 26. ... and to the subject of its own paragraph before the last paragraph's speaker
     (

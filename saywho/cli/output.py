@@ -83,6 +83,8 @@ def quote_rows(article: Article) -> Iterator[dict[str, Any]]:
                 v = getattr(q.speaker, sfield) if q.speaker else None
             else:
                 v = getattr(q, col)
+            if isinstance(v, list):
+                v = [list(x) if isinstance(x, tuple) else x for x in v]  # Parquet: list<list<int>>; CSV: JSON text
             row[col] = "" if v is None and kind == "str" else v
         yield row
 

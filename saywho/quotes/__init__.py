@@ -6,7 +6,7 @@ works in a numbered cascade; each step adds what the steps before could not see
 
 1. Paragraphs: one a line; debris stretches (``skipped``) are left out.  [marks]
 2. Double marks: a character scan, paragraph by paragraph, that pairs curly and
-   straight marks.  A paragraph that ends inside a quote continues it when the
+   straight marks (two apostrophes count as one straight mark).  A paragraph that ends inside a quote continues it when the
    next paragraph re-opens with a mark (the news convention for a multi-
    paragraph quote); otherwise the quote ends with its paragraph.  An odd mark
    costs at most its own paragraph, never the article.  [marks]
@@ -20,9 +20,17 @@ works in a numbered cascade; each step adds what the steps before could not see
    (tokens outside quotes in its sentence) or governing the fragment in the
    parse, its subject as the speaker mention, its venue and date modifiers.
    Titles of works in marks are no quotations; the parts of a quote that an
-   attribution interrupts are joined.  [marked, with syntax and venue]
+   attribution interrupts are joined (across that attribution only).  A mixed
+   quote spans the reported clause that holds its fragment, the fragments being
+   its ``verbatim`` pieces; fragments of one clause are one quote.  [marked,
+   clause, with syntax and venue]
+   Then marks that are nobody's speech go: terms ("the so-called 'fast lane'"),
+   short fragments that no cue reports, unattributed Title Case lines, and pull
+   quotes (a paragraph of an unattributed quote the body prints again).
 7. Indirect speech: speech verbs with a reported clause ("No 10 said [it]
-   covered trade"), also inside quotes when a third party is reported.  [indirect]
+   covered trade"), attributions set off by commas ("..., Patel said, ...",
+   "..., the source added."), also inside quotes when a third party is
+   reported.  [indirect, clause]
 8. Carry-over: a quote paragraph with no attribution continues the speaker of
    the quote just before it.  [found]
 
@@ -31,19 +39,21 @@ no parse and import no spaCy.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from ..model import Skipped
 from ..nlp import text_of
-from .found import Found, carry_over, reindex_parents
+from .found import Found, attach_verbatim, carry_over, reindex_parents
 from .indirect import indirect_quotes
-from .marked import attribute_marked, is_title, merge_interrupted
+from .marked import attribute_marked, is_title, merge_interrupted, merge_shared_clause
 from .marks import Para, double_quotes, paragraphs, single_quotes, social_posts, title_case
 from .syntax import cue_phrase, is_cue, mention_span, speaker_of
 from .venue import date_and_venue
 
 __all__ = [
-    "Found", "Para", "attribute_marked", "carry_over", "cue_phrase", "date_and_venue", "double_quotes",
+    "Found", "Para", "attach_verbatim", "attribute_marked", "carry_over", "cue_phrase", "date_and_venue", "double_quotes",
     "find_quotes", "indirect_quotes", "is_cue", "is_title", "mention_span", "merge_interrupted",
     "paragraphs", "single_quotes", "social_posts", "speaker_of",
 ]
@@ -63,17 +73,51 @@ def find_quotes(doc: Doc, skipped: list[Skipped]) -> list[Found]:
     found = [f for f in found if (f.start, f.end) not in titles]
     attribute_marked(doc, found, paras, titles)
     found = merge_interrupted(doc, found, paras, titles)
+    found = merge_shared_clause(found)
     found += posts
-    # a mixed fragment that found no speaker and is short is a scare quote, not a quotation;
-    # an unattributed line of Title Case words in marks is a heading
-    found = [
-        f for f in found
-        if not (f.type == "mixed" and f.mention is None and len(text[f.start:f.end].split()) <= 3)
-        and not (f.mention is None and f.parent is None and title_case(text[f.start:f.end]))
-    ]
+    found = [f for f in found if not _scare_quote(f, text)]
+    found = _drop_pull_quotes(found, paras, text)
     reindex_parents(found)
     found += indirect_quotes(doc, found, paras, skipped)
     found.sort(key=lambda f: (f.start, -(f.end - f.start)))
     reindex_parents(found)
     carry_over(found, paras, text)
     return found
+
+
+_TERM_INTRO = re.compile(r"(so-called|so called|dubbed|nicknamed|known as|termed|branded|labelled|labeled|the term|the word|the phrase)\W*$", re.I)
+
+
+def _scare_quote(f: Found, text: str) -> bool:
+    """Marks that are nobody's speech (cascade step 6's filter): a term introduced as
+    one ("the so-called 'fast lane'"); a short fragment that no cue reports ("had
+    'agreed'"), unless it is itself the quoted predicate ("'fondly recalled'"); an
+    unattributed line of Title Case words (a heading)."""
+    if f.type == "mixed":
+        words = sum(len(text[s:e].split()) for s, e in f.verbatim())
+        if f.open_mark is not None and _TERM_INTRO.search(text, max(0, f.open_mark - 20), f.open_mark):
+            return True
+        if f.mention is None and words <= 3:
+            return True
+        own_cue = f.cue_start is not None and f.start <= f.cue_start < f.end
+        if f.pieces is None and words <= 3 and not own_cue:
+            return True
+    return f.mention is None and f.parent is None and title_case(text[f.start:f.end])
+
+
+def _drop_pull_quotes(found: list[Found], paras: list[Para], text: str) -> list[Found]:
+    """Page furniture: a pull quote is a paragraph of nothing but an unattributed quote
+    whose words the article prints again elsewhere; the copy is no quotation of its own."""
+    def norm(s: str) -> str:
+        return " ".join(re.findall(r"\w+", s.lower()))
+
+    body = norm(text)
+    out = []
+    for f in found:
+        p = paras[f.para]
+        words = norm(text[f.start:f.end])
+        alone = f.mention is None and f.parent is None and not norm(text[p.start:p.end]).replace(words, "").strip()
+        if alone and len(words.split()) >= 5 and body.count(words) >= 2:
+            continue
+        out.append(f)
+    return out

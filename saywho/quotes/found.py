@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
+    from ..model import Quote
     from .marks import Para
 
 
@@ -44,6 +45,15 @@ class Found:
     signed_date: str | None = None
     confidence: float = 0.5
     notes: list[str] = field(default_factory=list)
+    #: the quoted pieces when they are not the whole span (an interrupted quote's
+    #: parts, a mixed quote's fragments); None: the span itself, or nothing if indirect
+    pieces: list[tuple[int, int]] | None = None
+
+    def verbatim(self) -> list[tuple[int, int]]:
+        """The words inside quotation marks, as (start, end) pieces."""
+        if self.pieces is not None:
+            return list(self.pieces)
+        return [] if self.type == "indirect" else [(self.start, self.end)]
 
 
 # ------------------------------------------------------------------ parents
@@ -80,3 +90,19 @@ def carry_over(found: list[Found], paras: list[Para], text: str) -> None:
                 f.confidence = 0.6
         if f.mention is not None or f.carried:
             prev = f
+
+
+# ------------------------------------------------------------------ output
+
+
+def attach_verbatim(quotes: list[Quote], found: list[Found], text: str) -> None:
+    """Fill each output quote's ``verbatim`` pieces and ``verbatim_text`` from the
+    record it was made from (matched by position, else by span)."""
+    if len(quotes) == len(found) and all(q.start == f.start and q.end == f.end for q, f in zip(quotes, found)):
+        pairs = list(zip(quotes, found))
+    else:
+        by_span = {(f.start, f.end, f.type): f for f in found}
+        pairs = [(q, by_span[(q.start, q.end, q.type)]) for q in quotes if (q.start, q.end, q.type) in by_span]
+    for q, f in pairs:
+        q.verbatim = f.verbatim()
+        q.verbatim_text = " ".join(text[s:e] for s, e in q.verbatim) or None  # None: no quoted words

@@ -10,7 +10,14 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from ..lexicon import (
+    AGENT_NOUNS_ENT,
+    DATA_NOUNS,
     ANIMATE_ORG_NOUNS,
+    NOT_AGENT_NOUNS,
+    QUANTIFIER_HEADS,
+    REPORTING_VERBS,
+    WRITTEN_SOURCES,
+    XCOMP_CUES,
     SPEAKING_GROUP_NOUNS,
     LIGHT_VERB_CUES,
     OBJECT_CONTROL_VERBS,
@@ -19,53 +26,12 @@ from ..lexicon import (
     SPOKESPERSON_NOUNS,
 )
 from ..model import Skipped
-from ..nlp import LINE_BREAK, text_of
+from ..nlp import LINE_BREAK, sent_of, text_of
+from .clause import complement
 from .found import Found
 from .marks import Para, in_spans, para_index
 from .syntax import SUBJ_DEPS, cue_phrase, is_cue, mention_span, speaker_of
 from .venue import date_and_venue
-
-
-def _complement(cue: Token) -> list[Token] | None:
-    """The tokens of what a speech verb reports, or None when it reports nothing."""
-    lemma = cue.lemma_.lower()
-    doc = cue.doc
-    if lemma in LIGHT_VERB_CUES:
-        for c in cue.children:
-            if c.i < cue.i or c.lower_ not in LIGHT_VERB_CUES[lemma]:
-                continue
-            # "made it clear that ...": the clause under the adjective
-            for g in c.children:
-                if g.dep_ in ("ccomp", "advcl", "acl") and g.i > c.i:
-                    return list(g.subtree)
-            # "voiced concerns about ...": the object and what follows it in the clause
-            if c.dep_ == "dobj" and lemma != "make":
-                end = cue.right_edge.i
-                return [t for t in doc[c.i:end + 1]]
-        return None
-    for c in cue.children:
-        if c.dep_ == "ccomp" and c.i > cue.i:
-            return list(c.subtree)
-    # "Nurses will walk out next month, the union has announced.": the report
-    # comes first and the attribution closes the sentence
-    subj = next((c for c in cue.children if c.dep_ in SUBJ_DEPS), None)
-    for c in cue.children:
-        if c.dep_ == "ccomp" and c.i < cue.i and subj is not None and subj.i > c.i:
-            return [t for t in c.subtree if t.i < subj.i]
-    if lemma in OBJECT_CONTROL_VERBS:
-        obj = next((c for c in cue.children if c.dep_ in ("dobj", "dative")), None)
-        xc = next((c for c in cue.children if c.dep_ in ("xcomp", "ccomp") and c.i > cue.i), None)
-        if xc is None and obj is not None:
-            xc = next((c for c in obj.children if c.dep_ in ("xcomp", "acl", "ccomp") and c.i > obj.i), None)
-        if obj is not None and xc is not None and xc.pos_ in ("VERB", "AUX"):
-            return sorted(set(obj.subtree) | set(xc.subtree), key=lambda t: t.i)
-    # the parser sometimes takes "said covered trade" for said + object: a finite
-    # verb right after "say" starts the reported clause
-    if lemma in ("say", "add", "claim", "insist", "warn") and cue.i + 1 < len(doc):
-        nxt = doc[cue.i + 1]
-        if nxt.tag_ in ("VBD", "VBN", "VBZ", "VBP", "MD") and nxt.head.i > cue.i:
-            return list(doc[cue.i + 1:cue.right_edge.i + 1])
-    return None
 
 
 def _trim_to_avoid(toks: list[Token], spans: list[tuple[int, int]]) -> list[Token]:
@@ -91,19 +57,112 @@ def _trim_to_avoid(toks: list[Token], spans: list[tuple[int, int]]) -> list[Toke
     return out
 
 
-def _can_speak(subj: Token) -> bool:
-    """A subject that can say something: a person, a group, an organisation."""
+def _can_speak(subj: Token, cue: Token | None = None) -> bool:
+    """A subject that can say something: a person, a group, an organisation; for a
+    reporting verb ("say", "write", ...) also a document ("the report says")."""
     s, e = mention_span(subj)
     if text_of(subj.doc)[s:e].lower() in ORG_ALIASES:
         return True
     if subj.pos_ == "PRON":
+        if subj.lower_ in QUANTIFIER_HEADS:
+            return _quantified_group(subj, cue)
+        if subj.lower_ == "it":
+            # "It says the campaign broke the law": an organisation or a document
+            return cue is not None and cue.lemma_.lower() in REPORTING_VERBS
         return subj.lower_ in ("he", "she", "they", "we", "i", "who")
     if subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE", "FAC"):
         return True
     lemma = subj.lemma_.lower()
     if subj.pos_ == "PROPN" or subj.like_num:
         return True
-    return lemma in PERSON_NOUNS or lemma in SPEAKING_GROUP_NOUNS or subj.lower_ in SPEAKING_GROUP_NOUNS or lemma in SPOKESPERSON_NOUNS or lemma in ANIMATE_ORG_NOUNS
+    if lemma == "percent" and any(c.dep_ == "nummod" for c in subj.children):
+        return True  # "73 percent said": the people polled
+    if lemma in QUANTIFIER_HEADS or subj.lower_ in QUANTIFIER_HEADS:
+        return _quantified_group(subj, cue)
+    if lemma in PERSON_NOUNS or lemma in SPEAKING_GROUP_NOUNS or subj.lower_ in SPEAKING_GROUP_NOUNS or lemma in SPOKESPERSON_NOUNS or lemma in ANIMATE_ORG_NOUNS:
+        return True
+    if subj.pos_ == "NOUN" and _agent_noun(lemma):
+        return True  # "the driver", "engineers", "developers"
+    if any(c.dep_ == "conj" and _can_speak(c, cue) for c in subj.children):
+        return True  # "Developers and supporters in Congress"
+    return cue is not None and cue.lemma_.lower() in REPORTING_VERBS and lemma in WRITTEN_SOURCES
+
+
+def _agent_noun(lemma: str) -> bool:
+    """A noun that names a doer by its suffix ("driver", "investigator", "economist")."""
+    if lemma in NOT_AGENT_NOUNS or len(lemma) < 5:
+        return False
+    return lemma.endswith(("er", "or", "ist", "ian", "eer")) or lemma in AGENT_NOUNS_ENT
+
+
+def _quantified_group(head: Token, cue: Token | None) -> bool:
+    """"Several of the nurses", "many in the party": the group named after "of"/"in"."""
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "in", "among"):
+            for g in c.children:
+                if g.dep_ == "pobj" and _can_speak(g, cue):
+                    return True
+    return False
+
+
+def _trailing(cue: Token, marked: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """"The deal was off, but talks went on, the source added.": an attribution that
+    closes its sentence after a comma reports all of the sentence before the comma."""
+    doc = cue.doc
+    subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if subj is None or any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children):
+        return None
+    lo = min(subj.left_edge.i, cue.i)
+    while lo > 0 and doc[lo - 1].dep_ in ("aux", "neg", "advmod") and doc[lo - 1].head.i == cue.i:
+        lo -= 1
+    sent = sent_of(cue)
+    if lo - 1 <= sent.start or doc[lo - 1].text != ",":
+        return None
+    # after the attribution: only its own modifiers ("in a statement", "on Monday")
+    if any(t.pos_ in ("VERB", "AUX") and t.i != cue.i and t.head.i != cue.i for t in doc[cue.i + 1:sent.end]):
+        return None
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd", "dative") and c.i > cue.i for c in cue.children):
+        return None  # "In her book, Clinton noted the clot": the cue has its own object
+    toks = [t for t in doc[sent.start:lo - 1] if not t.is_space]
+    while toks and toks[0].is_punct:
+        toks = toks[1:]
+    # the report is a clause with a finite verb and its subject, not a fronted phrase
+    # ("At Monday's debate, Clinton mentioned ...") or a subordinate clause
+    finite = [t for t in toks if t.tag_ in ("VBD", "VBZ", "VBP", "MD") and any(c.dep_ in SUBJ_DEPS for c in t.children)]
+    if len(toks) < 4 or not finite or toks[0].dep_ == "mark" or toks[0].lower_ in ("when", "if", "while", "because", "although", "as"):
+        return None
+    s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
+    if any(ms < e and s < me for ms, me in marked) or LINE_BREAK.search(text_of(doc), s, e):
+        return None
+    return s, e
+
+
+def _parenthetical(cue: Token, marked: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """"Before the vote, Patel said, the party had lost its way", "The deal is off,
+    the source added", "As the Financial Times put it, the deal is dead": an
+    attribution set off by a comma in the sentence it reports; the report is the rest
+    of the sentence."""
+    doc = cue.doc
+    as_put = cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
+    if cue.dep_ != "parataxis" and not as_put or not any(c.dep_ in SUBJ_DEPS for c in cue.children):
+        return None
+    own = list(cue.subtree)
+    lo, hi = own[0].i, own[-1].i
+    if not as_put and (lo == 0 or doc[lo - 1].text != "," and doc[lo].text != ","):
+        return None
+    sent = sent_of(cue)
+    toks = [t for t in sent if not (lo <= t.i <= hi)]
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
+        toks = toks[:-1]
+    while toks and (toks[0].is_punct or toks[0].is_space):
+        toks = toks[1:]
+    if len(toks) < 4 or not as_put and toks[0].i > lo:
+        return None  # the report comes first ("as X put it" may open it)
+    s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
+    if any(ms < e and s < me for ms, me in marked):
+        return None  # a quote in the sentence: the marked quote has it
+    brk = LINE_BREAK.search(text_of(doc), s, e)
+    return None if brk else (s, e)
 
 
 def indirect_quotes(doc: Doc, found: list[Found], paras: list[Para], skipped: list[Skipped]) -> list[Found]:
@@ -129,17 +188,21 @@ def indirect_quotes(doc: Doc, found: list[Found], paras: list[Para], skipped: li
         k = para_of(cue.idx)
         if k is None or paras[k].skipped or any(s.start <= cue.idx < s.end for s in skipped):
             continue
-        comp = _complement(cue)
-        if comp is None:
+        paren = _trailing(cue, marked)
+        comp = complement(cue) if paren is None else None
+        paren = paren or (_parenthetical(cue, marked) if comp is None else None)
+        if comp is None and paren is None:
             continue
         subj = speaker_of(cue)
-        if subj is None or not _can_speak(subj):
+        if subj is None or not _can_speak(subj, cue):
             continue
+        if cue.lemma_.lower() in XCOMP_CUES and not any(c.dep_ in SUBJ_DEPS for c in cue.children):
+            continue  # "... and threatened to ...": a borrowed subject is often the wrong one
         in_quote = in_spans(cue.idx, direct_spans)
         if in_quote and not any(t.ent_type_ == "PERSON" for t in subj.subtree):
             # inside a quote, only a named third party's words are a quotation of their own
             continue
-        span = _report_span(cue, comp, marked, text)
+        span = paren or _report_span(cue, comp or [], marked, text)
         if span is None:
             continue
         s, e = span
@@ -164,7 +227,7 @@ def _report_span(cue: Token, comp: list[Token], marked: list[tuple[int, int]], t
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].is_space):
         toks = toks[:-1]
-    if len(toks) < 3:
+    if len(toks) < (2 if cue.lemma_.lower() in XCOMP_CUES else 3):
         return None
     s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
     if any(ms < e and s < me for ms, me in marked if not (ms <= s and e <= me)):
@@ -189,8 +252,11 @@ def _outermost(out: list[Found]) -> list[Found]:
 
 
 def _according_to(cue: Token, marked: list[tuple[int, int]], para_of: Callable[[int], int | None]) -> Found | None:
-    """"According to X, Y": Y is what X said."""
+    """"According to X, Y": Y is what X said (a person or a body; "according to census
+    data" names no one)."""
     subj = speaker_of(cue)
+    if subj is not None and subj.lemma_.lower() in DATA_NOUNS:
+        return None
     clause = cue.head
     if subj is None or clause.pos_ not in ("VERB", "AUX"):
         return None

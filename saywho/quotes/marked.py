@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from ..lexicon import COGNITION_VERBS, SPEECH_VERBS
 from ..nlp import LINE_BREAK, entities, sent_of, text_of
 from .found import Found
+from .clause import mixed_clause
 from .marks import ANY_MARK, Para, in_spans, title_case
 from .syntax import SUBJ_DEPS, adjacent_subject, cue_phrase, is_cue, mention_span, speaker_of, tok_at
 from .venue import date_and_venue
@@ -34,6 +35,8 @@ def _is_direct(text: str, doc: Doc, f: Found, para_start: int) -> bool:
     if not body:
         return False
     before = text[para_start:f.open_mark].rstrip()
+    if text[f.open_mark] == "'" and f.open_mark > 0 and text[f.open_mark - 1] == "'":
+        before = before[:-1].rstrip()  # the first apostrophe of a "''" mark
     first_alpha = next((c for c in body if c.isalnum() or c in "[…"), "")
     starts_upper = bool(first_alpha) and (first_alpha.isupper() or first_alpha.isdigit() or first_alpha in "[…")
     closes_sentence = bool(re.search(r"[.!?…,;:][’']?\s*$", body))
@@ -44,7 +47,9 @@ def _is_direct(text: str, doc: Doc, f: Found, para_start: int) -> bool:
         # half of an interrupted quote starts in lower case and is still direct
         return starts_upper or bool(re.search(r"[”\"][^“”\"\n]{1,120},$", before))
     # "said that "We ..."" / "said "We ..."": a cue right before the mark
-    if re.search(r"[\w’']$", before) and starts_upper and len(body.split()) >= 4:
+    # "yelled "fire!"": a whole utterance, closed by its own punctuation, right after a cue
+    exclaimed = bool(re.search(r"[!?]$", body))
+    if re.search(r"[\w’']$", before) and (starts_upper and len(body.split()) >= 4 or exclaimed):
         t = tok_at(doc, para_start + len(before) - 1)
         if t is not None and (is_cue(t) or (t.lower_ == "that" and is_cue(t.head))):
             return True
@@ -145,8 +150,38 @@ def attribute_marked(doc: Doc, found: list[Found], paras: list[Para], titles: li
                 f.confidence = 0.5
             f.date_text, venue, f.addressee = date_and_venue(cue, others + [spans[k]])
             f.venue = f.venue or venue
+            if f.type == "mixed" and not fragment_cue:
+                _widen_to_clause(f, cue)
         else:
             f.confidence = 0.4
+
+
+def _widen_to_clause(f: Found, cue: Token) -> None:
+    """A mixed quote spans the reported clause that holds its fragment; the fragment
+    stays as its verbatim piece."""
+    close = f.close_mark + 1 if f.close_mark is not None else f.end
+    clause = mixed_clause(cue, f.open_mark if f.open_mark is not None else f.start, close)
+    if clause is not None:
+        f.pieces = [(f.start, f.end)]
+        f.start, f.end = clause
+
+
+def merge_shared_clause(found: list[Found]) -> list[Found]:
+    """Fragments of one reported clause ("called it 'reckless' and 'a continuing
+    assault'") are one mixed quote with several verbatim pieces."""
+    by_cue: dict[int, Found] = {}
+    drop: set[int] = set()
+    for f in sorted(found, key=lambda f: f.start):
+        if f.type != "mixed" or f.pieces is None or f.cue_start is None or f.parent is not None:
+            continue
+        first = by_cue.get(f.cue_start)
+        if first is None:
+            by_cue[f.cue_start] = f
+            continue
+        first.start, first.end = min(first.start, f.start), max(first.end, f.end)
+        first.pieces = sorted(set(first.pieces or []) | set(f.pieces))
+        drop.add(id(f))
+    return [f for f in found if id(f) not in drop]
 
 
 def _fragment_predicate(doc: Doc, f: Found) -> Token | None:
@@ -269,7 +304,12 @@ def merge_interrupted(doc: Doc, found: list[Found], paras: list[Para], titles: l
                     between = between.replace(text[ts - 1:te + 1], " ")
             same_para = not LINE_BREAK.search(between)
             own = f.mention is not None and f.cue_start is not None and f.cue_start != prev.cue_start
-            if same_para and not own and prev.mention is not None and len(between) <= 250 and not any(c in between for c in ANY_MARK):
+            # the words between must be the attribution that interrupts (its cue sits there),
+            # never a narrative sentence between two statements
+            interrupts = prev.cue_start is not None and prev.close_mark < prev.cue_start < f.open_mark
+            if same_para and not own and prev.mention is not None and len(between) <= 250 and not any(c in between for c in ANY_MARK) \
+                    and (interrupts or len(re.findall(r"\w+", between)) <= 3):
+                prev.pieces = prev.verbatim() + f.verbatim()
                 prev.end, prev.close_mark = f.end, f.close_mark
                 prev.notes.append("interrupted quote joined")
                 drop.add(id(f))

@@ -94,9 +94,13 @@ def _is_opening_straight(text: str, i: int) -> bool:
 
 
 def _marks(text: str, s: int, e: int) -> list[tuple[int, str]]:
-    """Double quotation marks in text[s:e] as (offset, 'open'|'close')."""
+    """Double quotation marks in text[s:e] as (offset, 'open'|'close').  Two
+    apostrophes ("''", the double mark of typewriter-style news text) are one
+    straight mark: its inner apostrophe is the mark's offset, so that the quote's
+    text starts after an opening pair and ends before a closing one."""
     out = []
-    for i in range(s, e):
+    i = s
+    while i < e:
         c = text[i]
         if c in OPEN_DOUBLE:
             out.append((i, "open"))
@@ -104,7 +108,19 @@ def _marks(text: str, s: int, e: int) -> list[tuple[int, str]]:
             out.append((i, "close"))
         elif c == '"':
             out.append((i, "open" if _is_opening_straight(text, i) else "close"))
+        elif c == "'" and i + 1 < e and text[i + 1] == "'":
+            prev = text[i - 1] if i > 0 else "\n"
+            nxt = text[i + 2] if i + 2 < len(text) else "\n"
+            opening = (prev.isspace() or prev in "([{—–-/:;,") and not nxt.isspace()
+            out.append((i + 1, "open") if opening else (i, "close"))
+            i += 1
+        i += 1
     return out
+
+
+def is_straight(text: str, i: int) -> bool:
+    """Is the mark at ``i`` a straight double mark (a '"' or half of a "''" pair)?"""
+    return text[i] == '"' or (text[i] == "'" and (text[i - 1:i] == "'" or text[i + 1:i + 2] == "'"))
 
 
 def double_quotes(text: str, paras: list[Para], skipped: list[Skipped]) -> list[Found]:
@@ -121,7 +137,7 @@ def double_quotes(text: str, paras: list[Para], skipped: list[Skipped]) -> list[
         cur: Found | None = None
         if pending is not None:
             first_char = text[ps] if ps < p.end else ""
-            if marks and marks[0][0] == ps and (marks[0][1] == "open" or first_char == '"'):
+            if marks and marks[0][0] in (ps, ps + 1) and (marks[0][1] == "open" or first_char == '"'):
                 cur = pending  # the quote re-opens: it continues across the paragraph break
                 marks = marks[1:]
             else:
@@ -130,17 +146,17 @@ def double_quotes(text: str, paras: list[Para], skipped: list[Skipped]) -> list[
         depth: list[int] = []  # opening marks of double quotes nested in a curly-quoted one
         for i, kind in marks:
             if cur is None:
-                if kind == "open" or text[i] == '"':
+                if kind == "open" or is_straight(text, i):
                     cur = Found(start=i + 1, end=i + 1, type="direct", para=k, open_mark=i)
                     depth = []
                 # a closing mark with nothing open is a stray: ignore it
-            elif text[cur.open_mark] in OPEN_DOUBLE and (text[i] in OPEN_DOUBLE or text[i] == '"' and (kind == "open" and not depth)):
+            elif text[cur.open_mark] in OPEN_DOUBLE and (text[i] in OPEN_DOUBLE or is_straight(text, i) and (kind == "open" and not depth)):
                 # “I told them “no way” and left”: a quote inside a curly-quoted quote
                 depth.append(i)
-            elif depth and (text[i] in CLOSE_DOUBLE or text[i] == '"'):
+            elif depth and (text[i] in CLOSE_DOUBLE or is_straight(text, i)):
                 inner.append((depth.pop() + 1, i))
             else:
-                if kind == "close" or text[i] == '"':
+                if kind == "close" or is_straight(text, i):
                     cur.end, cur.close_mark = i, i
                     if cur.end > cur.start:
                         out.append(cur)
@@ -229,7 +245,7 @@ def single_quotes(text: str, paras: list[Para], doubles: list[Found], skipped: l
         if p.skipped:
             continue
         body = text[p.start:p.end]
-        if any(c in body for c in OPEN_DOUBLE + CLOSE_DOUBLE + '"'):
+        if any(c in body for c in OPEN_DOUBLE + CLOSE_DOUBLE + '"') or "''" in body:
             continue
         if not body.rstrip().endswith((".", "?", "!", "’", "'", "…")) or len(body.split()) < 5:
             continue

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import COGNITION_VERBS, INTRANSITIVE_ONLY_VERBS, LIGHT_VERB_CUES, OBJECT_CONTROL_VERBS, SPEECH_VERBS
+from ..lexicon import (
+    COGNITION_VERBS,
+    INTRANSITIVE_ONLY_VERBS,
+    LIGHT_VERB_CUES,
+    OBJECT_CONTROL_VERBS,
+    SPEECH_VERBS,
+    XCOMP_CUES,
+)
 from ..nlp import entities, noun_chunks, sent_of, text_of
 
 
@@ -33,11 +40,16 @@ def is_cue(tok: Token) -> bool:
         return any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in tok.children) or any(
             c.dep_ == "prep" and c.lower_ == "for" for c in tok.children
         )
+    if lemma == "put" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        return True  # "as the Financial Times put it"
     if lemma in INTRANSITIVE_ONLY_VERBS:
         # "he continued:" is speech; "Israel would continue its operations" is not
         return not any(c.dep_ in ("dobj", "xcomp", "prep", "acomp", "attr") for c in tok.children)
     if lemma in SPEECH_VERBS:
         return True
+    if lemma in XCOMP_CUES:
+        # "declined to comment": the infinitive is what was (not) said
+        return any(c.dep_ == "xcomp" and c.i > tok.i for c in tok.children)
     if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
         return True
     if lemma in LIGHT_VERB_CUES:
@@ -99,6 +111,12 @@ def mention_span(head: Token) -> tuple[int, int]:
     s = min(t.i for t in toks)
     e = max(t.i for t in toks) + 1
     doc = head.doc
+    if head.dep_ in SUBJ_DEPS:
+        # "Developers and supporters said": the mention covers every conjunct (the
+        # speakers stage splits it into several speakers)
+        for c in head.children:
+            if c.dep_ == "conj" and c.i > head.i and c.pos_ in ("PROPN", "NOUN", "PRON"):
+                e = max(e, _last_index(c) + 1)
     # a name is never cut: "The Institute for Fiscal Studies" is one mention
     for ent in entities(doc):
         if ent.start <= head.i < ent.end:
@@ -110,6 +128,13 @@ def mention_span(head: Token) -> tuple[int, int]:
     while e - 1 > s and doc[e - 1].tag_ in ("POS",):
         e -= 1
     return doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+
+
+def _last_index(tok: Token) -> int:
+    """The last token index of a conjunct's mention (its name, without clauses)."""
+    s, e = mention_span(tok)
+    span = tok.doc.char_span(s, e, alignment_mode="expand")
+    return span.end - 1 if span is not None else tok.i
 
 
 def _named_apposition(subj: Token) -> Token:
@@ -147,13 +172,32 @@ def adjacent_subject(cue: Token) -> Token | None:
     return None
 
 
+def _quoted_as_saying(cue: Token) -> Token | None:
+    """"The paper quoted Tom Reed as saying ...": the object of "quoted" speaks."""
+    prep = cue.head
+    if cue.dep_ == "pcomp" and prep.lower_ == "as" and prep.head.lemma_.lower() == "quote":
+        return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
+    return None
+
+
 def speaker_of(cue: Token) -> Token | None:
     """The subject of a cue verb, looking through conjunctions and auxiliaries."""
-    subjects = [c for c in cue.children if c.dep_ in SUBJ_DEPS]
+    # a passive cue's subject is what was said or whom it was said to ("the risk is said
+    # to be low", "she was warned that ..."): the speaker is the agent, if any
+    passive = any(c.dep_ == "auxpass" for c in cue.children)
+    subjects = [c for c in cue.children if c.dep_ == "nsubj" or c.dep_ == "nsubjpass" and not passive]
     # "which No 10 said": the relative pronoun belongs to the reported clause
     subjects.sort(key=lambda c: c.tag_ in ("WDT", "WP"))
     if subjects:
+        if subjects[0].tag_ == "WP" and cue.dep_ == "relcl" and cue.head.pos_ in ("PROPN", "NOUN"):
+            return _named_apposition(cue.head)  # "Ms Lee, who added that ...": the antecedent
         return _named_apposition(subjects[0])
+    if passive:
+        agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+        return next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+    quoted = _quoted_as_saying(cue)
+    if quoted is not None:
+        return quoted
     for c in cue.children:
         if c.dep_ == "agent":
             for g in c.children:
@@ -172,7 +216,9 @@ def speaker_of(cue: Token) -> Token | None:
         return _named_apposition(adj)
     # "He smiled and said", "hit back, telling MPs": the subject of the governing verb
     # (never a first or second person: that is the quote's own clause)
-    if cue.dep_ in ("conj", "xcomp", "advcl") and (cue.dep_ == "conj" or cue.tag_ == "VBG"):
+    # "went on to say": the subject of the verb that the cue completes
+    goes_on = cue.dep_ == "xcomp" and cue.head.lemma_.lower() in ("go", "continue", "proceed")
+    if cue.dep_ in ("conj", "xcomp", "advcl") and (cue.dep_ == "conj" or cue.tag_ == "VBG" or goes_on):
         t = cue
         while t.dep_ in ("conj", "xcomp", "advcl") and t.head.i != t.i:
             t = t.head

@@ -21,7 +21,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import Article, content_hash
-from .core import MAX_BYTES, MAX_CHARS, Item, NotEnglish, article_from_text
+from .core import MAX_BYTES, MAX_CHARS, Item, NotAnArticle, NotEnglish, article_from_text
 from .debris import find_debris
 from .feed import read_feed, read_feed_bytes
 from .fetch import is_url, read_url
@@ -32,7 +32,7 @@ from .warc import read_warc, read_warc_bytes
 
 __all__ = [
     "read_inputs", "read_path", "article_from_text", "find_debris", "decode_bytes", "MAX_CHARS", "MAX_BYTES",
-    "READERS", "INPUT_FORMATS", "NotEnglish", "ReadOptions", "read_bytes", "sniff",
+    "READERS", "INPUT_FORMATS", "NotAnArticle", "NotEnglish", "ReadOptions", "read_bytes", "sniff",
 ]
 
 Reader = Callable[..., Iterator[Item]]

@@ -28,6 +28,21 @@ class NotEnglish(InputError):
     """An article in another language: skipped with the reason, not mis-parsed."""
 
 
+class NotAnArticle(InputError):
+    """A front page or section page (a list of short headlines and no body text): skipped
+    with the reason, since its headlines are teasers of other stories."""
+
+
+def _headline_page(text: str) -> bool:
+    """Many short lines with no sentence ending and next to no paragraph of prose."""
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    if len(lines) < 8:
+        return False
+    heads = sum(1 for ln in lines if len(ln.split()) <= 14 and not ln.endswith((".", "?", "!", "\"", "”", ":")))
+    prose = sum(1 for ln in lines if len(ln.split()) >= 25 and ln.endswith((".", "?", "!", "\"", "”")))
+    return heads >= 0.75 * len(lines) and prose <= 1
+
+
 def article_from_text(
     text: str,
     id: str,
@@ -48,7 +63,8 @@ def article_from_text(
     dateline or dated social post in the text (``"dateline"``, ``"social_post"``),
     ``capture_date`` (a crawl's, ``"capture"``), ``default_published`` (the
     ``--published`` option, ``"option"``).  Raises InputError for an empty or
-    over-long text and :class:`NotEnglish` for a text in another language.
+    over-long text, :class:`NotEnglish` for a text in another language and
+    :class:`NotAnArticle` for a page of headlines.
     """
     src = source or id
     limit = max_chars or MAX_CHARS
@@ -65,6 +81,8 @@ def article_from_text(
             language = detected
         if language and language != "en":
             raise NotEnglish(src, f"language {language!r}, not English: skipped")
+    if _headline_page(text):
+        raise NotAnArticle(src, "a front or section page (headlines, no article body): skipped")
     if published:
         pub_source = published_source or "given"
     else:

@@ -104,7 +104,7 @@ def statement_records(conn: Connection, ids: list[int]) -> list[StatementRecord]
     quotes: dict[int, list[Any]] = defaultdict(list)
     for k in range(0, len(ids), 500):
         # A quote's wording is its quoted words where it has some (see linking._statements).
-        words = func.coalesce(q.c.verbatim_text, q.c.text).label("text")
+        words = func.coalesce(func.nullif(q.c.verbatim_text, ""), q.c.text).label("text")
         for r in conn.execute(select(sq.c.statement_id, q.c.id, words, q.c.speaker_name, q.c.article_hash,
                                      a.c.id.label("article_id"), a.c.outlet, a.c.url, a.c.published)
                               .select_from(sq.join(q, q.c.id == sq.c.quote_id).join(a, a.c.hash == q.c.article_hash))

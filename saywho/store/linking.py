@@ -114,7 +114,7 @@ def _statements(conn: Connection, res: I.Linking, meta: dict[str, Any]
     # attribution inside a quote's span ("..., she said, ...") or a paraphrase around a
     # mixed quote's fragment must not make two outlets' identical wording differ.
     qrows = conn.execute(select(q.c.id, q.c.article_hash, q.c.speaker_id,
-                                func.coalesce(q.c.verbatim_text, q.c.text).label("text"))).all()
+                                func.coalesce(func.nullif(q.c.verbatim_text, ""), q.c.text).label("text"))).all()
     ident_of_quote = {r.id: res.links.get((r.article_hash, r.speaker_id)) if r.speaker_id is not None else None
                       for r in qrows}
     groups = ST.group(ST.QuoteRow(r.id, ident_of_quote[r.id], r.text) for r in qrows)

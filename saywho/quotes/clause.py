@@ -1,0 +1,92 @@
+"""What a cue reports: the tokens of its reported clause (steps 6 and 7).
+
+``complement`` gives the clause of a speech verb ("said [it covered trade]");
+``mixed_clause`` widens a quoted fragment to the clause that holds it, so that a
+mixed quote spans what was attributed ("said [it was "good that ..."]"), not
+just the quoted words.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..lexicon import LIGHT_VERB_CUES, OBJECT_CONTROL_VERBS, XCOMP_CUES
+from .syntax import SUBJ_DEPS
+
+
+def complement(cue: Token) -> list[Token] | None:
+    """The tokens of what a speech verb reports, or None when it reports nothing."""
+    lemma = cue.lemma_.lower()
+    doc = cue.doc
+    if lemma in LIGHT_VERB_CUES:
+        for c in cue.children:
+            if c.i < cue.i or c.lower_ not in LIGHT_VERB_CUES[lemma]:
+                continue
+            # "made it clear that ...": the clause under the adjective
+            for g in c.children:
+                if g.dep_ in ("ccomp", "advcl", "acl") and g.i > c.i:
+                    return list(g.subtree)
+            # "voiced concerns about ...": the object and what follows it in the clause
+            if c.dep_ == "dobj" and lemma != "make":
+                end = cue.right_edge.i
+                return [t for t in doc[c.i:end + 1]]
+        return None
+    for c in cue.children:
+        if c.dep_ == "ccomp" and c.i > cue.i:
+            return list(c.subtree)
+    if lemma in XCOMP_CUES:
+        for c in cue.children:
+            if c.dep_ == "xcomp" and c.i > cue.i:
+                return list(c.subtree)
+    # "Nurses will walk out next month, the union has announced.": the report
+    # comes first and the attribution closes the sentence
+    subj = next((c for c in cue.children if c.dep_ in SUBJ_DEPS), None)
+    for c in cue.children:
+        if c.dep_ == "ccomp" and c.i < cue.i and subj is not None and subj.i > c.i:
+            return [t for t in c.subtree if t.i < subj.i]
+    if lemma in OBJECT_CONTROL_VERBS:
+        obj = next((c for c in cue.children if c.dep_ in ("dobj", "dative")), None)
+        xc = next((c for c in cue.children if c.dep_ in ("xcomp", "ccomp") and c.i > cue.i), None)
+        if xc is None and obj is not None:
+            xc = next((c for c in obj.children if c.dep_ in ("xcomp", "acl", "ccomp") and c.i > obj.i), None)
+        if obj is not None and xc is not None and xc.pos_ in ("VERB", "AUX"):
+            return sorted(set(obj.subtree) | set(xc.subtree), key=lambda t: t.i)
+    # the parser sometimes takes "said covered trade" for said + object: a finite
+    # verb right after "say" starts the reported clause
+    if lemma in ("say", "add", "claim", "insist", "warn") and cue.i + 1 < len(doc):
+        nxt = doc[cue.i + 1]
+        if nxt.tag_ in ("VBD", "VBN", "VBZ", "VBP", "MD") and nxt.head.i > cue.i:
+            return list(doc[cue.i + 1:cue.right_edge.i + 1])
+    return None
+
+
+
+#: Dependents of a cue that hold what it reports when no clause does ("called [the
+#: plan "reckless"]", "described [it as "a disaster"]").
+_CORE_DEPS = frozenset("dobj oprd xcomp ccomp attr acomp dative".split())
+
+
+def mixed_clause(cue: Token, frag_start: int, frag_end: int) -> tuple[int, int] | None:
+    """The reported clause of ``cue`` that holds the quoted fragment [frag_start,
+    frag_end) (its marks included), as character offsets; None when the fragment is
+    not in what the cue reports."""
+    comp = complement(cue)
+    if comp is None or not any(frag_start <= t.idx < frag_end for t in comp):
+        kids = [c for c in cue.children if c.i > cue.i and c.dep_ not in SUBJ_DEPS and c.dep_ not in ("punct", "cc")]
+        holder = next((c for c in kids if c.left_edge.idx <= frag_start + 1 and frag_start < c.right_edge.idx + len(c.right_edge)), None)
+        if holder is None:
+            return None
+        keep = [c for c in kids if c.dep_ in _CORE_DEPS or c is holder or (c.dep_ == "prep" and c.i < holder.i)]
+        keep = [c for c in keep if c.i <= holder.i or c is holder]
+        comp = sorted({t for c in keep for t in c.subtree}, key=lambda t: t.i)
+    toks = [t for t in comp if t.i != cue.i]
+    while toks and (toks[0].dep_ == "mark" or toks[0].is_space or toks[0].is_punct and toks[0].idx < frag_start):
+        toks = toks[1:]
+    while toks and (toks[-1].is_space or toks[-1].is_punct and toks[-1].idx >= frag_end):
+        toks = toks[:-1]
+    if not any(frag_start <= t.idx < frag_end for t in toks):
+        return None
+    # the marks belong to the quote even when the parse hangs them elsewhere
+    s, e = min(toks[0].idx, frag_start), max(toks[-1].idx + len(toks[-1]), frag_end)
+    if s <= cue.idx < e:
+        return None
+    return s, e
