@@ -44,7 +44,7 @@ def ingest(paths: tuple[str, ...], db: str | None, published: str | None, input_
     from .store import open_store
 
     options = read_options(published, max_chars, input_format)
-    st = open_store(db)
+    st = open_store(db, create=True)
     try:
         report = run_ingest(paths, st, options, force=force, on_item=report_item, workers=workers,
                             scheduler=scheduler, quiet=quiet)
