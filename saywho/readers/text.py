@@ -177,7 +177,8 @@ def _jsonl_article(d: Any, src: str, stem: str, n: int, opts: ReadOptions) -> It
         return InputError(src, f"lone surrogate escape in {bad}: not a character; line skipped")
     art_id = str(d.get("id") or f"{stem}-{n}")
     own = d.get("published")
-    meta = {k: d.get(k) if isinstance(d.get(k), str) else None for k in ("title", "outlet", "url", "author", "language")}
+    meta = {k: d.get(k) if isinstance(d.get(k), str) else None
+            for k in ("title", "outlet", "url", "author", "language")}
     try:
         return article_from_text(
             text, art_id,
