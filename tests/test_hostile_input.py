@@ -395,3 +395,21 @@ def test_settings_are_typed_and_checked() -> None:
     assert [p.split("=")[0] for p in info.value.problems] == [
         "SAYWHO_MAX_CHARS", "SAYWHO_AUTO_LINK_MAX", "SAYWHO_STORE_RETRY_SECONDS"]
     assert lenient({"SAYWHO_MAX_BYTES": "abc"}).max_bytes == 5_000_000
+
+
+# ---------------------------------------------------------------- what a kill costs, said once
+
+def test_the_docs_say_what_the_runner_does_one_transaction_per_chunk() -> None:
+    from saywho.cli.ingest import ingest
+    from saywho.runner import DEFAULT_CHUNK
+    from saywho.runner import local
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    store_section = readme[readme.index("## Store and query"):]
+    store_section = store_section[:store_section.index("\n## ", 5)]
+    helptext = " ".join((ingest.help or "").split())
+    assert "each article is one transaction" not in readme.lower()
+    assert "article is written in one transaction" not in helptext
+    assert f"one transaction per chunk of {DEFAULT_CHUNK}" in " ".join(store_section.split())
+    assert f"{DEFAULT_CHUNK} to a transaction" in helptext
+    assert "loses at most the articles of the chunk" in " ".join((local.__doc__ or "").split())
