@@ -413,3 +413,15 @@ def test_the_docs_say_what_the_runner_does_one_transaction_per_chunk() -> None:
     assert f"one transaction per chunk of {DEFAULT_CHUNK}" in " ".join(store_section.split())
     assert f"{DEFAULT_CHUNK} to a transaction" in helptext
     assert "loses at most the articles of the chunk" in " ".join((local.__doc__ or "").split())
+
+
+def test_an_article_sqlite_refuses_is_recorded_and_its_chunk_is_stored(tmp_path: Path) -> None:
+    # past the readers (a library caller's Article): SQLite cannot encode a lone surrogate
+    items = [Article(id=i, text=f"{i} " + GOOD, source=f"api:{i}", title=t)
+             for i, t in (("a", "fine"), ("b", "bad \ud800 title"), ("c", None))]
+    with Store(str(tmp_path / "r.db")) as st:
+        report = runner.run(items, st, extractor=fake_extract)
+        ids = sorted(a.id for a in st.articles())
+        failures = [(f.source, f.reason) for f in st.failures()]
+    assert ids == ["a", "c"] and (report.added, report.failed) == (2, 1)
+    assert failures[0][0] == "api:b" and "UnicodeEncodeError" in failures[0][1]
