@@ -110,18 +110,15 @@ def test_an_endless_jsonl_pipe_stops_at_the_byte_cap(tmp_path: Path, monkeypatch
     monkeypatch.setattr("saywho.readers.options.MAX_BYTES", 10_000)
     fifo = tmp_path / "pipe.jsonl"
     os.mkfifo(fifo)
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - the writer: far more than the cap, no newline, until the reader goes
-        try:
-            with open(fifo, "wb") as w:
-                for _ in range(1000):
-                    w.write(b"x" * 65536)
-        finally:
-            os._exit(0)
+    # the writer: far more than the cap, no newline, until the reader goes away
+    writer = subprocess.Popen([sys.executable, "-c", "import sys\ntry:\n with open(sys.argv[1], 'wb') as w:\n"
+                               "  for _ in range(1000): w.write(b'x' * 65536)\nexcept BrokenPipeError: pass",
+                               str(fifo)], stderr=subprocess.DEVNULL)
     try:
         r = cli("extract", "--format", "jsonl", str(fifo))
     finally:
-        os.waitpid(pid, 0)
+        writer.kill()
+        writer.wait()
     no_traceback(r)
     assert r.exit_code == 1
     (line,) = errors(r)
