@@ -50,4 +50,4 @@ bench: setup
 	$(PY) bench/bench_extract.py
 
 clean:
-	rm -rf $(VENV) $(OUT) .pytest_cache
+	rm -rf $(VENV) .venv313 $(OUT) .pytest_cache

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The whole test suite: starts a throwaway PostgreSQL server on 127.0.0.1 for the
 # PostgreSQL tests (they fail, not skip, in CI when it cannot start), runs pytest,
-# stops the server; then the release check (scripts/wheel_check.sh: the wheel built,
-# installed in a clean venv, the seed demo run from it; SAYWHO_SKIP_WHEEL_CHECK=1 skips
-# it).  Arguments go to pytest.
+# stops the server; before it, the release check (scripts/wheel_check.sh: the wheel
+# built, installed in a clean venv, the seed demo run from it; SAYWHO_SKIP_WHEEL_CHECK=1
+# skips it); after it, the fast tests on Python 3.13 too when it is installed.
+# Arguments go to the first pytest run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
@@ -21,3 +22,18 @@ if [[ "${SAYWHO_SKIP_WHEEL_CHECK:-}" != 1 ]]; then
   bash scripts/wheel_check.sh
 fi
 $PY -m pytest -q -n 2 "$@"
+
+# saywho supports Python 3.11 to 3.13: the fast tests (no server, no browser) run again
+# on 3.13, in a venv of its own (.venv313), when that interpreter is installed.
+PY313=$(command -v python3.13 || true)
+if [ -n "$PY313" ]; then
+  if [ ! -f .venv313/.installed ] || [ pyproject.toml -nt .venv313/.installed ]; then
+    "$PY313" -m venv .venv313
+    .venv313/bin/python -m pip install -q --disable-pip-version-check -e '.[dev]' 2>&1 | grep -v "^WARNING: Location" || true
+    touch .venv313/.installed
+  fi
+  echo "test: the fast tests again on $(.venv313/bin/python --version)" >&2
+  .venv313/bin/python -m pytest -q -n 2 -p no:cacheprovider -m "not postgres and not browser"
+else
+  echo "test: python3.13 not found; the Python 3.13 run is skipped" >&2
+fi

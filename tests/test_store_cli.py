@@ -106,6 +106,7 @@ def test_people_show_export(ingested: str, tmp_path: Path) -> None:
 ])
 def test_bad_input_one_line_errors(args: list[str], message: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
+    (tmp_path / "x.db").touch()  # an existing (empty) database: read commands refuse a missing one
     r = CliRunner().invoke(main, args)
     assert r.exit_code in (1, 2) and message in r.output and "Traceback" not in r.output
 

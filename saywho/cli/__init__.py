@@ -18,12 +18,13 @@ import click
 
 from .. import __version__
 from ..errors import SaywhoError
+from .checks import SaywhoGroup
 from . import corpus, events, extract, ingest, store, web  # noqa: F401  (events: commands to come)
 from . import schema, watch
 from .output import err
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(cls=SaywhoGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="saywho")
 def main() -> None:
     """saywho: who said what, to whom, where and when, in news articles.

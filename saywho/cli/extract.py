@@ -25,11 +25,14 @@ if TYPE_CHECKING:  # pragma: no cover
 
 def report_item(status: str, item: "Article | InputError") -> None:
     """What a run says on stderr about one input: its error, or the warnings it carries."""
+    from ..runner.storewrite import one_line, quote_source
+
     if status == "failed":
-        err(f"saywho: error: {item}")
+        # the source as the shell would quote it: a file name with a newline stays on the line
+        err(f"saywho: error: {quote_source(item.source)}: {one_line(item.reason, 500)}")  # type: ignore[union-attr]
     elif status != "unchanged":
         for w in getattr(item, "warnings", []):
-            err(f"saywho: warning: {w}")
+            err(f"saywho: warning: {one_line(w.replace(chr(10), ' ').replace(chr(13), ' '), 500)}")
 
 
 def run_extraction(paths: tuple[str, ...], options: "ReadOptions", report: "RunReport",

@@ -21,12 +21,16 @@ from .tables import Col, table
 F = Callable[..., Any]
 
 
-def open_store(db: str | None) -> Any:
-    """The store at ``db``; a bad URL is a one-line usage error."""
+def open_store(db: str | None, create: bool = False) -> Any:
+    """The store at ``db`` (else $SAYWHO_DB, else ./saywho.db); a bad URL is a one-line
+    usage error.  Without ``create`` (every command but ``ingest`` and ``watch``), a SQLite file that
+    does not exist is refused (exit 2) instead of being created empty."""
     from ..store import Store
+    from .checks import existing_db, resolve_db
 
+    url = resolve_db(db) if create else existing_db(db)
     try:
-        return Store(db)
+        return Store(url)
     except SaywhoError as e:
         raise click.ClickException(str(e)) from None
 

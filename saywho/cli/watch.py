@@ -64,7 +64,7 @@ def watch(feeds: tuple[str, ...], db: str | None, every: str, once: bool, state_
         raise click.UsageError("--state FILE is needed when --db is not a SQLite file")
     state = WatchState.load(path)
     options = read_options(published, max_chars, None)
-    st = open_store(db)
+    st = open_store(db, create=True)  # watch writes, like ingest: it may start a store
 
     def on_skip(what: str, why: str) -> None:
         err(f"saywho: watch: skipped {what}: {why}")

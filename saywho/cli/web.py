@@ -45,11 +45,15 @@ def serve(db: str | None, host: str, port: int, token_env: str | None, log_level
 
     from ..web import create_app
 
-    name = token_env or "SAYWHO_TOKEN"
-    token = os.environ.get(name) or None
+    from .checks import check_settings, existing_db
+
+    settings = check_settings()
+    url = existing_db(db)  # a mistyped path must not serve a new, empty database
+    # --token-env names a variable of the user's choosing, read as named; the default one is a setting
+    token = (os.environ.get(token_env) or None) if token_env else settings.token
     if token_env and token is None:
         raise click.UsageError(f"--token-env {token_env}: the environment variable {token_env} is not set or empty")
-    app = create_app(db, token, max_body=max_body)
+    app = create_app(url, token, max_body=max_body or settings.max_body_bytes)
     mode = "POST /api/articles enabled (bearer token)" if token else "read-only"
     err(f"saywho: serving http://{host}:{port}/ ({mode}); Ctrl-C stops")
     uvicorn.run(app, host=host, port=port, log_level=log_level)

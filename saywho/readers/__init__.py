@@ -27,7 +27,7 @@ from .feed import read_feed, read_feed_bytes
 from .fetch import is_url, read_url
 from .html import read_html, read_html_bytes
 from .options import ReadOptions
-from .text import decode_bytes, read_jsonl, read_jsonl_lines, read_text_bytes, read_txt
+from .text import LineTooLong, capped_lines, decode_bytes, read_jsonl, read_jsonl_lines, read_text_bytes, read_txt
 from .warc import read_warc, read_warc_bytes
 
 __all__ = [
@@ -161,7 +161,14 @@ def read_stdin(options: ReadOptions | None = None, name: str = "<stdin>", **fiel
     """Read standard input as one input of the options' format (default: sniffed; text when unsure)."""
     opts = _options(options, fields)
     limit = opts.byte_limit
-    if opts.format in ("warc", "jsonl"):
+    if opts.format == "jsonl":  # line by line, each line capped: a pipe may never end
+        try:
+            yield from read_jsonl_lines(capped_lines(sys.stdin.buffer, limit), name, opts)
+        except LineTooLong as e:
+            yield InputError(f"{name}:{e.line}", f"line longer than {e.limit:,} bytes: stopped reading "
+                                                 "(set SAYWHO_MAX_BYTES)")
+        return
+    if opts.format == "warc":
         data = sys.stdin.buffer.read()
     else:
         data = sys.stdin.buffer.read(limit + 1)

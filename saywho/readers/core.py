@@ -4,20 +4,20 @@ Kept free of spaCy: the readers run before the nlp stage.
 """
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterable, Iterator
 
 from ..errors import InputError
 from ..model import Article
+from ..settings import lenient
 from .dates import text_date
 from .debris import find_debris
-from .lang import detect_language
+from .lang import MIN_LETTERS, detect_language, short_guess
 
 #: The longest text accepted (characters); longer inputs get a clear error.
-MAX_CHARS = int(os.environ.get("SAYWHO_MAX_CHARS", 5_000_000))
+MAX_CHARS = lenient().max_chars  # SAYWHO_MAX_CHARS
 #: The largest raw input accepted (bytes): a page, a feed, a WARC record, a download.
-MAX_BYTES = int(os.environ.get("SAYWHO_MAX_BYTES", 5_000_000))
+MAX_BYTES = lenient().max_bytes  # SAYWHO_MAX_BYTES
 
 Item = Article | InputError
 
@@ -75,11 +75,20 @@ def article_from_text(
             src, f"text too long: {len(text):,} characters (limit {limit:,}; raise it with --max-chars)"
         )
     language = meta.pop("language", None)
+    notes: list[str] = []
     if check_language:
         detected = detect_language(text)
         if detected:
             language = detected
-        if language and language != "en":
+        elif not language:
+            # a sentence or two says nothing reliable about its language; one that does not
+            # even look English must not be stored as English (a guess stored as a fact)
+            guess = short_guess(text)
+            if guess and guess != "en":
+                language = "unknown"
+                notes.append(f"{src}: too short to tell its language (under {MIN_LETTERS} letters; looks like "
+                             f"{guess!r}): stored as language 'unknown'")
+        if language and language not in ("en", "unknown"):
             raise NotEnglish(src, f"language {language!r}, not English: skipped")
     if _headline_page(text):
         raise NotAnArticle(src, "a front or section page (headlines, no article body): skipped")
@@ -105,6 +114,7 @@ def article_from_text(
         **{k: v for k, v in meta.items() if k in _META and v},
     )
     art.skipped = find_debris(text)
+    art.warnings.extend(notes)
     return art
 
 

@@ -8,16 +8,16 @@ protection) unless SAYWHO_FETCH_PRIVATE=1; the tests set it for their server on
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Iterator
 from configparser import ConfigParser
 
 from ..errors import InputError
+from ..settings import lenient
 from .core import MAX_BYTES, Item
 from .options import ReadOptions
 
 #: Seconds to wait for a server (connect and each read).
-TIMEOUT = int(os.environ.get("SAYWHO_FETCH_TIMEOUT", 20))
+TIMEOUT = lenient().fetch_timeout  # SAYWHO_FETCH_TIMEOUT
 
 
 def is_url(s: str) -> bool:
@@ -54,7 +54,7 @@ def fetch(url: str, *, timeout: int | None = None, max_bytes: int | None = None,
 
     limit = max_bytes or MAX_BYTES
     if allow_private is None:
-        allow_private = os.environ.get("SAYWHO_FETCH_PRIVATE") == "1"
+        allow_private = lenient().fetch_private  # read per call: tests set it for one run
     log = logging.getLogger("trafilatura")
     handler = _Collect()
     log.addHandler(handler)

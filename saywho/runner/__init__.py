@@ -8,7 +8,10 @@
 
 Modules: :mod:`.local` (the loop, :func:`process`), :mod:`.extract` (a chunk's
 extraction, retried one by one), :mod:`.dask` (the same on a cluster),
-:mod:`.progress` (the progress bar), :mod:`.report` (the counts).  Nothing heavy
+:mod:`.progress` (the progress bar), :mod:`.report` (the counts), :mod:`.storewrite`
+(retrying a lost database connection; one-line failures).  Articles are stored one
+transaction per chunk (``chunk``, default 32): a killed run loses at most the open
+chunk, and running it again resumes there.  Nothing heavy
 (spaCy, Dask, SQLAlchemy) is imported until a run needs it.
 """
 from __future__ import annotations
@@ -23,6 +26,7 @@ from .extract import PIPE_CHARS, Result, extract_chunk, peak_rss_mb
 from .local import DEFAULT_CHUNK, MIN_PARALLEL, Extractor, Item, OnItem, process, run
 from .progress import Progress
 from .report import IngestReport, RunReport
+from .storewrite import StoreUnavailable
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..readers import ReadOptions
@@ -30,7 +34,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "ALLOWED_FAILURES", "DEFAULT_CHUNK", "IN_FLIGHT_PER_WORKER", "MIN_PARALLEL", "PIPE_CHARS", "Extractor",
-    "IngestReport", "Item", "OnItem", "Progress", "Result", "RunReport", "connect", "cpu_count", "extract",
+    "IngestReport", "Item", "OnItem", "Progress", "Result", "RunReport", "StoreUnavailable", "connect",
+    "cpu_count", "extract",
     "extract_chunk", "ingest", "local_cluster", "peak_rss_mb", "prepare", "process", "read", "run",
 ]
 

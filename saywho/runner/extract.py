@@ -9,6 +9,7 @@ import sys
 from collections.abc import Iterator
 
 from ..model import Article
+from .storewrite import one_line
 
 #: Characters per ``nlp.pipe`` batch inside a chunk (documents x longest): a batch of
 #: 8 news articles of 5,000 characters goes in one; long ones go alone.  Measured on
@@ -45,7 +46,8 @@ def extract_chunk(articles: list[Article]) -> list[Result]:
         try:
             out.extend(extract_articles([art], batch_size=1))
         except Exception as e:  # noqa: BLE001 - one bad document must not stop the batch
-            out.append((source_of(art), f"extraction failed: {type(e).__name__}: {e}".splitlines()[0][:300]))
+            # the reason names the error, never the article (a message may quote the text)
+            out.append((source_of(art), f"extraction failed: {type(e).__name__}: {one_line(e, 100)}"))
     return out
 
 

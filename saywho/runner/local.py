@@ -6,9 +6,15 @@
   hash, run options) is counted "unchanged" and not extracted again.
 - Articles are extracted in chunks (:func:`~saywho.runner.extract.extract_chunk`, here
   or on Dask workers, :mod:`saywho.runner.dask`).
-- Only this process writes to the store, one transaction per chunk (``Store.add_many``):
-  SQLite has one writer at a time and may not be reachable from a remote worker; a
-  re-run skips what is stored, so a killed run is resumed by running it again.
+- Only this process writes to the store, one transaction per chunk (``Store.add_many``,
+  ``chunk`` articles, default 32): SQLite has one writer at a time and may not be
+  reachable from a remote worker.  A run killed mid-way loses at most the articles of
+  the chunk being written (its transaction is rolled back whole); a re-run skips what
+  is stored, so it resumes there.  An article the store refuses is retried alone and
+  recorded as a failure; the rest of its chunk is stored.
+- A lost database connection is retried with backoff for ``retry_seconds``
+  (SAYWHO_STORE_RETRY_SECONDS, default 60); then the run stops with
+  :class:`~saywho.runner.storewrite.StoreUnavailable` (what it stored; run it again).
 - Small inputs stay in this process: starting a cluster and loading the model in
   every worker costs seconds, more than a few dozen articles take.
 """
@@ -21,9 +27,10 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..model import Article
-from .extract import Result, extract_chunk
+from .extract import Result, extract_chunk, source_of
 from .progress import Progress
 from .report import RunReport
+from .storewrite import StoreUnavailable, one_line, retrying
 
 if TYPE_CHECKING:  # pragma: no cover
     from distributed import Client
@@ -48,7 +55,8 @@ def process(items: Iterable[Item], store: "Store | None" = None, *, report: RunR
             workers: int = 1, scheduler: str | None = None, client: "Client | None" = None,
             chunk: int = DEFAULT_CHUNK, min_parallel: int = MIN_PARALLEL, run_options: dict[str, Any] | None = None,
             force: bool = False, quiet: bool = True, label: str = "ingest", on_item: OnItem | None = None,
-            extractor: Extractor | None = None, timeout: float = 20) -> Iterator[Article]:
+            extractor: Extractor | None = None, timeout: float = 20,
+            retry_seconds: float | None = None) -> Iterator[Article]:
     """Extract every Article of ``items`` (not yet stored, with a store) and yield each one,
     after it is stored when there is a store; every failure is recorded and reported.
 
@@ -59,7 +67,8 @@ def process(items: Iterable[Item], store: "Store | None" = None, *, report: RunR
     transaction.  ``run_options``: what defines "the same extraction" (see
     ``Store.start_run``); ``force`` re-extracts stored articles.  ``quiet=False``: a
     progress bar on stderr when it is a terminal.  ``extractor``: the extraction step
-    (local runs only).  ``timeout``: seconds to wait for the scheduler.
+    (local runs only).  ``timeout``: seconds to wait for the scheduler.  ``retry_seconds``:
+    how long to retry a store whose connection was lost (default: the settings').
     """
     # Long for a reason: the closures below share the run's state (store, run, report,
     # bar) and are the loop's three steps; as module functions they would pass it all around.
@@ -68,8 +77,18 @@ def process(items: Iterable[Item], store: "Store | None" = None, *, report: RunR
     if workers < 1:
         raise ValueError("workers must be at least 1")
     t0 = time.perf_counter()
-    run_ = store.start_run(run_options or {}, source="ingest") if store is not None else None
     report = report if report is not None else RunReport()
+    if retry_seconds is None:
+        from ..settings import lenient
+
+        retry_seconds = lenient().store_retry_seconds
+
+    def keep(fn: Callable[[], Any]) -> Any:
+        """A store call, retried while the database is unreachable (bounded)."""
+        return retrying(fn, seconds=retry_seconds, where=store.where if store is not None else "store",
+                        stored=lambda: report.added + report.replaced)
+
+    run_ = keep(lambda: store.start_run(run_options or {}, source="ingest")) if store is not None else None
     report.run_id, report.workers = (run_["id"] if run_ else None), workers
     bar = Progress(label, quiet=quiet)
 
@@ -80,8 +99,9 @@ def process(items: Iterable[Item], store: "Store | None" = None, *, report: RunR
             on_item(status, item)
 
     def fail(source: str, reason: str) -> None:
+        reason = one_line(reason, 500)  # one line, whatever raised it
         if store is not None:
-            store.add_failure(source, reason, run_["id"])
+            keep(lambda: store.add_failure(source, reason, run_["id"]))
         report.failed += 1
         report.failures.append((source, reason))
         bar.update(report, 1)
@@ -90,7 +110,7 @@ def process(items: Iterable[Item], store: "Store | None" = None, *, report: RunR
 
     def current(art: Article) -> bool:
         # has() first: a cheap lookup, where is_current() costs more and matters only for stored ones
-        return store is not None and store.has(art.hash) and store.is_current(art.hash, run_)
+        return store is not None and keep(lambda: store.has(art.hash) and store.is_current(art.hash, run_))
 
     def todo() -> Iterator[Article]:
         for item in items:
@@ -108,13 +128,15 @@ def process(items: Iterable[Item], store: "Store | None" = None, *, report: RunR
         arts = [r for r in results if isinstance(r, Article)]
         if store is None:
             report.extracted += len(arts)
-            statuses = ["extracted"] * len(arts)
+            statuses: list[str | None] = ["extracted"] * len(arts)
         else:
             for a in arts:
                 if force and current(a):
-                    store.delete(a.hash)  # so that add_many writes it again
-            statuses = [res.status for res in store.add_many(arts, run_, batch_size=max(1, len(arts)))]
+                    keep(lambda: store.delete(a.hash))  # so that add_many writes it again
+            statuses = store_chunk(arts)
         for status, art in zip(statuses, arts):
+            if status is None:  # refused by the store: recorded as a failure already
+                continue
             if status != "extracted":
                 setattr(report, status, getattr(report, status) + 1)
             note(status, art)
@@ -122,6 +144,29 @@ def process(items: Iterable[Item], store: "Store | None" = None, *, report: RunR
         for r in results:
             if isinstance(r, tuple):
                 fail(*r)
+
+    def add(arts: list[Article]) -> list[str | None]:
+        return [res.status for res in keep(lambda: store.add_many(arts, run_, batch_size=max(1, len(arts))))]
+
+    def store_chunk(arts: list[Article]) -> list[str | None]:
+        """The chunk in one transaction; when the store refuses it (not a lost connection),
+        each article alone, so that the one it refuses fails alone (status None)."""
+        try:
+            return add(arts)
+        except StoreUnavailable:
+            raise
+        except Exception:  # noqa: BLE001 - find which article it was, below
+            pass
+        statuses: list[str | None] = []
+        for a in arts:
+            try:
+                statuses += add([a])
+            except StoreUnavailable:
+                raise
+            except Exception as e:  # noqa: BLE001 - one article the store refuses must not stop the run
+                fail(source_of(a), f"not stored: {type(e).__name__}: {one_line(e)}")
+                statuses.append(None)
+        return statuses
 
     try:
         for _sent, results in _results(todo(), report, workers=workers, scheduler=scheduler, client=client,
