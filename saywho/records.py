@@ -136,6 +136,9 @@ class TimelineItem(_Record):
     text: str | None = None
     event_ids: list[int] = field(default_factory=list)
     quote_id: int | None = None
+    #: an engagement: where it took place, and "planned" when no source says it happened yet
+    place: str | None = None
+    status: str = "happened"
 
 
 @dataclass(frozen=True)

@@ -276,3 +276,24 @@ def test_statements_compare_the_quoted_words_not_the_attribution_inside_a_span(s
     shared = store.statements(min_sources=2)
     assert len(shared) == 1 and shared[0].outlets == ["bbc", "guardian"]
     assert all("said" not in w for w in shared[0].source_wordings)
+
+
+def test_a_planned_meeting_keeps_its_place_and_is_marked_planned(store_url: str) -> None:
+    """place and status go through the store, the API records, `events` and `timeline`."""
+    meet = Event("meeting", ["Jane Doe", "Pierre Martin"], date="2025-03-07", evidence=[(0, 4)],
+                 trigger="meet", confidence=0.8, place="Paris", status="planned")
+    with Store(store_url) as st:
+        st.add(art("planned", "2025-03-03", "bbc", people=[("Jane Doe", "person"), ("Pierre Martin", "person")],
+                   events=[meet]))
+        (rec,) = st.events()
+        assert (rec.place, rec.status) == ("Paris", "planned")
+        (item,) = st.timeline("Jane Doe", "Pierre Martin")
+        assert (item.place, item.status) == ("Paris", "planned")
+        back = st.get_article("planned")
+        assert back is not None and (back.events[0].place, back.events[0].status) == ("Paris", "planned")
+    db = ["--db", store_url]
+    out = CliRunner().invoke(main, ["timeline", "Jane Doe", "Pierre Martin", "--format", "table", *db])
+    assert out.exit_code == 0, out.output
+    assert "PLANNED meeting: Jane Doe & Pierre Martin in Paris" in out.output
+    out = CliRunner().invoke(main, ["events", "--format", "table", *db])
+    assert out.exit_code == 0 and "(planned)" in out.output and "Paris" in out.output, out.output

@@ -109,10 +109,11 @@ def people_table(rs: Sequence[Any]) -> list[Any]:
 
 
 def events_table(rs: Sequence[Any]) -> list[Any]:
-    """Events as a terminal table: date, type, participants, outlet, topics."""
-    rows = [[r.date or "?", r.type, " & ".join(r.participants), r.outlet, ", ".join(r.topics)] for r in rs]
-    return [table([Col("date"), Col("type"), Col("participants", max_width=48), Col("outlet", max_width=16),
-                   Col("topics", wrap=True)], rows)]
+    """Events as a terminal table: date, type (planned ones marked), participants, place, outlet, topics."""
+    rows = [[r.date or "?", r.type + (" (planned)" if r.status == "planned" else ""), " & ".join(r.participants),
+             r.place or "", r.outlet, ", ".join(r.topics)] for r in rs]
+    return [table([Col("date"), Col("type"), Col("participants", max_width=48), Col("place", max_width=20),
+                   Col("outlet", max_width=16), Col("topics", wrap=True)], rows)]
 
 
 def timeline_table(rs: Sequence[Any]) -> str:
@@ -120,7 +121,9 @@ def timeline_table(rs: Sequence[Any]) -> str:
     for it in rs:
         when = it.date or "undated"
         if it.kind == "event":
-            what = f"{it.type}: {' & '.join(it.participants)}"
+            what = f"{'PLANNED ' if it.status == 'planned' else ''}{it.type}: {' & '.join(it.participants)}"
+            if it.place:
+                what += f" in {it.place}"
             if it.duration_minutes:
                 what += f" ({it.duration_minutes} min)"
             if it.topics:

@@ -83,7 +83,10 @@ def _event_items(evs: list[EventRecord], date_from: dict[int, str | None],
             sources=[Source(ev.article_hash, ev.article_id, ev.outlet, ev.url, ev.published) for ev in group],
             topics=topics, duration_minutes=best.duration_minutes or next(
                 (ev.duration_minutes for ev in group if ev.duration_minutes), None),
-            event_ids=[ev.id for ev in group])))
+            event_ids=[ev.id for ev in group],
+            place=best.place or next((ev.place for ev in group if ev.place), None),
+            # Planned until one source reports that it took place.
+            status="happened" if any(ev.status == "happened" for ev in group) else "planned")))
     return items
 
 
