@@ -70,89 +70,118 @@ def process(items: Iterable[Item], store: "Store | None" = None, *, report: RunR
     (local runs only).  ``timeout``: seconds to wait for the scheduler.  ``retry_seconds``:
     how long to retry a store whose connection was lost (default: the settings').
     """
-    # Long for a reason: the closures below share the run's state (store, run, report,
-    # bar) and are the loop's three steps; as module functions they would pass it all around.
     if chunk < 1:
         raise ValueError("chunk must be at least 1")
     if workers < 1:
         raise ValueError("workers must be at least 1")
     t0 = time.perf_counter()
-    report = report if report is not None else RunReport()
-    if retry_seconds is None:
-        from ..settings import lenient
+    run = _Run(store, report if report is not None else RunReport(), force=force, quiet=quiet, label=label,
+               on_item=on_item, retry_seconds=retry_seconds, run_options=run_options, workers=workers)
+    try:
+        for _sent, results in _results(run.todo(items), run.report, workers=workers, scheduler=scheduler,
+                                       client=client, chunk=chunk, min_parallel=min_parallel,
+                                       extractor=extractor, timeout=timeout):
+            yield from run.write(results)
+    finally:
+        run.bar.close()
+        run.report.seconds = time.perf_counter() - t0
 
-        retry_seconds = lenient().store_retry_seconds
 
-    def keep(fn: Callable[[], Any]) -> Any:
+class _Run:
+    """One run's state (store, run row, report, progress bar) and the loop's steps:
+    :meth:`todo` (what to extract), :meth:`write` (store a chunk, record its failures)."""
+
+    def __init__(self, store: "Store | None", report: RunReport, *, force: bool, quiet: bool, label: str,
+                 on_item: OnItem | None, retry_seconds: float | None, run_options: dict[str, Any] | None,
+                 workers: int) -> None:
+        self.store, self.report, self.force, self.on_item = store, report, force, on_item
+        if retry_seconds is None:
+            from ..settings import lenient
+
+            retry_seconds = lenient().store_retry_seconds
+        self.retry_seconds = retry_seconds
+        self.run_ = self.keep(lambda: store.start_run(run_options or {}, source="ingest")) if store is not None \
+            else None
+        report.run_id, report.workers = (self.run_["id"] if self.run_ else None), workers
+        self.bar = Progress(label, quiet=quiet)
+
+    def keep(self, fn: Callable[[], Any]) -> Any:
         """A store call, retried while the database is unreachable (bounded)."""
-        return retrying(fn, seconds=retry_seconds, where=store.where if store is not None else "store",
-                        stored=lambda: report.added + report.replaced)
+        return retrying(fn, seconds=self.retry_seconds,
+                        where=self.store.where if self.store is not None else "store",
+                        stored=lambda: self.report.added + self.report.replaced)
 
-    run_ = keep(lambda: store.start_run(run_options or {}, source="ingest")) if store is not None else None
-    report.run_id, report.workers = (run_["id"] if run_ else None), workers
-    bar = Progress(label, quiet=quiet)
-
-    def note(status: str, item: Item, n: int = 1) -> None:
+    def note(self, status: str, item: Item, n: int = 1) -> None:
+        """Count a processed item on the bar and tell ``on_item``."""
         if status != "failed" and status != "unchanged":
-            bar.update(report, n)
-        if on_item:
-            on_item(status, item)
+            self.bar.update(self.report, n)
+        if self.on_item:
+            self.on_item(status, item)
 
-    def fail(source: str, reason: str) -> None:
+    def fail(self, source: str, reason: str) -> None:
+        """Record a failure (in the store's failures table too) and report it."""
         reason = one_line(reason, 500)  # one line, whatever raised it
-        if store is not None:
-            keep(lambda: store.add_failure(source, reason, run_["id"]))
-        report.failed += 1
-        report.failures.append((source, reason))
-        bar.update(report, 1)
-        if on_item:
-            on_item("failed", InputError(source, reason))
+        if self.store is not None:
+            store, run_ = self.store, self.run_
+            self.keep(lambda: store.add_failure(source, reason, run_["id"]))
+        self.report.failed += 1
+        self.report.failures.append((source, reason))
+        self.bar.update(self.report, 1)
+        if self.on_item:
+            self.on_item("failed", InputError(source, reason))
 
-    def current(art: Article) -> bool:
+    def current(self, art: Article) -> bool:
+        """Stored already by an extraction like this run's."""
+        store = self.store
         # has() first: a cheap lookup, where is_current() costs more and matters only for stored ones
-        return store is not None and keep(lambda: store.has(art.hash) and store.is_current(art.hash, run_))
+        return store is not None and self.keep(lambda: store.has(art.hash) and store.is_current(art.hash, self.run_))
 
-    def todo() -> Iterator[Article]:
+    def todo(self, items: Iterable[Item]) -> Iterator[Article]:
+        """The articles to extract: input errors recorded, unchanged stored ones skipped."""
         for item in items:
             if isinstance(item, InputError):
-                fail(item.source, item.reason)
-            elif not force and current(item):
-                report.unchanged += 1
-                bar.update(report, 1)
-                note("unchanged", item)
+                self.fail(item.source, item.reason)
+            elif not self.force and self.current(item):
+                self.report.unchanged += 1
+                self.bar.update(self.report, 1)
+                self.note("unchanged", item)
             else:
                 yield item
 
-    def write(results: list[Result]) -> Iterator[Article]:
+    def write(self, results: list[Result]) -> Iterator[Article]:
         """Store the chunk's articles in one transaction, record its failures, pass them on."""
         arts = [r for r in results if isinstance(r, Article)]
-        if store is None:
-            report.extracted += len(arts)
+        if self.store is None:
+            self.report.extracted += len(arts)
             statuses: list[str | None] = ["extracted"] * len(arts)
         else:
+            store = self.store
             for a in arts:
-                if force and current(a):
-                    keep(lambda: store.delete(a.hash))  # so that add_many writes it again
-            statuses = store_chunk(arts)
+                if self.force and self.current(a):
+                    self.keep(lambda: store.delete(a.hash))  # so that add_many writes it again
+            statuses = self.store_chunk(arts)
         for status, art in zip(statuses, arts):
             if status is None:  # refused by the store: recorded as a failure already
                 continue
             if status != "extracted":
-                setattr(report, status, getattr(report, status) + 1)
-            note(status, art)
+                setattr(self.report, status, getattr(self.report, status) + 1)
+            self.note(status, art)
             yield art
         for r in results:
             if isinstance(r, tuple):
-                fail(*r)
+                self.fail(*r)
 
-    def add(arts: list[Article]) -> list[str | None]:
-        return [res.status for res in keep(lambda: store.add_many(arts, run_, batch_size=max(1, len(arts))))]
+    def add(self, arts: list[Article]) -> list[str | None]:
+        """Store ``arts`` in one transaction: their statuses."""
+        store, run_ = self.store, self.run_
+        assert store is not None
+        return [res.status for res in self.keep(lambda: store.add_many(arts, run_, batch_size=max(1, len(arts))))]
 
-    def store_chunk(arts: list[Article]) -> list[str | None]:
+    def store_chunk(self, arts: list[Article]) -> list[str | None]:
         """The chunk in one transaction; when the store refuses it (not a lost connection),
         each article alone, so that the one it refuses fails alone (status None)."""
         try:
-            return add(arts)
+            return self.add(arts)
         except StoreUnavailable:
             raise
         except Exception:  # noqa: BLE001 - find which article it was, below
@@ -160,22 +189,13 @@ def process(items: Iterable[Item], store: "Store | None" = None, *, report: RunR
         statuses: list[str | None] = []
         for a in arts:
             try:
-                statuses += add([a])
+                statuses += self.add([a])
             except StoreUnavailable:
                 raise
             except Exception as e:  # noqa: BLE001 - one article the store refuses must not stop the run
-                fail(source_of(a), f"not stored: {type(e).__name__}: {one_line(e)}")
+                self.fail(source_of(a), f"not stored: {type(e).__name__}: {one_line(e)}")
                 statuses.append(None)
         return statuses
-
-    try:
-        for _sent, results in _results(todo(), report, workers=workers, scheduler=scheduler, client=client,
-                                       chunk=chunk, min_parallel=min_parallel, extractor=extractor,
-                                       timeout=timeout):
-            yield from write(results)
-    finally:
-        bar.close()
-        report.seconds = time.perf_counter() - t0
 
 
 def _results(pending: Iterator[Article], report: RunReport, *, workers: int, scheduler: str | None,
