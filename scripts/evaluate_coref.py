@@ -31,8 +31,8 @@ page.  For each ``*.conll`` file of DIR the script
    spaces, percent-escapes decoded, a trailing "(disambiguation)" dropped) and the
    text of its first name mention;
 5. asks saywho for the canonical name of the mention's span: the entity whose
-   mention is exactly that span (``Entities.by_span``), else the on-demand
-   resolver ``Resolver.entity_at`` (names, then known mentions covering the
+   mention is exactly that span, else the on-demand
+   resolver (``ResolvedLookup.referent_at``: names, then known mentions covering the
    span's head, then agreement and salience).  A mention counts as *covered* when
    saywho returns a person or organisation (a group or an unnamed description,
    "the agency" kept as its own description, is not a referent);
@@ -292,17 +292,14 @@ class Item:
 
 def saywho_entity(res: Resolved, start: int, end: int) -> Any:
     """saywho's entity for a span: an exact known mention, else the on-demand resolver."""
-    if res.entities is None:
+    if res.lookup is None:
         return None
-    ent = res.entities.by_span.get((start, end))
-    if ent is not None:
-        return ent
-    return guarded(res, start, end, lambda: res.resolver.entity_at(start, end))
+    return guarded(lambda: res.lookup.referent_at(start, end))
 
 
 def gold_items(doc: GumDoc, res: Resolved) -> list[Item]:
     """The scored mentions of one document with saywho's answers, in text order."""
-    parsed = res.resolver.doc if res.resolver is not None else None
+    parsed = res.doc
     kinds = {id(m): mention_kind(m, doc.text, parsed) for m in doc.mentions}
     first_name: dict[str, GoldMention] = {}
     wiki: dict[str, str] = {}

@@ -28,9 +28,16 @@ from .entities import Entities, Entity, offices_in
 from .lookup import PersonLookup, ResolvedLookup
 from .resolver import Resolver
 
-__all__ = ["Entities", "Entity", "PersonLookup", "ResolvedLookup", "Resolver", "offices_in", "resolve"]
+__all__ = ["Entities", "Entity", "PersonLookup", "ResolvedLookup", "Resolver", "offices_in", "resolve", "resolve_with_lookup"]
 
 
 def resolve(doc: Doc, found: list[Found], article: Article) -> Entities:
     """Resolve every quote's speaker mention to a canonical entity (stage 4)."""
     return Resolver(doc, found, article).run()
+
+
+def resolve_with_lookup(doc: Doc, found: list[Found], article: Article) -> tuple[Entities, ResolvedLookup]:
+    """Stage 4 and the lookup stage 5 would receive: the public hook for tools that
+    score resolution itself (the GAP and GUM evaluations) without running events."""
+    ents = resolve(doc, found, article)
+    return ents, ResolvedLookup(ents)

@@ -91,6 +91,18 @@ class ResolvedLookup:
             name=ent.name, kind="person", mentions=sorted(set(ent.mentions)), roles=list(ent.roles), gender=ent.gender
         )
 
+    def referent_at(self, start: int, end: int) -> Person | None:
+        """The referent a mention span names, of any kind (person, organisation, group,
+        unnamed description), resolved as ``person_at`` resolves; for evaluation and
+        tools that score organisations too (events ask only ``person_at``)."""
+        ent = self._by_span.get((start, end))
+        if ent is None and self._resolver is not None:
+            ent = entity_at(self._resolver, start, end)
+        if ent is None:
+            return None
+        return Person(name=ent.name, kind=ent.kind, mentions=sorted(set(ent.mentions)),  # type: ignore[arg-type]
+                      roles=list(ent.roles), gender=ent.gender)
+
     def canonical(self, name: str) -> str:
         """The canonical name for a surface name, when the article knows the person."""
         words = norm(name).split()
