@@ -32,7 +32,7 @@ page.  For each ``*.conll`` file of DIR the script
    text of its first name mention;
 5. asks saywho for the canonical name of the mention's span: the entity whose
    mention is exactly that span, else the on-demand
-   resolver (``ResolvedLookup.referent_at``: names, then known mentions covering the
+   resolver (``saywho.speakers.lookup.referent_at``: names, then known mentions covering the
    span's head, then agreement and salience).  A mention counts as *covered* when
    saywho returns a person or organisation (a group or an unnamed description,
    "the agency" kept as its own description, is not a referent);
@@ -294,7 +294,9 @@ def saywho_entity(res: Resolved, start: int, end: int) -> Any:
     """saywho's entity for a span: an exact known mention, else the on-demand resolver."""
     if res.lookup is None:
         return None
-    return guarded(lambda: res.lookup.referent_at(start, end))
+    from saywho.speakers.lookup import referent_at
+
+    return guarded(lambda: referent_at(res.lookup, start, end))
 
 
 def gold_items(doc: GumDoc, res: Resolved) -> list[Item]:

@@ -91,18 +91,6 @@ class ResolvedLookup:
             name=ent.name, kind="person", mentions=sorted(set(ent.mentions)), roles=list(ent.roles), gender=ent.gender
         )
 
-    def referent_at(self, start: int, end: int) -> Person | None:
-        """The referent a mention span names, of any kind (person, organisation, group,
-        unnamed description), resolved as ``person_at`` resolves; for evaluation and
-        tools that score organisations too (events ask only ``person_at``)."""
-        ent = self._by_span.get((start, end))
-        if ent is None and self._resolver is not None:
-            ent = entity_at(self._resolver, start, end)
-        if ent is None:
-            return None
-        return Person(name=ent.name, kind=ent.kind, mentions=sorted(set(ent.mentions)),  # type: ignore[arg-type]
-                      roles=list(ent.roles), gender=ent.gender)
-
     def canonical(self, name: str) -> str:
         """The canonical name for a surface name, when the article knows the person."""
         words = norm(name).split()
@@ -118,6 +106,20 @@ class ResolvedLookup:
     def is_known_person(self, name: str) -> bool:
         """Whether ``name`` is the canonical name of one of the article's persons."""
         return any(p.name == name for p in self._people if p.kind == "person")
+
+
+def referent_at(look: ResolvedLookup, start: int, end: int) -> Person | None:
+    """The referent a mention span names in ``look``, of any kind (person, organisation,
+    group, unnamed description), resolved as ``person_at`` resolves.  For evaluation
+    and tools that score organisations too; stage 5 asks only ``person_at``, and the
+    lookup's public surface stays the read-only protocol."""
+    ent = look._by_span.get((start, end))
+    if ent is None and look._resolver is not None:
+        ent = entity_at(look._resolver, start, end)
+    if ent is None:
+        return None
+    return Person(name=ent.name, kind=ent.kind, mentions=sorted(set(ent.mentions)),  # type: ignore[arg-type]
+                  roles=list(ent.roles), gender=ent.gender)
 
 
 def entity_at(r: "Resolver", start: int, end: int) -> "Entity | None":
