@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import DOCUMENT_NOUNS, TITLES
+from ..lexicon import DOCUMENT_NOUNS, PERSON_NOUNS, TITLES
 from ..nlp import entities
 from .entities import Entity
 from .names import first_name_gender
@@ -41,6 +41,8 @@ PAIR_NOUNS = frozenset("couple pair duo two both trio partners".split())
 #: Entity labels that make a capitalised word no person.
 _NOT_PERSON = frozenset("ORG GPE NORP FAC LOC PRODUCT EVENT WORK_OF_ART LAW LANGUAGE MONEY PERCENT CARDINAL ORDINAL".split())
 _ORG_LABELS = ("ORG", "GPE")
+#: Grammatical roles in which an unlabelled proper noun may be a person.
+_PERSON_ROLES = frozenset("nsubj nsubjpass dobj pobj poss conj appos attr".split())
 #: Lower-case words left out of an acronym ("Department of Health" is DoH, "DH").
 _ACRONYM_SKIP = frozenset("of the and for on in at to".split())
 
@@ -103,10 +105,18 @@ def collect_unlabelled_names(r: "Resolver") -> None:
         if any(s <= run.start_char < e for s, e in known) or r._in_skipped(run.start_char):
             continue
         words = [tok.text for tok in run]
-        if words[0].lower() in TITLES or first_name_gender(words[0]) is None:
+        # "The Conservative MP", "Allies of ...": a role or a capitalised common noun
+        if any(w.lower() in TITLES or w.lower() in PERSON_NOUNS for w in words):
             continue
-        # one word alone must be a subject, object or possessor, not a modifier ("Victoria line")
-        if len(run) == 1 and run.root.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos", "attr"):
+        if run.start > 0 and doc[run.start - 1].pos_ == "DET":
+            continue
+        # a subject, object or possessor, not a modifier ("Victoria line"); without a known
+        # first name, only a subject of a verb or a possessor ("Reucassel said", "Doust's seat")
+        role = run.root.dep_
+        if role not in _PERSON_ROLES:
+            continue
+        if first_name_gender(words[0]) is None and (run[0].is_sent_start or not (
+                role in ("nsubj", "nsubjpass") and run.root.head.pos_ == "VERB" or role == "poss")):
             continue
         pe = r.person_for_name(" ".join(words))
         if pe is not None:
