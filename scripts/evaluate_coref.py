@@ -72,6 +72,8 @@ PRONOUNS = frozenset(
     "he him his himself she her hers herself it its itself they them their theirs themselves "
     "this that these those who whom whose which".split()
 )
+#: First and second person pronouns (scored apart: "I", "you", "we" of interviews).
+FIRST_SECOND = frozenset("i me my mine myself we us our ours ourselves you your yours yourself yourselves".split())
 _PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WP$"})
 _BRACKET = re.compile(r"(\()?([a-z]+)-(\d+)(?:-([^()\s]+))?(\))?")
 KINDS = ("pronoun", "description", "name")
@@ -353,7 +355,11 @@ def score(items: Iterable[Item]) -> dict[str, KindScore]:
     """Counts by mention kind, by kind and entity type, and over all."""
     out: dict[str, KindScore] = defaultdict(KindScore)
     for it in items:
-        for key in (it.kind, f"{it.kind}/{it.etype}", "all"):
+        keys = [it.kind, f"{it.kind}/{it.etype}", "all"]
+        if it.kind == "pronoun":
+            # interviews' "I"/"you"/"we" outside quotations are another problem than "he"/"she"
+            keys.append("pronoun/1st-2nd person" if it.text.lower() in FIRST_SECOND else "pronoun/3rd person")
+        for key in keys:
             out[key].add(it)
     return out
 
