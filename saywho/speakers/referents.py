@@ -73,6 +73,8 @@ def collect_orgs(r: "Resolver") -> None:
         text = re.sub(r"[’']s$", "", ent.text).strip()
         if not re.search(r"[A-Za-z]", text) or text.lower().startswith(("a ", "an ")):
             continue
+        if any(s <= ent.start_char < e for s, e, *_ in r.mentions):
+            continue  # a person the NER mislabelled, already collected
         e = r.org_entity(text)
         r.org_mentions.append((ent.start_char, ent.end_char, e, ent.label_))
 
@@ -81,6 +83,19 @@ def _name_tokens(t: Token) -> list[Token]:
     """A proper noun with the proper nouns compounded to it ("Theresa" "May")."""
     toks = [c for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < t.i] + [t]
     return sorted(toks, key=lambda x: x.i)
+
+
+def _mislabelled_person(run: Span) -> bool:
+    """A name the NER took for an organisation or place ("Beverley Callard" as ORG,
+    "Danielle" as GPE): it starts with a first name of one gender only (not "Morgan"
+    of Morgan Stanley), and a place must have a surname too ("Virginia" stays a place)."""
+    from .names import _gender_detector
+
+    g = _gender_detector().get_gender(run[0].text)
+    if g not in ("male", "female"):
+        return False
+    labels = {tok.ent_type_ for tok in run} - {""}
+    return not ("GPE" in labels and len(run) < 2)
 
 
 def collect_unlabelled_names(r: "Resolver") -> None:
@@ -100,7 +115,12 @@ def collect_unlabelled_names(r: "Resolver") -> None:
             j += 1
         run = doc[i:j]
         i = j
-        if any(tok.ent_type_ in _NOT_PERSON or tok.ent_type_ == "PERSON" for tok in run) or len(run) > 4:
+        if any(tok.ent_type_ == "PERSON" for tok in run) or len(run) > 4:
+            continue
+        labels = {tok.ent_type_ for tok in run} - {""}
+        if labels - {"ORG", "GPE"} and labels & _NOT_PERSON:
+            continue
+        if labels and not _mislabelled_person(run):
             continue
         if any(s <= run.start_char < e for s, e in known) or r._in_skipped(run.start_char):
             continue
