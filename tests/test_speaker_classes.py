@@ -58,6 +58,12 @@ def test_descriptions_resolve_to_the_named_referent(text: str, name: str, kind: 
     assert (sp.name, sp.kind) == (name, kind)
 
 
+def test_it_is_the_organisation_just_named() -> None:
+    text = 'Acme Corp cut 200 jobs on Monday. "This was a hard decision," it said.'
+    sp = last(text)
+    assert (sp.name, sp.kind) == ("Acme Corp", "organisation")
+
+
 def test_acronym_and_expansion_are_one_speaker() -> None:
     text = 'The Food Standards Agency issued a warning. "Do not eat it," the agency said. "We are testing," the FSA said.'
     assert {sp.name for sp in speakers(text)[1:] if sp} == {"Food Standards Agency"}

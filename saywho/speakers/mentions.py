@@ -37,7 +37,7 @@ from ..lexicon import (
 from ..nlp import entities, text_of
 from .entities import OFFICE_HEADS, Entity, offices_in
 from .names import norm, strip_titles
-from .referents import conjoined_people, issuer_of_document, org_description, pair_description
+from .referents import conjoined_people, issuer_of_document, nearest_org, org_description, pair_description
 
 if TYPE_CHECKING:
     from .resolver import Resolver
@@ -49,6 +49,7 @@ PRON_MALE = {"he", "him", "his", "himself"}
 PRON_FEMALE = {"she", "her", "hers", "herself"}
 PRON_PLURAL = {"they", "them", "their", "themselves"}
 PRON_FIRST = {"i", "me", "my", "we", "us", "our"}
+PRON_NEUTER = {"it", "its", "itself"}
 #: Nouns of people beyond the lexicon's that a definite description may refer back
 #: with ("the veteran striker" for the footballer named before).
 ROLE_NOUNS = frozenset(
@@ -117,6 +118,10 @@ def pronoun(r: "Resolver", s: int, e: int, head: Token, last_speaker: Entity | N
         return ent, "person"
     if hl in PRON_PLURAL:
         return r.salient(s, "plural", last_speaker=last_speaker), "group"
+    if hl in PRON_NEUTER:
+        org = nearest_org(r, s)
+        if org is not None:
+            return org, "organisation"
     return None, "unnamed"
 
 

@@ -261,3 +261,13 @@ def pair_description(r: "Resolver", s: int, head: Token, definite: bool) -> tupl
     if not before:
         return None
     return r.group_of(before[-1][1]), "group"
+
+
+def nearest_org(r: "Resolver", pos: int, window: int = 400) -> Entity | None:
+    """"it", "its": the organisation named last within ``window`` characters before
+    ``pos`` (a place does not speak as "it"; farther back "it" is rarely a body)."""
+    best = None
+    for s, e, ent, label in r.org_mentions:
+        if s < pos and pos - e <= window and label == "ORG":
+            best = ent
+    return best
