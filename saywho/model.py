@@ -45,6 +45,7 @@ SPEAKER_COLUMNS: dict[str, str] = {
     "mention": "mention",
     "mention_start": "mention_start",
     "mention_end": "mention_end",
+    "members": "speaker_members",
 }
 
 

@@ -136,6 +136,10 @@ _CLI = "the CSV/Parquet writer is another helper's: its columns are not derived 
 DRIFT: dict[tuple[str, str, str], str] = {
     **{("store record", "Quote", f): _STORE for f in ("cue_start", "cue_end", "nested_in")},
     **{("store record", "Speaker", f): _STORE for f in ("mention_start", "mention_end")},
+    # Speaker.members (several speakers at once) is new in model.py; the store and its
+    # records are another helper's and do not carry it yet
+    **{(s, "Speaker", "members"): "the store is another helper's: it does not carry Speaker.members "
+       "(several speakers) yet" for s in ("store table", "store record")},
     ("store record", "Person", "gender"): (
         "store records are another helper's: PersonRecord does not carry gender (article_people.gender has it)"),
 }

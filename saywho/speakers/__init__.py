@@ -15,6 +15,13 @@ from the article itself, in this order:
    that role, else to the most salient compatible person; pronouns to the most
    salient person of matching gender and number.
 
+4. Referents the NER does not hand over (``referents``): organisations as
+   antecedents of "the agency", "the company", "it" (an acronym and its expansion
+   are one); documents speak for their issuer ("the union's statement"); people
+   the NER missed or mislabelled; several people speaking at once ("X and Y said",
+   "the couple said") become one group whose ``Speaker.members`` lists them
+   ("X; Y"), ``name`` being the display name "X and Y" and ``kind`` "group".
+
 ``resolver.Resolver`` runs these over an article; ``entities`` holds what they
 produce; ``lookup.PersonLookup`` is the read-only view stage 5 receives.
 """

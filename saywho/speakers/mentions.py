@@ -3,14 +3,17 @@
 ``resolve_mention`` tries, in order:
 
 a. an organisation by its usual metonym ("No 10");
+   several people conjoined ("Tom Smith and Jane Smith") as one group;
 b. a person's name that contains the head ("Reform UK leader Nigel Farage");
 c. a name the article already knows, whatever the NER said ("Badenoch");
-d. a pronoun, by an editor's bracket or by gender and salience;
+d. a pronoun, by an editor's bracket or by gender and salience ("it": the
+   organisation just named);
 e. an organisation named by an entity that holds the head ("the Foreign Office");
 f. a person named only here ("Mayor Ken Obi", "Arsenal boss Mikel Arteta");
 
-then descriptions: spokespeople, groups, documents that speak for their author,
-someone described through another person, and a definite description of a
+then descriptions: an organisation the article named ("the agency"), people named
+together ("the couple"), spokespeople, documents that speak for their issuer,
+groups, documents that name their author, someone described through another person, and a definite description of a
 person (by role, else by salience); what is left is an unnamed speaker.
 
 Each step returns ``(entity, kind)`` when it decides the mention, None when it
