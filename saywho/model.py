@@ -46,6 +46,7 @@ SPEAKER_COLUMNS: dict[str, str] = {
     "mention": "mention",
     "mention_start": "mention_start",
     "mention_end": "mention_end",
+    "members": "speaker_members",
 }
 
 
@@ -74,6 +75,15 @@ class Speaker:
     mention_start: int | None = None
     mention_end: int | None = None
     kind: SpeakerKind = "person"
+    #: several speakers at once ("X and Y said", "the couple said"): their canonical
+    #: names joined by "; " (a string, so that CSV, Parquet and the store keep one
+    #: cell); ``name`` is then their display name ("X and Y") and ``kind`` "group"
+    members: str | None = None
+
+    @property
+    def names(self) -> list[str]:
+        """Every canonical speaker: the members when several spoke, else ``[name]``."""
+        return self.members.split("; ") if self.members else [self.name]
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -63,6 +63,8 @@ class QuoteRecord(_Record):
     nested_in: int | None = None
     mention_start: int | None = None
     mention_end: int | None = None
+    #: several speakers at once: their canonical names joined by "; "
+    speaker_members: str | None = None
     #: the pieces in quotation marks ([[start, end], ...]) and their words joined
     verbatim: list[list[int]] = field(default_factory=list)
     verbatim_text: str | None = None

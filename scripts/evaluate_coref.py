@@ -31,8 +31,8 @@ page.  For each ``*.conll`` file of DIR the script
    spaces, percent-escapes decoded, a trailing "(disambiguation)" dropped) and the
    text of its first name mention;
 5. asks saywho for the canonical name of the mention's span: the entity whose
-   mention is exactly that span (``Entities.by_span``), else the on-demand
-   resolver ``Resolver.entity_at`` (names, then known mentions covering the
+   mention is exactly that span, else the on-demand
+   resolver (``saywho.speakers.lookup.referent_at``: names, then known mentions covering the
    span's head, then agreement and salience).  A mention counts as *covered* when
    saywho returns a person or organisation (a group or an unnamed description,
    "the agency" kept as its own description, is not a referent);
@@ -72,6 +72,8 @@ PRONOUNS = frozenset(
     "he him his himself she her hers herself it its itself they them their theirs themselves "
     "this that these those who whom whose which".split()
 )
+#: First and second person pronouns (scored apart: "I", "you", "we" of interviews).
+FIRST_SECOND = frozenset("i me my mine myself we us our ours ourselves you your yours yourself yourselves".split())
 _PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WP$"})
 _BRACKET = re.compile(r"(\()?([a-z]+)-(\d+)(?:-([^()\s]+))?(\))?")
 KINDS = ("pronoun", "description", "name")
@@ -292,17 +294,16 @@ class Item:
 
 def saywho_entity(res: Resolved, start: int, end: int) -> Any:
     """saywho's entity for a span: an exact known mention, else the on-demand resolver."""
-    if res.entities is None:
+    if res.lookup is None:
         return None
-    ent = res.entities.by_span.get((start, end))
-    if ent is not None:
-        return ent
-    return guarded(res, start, end, lambda: res.resolver.entity_at(start, end))
+    from saywho.speakers.lookup import referent_at
+
+    return guarded(lambda: referent_at(res.lookup, start, end))
 
 
 def gold_items(doc: GumDoc, res: Resolved) -> list[Item]:
     """The scored mentions of one document with saywho's answers, in text order."""
-    parsed = res.resolver.doc if res.resolver is not None else None
+    parsed = res.doc
     kinds = {id(m): mention_kind(m, doc.text, parsed) for m in doc.mentions}
     first_name: dict[str, GoldMention] = {}
     wiki: dict[str, str] = {}
@@ -354,7 +355,11 @@ def score(items: Iterable[Item]) -> dict[str, KindScore]:
     """Counts by mention kind, by kind and entity type, and over all."""
     out: dict[str, KindScore] = defaultdict(KindScore)
     for it in items:
-        for key in (it.kind, f"{it.kind}/{it.etype}", "all"):
+        keys = [it.kind, f"{it.kind}/{it.etype}", "all"]
+        if it.kind == "pronoun":
+            # interviews' "I"/"you"/"we" outside quotations are another problem than "he"/"she"
+            keys.append("pronoun/1st-2nd person" if it.text.lower() in FIRST_SECOND else "pronoun/3rd person")
+        for key in keys:
             out[key].add(it)
     return out
 

@@ -7,8 +7,8 @@ Each GAP row is a Wikipedia snippet with one ambiguous pronoun and two candidate
 names, A and B, each labelled TRUE when the pronoun refers to it.  saywho has no
 coreference model: it resolves mentions with its own rules (stage 4,
 ``saywho.speakers``).  For each snippet the script runs the pipeline's stages up
-to speaker resolution and asks it, through ``Entities.person_at`` (the on-demand
-resolver the events stage and the API use), for the canonical person of the
+to speaker resolution and asks it, through ``ResolvedLookup.person_at`` (the
+on-demand resolver the events stage uses), for the canonical person of the
 pronoun span and of the A and B name spans.  It predicts A (B) when the pronoun
 and the name resolve to the same person; neither otherwise.  The URL column is
 never read (GAP's "snippet-context" setting).
@@ -21,12 +21,12 @@ Progress goes to stderr.  With ``--misses`` every wrong decision is printed to
 stdout (the snippet around the pronoun, gold, prediction and saywho's names).
 The last line of stdout is always ``GAP F1=0.xxx M=0.xxx F=0.xxx bias=0.xx``.
 
-How the pipeline is reached (no change to ``saywho``): :func:`resolve_texts`
-repeats ``saywho.pipeline.annotate`` up to stage 4 (the events stage is not
-needed) and keeps the stage's ``Resolver`` and ``Entities``, which ``annotate``
-drops.  It uses ``saywho.nlp.parse_many`` (``nlp.pipe`` batches),
-``saywho.readers.article_from_text``, ``saywho.quotes.find_quotes`` and
-``saywho.speakers.Resolver``; if those move, only this function changes.
+How the pipeline is reached: :func:`resolve_texts` repeats
+``saywho.pipeline.annotate`` up to stage 4 (the events stage is not needed) through
+the public hook ``saywho.speakers.resolve_with_lookup``, which returns the stage's
+``Entities`` and the ``ResolvedLookup`` stage 5 receives.  It uses
+``saywho.nlp.parse_many`` (``nlp.pipe`` batches), ``saywho.readers.article_from_text``
+and ``saywho.quotes.find_quotes``; if those move, only this function changes.
 """
 from __future__ import annotations
 
@@ -52,11 +52,13 @@ FEMININE = frozenset({"she", "her", "hers", "herself"})
 
 @dataclass
 class Resolved:
-    """One text after saywho's stage 4: the Article, the stage's Entities and its Resolver."""
+    """One text after saywho's stage 4: the Article, the parsed Doc, the stage's
+    Entities and the read-only lookup stage 5 would receive."""
 
     article: Any  # saywho.model.Article
     entities: Any  # saywho.speakers.Entities
-    resolver: Any  # saywho.speakers.Resolver
+    lookup: Any  # saywho.speakers.ResolvedLookup
+    doc: Any = None  # spacy Doc
     error: str | None = None
 
 
@@ -69,7 +71,7 @@ def resolve_texts(items: Iterable[tuple[str, str]], batch_size: int = 32) -> Ite
     from saywho import nlp
     from saywho.readers import article_from_text
     from saywho.quotes import find_quotes
-    from saywho.speakers import Resolver
+    from saywho.speakers import resolve_with_lookup
 
     items = list(items)
     # the language check is skipped: a short snippet full of names can fool it,
@@ -79,91 +81,32 @@ def resolve_texts(items: Iterable[tuple[str, str]], batch_size: int = 32) -> Ite
     for article, doc in zip(articles, docs):
         try:
             found = find_quotes(doc, article.skipped)
-            resolver = Resolver(doc, found, article)
-            ents = resolver.run()
+            ents, lookup = resolve_with_lookup(doc, found, article)
         except Exception as e:  # one bad snippet must not stop the run
-            yield Resolved(article, None, None, error=f"{type(e).__name__}: {e}")
+            yield Resolved(article, None, None, doc, error=f"{type(e).__name__}: {e}")
             continue
         article.quotes, article.people = ents.quotes, ents.people
-        yield Resolved(article, ents, resolver)
+        yield Resolved(article, ents, lookup, doc)
 
 
-#: The pronouns saywho's possessive rule applies to (its male, female and plural sets).
-_RULE_PRONOUNS = MASCULINE | FEMININE | frozenset({"they", "them", "their", "themselves"})
-#: Spans skipped because saywho's resolver would loop on them (see would_hang).
-HANG_GUARD = {"skipped": 0, "timeouts": 0}
+#: Spans on which the resolver raised (counted as unresolved, reported on stderr).
+FAILURES = {"raised": 0}
 
 
-def would_hang(res: Resolved, start: int, end: int) -> bool:
-    """True for a span on which ``Resolver.entity_at`` never returns.
-
-    Its rule "a possessive goes to its clause's subject" climbs from a possessive
-    pronoun to the first verb with ``while ... verb.head is not verb``; spaCy makes a
-    new Token object on every access, so the test is never false and the climb
-    loops at a sentence root that is not a verb ("His later career."). Until that
-    is fixed in saywho (compare ``.i``), such spans are counted as unresolved.
-    """
-    doc = res.resolver.doc if res.resolver is not None else None
-    if doc is None:
-        return False
-    sp = doc.char_span(start, end, alignment_mode="expand")
-    if sp is None or not len(sp):
-        return False
-    root = sp.root
-    if root.dep_ != "poss" or root.lower_ not in _RULE_PRONOUNS:
-        return False
-    t = root.head
-    while t.pos_ not in ("VERB", "AUX"):
-        if t.head.i == t.i:
-            return True
-        t = t.head
-    return False
-
-
-class _Timeout(Exception):
-    pass
-
-
-def _call_with_alarm(fn: Any, seconds: int = 5) -> Any:
-    """Run ``fn()``; raise _Timeout after ``seconds`` (a safety net for loops in the
-    resolver that would_hang does not foresee; POSIX main thread only)."""
-    import signal
-    import threading
-
-    if not hasattr(signal, "SIGALRM") or threading.current_thread() is not threading.main_thread():
-        return fn()
-
-    def on_alarm(signum: int, frame: Any) -> None:
-        raise _Timeout()
-
-    old = signal.signal(signal.SIGALRM, on_alarm)
-    signal.alarm(seconds)
+def guarded(fn: Any) -> Any:
+    """``fn()``, or None when the resolver raises on a span (counted in FAILURES)."""
     try:
         return fn()
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, old)
-
-
-def guarded(res: Resolved, start: int, end: int, fn: Any) -> Any:
-    """``fn()`` unless the span would make the resolver loop (then None)."""
-    if would_hang(res, start, end):
-        HANG_GUARD["skipped"] += 1
-        return None
-    try:
-        return _call_with_alarm(fn)
-    except _Timeout:
-        HANG_GUARD["timeouts"] += 1
-        return None
     except Exception:  # a span the resolver cannot handle counts as unresolved
+        FAILURES["raised"] += 1
         return None
 
 
 def person_name(res: Resolved, start: int, end: int) -> str | None:
-    """saywho's canonical person for a span (``Entities.person_at``), or None."""
-    if res.entities is None:
+    """saywho's canonical person for a span (the lookup's ``person_at``), or None."""
+    if res.lookup is None:
         return None
-    p = guarded(res, start, end, lambda: res.entities.person_at(start, end))
+    p = guarded(lambda: res.lookup.person_at(start, end))
     return p.name if p is not None else None
 
 
@@ -342,8 +285,8 @@ def run(path: Path, limit: int | None = None, misses: bool = False, batch_size: 
     o, m, f = result.overall, result.masculine, result.feminine
     print(f"gap: {path.name}: {o.rows} rows; P={o.precision:.3f} R={o.recall:.3f}; "
           f"M rows={m.rows} P={m.precision:.3f} R={m.recall:.3f}; F rows={f.rows} P={f.precision:.3f} R={f.recall:.3f}; "
-          f"errors={sum(1 for _, p in pairs if p.error)}; resolver-loop spans skipped={HANG_GUARD['skipped']} "
-          f"timed out={HANG_GUARD['timeouts']}; {time.time() - t0:.0f}s", file=log)
+          f"errors={sum(1 for _, p in pairs if p.error)}; spans that raised={FAILURES['raised']}; "
+          f"{time.time() - t0:.0f}s", file=log)
     print(result.summary(), file=out, flush=True)
     return result
 

@@ -15,6 +15,13 @@ from the article itself, in this order:
    that role, else to the most salient compatible person; pronouns to the most
    salient person of matching gender and number.
 
+4. Referents the NER does not hand over (``referents``): organisations as
+   antecedents of "the agency", "the company", "it" (an acronym and its expansion
+   are one); documents speak for their issuer ("the union's statement"); people
+   the NER missed or mislabelled; several people speaking at once ("X and Y said",
+   "the couple said") become one group whose ``Speaker.members`` lists them
+   ("X; Y"), ``name`` being the display name "X and Y" and ``kind`` "group".
+
 ``resolver.Resolver`` runs these over an article; ``entities`` holds what they
 produce; ``lookup.PersonLookup`` is the read-only view stage 5 receives.
 """
@@ -28,9 +35,16 @@ from .entities import Entities, Entity, offices_in
 from .lookup import PersonLookup, ResolvedLookup
 from .resolver import Resolver
 
-__all__ = ["Entities", "Entity", "PersonLookup", "ResolvedLookup", "Resolver", "offices_in", "resolve"]
+__all__ = ["Entities", "Entity", "PersonLookup", "ResolvedLookup", "Resolver", "offices_in", "resolve", "resolve_with_lookup"]
 
 
 def resolve(doc: Doc, found: list[Found], article: Article) -> Entities:
     """Resolve every quote's speaker mention to a canonical entity (stage 4)."""
     return Resolver(doc, found, article).run()
+
+
+def resolve_with_lookup(doc: Doc, found: list[Found], article: Article) -> tuple[Entities, ResolvedLookup]:
+    """Stage 4 and the lookup stage 5 would receive: the public hook for tools that
+    score resolution itself (the GAP and GUM evaluations) without running events."""
+    ents = resolve(doc, found, article)
+    return ents, ResolvedLookup(ents)

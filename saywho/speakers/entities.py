@@ -34,6 +34,8 @@ class Entity:
     gender: str | None = None
     head: str | None = None  # head noun for descriptive entities
     description: str | None = None
+    #: a group of named people speaking together ("X and Y said"), in text order
+    members: list["Entity"] = field(default_factory=list)
 
     @property
     def name(self) -> str:

@@ -108,6 +108,20 @@ class ResolvedLookup:
         return any(p.name == name for p in self._people if p.kind == "person")
 
 
+def referent_at(look: ResolvedLookup, start: int, end: int) -> Person | None:
+    """The referent a mention span names in ``look``, of any kind (person, organisation,
+    group, unnamed description), resolved as ``person_at`` resolves.  For evaluation
+    and tools that score organisations too; stage 5 asks only ``person_at``, and the
+    lookup's public surface stays the read-only protocol."""
+    ent = look._by_span.get((start, end))
+    if ent is None and look._resolver is not None:
+        ent = entity_at(look._resolver, start, end)
+    if ent is None:
+        return None
+    return Person(name=ent.name, kind=ent.kind, mentions=sorted(set(ent.mentions)),  # type: ignore[arg-type]
+                  roles=list(ent.roles), gender=ent.gender)
+
+
 def entity_at(r: "Resolver", start: int, end: int) -> "Entity | None":
     """Resolve any mention span after the stage has run (for events), on ``r``'s state."""
     sp = r.doc.char_span(start, end, alignment_mode="expand")

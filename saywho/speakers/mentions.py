@@ -3,14 +3,17 @@
 ``resolve_mention`` tries, in order:
 
 a. an organisation by its usual metonym ("No 10");
+   several people conjoined ("Tom Smith and Jane Smith") as one group;
 b. a person's name that contains the head ("Reform UK leader Nigel Farage");
 c. a name the article already knows, whatever the NER said ("Badenoch");
-d. a pronoun, by an editor's bracket or by gender and salience;
+d. a pronoun, by an editor's bracket or by gender and salience ("it": the
+   organisation just named);
 e. an organisation named by an entity that holds the head ("the Foreign Office");
 f. a person named only here ("Mayor Ken Obi", "Arsenal boss Mikel Arteta");
 
-then descriptions: spokespeople, groups, documents that speak for their author,
-someone described through another person, and a definite description of a
+then descriptions: an organisation the article named ("the agency"), people named
+together ("the couple"), spokespeople, documents that speak for their issuer,
+groups, documents that name their author, someone described through another person, and a definite description of a
 person (by role, else by salience); what is left is an unnamed speaker.
 
 Each step returns ``(entity, kind)`` when it decides the mention, None when it
@@ -37,6 +40,7 @@ from ..lexicon import (
 from ..nlp import entities, text_of
 from .entities import OFFICE_HEADS, Entity, offices_in
 from .names import norm, strip_titles
+from .referents import conjoined_people, issuer_of_document, nearest_org, org_description, pair_description
 
 if TYPE_CHECKING:
     from .resolver import Resolver
@@ -48,6 +52,16 @@ PRON_MALE = {"he", "him", "his", "himself"}
 PRON_FEMALE = {"she", "her", "hers", "herself"}
 PRON_PLURAL = {"they", "them", "their", "themselves"}
 PRON_FIRST = {"i", "me", "my", "we", "us", "our"}
+PRON_NEUTER = {"it", "its", "itself"}
+#: Nouns of people beyond the lexicon's that a definite description may refer back
+#: with ("the veteran striker" for the footballer named before).
+ROLE_NOUNS = frozenset(
+    """striker defender midfielder goalkeeper winger forward batsman bowler jockey driver rider cyclist
+    runner swimmer athlete player champion skipper rapper musician guitarist drummer comedian director
+    producer chef designer artist novelist poet photographer pilot nurse surgeon teacher student pupil
+    teenager victim suspect witness survivor defendant plaintiff claimant lawyer attorney barrister solicitor
+    farmer owner landlord tenant worker employee trainer""".split()
+)
 
 
 def org_metonym(r: "Resolver", mtext: str) -> Resolution | None:
@@ -107,6 +121,10 @@ def pronoun(r: "Resolver", s: int, e: int, head: Token, last_speaker: Entity | N
         return ent, "person"
     if hl in PRON_PLURAL:
         return r.salient(s, "plural", last_speaker=last_speaker), "group"
+    if hl in PRON_NEUTER:
+        org = nearest_org(r, s)
+        if org is not None:
+            return org, "organisation"
     return None, "unnamed"
 
 
@@ -211,7 +229,7 @@ def described_person(r: "Resolver", s: int, head: Token, desc: str, definite: bo
     # an office nobody in the article holds ("the Vice President", "the Health
     # Secretary") is someone not named here, not the most salient person
     unheld_office = lemma in OFFICE_HEADS and not offices
-    if not unheld_office and (lemma in PERSON_NOUNS or hl in PERSON_NOUNS or offices or head.pos_ == "PROPN" or "year-old" in desc_l):
+    if not unheld_office and (lemma in PERSON_NOUNS or hl in PERSON_NOUNS or lemma in ROLE_NOUNS or offices or head.pos_ == "PROPN" or "year-old" in desc_l):
         found = r.salient(s, "any", exclude_offices=offices or None, role_words=role_words, last_speaker=last_speaker)
         if found is not None:
             if offices:
@@ -237,7 +255,7 @@ def resolve_mention(r: "Resolver", head_i: int | None, span: tuple[int, int], la
     if sp is None or head is None:
         return None, "unnamed"
     ents_in = [ent for ent in entities(doc) if ent.start >= sp.start and ent.end <= sp.end]
-    got = (person_named_in(r, sp, head, ents_in) or known_name(r, sp, head)
+    got = (conjoined_people(r, sp, head) or person_named_in(r, sp, head, ents_in) or known_name(r, sp, head)
            or pronoun(r, s, e, head, last_speaker, exclude)
            or org_holding_head(r, head, mtext, ents_in) or person_named_here(r, sp, head))
     if got is not None:
@@ -245,7 +263,9 @@ def resolve_mention(r: "Resolver", head_i: int | None, span: tuple[int, int], la
     det = sp[0].lower_
     definite = det in ("the", "this", "that") or any(t.dep_ == "poss" for t in sp)
     desc = re.sub(r"^(the|a|an|this|that)\s+", "", mtext, flags=re.I)
-    got = (spokesperson(r, head, desc, definite) or group(r, head, desc, definite) or document_author(r, head, ents_in)
+    got = (org_description(r, s, head, definite) or pair_description(r, s, head, definite)
+           or spokesperson(r, head, desc, definite) or issuer_of_document(r, s, head)
+           or group(r, head, desc, definite) or document_author(r, head, ents_in)
            or described_through_person(r, sp, head, desc) or described_person(r, s, head, desc, definite, last_speaker))
     if got is not None:
         return got

@@ -122,6 +122,11 @@ def _matching_person(entities: list[Entity], core: list[str], titles: list[str])
                 best = e  # a longer form of a name seen first as a surname
                 if " ".join(core) not in e.names:
                     e.names.append(" ".join(core))
+    if best is None and len(low) == 1 and first_name_gender(core[0]) is not None:
+        # a first name alone ("Daisy") is the one person of the article who has it
+        firsts = [e for e in entities if e.kind == "person" and any(len(n.split()) > 1 and n.split()[0].lower() == low[0] for n in e.names)]
+        if len(firsts) == 1:
+            best = firsts[0]
     if len({id(m) for m in matches}) > 1:
         # a bare surname two people share: the one the article is most about
         best = max(matches, key=lambda m: (len(m.mentions), -m.key))

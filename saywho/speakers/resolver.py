@@ -18,6 +18,7 @@ from ..model import Article, Person, Quote, Speaker
 from ..nlp import LINE_BREAK, entities, text_of
 from ..quotes import Found
 from . import mentions as _mentions
+from . import referents as _referents
 from .entities import OFFICE_HEADS, Entities, Entity
 from .names import NAME_RE, appositions, norm, person_for_name, premodifiers, role_text, trim_epithet
 
@@ -40,6 +41,10 @@ class Resolver:
         self.mentions: list[tuple[int, int, Entity, bool, bool]] = []
         # (quote start, speaker) in text order, once run
         self.speaker_positions: list[tuple[int, Entity]] = []
+        # organisations and places named, in text order: (start, end, entity, NER label)
+        self.org_mentions: list[tuple[int, int, Entity, str]] = []
+        # people named together ("X and Y"), in text order: (start, members)
+        self.pairs: list[tuple[int, list[Entity]]] = []
 
     def detached(self, memo: dict[int, Any]) -> "Resolver":
         """A copy whose entities and mentions are its own (deep-copied through ``memo``):
@@ -48,6 +53,8 @@ class Resolver:
         twin.entities = copy.deepcopy(self.entities, memo)
         twin.mentions = copy.deepcopy(self.mentions, memo)
         twin.speaker_positions = copy.deepcopy(self.speaker_positions, memo)
+        twin.org_mentions = copy.deepcopy(self.org_mentions, memo)
+        twin.pairs = copy.deepcopy(self.pairs, memo)
         return twin
 
     # ---------------------------------------------------------------- 1-2. names and roles
@@ -89,6 +96,9 @@ class Resolver:
             s = pre[0].idx if pre else span.start_char
             self.add_mention(s, span.end_char, e, subject=span.root.dep_ in ("nsubj", "nsubjpass"))
         self.mentions.sort(key=lambda m: m[0])
+        _referents.collect_unlabelled_names(self)
+        _referents.collect_orgs(self)
+        _referents.collect_pairs(self)
         self.collect_descriptions()
 
     def collect_descriptions(self) -> None:
@@ -121,10 +131,14 @@ class Resolver:
     # ---------------------------------------------------------------- 3. other mentions
 
     def org_entity(self, name: str) -> Entity:
-        """The organisation ``name`` names (metonyms folded: "No 10" is Downing Street)."""
+        """The organisation ``name`` names (metonyms folded: "No 10" is Downing Street;
+        an acronym and its expansion are one: "the FSA", "the Food Standards Agency")."""
         canon = ORG_ALIASES.get(norm(name).lower(), norm(re.sub(r"^(the|a|an)\s+", "", name, flags=re.I)))
         for e in self.entities:
             if e.kind == "organisation" and e.description == canon:
+                return e
+        for e in self.entities:
+            if e.kind == "organisation" and _referents.same_org(e.description or "", canon):
                 return e
         e = Entity(key=len(self.entities), kind="organisation", description=canon, names=[canon])
         self.entities.append(e)
@@ -141,6 +155,17 @@ class Resolver:
             if e.kind == kind and (e.description or "").lower() == desc.lower():
                 return e
         e = Entity(key=len(self.entities), kind=kind, description=desc, head=head)
+        self.entities.append(e)
+        return e
+
+    def group_of(self, members: list[Entity]) -> Entity:
+        """The group entity of several named people speaking together (found again)."""
+        for e in self.entities:
+            if e.kind == "group" and e.members and [m.key for m in e.members] == [m.key for m in members]:
+                return e
+        names = [m.name for m in members]
+        desc = ", ".join(names[:-1]) + " and " + names[-1]
+        e = Entity(key=len(self.entities), kind="group", description=desc, members=list(members))
         self.entities.append(e)
         return e
 
@@ -211,7 +236,8 @@ class Resolver:
         resolved = self._resolve_speakers()
         quotes = [self._quote(f, *resolved.get(j, (None, "unnamed"))) for j, f in enumerate(self.found)]
         people = []
-        by_span: dict[tuple[int, int], Entity] = {}
+        # organisations named in the text answer for their own spans (not listed as people)
+        by_span: dict[tuple[int, int], Entity] = {(s, e): ent for s, e, ent, _ in self.org_mentions}
         speakers = {id(e) for e, _ in resolved.values() if e is not None}
         for ent in self.entities:
             if not ent.mentions:
@@ -269,6 +295,7 @@ class Resolver:
             speaker = Speaker(
                 name=ent.name, mention=self.text[ms:me] if ms is not None else None,
                 mention_start=ms, mention_end=me, kind=ent.kind,  # type: ignore[arg-type]
+                members="; ".join(m.name for m in ent.members) if ent.members else None,
             )
         return Quote(
             start=f.start, end=f.end, text=self.text[f.start:f.end], type=f.type,  # type: ignore[arg-type]

@@ -57,7 +57,8 @@ def get_article(conn: Connection, key: str) -> Article | None:
               for r in ap if r["listed"]]
     quotes = [Quote(start=q["start"], end=q["end"], text=q["text"], type=q["type"],
                     speaker=Speaker(name=q["speaker_name"], mention=q["mention"], mention_start=q["mention_start"],
-                                    mention_end=q["mention_end"], kind=q["speaker_kind"] or "person")
+                                    mention_end=q["mention_end"], kind=q["speaker_kind"] or "person",
+                                    members=q["speaker_members"])
                     if q["speaker_name"] is not None else None,
                     cue=q["cue"], cue_start=q["cue_start"], cue_end=q["cue_end"], venue=q["venue"],
                     addressee=q["addressee"], date=q["date"], confidence=q["confidence"],
@@ -115,7 +116,7 @@ def quotes_stmt(conn: Connection, *, search: str | None, outlet: str | None, sin
                   a.c.title, q.c.start, q.c.end, q.c.text, q.c.type, q.c.speaker_name.label("speaker"),
                   q.c.speaker_kind, q.c.mention, q.c.cue, q.c.venue, q.c.date, q.c.confidence,
                   q.c.addressee, q.c.cue_start, q.c.cue_end, q.c.nested_in, q.c.mention_start, q.c.mention_end,
-                  q.c.verbatim, q.c.verbatim_text).select_from(q.join(a, a.c.hash == q.c.article_hash))
+                  q.c.verbatim, q.c.verbatim_text, q.c.speaker_members).select_from(q.join(a, a.c.hash == q.c.article_hash))
     since_, until_ = date_args(since, until)
     if search is not None:
         stmt = stmt.where(fts(conn, search))

@@ -110,6 +110,7 @@ quotes = Table(
     Column("mention", Text),
     Column("mention_start", Integer),
     Column("mention_end", Integer),
+    Column("speaker_members", Text),  # several speakers: their names joined by "; " (schema 4)
     Column("cue", String(200)),
     Column("cue_start", Integer),
     Column("cue_end", Integer),

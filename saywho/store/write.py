@@ -104,7 +104,7 @@ def quote_row(h: str, i: int, q: Quote, ids: dict[str, int], published: str | No
         "speaker_id": ids[person_key(sp.name, sp.kind)] if sp and sp.name else None,
         "speaker_name": sp.name if sp else None, "speaker_kind": sp.kind if sp else None,
         "mention": sp.mention if sp else None, "mention_start": sp.mention_start if sp else None,
-        "mention_end": sp.mention_end if sp else None, "cue": q.cue, "cue_start": q.cue_start,
+        "mention_end": sp.mention_end if sp else None, "speaker_members": sp.members if sp else None, "cue": q.cue, "cue_start": q.cue_start,
         "cue_end": q.cue_end, "venue": q.venue, "addressee": q.addressee, "date": q.date,
         "confidence": float(q.confidence), "nested_in": q.nested_in, "published": published,
         "verbatim": [list(v) for v in q.verbatim], "verbatim_text": q.verbatim_text,

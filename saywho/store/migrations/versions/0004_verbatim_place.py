@@ -1,7 +1,8 @@
 """Quotes keep their verbatim pieces; events their place and whether they happened.
 
 Schema version 4: ``quotes.verbatim`` (JSON [[start, end], ...]) and
-``quotes.verbatim_text``; ``events.place`` and ``events.status`` (happened | planned).
+``quotes.verbatim_text``, ``quotes.speaker_members`` (several speakers at once);
+``events.place`` and ``events.status`` (happened | planned).
 Rows stored before have no pieces (NULL, read as []) and are events that happened:
 re-ingest with ``--force`` to fill them from the text.
 
@@ -22,9 +23,10 @@ depends_on = None
 
 
 def upgrade() -> None:
-    """Add the four columns (nullable, or with a server default: no table rewrite)."""
+    """Add the five columns (nullable, or with a server default: no table rewrite)."""
     op.add_column("quotes", sa.Column("verbatim", sa.JSON(), nullable=True))
     op.add_column("quotes", sa.Column("verbatim_text", sa.Text(), nullable=True))
+    op.add_column("quotes", sa.Column("speaker_members", sa.Text(), nullable=True))
     op.add_column("events", sa.Column("place", sa.String(length=500), nullable=True))
     op.add_column("events", sa.Column("status", sa.String(length=16), nullable=False, server_default="happened"))
     set_version(op.get_bind(), 4)

@@ -1,0 +1,273 @@
+"""Referents the NER does not hand over ready-made: organisations as antecedents of
+descriptions ("the agency" is the Food Standards Agency, "the FSA" too), people the
+NER missed ("Theresa May" tagged a date), and several people speaking at once
+("Tom Smith and Jane Smith said", "the couple said").
+
+The resolver calls ``collect_orgs``, ``collect_unlabelled_names`` and
+``collect_pairs`` while collecting its people; ``mentions`` calls the resolution
+steps (``org_description``, ``conjoined_people``, ``pair_description``,
+``issuer_of_document``).
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from ..lexicon import DOCUMENT_NOUNS, PERSON_NOUNS, TITLES
+from ..nlp import entities
+from .entities import Entity
+from .names import first_name_gender
+
+if TYPE_CHECKING:
+    from .resolver import Resolver
+
+#: Head nouns of descriptions that name an organisation or a place's authority.
+ORG_NOUNS = frozenset(
+    """agency department ministry company firm business group bank council city government team club union
+    party board authority service hospital university school college commission committee court charity
+    organisation organization corporation airline retailer network institute foundation association
+    federation league regulator watchdog trust state country town county nation administration
+    supermarket body carmaker broadcaster newspaper publisher studio laboratory fund bureau
+    manufacturer insurer lender chain operator giant developer""".split()
+)
+#: Of those, the ones that name a place (its NER label is GPE), not an organisation.
+PLACE_NOUNS = frozenset("city state country town county nation".split())
+#: Documents that speak for their issuer ("the company's statement", "the report's findings").
+DOCUMENTS = DOCUMENT_NOUNS | frozenset("finding findings announcement communique notice bulletin guidance website study survey".split())
+#: Descriptions of two or more people named together before ("the couple said").
+PAIR_NOUNS = frozenset("couple pair duo two both trio partners".split())
+#: Entity labels that make a capitalised word no person.
+_NOT_PERSON = frozenset("ORG GPE NORP FAC LOC PRODUCT EVENT WORK_OF_ART LAW LANGUAGE MONEY PERCENT CARDINAL ORDINAL".split())
+_ORG_LABELS = ("ORG", "GPE")
+#: Grammatical roles in which an unlabelled proper noun may be a person.
+_PERSON_ROLES = frozenset("nsubj nsubjpass dobj pobj poss conj appos attr".split())
+#: Lower-case words left out of an acronym ("Department of Health" is DoH, "DH").
+_ACRONYM_SKIP = frozenset("of the and for on in at to".split())
+
+
+def acronym(name: str) -> str:
+    """The initials of a name's capitalised words ("Food Standards Agency" -> "FSA")."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() not in _ACRONYM_SKIP)
+
+
+def same_org(a: str, b: str) -> bool:
+    """True when one name is the other's acronym ("FSA", "Food Standards Agency")."""
+    for short, long in ((a, b), (b, a)):
+        if re.fullmatch(r"[A-Z]{2,6}", short) and len(long.split()) >= 2 and acronym(long) == short:
+            return True
+    return False
+
+
+# ---------------------------------------------------------------- collection
+
+
+def collect_orgs(r: "Resolver") -> None:
+    """Every ORG and GPE entity, in text order, as an antecedent for descriptions
+    (``r.org_mentions``); the entities join ``r.entities`` but get no salience mentions,
+    so pronoun resolution over people is as before."""
+    for ent in entities(r.doc):
+        if ent.label_ not in _ORG_LABELS or r._in_skipped(ent.start_char):
+            continue
+        text = re.sub(r"[’']s$", "", ent.text).strip()
+        if not re.search(r"[A-Za-z]", text) or text.lower().startswith(("a ", "an ")):
+            continue
+        if any(s <= ent.start_char < e for s, e, *_ in r.mentions):
+            continue  # a person the NER mislabelled, already collected
+        e = r.org_entity(text)
+        r.org_mentions.append((ent.start_char, ent.end_char, e, ent.label_))
+
+
+def _name_tokens(t: Token) -> list[Token]:
+    """A proper noun with the proper nouns compounded to it ("Theresa" "May")."""
+    toks = [c for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < t.i] + [t]
+    return sorted(toks, key=lambda x: x.i)
+
+
+def _mislabelled_person(run: Span) -> bool:
+    """A name the NER took for an organisation or place ("Beverley Callard" as ORG,
+    "Danielle" as GPE): it starts with a first name of one gender only (not "Morgan"
+    of Morgan Stanley), and a place must have a surname too ("Virginia" stays a place)."""
+    from .names import _gender_detector
+
+    g = _gender_detector().get_gender(run[0].text)
+    if g not in ("male", "female"):
+        return False
+    labels = {tok.ent_type_ for tok in run} - {""}
+    return not ("GPE" in labels and len(run) < 2)
+
+
+def collect_unlabelled_names(r: "Resolver") -> None:
+    """People the NER missed: a run of capitalised proper nouns that starts with a known
+    first name ("Theresa May" as a DATE, "Kathleen" alone as a subject).  Only words
+    outside every other kind of entity, and never a title alone."""
+    doc = r.doc
+    known = [(s, e) for s, e, *_ in r.mentions]
+    i = 0
+    while i < len(doc):
+        t = doc[i]
+        if not (t.pos_ == "PROPN" and t.text[:1].isupper() and t.text.isalpha()):
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and doc[j].text.isalpha():
+            j += 1
+        run = doc[i:j]
+        i = j
+        if any(tok.ent_type_ == "PERSON" for tok in run) or len(run) > 4:
+            continue
+        labels = {tok.ent_type_ for tok in run} - {""}
+        if labels - {"ORG", "GPE"} and labels & _NOT_PERSON:
+            continue
+        if labels and not _mislabelled_person(run):
+            continue
+        if any(s <= run.start_char < e for s, e in known) or r._in_skipped(run.start_char):
+            continue
+        words = [tok.text for tok in run]
+        # "The Conservative MP", "Allies of ...": a role or a capitalised common noun
+        if any(w.lower() in TITLES or w.lower() in PERSON_NOUNS for w in words):
+            continue
+        if run.start > 0 and doc[run.start - 1].pos_ == "DET":
+            continue
+        # a subject, object or possessor, not a modifier ("Victoria line"); without a known
+        # first name, only a subject of a verb or a possessor ("Reucassel said", "Doust's seat")
+        role = run.root.dep_
+        if role not in _PERSON_ROLES:
+            continue
+        if first_name_gender(words[0]) is None and (run[0].is_sent_start or not (
+                role in ("nsubj", "nsubjpass") and run.root.head.pos_ == "VERB" or role == "poss")):
+            continue
+        pe = r.person_for_name(" ".join(words))
+        if pe is not None:
+            r.add_mention(run.start_char, run.end_char, pe, subject=run.root.dep_ in ("nsubj", "nsubjpass"))
+    r.mentions.sort(key=lambda m: m[0])
+
+
+def collect_pairs(r: "Resolver") -> None:
+    """People named together ("Tom and Jane Smith married"), for "the couple" later."""
+    doc = r.doc
+    for s, e, ent, _, _ in list(r.mentions):
+        sp = doc.char_span(s, e, alignment_mode="expand")
+        if sp is None:
+            continue
+        others = [c for c in sp.root.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+        members = [ent]
+        for c in others:
+            got = next((m[2] for m in r.mentions if m[0] <= c.idx < m[1]), None)
+            if got is not None and got.kind == "person" and got is not ent:
+                members.append(got)
+        if len(members) >= 2:
+            r.pairs.append((s, members))
+
+
+# ---------------------------------------------------------------- resolution steps
+
+
+def org_for_head(r: "Resolver", pos: int, head: str, window: int = 3000) -> Entity | None:
+    """The organisation a description by ``head`` ("agency", "city") refers to: the
+    nearest earlier one whose name holds the word, else the nearest of the fitting
+    kind (a place for "the city", an organisation otherwise)."""
+    best, best_score = None, 0.0
+    for s, e, ent, label in r.org_mentions:
+        if s >= pos or pos - e > window:
+            continue
+        words = {w.lower() for w in (ent.description or "").split()}
+        fits = (label == "GPE") == (head in PLACE_NOUNS)
+        if head in words:
+            score = 3.0
+        elif fits:
+            score = 1.0
+        else:
+            continue
+        score += 1.0 / (1.0 + (pos - e) / 400.0)
+        if score > best_score:
+            best, best_score = ent, score
+    return best
+
+
+def org_description(r: "Resolver", s: int, head: Token, definite: bool) -> tuple[Entity, str] | None:
+    """"the agency", "the company", "the city": the organisation the article named."""
+    lemma = head.lemma_.lower()
+    if not definite or head.pos_ != "NOUN" or lemma not in ORG_NOUNS:
+        return None
+    ent = org_for_head(r, s, lemma)
+    return (ent, "organisation") if ent is not None else None
+
+
+def issuer_of_document(r: "Resolver", s: int, head: Token) -> tuple[Entity, str] | None:
+    """"the union's statement", "the report's findings": a document speaks for the
+    organisation or person that issued it: its possessor, else the organisation named
+    nearest around it in the same sentence or the one before."""
+    if head.lemma_.lower() not in DOCUMENTS:
+        return None
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        lemma = owner.lemma_.lower()
+        if owner.pos_ == "NOUN" and lemma in ORG_NOUNS:
+            ent = org_for_head(r, s, lemma)
+            if ent is not None:
+                return ent, "organisation"
+        if owner.pos_ == "PROPN":
+            known = next((m[2] for m in r.mentions if m[0] <= owner.idx < m[1]), None)
+            if known is not None:
+                return known, known.kind
+            orgs = [m[2] for m in r.org_mentions if m[0] <= owner.idx < m[1]]
+            if orgs:
+                return orgs[0], "organisation"
+        if not (owner.pos_ == "NOUN" and lemma in DOCUMENTS):
+            return None
+    sent = head.sent
+    lo = sent.start_char
+    prev = sent.start - 1
+    if prev >= 0:
+        lo = r.doc[prev].sent.start_char
+    near = [(abs(m[0] - s), m[2]) for m in r.org_mentions if lo <= m[0] < sent.end_char]
+    if near:
+        return min(near, key=lambda x: x[0])[1], "organisation"
+    return None
+
+
+def conjoined_people(r: "Resolver", sp: Span, head: Token) -> tuple[Entity, str] | None:
+    """"Tom Smith and Jane Smith said": every person conjoined to the head, as one group."""
+    if head.pos_ != "PROPN":
+        return None
+    conj = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+    if not conj:
+        return None
+    members: list[Entity] = []
+    for t in [head, *conj]:
+        toks = _name_tokens(t)
+        words = [x.text for x in toks]
+        if t is not head and len(words) == 1 and len(members) == 1 and len(members[0].name.split()) >= 2 \
+                and first_name_gender(words[0]) is not None and t.i < head.i:
+            words = [words[0], members[0].name.split()[-1]]  # "Tom and Jane Smith"
+        pe = r.person_for_name(" ".join(words))
+        if pe is None or pe.kind != "person":
+            return None
+        if pe not in members:
+            members.append(pe)
+    if len(members) < 2:
+        return None
+    return r.group_of(members), "group"
+
+
+def pair_description(r: "Resolver", s: int, head: Token, definite: bool) -> tuple[Entity, str] | None:
+    """"the couple", "the pair", "both": the people last named together."""
+    lemma = head.lemma_.lower()
+    if lemma not in PAIR_NOUNS or not (definite or lemma == "both"):
+        return None
+    before = [(p, m) for p, m in r.pairs if p < s]
+    if not before:
+        return None
+    return r.group_of(before[-1][1]), "group"
+
+
+def nearest_org(r: "Resolver", pos: int, window: int = 400) -> Entity | None:
+    """"it", "its": the organisation named last within ``window`` characters before
+    ``pos`` (a place does not speak as "it"; farther back "it" is rarely a body)."""
+    best = None
+    for s, e, ent, label in r.org_mentions:
+        if s < pos and pos - e <= window and label == "ORG":
+            best = ent
+    return best
