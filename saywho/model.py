@@ -139,6 +139,8 @@ class Event:
     evidence: list[tuple[int, int]] = field(default_factory=list)
     trigger: str | None = None
     confidence: float = 0.5
+    place: str | None = None  # where it took place, as the text says it ("Paris", "Downing Street")
+    status: str = "happened"  # "happened" | "planned" (scheduled or announced, not yet taken place)
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

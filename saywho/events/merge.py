@@ -17,6 +17,7 @@ class Draft:
 
     type: str
     place: str | None = None
+    status: str = "happened"
     participants: list[str] = field(default_factory=list)
     date: str | None = None
     date_text: str | None = None
@@ -36,8 +37,8 @@ class Draft:
 
     def accepts(self, m: Mention, types: tuple[str, ...]) -> bool:
         """Whether ``m`` can be a mention of this event (type, date, place, participants)."""
-        if self.type not in types:
-            return False
+        if self.type not in types or m.status != self.status:
+            return False  # a planned engagement is not the one that took place
         if self.date and m.date and not dates_agree(self.date, self.approx, m.date, m.date_approximate):
             return False
         if self.place and m.place and self.place != m.place and all(
@@ -65,7 +66,7 @@ class Draft:
             type=self.type, participants=list(self.participants), date=self.date, date_text=self.date_text,
             date_approximate=self.approx, duration_minutes=dur[0], duration_approximate=dur[1],
             topics=topics, not_discussed=nd, evidence=evidence,
-            trigger=mm[0].trigger.text, confidence=round(conf, 2),
+            trigger=mm[0].trigger.text, confidence=round(conf, 2), place=self.place, status=self.status,
         )
 
 
@@ -128,7 +129,7 @@ def merge_mentions(ms: list[Mention]) -> list[Event]:
     for m in full:
         ev = next((e for e in events if e.accepts(m, (m.type,))), None)
         if ev is None:
-            ev = Draft(type=m.type, place=m.place)
+            ev = Draft(type=m.type, place=m.place, status=m.status)
             events.append(ev)
         ev.absorb(m)
     # a congratulation reported with a call between the same people on the same day is that call

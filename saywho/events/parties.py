@@ -15,12 +15,12 @@ from ..lexicon import (
     PAIR_NOUNS,
     PARTY_GROUP_NOUNS,
     PLURAL_PRONOUNS,
-    TRIGGER_VERBS,
 )
 from ..model import Quote
 from ..nlp import entities, sent_of
 from ..speakers.lookup import PersonLookup
 from .syntax import conjuncts, ents_in, np_span, party_objects, subject
+from .words import EVENT_LIGHT_VERBS, EVENT_VERBS, GROUP_NOUNS, MESSAGE_NOUNS, TRAVEL_VERBS, VISIT_PLACE_NOUNS
 
 #: Names of news outlets and programmes: a party so named makes it an interview.
 _MEDIA_NAME = re.compile(
@@ -32,7 +32,7 @@ _MEDIA_NAME = re.compile(
 #: Organisations a visit goes to as a place ("visited the White House").
 _PLACE_ORG = re.compile(r"\b(house|office|hill|capitol|building|center|centre|hall|museum|university|college)\b", re.I)
 #: Modifiers too vague to name a group ("other officials", "senior leaders").
-_VAGUE_MODS = ("other", "several", "some", "many", "few", "top", "senior", "local", "key")
+_VAGUE_MODS = ("other", "several", "some", "many", "few", "local", "key")
 #: (participants, how many are people, place of a visit, the clause verb).
 Participants = tuple[list[str], int, str | None, Token]
 
@@ -186,7 +186,12 @@ class Parties:
             return "none", None
         if etype == "visit" and tok.pos_ == "PROPN" and tok.text[:1].isupper():
             return "place", span.text  # a place the tagger did not label
-        if lemma in PARTY_GROUP_NOUNS and tok.tag_ in ("NNS", "NN") and (tok.tag_ == "NNS" or lemma in COLLECTIVE_NOUNS):
+        if etype == "visit" and lemma in VISIT_PLACE_NOUNS:
+            # "while visiting a hospital in Leeds": the place with its location, without the article
+            words = [x for x in tok.subtree if x.dep_ not in ("det", "relcl", "acl", "punct", "cc", "conj")]
+            words = [x for x in words if not (x.i < tok.i and x.dep_ == "poss" and x.pos_ == "PRON")]
+            return "place", " ".join(x.text for x in words)
+        if lemma in GROUP_NOUNS and tok.tag_ in ("NNS", "NN") and (tok.tag_ == "NNS" or lemma in COLLECTIVE_NOUNS or lemma == "staff"):
             return self._group_party(tok, ents)
         return "none", None
 
@@ -232,9 +237,13 @@ class Parties:
             h = h.head
         if t.dep_ in ("dobj", "attr", "pobj", "nsubj", "nsubjpass") and h.pos_ in ("VERB", "AUX") and h.i != t.i:
             verb = h
-            if t.dep_ in ("dobj", "pobj") and (h.lemma_ in LIGHT_VERBS or h.lemma_ in TRIGGER_VERBS):
+            if t.dep_ in ("dobj", "pobj") and (h.lemma_ in EVENT_LIGHT_VERBS or h.lemma_ in EVENT_VERBS):
                 toks = subject(h) + toks
-                toks += party_objects(h, etype)
+                if h.lemma_ not in TRAVEL_VERBS:  # "travel to Paris for talks": Paris is no party to the talks
+                    toks += party_objects(h, etype)
+                toks += [c for c in h.children if c.dep_ == "dative"]  # "sent Mr. Xi a letter"
+            elif etype == "message" and t.lemma_.lower() in MESSAGE_NOUNS and t.dep_ == "pobj" and t.head.lower_ == "in":
+                toks = subject(h) + toks  # "In a letter to the president, the senator asked ..." 
             elif etype == "meeting" and t.dep_ == "dobj" and h.lemma_ in ADDRESS_VERBS:
                 toks = subject(h) + toks  # "told a meeting of Pacific Island leaders"
             elif h.lemma_ == "invite" and t.dep_ == "pobj" and t.head.lower_ == "to" and h.tag_ == "VBD":

@@ -60,6 +60,8 @@ def subject(v: Token, depth: int = 0) -> list[Token]:
     h = v.head
     if h.i == v.i:
         return []
+    if v.dep_ == "xcomp" and h.pos_ == "ADJ" and h.head.i != h.i:
+        return subject(h.head, depth + 1)  # "X is due to meet", "X is ready to talk"
     if v.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl", "dobj", "relcl", "ccomp"):
         if v.dep_ == "pcomp" and h.dep_ == "prep":
             return subject(h.head, depth + 1)

@@ -14,12 +14,22 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import IRREALIS_HEADS, MODALS, PAIR_NOUNS, TRIGGER_NOUNS, TRIGGER_VERBS
+from ..lexicon import MODALS, PAIR_NOUNS
 from ..model import Article
 from ..nlp import sent_of, text_of
-from .details import date_base, date_of, duration_of, is_future
+from .details import context_date, date_base, date_of, duration_of, is_future, place_of
 from .parties import Parties
 from .syntax import with_medium
+from .words import (
+    EVENT_NOUNS,
+    EVENT_VERBS,
+    FUTURE_AUX,
+    HYPOTHETICAL_HEADS,
+    MESSAGE_NOUNS,
+    MESSAGE_VERBS,
+    PLANNED_HEADS,
+    TRAVEL_VERBS,
+)
 
 #: Compounds that make "call" something else: "roll call", "conference call", "earnings call".
 _NOT_CALL_COMPOUNDS = ("roll", "wake", "curtain", "judgment", "judgement", "close", "conference", "earnings", "casting")
@@ -43,6 +53,7 @@ class Mention:
     not_discussed: list[str] = field(default_factory=list)
     evidence: tuple[int, int] = (0, 0)
     confidence: float = 0.6
+    status: str = "happened"  # or "planned"
 
     @property
     def full(self) -> bool:
@@ -57,12 +68,12 @@ def trigger_kind(t: Token) -> tuple[str, str] | None:
     """("verb" | "noun", event type) when ``t`` is a trigger word, else None."""
     lemma = t.lemma_.lower()
     low = t.lower_
-    if t.pos_ in ("VERB", "AUX") and lemma in TRIGGER_VERBS:
-        return "verb", TRIGGER_VERBS[lemma]
-    if t.pos_ in ("NOUN", "PROPN") and (lemma in TRIGGER_NOUNS or low in TRIGGER_NOUNS):
+    if t.pos_ in ("VERB", "AUX") and lemma in EVENT_VERBS:
+        return "verb", EVENT_VERBS[lemma]
+    if t.pos_ in ("NOUN", "PROPN") and (lemma in EVENT_NOUNS or low in EVENT_NOUNS):
         if t.pos_ == "PROPN" and not t.is_lower:
             return None
-        return "noun", TRIGGER_NOUNS.get(lemma, TRIGGER_NOUNS.get(low, "other"))
+        return "noun", EVENT_NOUNS.get(lemma, EVENT_NOUNS.get(low, "other"))
     return None
 
 
@@ -93,6 +104,20 @@ def _verb_is_engagement(t: Token, children: list[Token], preps: set[str]) -> boo
         return False
     if lemma == "host" and not any(c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN") for c in children):
         return False
+    if lemma in MESSAGE_VERBS:
+        # "wrote to the committee", "emailed her aides"; "wrote in an op-ed", "he wrote" are no message
+        addressed = "to" in preps or any(c.dep_ in ("dative", "dobj") and c.pos_ in ("PROPN", "PRON", "NOUN")
+                                        and c.lemma_.lower() not in ("it", "this", "that", "book", "article") for c in children)
+        return addressed if lemma != "write" else "to" in preps or any(c.dep_ == "dative" for c in children)
+    if lemma in TRAVEL_VERBS:
+        return "to" in preps  # "will travel to Paris"; "flew home" names no destination
+    if lemma == "discuss":
+        # "X and Y discussed trade", "discussed trade with Y"; "X discussed the plan" alone is no engagement
+        subj = [c for c in children if c.dep_ == "nsubj"]
+        pair = bool(subj) and any(c.dep_ == "conj" for c in subj[0].children)
+        return "with" in preps or pair
+    if lemma == "negotiate":
+        return "with" in preps
     return True
 
 
@@ -136,7 +161,28 @@ def _noun_is_engagement(t: Token, children: list[Token], preps: set[str]) -> boo
         return False  # "talk of", "small talk"; the engagement is "talks"
     if lemma == "visit" and t.dep_ == "compound":
         return False
+    if lemma in MESSAGE_NOUNS or t.lower_ in MESSAGE_NOUNS:
+        return _message_noun_is_addressed(t, preps)
+    if lemma in ("negotiation", "discussion") and not preps & {"with", "between", "among"}:
+        return False
+    if lemma == "tour" and not any(c.dep_ == "pobj" for c in children if c.lower_ == "of"):
+        return False  # "a tour of the plant"; "a book tour", "on tour" are no visit
     return True
+
+
+def _message_noun_is_addressed(t: Token, preps: set[str]) -> bool:
+    """A letter, email or note is a message when it is addressed to someone: "a
+    letter to the board", "sent X an email"; "the text of the bill", "a letter to
+    the editor" (the press) are not."""
+    if t.lemma_.lower() in ("note", "text", "message") and t.dep_ == "compound":
+        return False
+    if "to" in preps:
+        to = next(c for c in t.children if c.dep_ == "prep" and c.lower_ == "to")
+        objs = [p for p in to.children if p.dep_ == "pobj"]
+        return bool(objs) and objs[0].pos_ in ("PROPN", "NOUN", "PRON") and objs[0].lemma_.lower() != "editor"
+    h = t.head
+    # "sent Mr. Xi a letter", "wrote him a note"
+    return t.dep_ == "dobj" and h.lemma_.lower() in ("send", "write") and any(c.dep_ == "dative" for c in h.children)
 
 
 def debate_happened(t: Token, verb: Token) -> bool:
@@ -159,42 +205,68 @@ def debate_happened(t: Token, verb: Token) -> bool:
     return True
 
 
-def _irrealis_marker(c: Token, depth: int, negation: bool) -> bool:
-    """A child that makes its head hypothetical: a modal, a negation, "if", "soon", "never"."""
-    if c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS | {"going"}:
-        return True
+def _irrealis_marker(c: Token, depth: int, negation: bool) -> str | None:
+    """What a child makes of its head: "planned" (the plain future: "will"), "hypothetical"
+    (another modal, a negation, "if", "never"), or None."""
+    if c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX:
+        return "planned"
+    if c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS:
+        return "hypothetical"
     if c.dep_ == "neg" and depth <= 1 and negation:
-        return True
+        return "hypothetical"
     if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") and depth <= 1:
-        return True
-    return c.dep_ == "advmod" and c.lower_ in ("soon", "never") and depth <= 1
+        return "hypothetical"
+    return "hypothetical" if c.dep_ == "advmod" and c.lower_ in ("soon", "never") and depth <= 1 else None
+
+
+def _in_complement(t: Token, head: Token) -> bool:
+    """Whether ``t`` hangs from ``head`` as what it plans, hopes or asks for ("plans to
+    visit", "hopes for a meeting"), not as a circumstance ("In a letter, she asked")."""
+    node = t
+    while node.head.i != head.i and node.head.i != node.i:
+        node = node.head
+    return not (node.dep_ == "prep" and node.lower_ in ("in", "at", "during", "after", "before", "with", "on", "by"))
 
 
 def is_irrealis(t: Token, negation: bool = True) -> bool:
     """An engagement announced, hoped for, denied or put as a condition, not one that happened."""
+    return irrealis_kind(t, negation) is not None
+
+
+def irrealis_kind(t: Token, negation: bool = True) -> str | None:
+    """None for an engagement reported as real; "planned" for one announced ("will
+    meet", "plans to visit", "is due to meet"); "hypothetical" for one hoped for,
+    denied or put as a condition (no engagement at all)."""
     # a bare infinitive with no auxiliary is an imperative or a wish:
     # "Let Hillary and I sit there and just debate"
     heads = [t, t.head] if t.dep_ == "conj" else [t]
     if t.tag_ == "VB" and all(h.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in h.children) for h in heads):
-        return True
+        return "hypothetical"
+    found: set[str] = set()
     node = t
     for depth in range(5):
-        if any(_irrealis_marker(c, depth, negation) for c in node.children):
-            return True
-        if node.lemma_.lower() in IRREALIS_HEADS and node.i != t.i and not (
-            node.lemma_ == "invite" and node.tag_ == "VBD" and t.pos_ == "NOUN"
+        found |= {k for c in node.children if (k := _irrealis_marker(c, depth, negation))}
+        lemma = node.lemma_.lower()
+        if node.i != t.i and lemma in PLANNED_HEADS | HYPOTHETICAL_HEADS and _in_complement(t, node) and not (
+            lemma == "invite" and node.tag_ == "VBD" and t.pos_ == "NOUN"
         ):  # "invited X to a meeting" reports the meeting; "invited him to visit" does not
-            return True
-        if node.lower_ == "forward" or node.lower_ == "going" and any(c.dep_ == "xcomp" for c in node.children):
-            return True  # "looks forward to meeting", "it's going to be a very unfair debate"
+            found.add("planned" if lemma in PLANNED_HEADS else "hypothetical")
+        if node.lower_ == "forward":
+            found.add("hypothetical")  # "looks forward to meeting"
+        if node.lower_ == "going" and any(c.dep_ == "xcomp" for c in node.children):
+            found.add("planned")  # "is going to meet"
         if node.dep_ in ("ROOT",) or node.head.i == node.i:
             break
         if node.dep_ in ("ccomp", "xcomp") and node.head.lemma_.lower() == "let":
-            return True  # "Let Hillary and I sit there and just debate"
+            return "hypothetical"  # "Let Hillary and I sit there and just debate"
         if node.dep_ in ("ccomp", "relcl", "advcl") and depth > 0:
             break
+        if found:
+            break
         node = node.head
-    return False
+    if "hypothetical" in found:
+        return "hypothetical"
+    return "planned" if found else None
 
 
 #: What ``find_events(..., trace=[])`` records: (offset, trigger, what became of it).
@@ -231,10 +303,10 @@ def find_mentions(doc: Doc, article: Article, parties: Parties, trace: Trace | N
         if kind == "noun":
             # "met him for dinner", "making a phone call": one mention, the verb's if it is a trigger
             h = t.head.head if t.dep_ == "pobj" else t.head
-            if h.i in seen_verbs:
+            if h.i in seen_verbs and EVENT_VERBS.get(h.lemma_.lower()) in (etype, "call", None):
                 why(t, "the verb's mention")
                 continue
-            if t.dep_ == "compound" and t.head.lemma_.lower() in TRIGGER_NOUNS:
+            if t.dep_ == "compound" and t.head.lemma_.lower() in EVENT_NOUNS:
                 continue
         m = _mention(t, kind, etype, article, parties, seen_verbs, why)
         if m is not None:
@@ -257,23 +329,30 @@ def _mention(t: Token, kind: str, etype: str, article: Article, parties: Parties
     if kind == "verb" and lemma in ("speak", "talk") and people < 2:
         why(t, f"a speech: {names}")  # "spoke to the Virginia delegation"
         return None
-    if etype == "other" and not debate_happened(t, verb):
-        why(t, "a debate still to come")
+    if etype == "other":
+        why(t, "a debate: no engagement between the parties")  # the press's event, not theirs
         return None
     # "the call did not touch on X" still reports a call; "did not have a call" does not
     subj_noun = kind == "noun" and t.dep_ in ("nsubj", "nsubjpass")
-    if is_irrealis(t, negation=not subj_noun) or verb.i != t.i and is_irrealis(verb, negation=not subj_noun):
-        why(t, "did not happen (modal, negated, planned)")
+    kinds = {irrealis_kind(t, negation=not subj_noun), irrealis_kind(verb, negation=not subj_noun) if verb.i != t.i else None}
+    if "hypothetical" in kinds:
+        why(t, "did not happen (modal, negated, conditional)")
         return None
     if kind == "verb":
         seen_verbs.add(t.i)
     m = Mention(type=etype, trigger=t, participants=names, people=people, place=place)
-    d = date_of(t, verb, lambda i: date_base(parties.quote_at(i), article.published))
+    m.status = "planned" if "planned" in kinds else "happened"
+    m.place = m.place or place_of(t, verb)
+    base_at = lambda i: date_base(parties.quote_at(i), article.published)  # noqa: E731
+    d = date_of(t, verb, base_at, future=m.status == "planned")
     if d is not None:
-        if is_future(d[0], article.published):
-            why(t, f"dated after publication: {d[1]}")
-            return None
+        if is_future(d[0], article.published) and m.status == "happened":
+            m.status = "planned"  # "meets X next week"
         m.date, m.date_text, m.date_approximate = d[0], d[1], d[2]
+    elif m.status == "happened":
+        ctx = context_date(t, base_at)
+        if ctx is not None and not is_future(ctx[0], article.published):
+            m.date, m.date_text, m.date_approximate = ctx[0], ctx[1], True
     dur = duration_of(t) if etype in ("call", "meeting", "visit") else None
     if dur is not None:
         m.duration, m.duration_approximate = dur
