@@ -41,5 +41,7 @@ def find_events(doc: Doc, article: Article, people: PersonLookup, trace: Trace |
     """
     parties = Parties(doc, people)
     ms = find_mentions(doc, article, parties, trace)
+    for m in ms:  # one name per person across mentions, in its fullest form
+        m.participants = list(dict.fromkeys(parties.fullest(n) for n in m.participants))
     attach_topics(doc, ms, parties.resolve)
     return merge_mentions(ms)

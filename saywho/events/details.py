@@ -87,8 +87,9 @@ def date_of(t: Token, verb: Token, base_at: Callable[[int], str | None], future:
             continue
         prev = doc[ent.start - 1] if ent.start > 0 else None
         nxt = doc[ent.end] if ent.end < len(doc) else None
-        if nxt is not None and nxt.lower_ in ("before", "after", "later", "earlier", "prior"):
-            continue  # "a day before X": measured from another event
+        if nxt is not None and nxt.lower_ in ("before", "after", "later", "earlier", "prior") or re.search(
+                r"\b(later|afterwards?|before|earlier)$", txt, re.I):
+            continue  # "a day before X", "a month later": measured from another event
         if prev is not None and prev.lower_ in ("since", "until", "till", "before", "after", "by", "from", "for", "of", "than"):
             continue
         if re.match(r"^(the\s+)?(first|last|second)\s+time", txt, re.I) or re.search(r"\bfollowing\b", txt, re.I):
@@ -178,12 +179,19 @@ def context_date(t: Token, base_at: Callable[[int], str | None]) -> tuple[str, s
     sent = sent_of(t)
     doc = t.doc
     cands = [e for e in ents_in(sent) if e.label_ == "DATE" and e.start < t.i]
-    if not cands and sent.start > 0:
-        prev = sent_of(doc[sent.start - 1])
-        if "\n" not in doc.text[prev.end_char:sent.start_char]:
-            cands = [e for e in ents_in(prev) if e.label_ == "DATE"]
+    breaks = 0
+    cur = sent
+    for _ in range(3):  # up to three sentences back, across at most one paragraph break
+        if cands or cur.start == 0:
+            break
+        prev = sent_of(doc[cur.start - 1])
+        breaks += "\n" in doc.text[prev.end_char:cur.start_char]
+        if breaks > 1:
+            break
+        cands = [e for e in ents_in(prev) if e.label_ == "DATE"]
+        cur = prev
     for ent in reversed(cands):
-        if re.search(r"year-old|\byears?\b(?! ago)|\bminutes?\b|\bhours?\b|\bfollowing\b", ent.text, re.I):
+        if re.search(r"year-old|\byears?\b(?! ago)|\bminutes?\b|\bhours?\b|\bfollowing\b|\b(later|earlier)$", ent.text, re.I):
             continue
         prev_tok = doc[ent.start - 1] if ent.start > 0 else None
         if prev_tok is not None and prev_tok.lower_ in ("since", "until", "by", "from", "for", "than", "before"):

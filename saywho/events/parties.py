@@ -15,12 +15,13 @@ from ..lexicon import (
     PAIR_NOUNS,
     PARTY_GROUP_NOUNS,
     PLURAL_PRONOUNS,
+    TITLES,
 )
 from ..model import Quote
 from ..nlp import entities, sent_of
 from ..speakers.lookup import PersonLookup
 from .syntax import conjuncts, ents_in, np_span, party_objects, subject
-from .words import EVENT_LIGHT_VERBS, EVENT_VERBS, GROUP_NOUNS, MESSAGE_NOUNS, TRAVEL_VERBS, VISIT_PLACE_NOUNS
+from .words import EVENT_LIGHT_VERBS, EVENT_VERBS, GROUP_NOUNS, MESSAGE_NOUNS, SUMMIT_NOUNS, TRAVEL_VERBS, VISIT_PLACE_NOUNS
 
 #: Names of news outlets and programmes: a party so named makes it an interview.
 _MEDIA_NAME = re.compile(
@@ -52,8 +53,26 @@ class Parties:
         self.quotes = list(lookup.quotes)
         # person mentions in text order: (start, end, name)
         self.person_mentions = sorted((s, e, p.name) for p in self.people for s, e in p.mentions)
+        self._forms: set[str] | None = None
 
     # -------------------------------------------------------------- resolving a mention to a person
+
+    def fullest(self, name: str) -> str:
+        """The fullest form of a person's name the article gives ("Suu Kyi" ->
+        "Aung San Suu Kyi", "Modi" -> "Narendra Modi"), when only one longer form
+        ends with it; the name itself otherwise (two Clintons: "Clinton" stays)."""
+        if self._forms is None:
+            # a name after a title is a title's tail ("Miss Universe Alicia Machado" is tagged
+            # "Universe Alicia Machado"): not a fuller name
+            forms = {_strip_name(e.text.strip()) for e in entities(self.doc) if e.label_ == "PERSON"
+                     and not (e.start > 0 and self.doc[e.start - 1].lower_.rstrip(".") in TITLES)}
+            self._forms = {f for f in forms if f and f[:1].isupper() and "\n" not in f}
+        longer = {f for f in self._forms if f.endswith(" " + name) and len(f.split()) <= 5}
+        # the longest forms must be one name ("Barack Obama" and "Barack H. Obama" are)
+        tops = {(f.split()[0], f.split()[-1]) for f in longer if not any(g.endswith(" " + f) for g in longer)}
+        if len(tops) != 1:
+            return name
+        return max(longer, key=len)
 
     def quote_at(self, i: int) -> Quote | None:
         """The innermost quote around character ``i``."""
@@ -76,6 +95,13 @@ class Parties:
             if not any(ms <= sp.root.idx < me for ms, me in p.mentions):
                 return None
         return p.name
+
+    def _gender_fits(self, tok: Token) -> bool:
+        """False when a gendered pronoun resolves to a person of the other known gender."""
+        want = "female" if tok.lower_ in ("she", "her", "hers", "herself") else "male" if tok.lower_ in (
+            "he", "him", "his", "himself") else None
+        p = self.lookup.person_at(tok.idx, tok.idx + len(tok.text)) if want else None
+        return p is None or p.gender is None or p.gender == want
 
     def is_person_mention(self, tok: Token) -> bool:
         """Whether ``tok`` lies in a mention of one of the article's people."""
@@ -124,6 +150,8 @@ class Parties:
         if low in PLURAL_PRONOUNS:
             return self.pair_before(s)
         if tok.pos_ == "PRON" or low.startswith("@"):
+            if not self._gender_fits(tok):
+                return []  # the resolver's "she" is a man: better no party than a wrong one
             n = self.person_at(s, e)
             if n is None and low.startswith("@"):
                 n = self.lookup.canonical(tok.text[1:])
@@ -230,6 +258,8 @@ class Parties:
             return toks, verb
         toks += [c for c in t.children if c.dep_ == "poss"]
         toks += [c for c in t.children if c.dep_ == "compound" and c.ent_type_ == "PERSON"]
+        if t.lemma_.lower() in SUMMIT_NOUNS:  # "U.N. climate talks", "a NATO summit"
+            toks += [c for c in t.children if c.dep_ == "compound" and c.ent_type_ in ("ORG", "GPE", "NORP")]
         toks += party_objects(t, etype)
         # "had a call with", "received a call from", "met for dinner"
         h = t.head

@@ -78,7 +78,8 @@ def party_objects(t: Token, etype: str = "") -> list[Token]:
     """Objects of the phrases that name the other party ("with X", "between X and Y",
     "by X"); "against"/"over" for a debate, "of" for a meeting noun."""
     out = []
-    preps = PARTY_PREPS | ({"against", "over"} if etype == "other" else set()) | ({"of"} if etype == "meeting" and t.pos_ == "NOUN" else set())
+    preps = PARTY_PREPS | ({"against", "over"} if etype == "other" else set()) | ({"of"} if etype == "meeting" and t.pos_ == "NOUN" else set()) | (
+        {"by"} if etype == "visit" and t.pos_ == "NOUN" else set())  # "a trip by X"
     for c in with_medium(t):
         if c.dep_ == "prep" and c.lower_ in preps:
             out.extend(p for p in c.children if p.dep_ == "pobj")

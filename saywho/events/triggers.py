@@ -28,9 +28,13 @@ from .words import (
     MESSAGE_NOUNS,
     MESSAGE_VERBS,
     PLANNED_HEADS,
+    SUMMIT_NOUNS,
+    THANK_MEDIA,
     TRAVEL_VERBS,
 )
 
+#: Subordinators of a clause told as fact whatever the main clause's mood.
+_ASSERTED_MARKS = ("while", "when", "as", "after", "since", "because", "although", "though")
 #: Compounds that make "call" something else: "roll call", "conference call", "earnings call".
 _NOT_CALL_COMPOUNDS = ("roll", "wake", "curtain", "judgment", "judgement", "close", "conference", "earnings", "casting")
 
@@ -54,13 +58,18 @@ class Mention:
     evidence: tuple[int, int] = (0, 0)
     confidence: float = 0.6
     status: str = "happened"  # or "planned"
+    date_from_context: bool = False  # dated by the narrative time of the sentences before
 
     @property
     def full(self) -> bool:
         """Names its engagement on its own: a person and another party, or a
         person visiting a named place."""
         if self.people < 1:
-            return False
+            # a summit or talks of organisations or groups alone ("NATO's summit in Warsaw")
+            # by a name ("the abashed leaders" is too vague to stand alone)
+            return self.type == "meeting" and self.trigger.lemma_.lower() in SUMMIT_NOUNS and any(
+                w[:1].isupper() for p in self.participants for w in p.split())
+
         return len(self.participants) >= 2 or self.type == "visit" and self.place is not None
 
 
@@ -118,6 +127,11 @@ def _verb_is_engagement(t: Token, children: list[Token], preps: set[str]) -> boo
         return "with" in preps or pair
     if lemma == "negotiate":
         return "with" in preps
+    if lemma == "thank":
+        # "thanked Trump on Twitter", "thanked her in a letter": a message; a spoken "thanked X" is not
+        media = {p.lemma_.lower() for c in children if c.dep_ == "prep" and c.lower_ in ("on", "in", "via", "by")
+                 for p in c.children if p.dep_ == "pobj"}
+        return bool(media & THANK_MEDIA) and any(c.dep_ == "dobj" for c in children)
     return True
 
 
@@ -261,8 +275,8 @@ def irrealis_kind(t: Token, negation: bool = True) -> str | None:
             return "hypothetical"  # "Let Hillary and I sit there and just debate"
         if node.dep_ in ("ccomp", "relcl", "advcl") and depth > 0:
             break
-        if found:
-            break
+        if found or node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _ASSERTED_MARKS for c in node.children):
+            break  # "may be reluctant to act while Kerry negotiates with Russia": the talks are real
         node = node.head
     if "hypothetical" in found:
         return "hypothetical"
@@ -352,7 +366,7 @@ def _mention(t: Token, kind: str, etype: str, article: Article, parties: Parties
     elif m.status == "happened":
         ctx = context_date(t, base_at)
         if ctx is not None and not is_future(ctx[0], article.published):
-            m.date, m.date_text, m.date_approximate = ctx[0], ctx[1], True
+            m.date, m.date_text, m.date_approximate, m.date_from_context = ctx[0], ctx[1], True, True
     dur = duration_of(t) if etype in ("call", "meeting", "visit") else None
     if dur is not None:
         m.duration, m.duration_approximate = dur

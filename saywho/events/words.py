@@ -19,14 +19,15 @@ EVENT_VERBS: dict[str, str] = {
     **TRIGGER_VERBS,
     "write": "message", "email": "message", "e-mail": "message", "text": "message", "message": "message",
     "negotiate": "meeting", "discuss": "meeting",
-    "travel": "visit", "fly": "visit", "tour": "visit",
+    "travel": "visit", "fly": "visit", "tour": "visit", "head": "visit",
+    "thank": "message",
 }
 #: Message nouns: they name an engagement only when addressed to someone.
 MESSAGE_NOUNS = frozenset(k for k, v in EVENT_NOUNS.items() if v == "message" and not k.startswith("congratulation"))
 #: Message verbs that need an addressee: "wrote to X", "emailed X", "texted X".
 MESSAGE_VERBS = frozenset("write email e-mail text message".split())
 #: Verbs of going somewhere: a visit only with a destination ("will travel to Paris").
-TRAVEL_VERBS = frozenset("travel fly".split())
+TRAVEL_VERBS = frozenset("travel fly head".split())
 #: Verbs whose object is the event noun and whose subject takes part ("sent a letter", "began talks").
 EVENT_LIGHT_VERBS = LIGHT_VERBS | frozenset("send write begin start open resume continue lead".split())
 #: Heads that put an engagement in the future as a plan, not a wish or a condition
@@ -45,3 +46,8 @@ VISIT_PLACE_NOUNS = frozenset(
 #: Heads of a described group that can take part ("senior staff", "Republican senators",
 #: "Canadian negotiators").
 GROUP_NOUNS = PARTY_GROUP_NOUNS | frozenset("staff aide counterpart negotiator delegate ambassador".split())
+#: The written media that make "thanked X" a message ("on Twitter", "in a letter").
+THANK_MEDIA = frozenset("twitter tweet letter note email e-mail message text facebook post instagram".split())
+#: Nouns of a gathering of many parties: organisations alone can hold one ("NATO's summit",
+#: "U.N. climate talks", "the leaders of the G-20 held a summit").
+SUMMIT_NOUNS = frozenset("summit talks talk negotiation conference conclave session".split())
