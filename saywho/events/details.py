@@ -6,7 +6,7 @@ import datetime as _dt
 import re
 from collections.abc import Callable
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..dates import resolve_date  # one date resolver for quotes and events
 from ..model import Quote
@@ -178,7 +178,19 @@ def context_date(t: Token, base_at: Callable[[int], str | None]) -> tuple[str, s
     Wednesday she visited X. She had breakfast with Y."). None when there is none."""
     sent = sent_of(t)
     doc = t.doc
-    cands = [e for e in ents_in(sent) if e.label_ == "DATE" and e.start < t.i]
+    def usable(ents: list[Span]) -> list[Span]:
+        """The narrative dates among ``ents``: no ages, spans or times measured from another event."""
+        out = []
+        for ent in ents:
+            if ent.label_ != "DATE" or re.search(
+                    r"year-old|\byears?\b(?! ago)|\bminutes?\b|\bhours?\b|\bfollowing\b|\b(later|earlier|before)$", ent.text, re.I):
+                continue
+            if ent.start > 0 and doc[ent.start - 1].lower_ in ("since", "until", "by", "from", "for", "than", "before"):
+                continue
+            out.append(ent)
+        return out
+
+    cands = usable([e for e in ents_in(sent) if e.start < t.i])
     breaks = 0
     cur = sent
     for _ in range(3):  # up to three sentences back, across at most one paragraph break
@@ -188,14 +200,9 @@ def context_date(t: Token, base_at: Callable[[int], str | None]) -> tuple[str, s
         breaks += "\n" in doc.text[prev.end_char:cur.start_char]
         if breaks > 1:
             break
-        cands = [e for e in ents_in(prev) if e.label_ == "DATE"]
+        cands = usable(ents_in(prev))
         cur = prev
     for ent in reversed(cands):
-        if re.search(r"year-old|\byears?\b(?! ago)|\bminutes?\b|\bhours?\b|\bfollowing\b|\b(later|earlier)$", ent.text, re.I):
-            continue
-        prev_tok = doc[ent.start - 1] if ent.start > 0 else None
-        if prev_tok is not None and prev_tok.lower_ in ("since", "until", "by", "from", "for", "than", "before"):
-            continue
         r = resolve_phrase(ent.text, base_at(ent.start_char))
         if r is not None:
             return r[0], ent.text

@@ -239,7 +239,12 @@ class Parties:
         mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.pos_ != "PRON"
                 and c.lower_ not in _VAGUE_MODS]
         if mods:
-            words = [x.text if x.pos_ == "PROPN" or x.ent_type_ else x.lower_ for x in np_span(tok)
+            span = np_span(tok)
+            # a dateline before a dash is no part of the group ("BRUSSELS - European leaders")
+            dash = [x.i for x in span if x.i < tok.i and x.text in ("-", "—", "–", "--")]
+            if dash:
+                span = tok.doc[max(dash) + 1: span.end]
+            words = [x.text if x.pos_ == "PROPN" or x.ent_type_ else x.lower_ for x in span
                      if x.dep_ not in ("det", "predet", "nummod", "punct", "case") and x.lower_ not in ("other", "several", "some", "many")
                      and not (x.dep_ == "poss" and x.pos_ == "PRON")]
             return "group", " ".join(words)

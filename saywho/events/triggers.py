@@ -24,6 +24,7 @@ from .words import (
     EVENT_NOUNS,
     EVENT_VERBS,
     FUTURE_AUX,
+    GATHER_VERBS,
     HYPOTHETICAL_HEADS,
     MESSAGE_NOUNS,
     MESSAGE_VERBS,
@@ -67,8 +68,11 @@ class Mention:
         if self.people < 1:
             # a summit or talks of organisations or groups alone ("NATO's summit in Warsaw")
             # by a name ("the abashed leaders" is too vague to stand alone)
-            return self.type == "meeting" and self.trigger.lemma_.lower() in SUMMIT_NOUNS and any(
-                w[:1].isupper() for p in self.participants for w in p.split())
+            # a letter of an organisation or group to a named body, the same
+            named = any(w[:1].isupper() for p in self.participants for w in p.split())
+            lemma = self.trigger.lemma_.lower()
+            return named and (self.type == "meeting" and lemma in SUMMIT_NOUNS or
+                              self.type == "message" and lemma in MESSAGE_NOUNS and len(self.participants) >= 2)
 
         return len(self.participants) >= 2 or self.type == "visit" and self.place is not None
 
@@ -127,6 +131,9 @@ def _verb_is_engagement(t: Token, children: list[Token], preps: set[str]) -> boo
         return "with" in preps or pair
     if lemma == "negotiate":
         return "with" in preps
+    if lemma in GATHER_VERBS:
+        subj = [c for c in children if c.dep_ == "nsubj"]
+        return bool(subj) and subj[0].tag_ in ("NNS", "NNPS") and not {"around", "behind", "outside"} & preps
     if lemma == "thank":
         # "thanked Trump on Twitter", "thanked her in a letter": a message; a spoken "thanked X" is not
         media = {p.lemma_.lower() for c in children if c.dep_ == "prep" and c.lower_ in ("on", "in", "via", "by")
@@ -151,6 +158,8 @@ def _call_verb_is_call(t: Token, children: list[Token], preps: set[str]) -> bool
     objs = [c for c in children if c.dep_ == "dobj"]
     if len(objs) > 1:
         return False
+    if not objs and not preps & {"with", "to"} and "from" in preps:
+        return False  # "I am calling from the campaign": who calls, not whom
     nxt = t.doc[t.i + 1: t.i + 6]
     if any(x.text in "\"“‘'" for x in nxt):
         return False  # called X "a genius"

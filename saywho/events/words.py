@@ -20,7 +20,7 @@ EVENT_VERBS: dict[str, str] = {
     "write": "message", "email": "message", "e-mail": "message", "text": "message", "message": "message",
     "negotiate": "meeting", "discuss": "meeting",
     "travel": "visit", "fly": "visit", "tour": "visit", "head": "visit",
-    "thank": "message",
+    "thank": "message", "gather": "meeting", "convene": "meeting",
 }
 #: Message nouns: they name an engagement only when addressed to someone.
 MESSAGE_NOUNS = frozenset(k for k, v in EVENT_NOUNS.items() if v == "message" and not k.startswith("congratulation"))
@@ -50,4 +50,6 @@ GROUP_NOUNS = PARTY_GROUP_NOUNS | frozenset("staff aide counterpart negotiator d
 THANK_MEDIA = frozenset("twitter tweet letter note email e-mail message text facebook post instagram".split())
 #: Nouns of a gathering of many parties: organisations alone can hold one ("NATO's summit",
 #: "U.N. climate talks", "the leaders of the G-20 held a summit").
-SUMMIT_NOUNS = frozenset("summit talks talk negotiation conference conclave session".split())
+SUMMIT_NOUNS = frozenset("summit talks talk negotiation conference session meeting gather convene".split())
+#: Verbs of a gathering: engagements only with a plural subject ("European leaders gathered").
+GATHER_VERBS = frozenset("gather convene".split())
