@@ -129,6 +129,8 @@ def duration_of(t: Token) -> tuple[int, bool] | None:
     return (best[0], best[1]) if best else None
 
 
+#: How far (characters) an engagement's own date carries to undated ones told after it.
+_NARRATIVE_REACH = 1000
 _MONTHS = "january february march april may june july august september october november december".split()
 _WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 _SEASONS = {"spring": 4, "summer": 7, "fall": 10, "autumn": 10, "winter": 1}
@@ -151,6 +153,10 @@ def resolve_phrase(txt: str, base: str | None, future: bool = False) -> tuple[st
         b = _dt.date.fromisoformat(base[:10])
     except ValueError:
         return resolve_date(txt, base)
+    part = re.fullmatch(r"(?:the\s+)?(?:end|beginning|start|middle|close)\s+of\s+(.+)", e)
+    if part:  # "at the end of June": the month
+        r = resolve_phrase(part.group(1), base, future)
+        return (r[0][:7], True) if r else None
     m = re.fullmatch(r"(last|this past)\s+(\w+)", e)
     if m and m.group(2) in _MONTHS:
         mo = _MONTHS.index(m.group(2)) + 1
@@ -172,10 +178,13 @@ def resolve_phrase(txt: str, base: str | None, future: bool = False) -> tuple[st
     return resolve_date(txt, base)
 
 
-def context_date(t: Token, base_at: Callable[[int], str | None]) -> tuple[str, str] | None:
+def context_date(t: Token, base_at: Callable[[int], str | None],
+                 prior: tuple[int, str, str] | None = None) -> tuple[str, str] | None:
     """(date, date_text) of the narrative time around an undated mention: a date earlier
-    in its sentence, else in the sentence before it in the same paragraph ("On
-    Wednesday she visited X. She had breakfast with Y."). None when there is none."""
+    in its sentence, else in the two sentences before it in the same paragraph ("On
+    Wednesday she visited X. She had breakfast with Y."), else the date of the
+    engagement told just before it (``prior``: its offset, date, date text). None
+    when there is none."""
     sent = sent_of(t)
     doc = t.doc
     def usable(ents: list[Span]) -> list[Span]:
@@ -190,23 +199,39 @@ def context_date(t: Token, base_at: Callable[[int], str | None]) -> tuple[str, s
             out.append(ent)
         return out
 
-    cands = usable([e for e in ents_in(sent) if e.start < t.i])
-    breaks = 0
-    cur = sent
-    for _ in range(3):  # up to three sentences back, across at most one paragraph break
-        if cands or cur.start == 0:
-            break
+    def found(ents: list[Span]) -> tuple[str, str] | None:
+        for ent in reversed(usable(ents)):
+            r = resolve_phrase(ent.text, base_at(ent.start_char))
+            if r is not None:
+                return r[0], ent.text
+        return None
+
+    got = found([e for e in ents_in(sent) if e.start < t.i])
+    if got:
+        return got
+    before = _sentences_before(sent, 3)  # (sentence, paragraph breaks crossed)
+    got = next((g for x, breaks in before if breaks == 0 and (g := found(ents_in(x)))), None)
+    if got:
+        return got
+    if prior is not None and 0 <= t.idx - prior[0] <= _NARRATIVE_REACH:
+        return prior[1], prior[2]  # the engagement told just before ("visited X on Wednesday. ... had breakfast")
+    return next((g for x, breaks in before if breaks == 1 and (g := found(ents_in(x)))), None)
+
+
+def _sentences_before(sent: Span, n: int) -> list[tuple[Span, int]]:
+    """The ``n`` sentences before ``sent``, nearest first, with how many paragraph breaks lie between."""
+    doc = sent.doc
+    out: list[tuple[Span, int]] = []
+    cur, breaks = sent, 0
+    while len(out) < n and cur.start > 0:
         prev = sent_of(doc[cur.start - 1])
-        breaks += "\n" in doc.text[prev.end_char:cur.start_char]
-        if breaks > 1:
-            break
-        cands = usable(ents_in(prev))
+        # spaCy hangs a paragraph break on a sentence as a whitespace token: look between the words
+        last = max((x for x in prev if not x.is_space), key=lambda x: x.i, default=prev[0])
+        first = min((x for x in cur if not x.is_space), key=lambda x: x.i, default=cur[0])
+        breaks += "\n" in doc.text[last.idx + len(last.text):first.idx]
+        out.append((prev, breaks))
         cur = prev
-    for ent in reversed(cands):
-        r = resolve_phrase(ent.text, base_at(ent.start_char))
-        if r is not None:
-            return r[0], ent.text
-    return None
+    return out
 
 
 def place_of(t: Token, verb: Token) -> str | None:

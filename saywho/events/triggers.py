@@ -331,14 +331,17 @@ def find_mentions(doc: Doc, article: Article, parties: Parties, trace: Trace | N
                 continue
             if t.dep_ == "compound" and t.head.lemma_.lower() in EVENT_NOUNS:
                 continue
-        m = _mention(t, kind, etype, article, parties, seen_verbs, why)
+        # the last engagement dated by its own words: the narrative time an undated one may share
+        prior = next(((x.trigger.idx, x.date, x.date_text or "") for x in reversed(found)
+                      if x.date and not x.date_from_context and x.status == "happened"), None)
+        m = _mention(t, kind, etype, article, parties, seen_verbs, why, prior)
         if m is not None:
             found.append(m)
     return found
 
 
 def _mention(t: Token, kind: str, etype: str, article: Article, parties: Parties, seen_verbs: set[int],
-             why: _Tracer) -> Mention | None:
+             why: _Tracer, prior: tuple[int, str, str] | None = None) -> Mention | None:
     """The mention trigger ``t`` makes, None when it names no engagement that happened
     (an interview, a speech, a debate to come, a hypothetical or future one)."""
     lemma = t.lemma_.lower()
@@ -373,7 +376,7 @@ def _mention(t: Token, kind: str, etype: str, article: Article, parties: Parties
             m.status = "planned"  # "meets X next week"
         m.date, m.date_text, m.date_approximate = d[0], d[1], d[2]
     elif m.status == "happened":
-        ctx = context_date(t, base_at)
+        ctx = context_date(t, base_at, prior)
         if ctx is not None and not is_future(ctx[0], article.published):
             m.date, m.date_text, m.date_approximate, m.date_from_context = ctx[0], ctx[1], True, True
     dur = duration_of(t) if etype in ("call", "meeting", "visit") else None
