@@ -208,7 +208,8 @@ class Parties:
             if head_ent.label_ in ("GPE", "LOC", "FAC"):
                 return ("place", name) if etype == "visit" else ("org", name) if head_ent.label_ == "GPE" else ("none", None)
             if head_ent.label_ == "ORG":
-                return ("place" if etype == "visit" and _PLACE_ORG.search(name) else "org", self.lookup.canonical(name))
+                placey = _PLACE_ORG.search(name) or any(w.lower() in VISIT_PLACE_NOUNS for w in name.split())
+                return ("place" if etype == "visit" and placey else "org", self.lookup.canonical(name) if not placey else name)
             if head_ent.label_ == "NORP" and tok.tag_ in ("NNPS", "NNS"):
                 return "group", name
             return "none", None

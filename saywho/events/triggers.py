@@ -32,6 +32,7 @@ from .words import (
     SUMMIT_NOUNS,
     THANK_MEDIA,
     TRAVEL_VERBS,
+    VISIT_PLACE_NOUNS,
 )
 
 #: Subordinators of a clause told as fact whatever the main clause's mood.
@@ -74,6 +75,9 @@ class Mention:
             return named and (self.type == "meeting" and lemma in SUMMIT_NOUNS or
                               self.type == "message" and lemma in MESSAGE_NOUNS and len(self.participants) >= 2)
 
+        if self.type == "visit" and self.trigger.pos_ == "NOUN" and self.date and not self.date_from_context and any(
+                c.dep_ == "prep" and c.lower_ in ("by", "from") for c in self.trigger.children):
+            return True  # "a visit from the Secretary of State in December 2011": the visitor and when
         return len(self.participants) >= 2 or self.type == "visit" and self.place is not None
 
 
@@ -123,7 +127,14 @@ def _verb_is_engagement(t: Token, children: list[Token], preps: set[str]) -> boo
                                         and c.lemma_.lower() not in ("it", "this", "that", "book", "article") for c in children)
         return addressed if lemma != "write" else "to" in preps or any(c.dep_ == "dative" for c in children)
     if lemma in TRAVEL_VERBS:
-        return "to" in preps  # "will travel to Paris"; "flew home" names no destination
+        # "will travel to Paris"; "flew home" names no destination; "went to war", "go to the polls"
+        # name no place: "go" needs a named place or a place noun
+        to = [p for c in children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+        if lemma != "go":
+            return bool(to)
+        # (not a city or a district: "when I went to the Eastern District" is a career move)
+        return any(p.ent_type_ == "FAC" or p.lemma_.lower() in VISIT_PLACE_NOUNS and p.lemma_.lower() not in (
+            "state", "country", "region", "city", "town", "capital") for p in to)
     if lemma == "discuss":
         # "X and Y discussed trade", "discussed trade with Y"; "X discussed the plan" alone is no engagement
         subj = [c for c in children if c.dep_ == "nsubj"]

@@ -19,7 +19,7 @@ EVENT_VERBS: dict[str, str] = {
     **TRIGGER_VERBS,
     "write": "message", "email": "message", "e-mail": "message", "text": "message", "message": "message",
     "negotiate": "meeting", "discuss": "meeting",
-    "travel": "visit", "fly": "visit", "tour": "visit", "head": "visit",
+    "travel": "visit", "fly": "visit", "tour": "visit", "head": "visit", "go": "visit", "detour": "visit",
     "thank": "message", "gather": "meeting", "convene": "meeting",
 }
 #: Message nouns: they name an engagement only when addressed to someone.
@@ -27,7 +27,7 @@ MESSAGE_NOUNS = frozenset(k for k, v in EVENT_NOUNS.items() if v == "message" an
 #: Message verbs that need an addressee: "wrote to X", "emailed X", "texted X".
 MESSAGE_VERBS = frozenset("write email e-mail text message".split())
 #: Verbs of going somewhere: a visit only with a destination ("will travel to Paris").
-TRAVEL_VERBS = frozenset("travel fly head".split())
+TRAVEL_VERBS = frozenset("travel fly head go detour".split())
 #: Verbs whose object is the event noun and whose subject takes part ("sent a letter", "began talks").
 EVENT_LIGHT_VERBS = LIGHT_VERBS | frozenset("send write begin start open resume continue lead".split())
 #: Heads that put an engagement in the future as a plan, not a wish or a condition
@@ -41,7 +41,7 @@ FUTURE_AUX = frozenset("will 'll shall going".split())
 VISIT_PLACE_NOUNS = frozenset(
     """hospital clinic school university college factory plant mine farm base camp museum memorial site
     church mosque synagogue temple embassy prison border port airport city town village state country
-    capital headquarters office shelter centre center store plant region island""".split()
+    capital headquarters office shelter centre center store region island apartment home residence ranch estate""".split()
 )
 #: Heads of a described group that can take part ("senior staff", "Republican senators",
 #: "Canadian negotiators").
