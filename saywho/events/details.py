@@ -206,7 +206,10 @@ def context_date(t: Token, base_at: Callable[[int], str | None],
                 return r[0], ent.text
         return None
 
-    got = found([e for e in ents_in(sent) if e.start < t.i])
+    # a date earlier in the sentence, unless in a clause of its own ("the U.N., which in March imposed ...")
+    mine = {t.i, *(a.i for a in t.ancestors)}
+    got = found([e for e in ents_in(sent) if e.start < t.i and not any(
+        a.dep_ in ("relcl", "acl", "advcl", "ccomp") and a.i not in mine for a in [e.root, *e.root.ancestors])])
     if got:
         return got
     before = _sentences_before(sent, 3)  # (sentence, paragraph breaks crossed)

@@ -149,6 +149,8 @@ class Parties:
             return self.resolve_one(tok.head.head, exclude)  # "Suu Kyi, who had breakfast with ..."
         if low in PLURAL_PRONOUNS:
             return self.pair_before(s)
+        if low == "its":
+            return []  # an organisation's: see other_party
         if tok.pos_ == "PRON" or low.startswith("@"):
             if not self._gender_fits(tok):
                 return []  # the resolver's "she" is a man: better no party than a wrong one
@@ -192,6 +194,10 @@ class Parties:
         went; a news outlet or "reporters" make it an interview, which is no
         engagement between the people an analyst follows.
         """
+        if tok.lower_ == "its" and tok.dep_ == "poss":
+            # "NATO at its July summit": the organisation named last before it in the sentence
+            org = [e for e in entities(self.doc) if e.label_ == "ORG" and e.end <= tok.i and e.start >= sent_of(tok).start]
+            return ("org", self.lookup.canonical(_strip_name(org[-1].text))) if org else ("none", None)
         if tok.pos_ not in ("NOUN", "PROPN"):
             return "none", None
         span = np_span(tok)
@@ -237,6 +243,10 @@ class Parties:
                 return "org", self.lookup.canonical(" ".join(words))
         if tok.lemma_.lower() in ("group", "team", "management", "leadership"):
             return "none", None  # "a group of ...", "the management": too vague to name
+        of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        if tok.tag_ == "NNS" and of and any(x.pos_ == "PROPN" for x in of[0].subtree):
+            # "the leaders of the G-20 group of world economies": the group as the text describes it
+            return "group", " ".join(x.text for x in tok.subtree if x.dep_ not in ("det", "predet") or x.head.i != tok.i)
         mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.pos_ != "PRON"
                 and c.lower_ not in _VAGUE_MODS]
         if mods:

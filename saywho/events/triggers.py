@@ -158,6 +158,8 @@ def _call_verb_is_call(t: Token, children: list[Token], preps: set[str]) -> bool
     to", "called it quits", "was called" are not."""
     if any(c.dep_ in ("oprd", "ccomp", "attr", "acomp", "auxpass", "nsubjpass") for c in children):
         return False
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in EVENT_NOUNS for c in children):
+        return False  # "called an emergency meeting": convened it (the noun's mention)
     # "called X to congratulate him" is a call with a purpose; "called X a genius" is not
     if any(c.dep_ == "xcomp" and not any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children) for c in children):
         return False
@@ -257,9 +259,14 @@ def _in_complement(t: Token, head: Token) -> bool:
     """Whether ``t`` hangs from ``head`` as what it plans, hopes or asks for ("plans to
     visit", "hopes for a meeting"), not as a circumstance ("In a letter, she asked")."""
     node = t
-    while node.head.i != head.i and node.head.i != node.i:
+    while node.i != head.i:
+        # "In a letter, she asked", "pledged to reach at U.N. talks": a circumstance on the way
+        if node.dep_ == "prep" and node.lower_ in ("in", "at", "during", "after", "before", "with", "on", "by"):
+            return False
+        if node.head.i == node.i:
+            break
         node = node.head
-    return not (node.dep_ == "prep" and node.lower_ in ("in", "at", "during", "after", "before", "with", "on", "by"))
+    return True
 
 
 def is_irrealis(t: Token, negation: bool = True) -> bool:

@@ -29,7 +29,7 @@ MESSAGE_VERBS = frozenset("write email e-mail text message".split())
 #: Verbs of going somewhere: a visit only with a destination ("will travel to Paris").
 TRAVEL_VERBS = frozenset("travel fly head go detour".split())
 #: Verbs whose object is the event noun and whose subject takes part ("sent a letter", "began talks").
-EVENT_LIGHT_VERBS = LIGHT_VERBS | frozenset("send write begin start open resume continue lead".split())
+EVENT_LIGHT_VERBS = LIGHT_VERBS | frozenset("send write begin start open resume continue lead call convene preside".split())
 #: Heads that put an engagement in the future as a plan, not a wish or a condition
 #: ("plans to visit", "is due to meet", "is expected to visit").
 PLANNED_HEADS = frozenset("plan expect schedule intend set due prepare slate".split())
