@@ -155,9 +155,50 @@ NOT_EVENTS = [
     "Anna Berg met voters in Ohio.",
     "At Monday's debate with Tomas Varga, Anna Berg defended her plan.",
     "Anna Berg spoke at a rally in Ohio on Monday.",
+    "Anna Berg frequently goes to the hospital for checks.",
+    "Tomas Varga said he went to the Eastern District of New York in 2010.",
+    "I am calling from the Berg campaign, Tomas Varga said.",
 ]
 
 
 @pytest.mark.parametrize("text", NOT_EVENTS)
 def test_not_events(text: str) -> None:
     assert events(text) == []
+
+
+# gatherings of organisations and groups, with no person named
+GATHERINGS = [
+    ("European leaders gathered Friday to discuss the budget.", "European leaders", "2025-03-07"),
+    ("NATO ordered new deployments at its July summit in Warsaw.", "NATO", "2024-07"),
+    ("The U.N. Security Council called an emergency meeting on Monday.", "Security Council", "2025-03-10"),
+]
+
+
+@pytest.mark.parametrize("text,name,date", GATHERINGS)
+def test_gatherings(text: str, name: str, date: str) -> None:
+    e = one(text, "meeting", name)
+    assert e.date == date and not [x for x in events(text) if x.type == "call"]
+
+
+def test_clause_under_while_is_told_as_fact() -> None:
+    one("The board may be slow to act while Anna Berg negotiates with Tomas Varga, aides said.", "meeting", "Berg", "Varga")
+
+
+def test_date_of_the_engagement_told_before() -> None:
+    text = ("Anna Berg visited the White House on Tuesday.\n\nThe economy was discussed in 2011 by many.\n\n"
+            "Washington welcomed Berg, who had breakfast with Tomas Varga.")
+    assert one(text, "meeting", "Berg", "Varga").date == "2025-03-11"
+
+
+def test_end_of_month() -> None:
+    assert one("Anna Berg met with Tomas Varga at the end of June.", "meeting", "Berg", "Varga").date == "2024-06"
+
+
+def test_going_to_a_facility_is_a_visit() -> None:
+    e = one("Anna Berg went to Bethesda Naval Hospital on Monday for tests.", "visit", "Berg")
+    assert e.place == "Bethesda Naval Hospital" and e.participants == ["Anna Berg"]
+
+
+def test_fullest_name() -> None:
+    e = one("Aung San Suu Kyi arrived on Monday. Suu Kyi met Tomas Varga.", "meeting", "Varga")
+    assert "Aung San Suu Kyi" in e.participants

@@ -35,6 +35,8 @@ from .words import (
     VISIT_PLACE_NOUNS,
 )
 
+#: Adverbs of routine: a habit is no single engagement.
+_HABITUAL = ("frequently", "often", "usually", "regularly", "routinely", "always", "sometimes", "occasionally", "typically")
 #: Subordinators of a clause told as fact whatever the main clause's mood.
 _ASSERTED_MARKS = ("while", "when", "as", "after", "since", "because", "although", "though")
 #: Compounds that make "call" something else: "roll call", "conference call", "earnings call".
@@ -381,6 +383,9 @@ def _mention(t: Token, kind: str, etype: str, article: Article, parties: Parties
     kinds = {irrealis_kind(t, negation=not subj_noun), irrealis_kind(verb, negation=not subj_noun) if verb.i != t.i else None}
     if "hypothetical" in kinds:
         why(t, "did not happen (modal, negated, conditional)")
+        return None
+    if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in (*t.children, *verb.children)):
+        why(t, "habitual, not one engagement")  # "frequently goes to colleges", "often meets donors"
         return None
     if kind == "verb":
         seen_verbs.add(t.i)
