@@ -19,7 +19,7 @@ from ..model import Article
 from ..nlp import sent_of, text_of
 from .details import context_date, date_base, date_of, duration_of, is_future, place_of
 from .parties import Parties
-from .syntax import with_medium
+from .syntax import ents_in, with_medium
 from .words import (
     EVENT_NOUNS,
     EVENT_VERBS,
@@ -398,6 +398,10 @@ def _mention(t: Token, kind: str, etype: str, article: Article, parties: Parties
         if is_future(d[0], article.published) and m.status == "happened":
             m.status = "planned"  # "meets X next week"
         m.date, m.date_text, m.date_approximate = d[0], d[1], d[2]
+    elif m.status == "planned" and etype != "visit" and m.place is None and not any(
+            e.label_ in ("DATE", "TIME") for e in ents_in(sent_of(t))):
+        why(t, "an intention with no time or place")  # "we will discuss it with the President-elect"
+        return None
     elif m.status == "happened":
         ctx = context_date(t, base_at, prior)
         if ctx is not None and not is_future(ctx[0], article.published):
