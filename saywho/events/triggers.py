@@ -402,7 +402,8 @@ def _mention(t: Token, kind: str, etype: str, article: Article, parties: Parties
             e.label_ in ("DATE", "TIME") for e in ents_in(sent_of(t))):
         why(t, "an intention with no time or place")  # "we will discuss it with the President-elect"
         return None
-    elif m.status == "happened":
+    elif m.status == "happened" and not any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in verb.children):
+        # (the present perfect, "has met previously with X", puts it at no particular time)
         ctx = context_date(t, base_at, prior)
         if ctx is not None and not is_future(ctx[0], article.published):
             m.date, m.date_text, m.date_approximate, m.date_from_context = ctx[0], ctx[1], True, True
