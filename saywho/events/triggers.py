@@ -1,12 +1,13 @@
 """Triggers of engagements and the mentions they make.
 
-Event nouns ("call", "meeting", "talks", "dinner", "visit", "congratulations")
-and verbs ("call", "phone", "speak with", "meet", "visit", "host", "dine",
-"congratulate").  Uses of the same words that are not engagements are rejected
-from the parse: "call for", "calls on X to", "called X a genius" (an object
-complement), a call noun with an infinitive ("a call for staffers to campaign");
-and so are engagements that did not happen (under a modal, "looks forward to
-meeting", "plans to visit", negated, conditional, or dated after publication).
+Event nouns ("call", "meeting", "talks", "summit", "visit", "letter", "congratulations")
+and verbs ("call", "phone", "speak with", "meet", "discuss", "visit", "travel to",
+"write to", "congratulate"; the full lists are in ``words``).  Uses of the same
+words that are not engagements are rejected from the parse: "call for", "calls on
+X to", "called X a genius" (an object complement), a call noun with an infinitive
+("a call for staffers to campaign"), a letter to no one.  Engagements hoped for,
+denied or put as a condition are none; announced ones ("will visit", "plans to
+meet", dated after publication) are kept with status "planned" (``mood``).
 """
 from __future__ import annotations
 
@@ -14,31 +15,29 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import MODALS, PAIR_NOUNS
+from ..lexicon import PAIR_NOUNS
 from ..model import Article
 from ..nlp import sent_of, text_of
 from .details import context_date, date_base, date_of, duration_of, is_future, place_of
+from .mood import debate_happened, irrealis_kind, is_irrealis
 from .parties import Parties
 from .syntax import ents_in, with_medium
 from .words import (
     EVENT_NOUNS,
     EVENT_VERBS,
-    FUTURE_AUX,
     GATHER_VERBS,
-    HYPOTHETICAL_HEADS,
     MESSAGE_NOUNS,
     MESSAGE_VERBS,
-    PLANNED_HEADS,
     SUMMIT_NOUNS,
     THANK_MEDIA,
     TRAVEL_VERBS,
     VISIT_PLACE_NOUNS,
 )
 
+__all__ = ["Mention", "Trace", "debate_happened", "find_mentions", "irrealis_kind", "is_irrealis", "trigger_kind"]
+
 #: Adverbs of routine: a habit is no single engagement.
 _HABITUAL = ("frequently", "often", "usually", "regularly", "routinely", "always", "sometimes", "occasionally", "typically")
-#: Subordinators of a clause told as fact whatever the main clause's mood.
-_ASSERTED_MARKS = ("while", "when", "as", "after", "since", "because", "although", "though")
 #: Compounds that make "call" something else: "roll call", "conference call", "earnings call".
 _NOT_CALL_COMPOUNDS = ("roll", "wake", "curtain", "judgment", "judgement", "close", "conference", "earnings", "casting")
 
@@ -221,95 +220,6 @@ def _message_noun_is_addressed(t: Token, preps: set[str]) -> bool:
     h = t.head
     # "sent Mr. Xi a letter", "wrote him a note"
     return t.dep_ == "dobj" and h.lemma_.lower() in ("send", "write") and any(c.dep_ == "dative" for c in h.children)
-
-
-def debate_happened(t: Token, verb: Token) -> bool:
-    """A debate named before it took place ("heading into the first debate",
-    "days before her first debate", "when she appears alongside Trump at the
-    debates", "the upcoming debate") is no engagement yet."""
-    if any(c.lower_ in ("upcoming", "next", "coming", "future") for c in t.children):
-        return False
-    if verb.i != t.i and verb.tag_ in ("VBZ", "VBP", "VB") and not any(c.dep_ == "aux" and c.tag_ in ("VBD", "VBZ") and c.lemma_ == "have" for c in verb.children):
-        return False  # told in the present: still to come ("Kaine faces off against Pence in the debate")
-    node = t
-    for _ in range(4):
-        if node.lower_ in ("before", "ahead", "into", "until", "till", "for") or node.lemma_.lower() in ("head", "prepare", "approach"):
-            return False
-        if any(c.dep_ == "mark" and c.lower_ in ("before", "until", "till") for c in node.children):
-            return False
-        if node.head.i == node.i:
-            break
-        node = node.head
-    return True
-
-
-def _irrealis_marker(c: Token, depth: int, negation: bool) -> str | None:
-    """What a child makes of its head: "planned" (the plain future: "will"), "hypothetical"
-    (another modal, a negation, "if", "never"), or None."""
-    if c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX:
-        return "planned"
-    if c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS:
-        return "hypothetical"
-    if c.dep_ == "neg" and depth <= 1 and negation:
-        return "hypothetical"
-    if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") and depth <= 1:
-        return "hypothetical"
-    return "hypothetical" if c.dep_ == "advmod" and c.lower_ in ("soon", "never") and depth <= 1 else None
-
-
-def _in_complement(t: Token, head: Token) -> bool:
-    """Whether ``t`` hangs from ``head`` as what it plans, hopes or asks for ("plans to
-    visit", "hopes for a meeting"), not as a circumstance ("In a letter, she asked")."""
-    node = t
-    while node.i != head.i:
-        # "In a letter, she asked", "pledged to reach at U.N. talks": a circumstance on the way
-        if node.dep_ == "prep" and node.lower_ in ("in", "at", "during", "after", "before", "with", "on", "by"):
-            return False
-        if node.head.i == node.i:
-            break
-        node = node.head
-    return True
-
-
-def is_irrealis(t: Token, negation: bool = True) -> bool:
-    """An engagement announced, hoped for, denied or put as a condition, not one that happened."""
-    return irrealis_kind(t, negation) is not None
-
-
-def irrealis_kind(t: Token, negation: bool = True) -> str | None:
-    """None for an engagement reported as real; "planned" for one announced ("will
-    meet", "plans to visit", "is due to meet"); "hypothetical" for one hoped for,
-    denied or put as a condition (no engagement at all)."""
-    # a bare infinitive with no auxiliary is an imperative or a wish:
-    # "Let Hillary and I sit there and just debate"
-    heads = [t, t.head] if t.dep_ == "conj" else [t]
-    if t.tag_ == "VB" and all(h.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in h.children) for h in heads):
-        return "hypothetical"
-    found: set[str] = set()
-    node = t
-    for depth in range(5):
-        found |= {k for c in node.children if (k := _irrealis_marker(c, depth, negation))}
-        lemma = node.lemma_.lower()
-        if node.i != t.i and lemma in PLANNED_HEADS | HYPOTHETICAL_HEADS and _in_complement(t, node) and not (
-            lemma == "invite" and node.tag_ == "VBD" and t.pos_ == "NOUN"
-        ):  # "invited X to a meeting" reports the meeting; "invited him to visit" does not
-            found.add("planned" if lemma in PLANNED_HEADS else "hypothetical")
-        if node.lower_ == "forward":
-            found.add("hypothetical")  # "looks forward to meeting"
-        if node.lower_ == "going" and any(c.dep_ == "xcomp" for c in node.children):
-            found.add("planned")  # "is going to meet"
-        if node.dep_ in ("ROOT",) or node.head.i == node.i:
-            break
-        if node.dep_ in ("ccomp", "xcomp") and node.head.lemma_.lower() == "let":
-            return "hypothetical"  # "Let Hillary and I sit there and just debate"
-        if node.dep_ in ("ccomp", "relcl", "advcl") and depth > 0:
-            break
-        if found or node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _ASSERTED_MARKS for c in node.children):
-            break  # "may be reluctant to act while Kerry negotiates with Russia": the talks are real
-        node = node.head
-    if "hypothetical" in found:
-        return "hypothetical"
-    return "planned" if found else None
 
 
 #: What ``find_events(..., trace=[])`` records: (offset, trigger, what became of it).
