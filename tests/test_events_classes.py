@@ -106,9 +106,25 @@ def test_hypothetical_is_no_event(text: str) -> None:
     assert events(text) == []
 
 
-# 4. participants: groups and delegations
+# 4. participants: groups and delegations, a counterpart named later or by role, canonical names
 def test_group_participant() -> None:
     one("Anna Berg met with Republican senators on Monday.", "meeting", "Berg", "Republican senators")
+    one("Anna Berg met with a French delegation in Paris on Tuesday.", "meeting", "Berg", "French delegation")
+
+
+def test_counterpart_named_later() -> None:
+    text = ("Foreign Minister Anna Berg spoke by phone with her German counterpart on Monday. "
+            "Frank Weber, the German foreign minister, said the call was useful.")
+    one(text, "call", "Berg", "Frank Weber")
+
+
+def test_counterpart_by_role() -> None:
+    one("Foreign Minister Anna Berg met her German counterpart on Monday.", "meeting", "Berg", "German counterpart")
+
+
+def test_canonical_name_from_the_article() -> None:
+    e = one("Prime Minister Anna Berg met Modi on Monday. Narendra Modi said the talks went well.", "meeting", "Berg")
+    assert "Narendra Modi" in e.participants
 
 
 # 5. dates: ages are no dates, relative dates at their granularity, none without publication

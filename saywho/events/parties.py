@@ -159,6 +159,8 @@ class Parties:
                 n = self.lookup.canonical(tok.text[1:])
                 n = n if self.lookup.is_known_person(n) else None
             return [n] if n else []
+        if tok.lemma_.lower() == "counterpart" and tok.tag_ == "NN":
+            return self._counterpart(tok)
         span = np_span(tok)
         # without a possessor: "Patriot Coal's executives" are not Patriot Coal
         poss = [x.i for c in tok.children if c.dep_ == "poss" for x in c.subtree]
@@ -182,6 +184,21 @@ class Parties:
             mods <= {"the", "two", "both"} and (mods or tok.lower_ == "both")
         ):
             return self.pair_before(s)
+        return []
+
+    def _counterpart(self, tok: Token) -> list[str]:
+        """"her German counterpart": the person named soon after with the same nationality
+        ("Frank Weber, the German foreign minister"), else no one (the role stays a group)."""
+        norp = [c.lower_ for c in tok.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")]
+        if not norp:
+            return []
+        for ent in entities(self.doc):
+            if ent.label_ != "PERSON" or not 0 < ent.start_char - tok.idx <= 600:
+                continue
+            sent = sent_of(ent.root)
+            if any(x.lower_ in norp for x in sent if x.i not in range(ent.start, ent.end) and x.ent_type_ in ("NORP", "GPE")):
+                name = self.person_at(ent.start_char, ent.end_char) or self.lookup.canonical(_strip_name(ent.text))
+                return [name] if name else []
         return []
 
     # -------------------------------------------------------------- parties that are no person
@@ -226,7 +243,7 @@ class Parties:
             words = [x for x in tok.subtree if x.dep_ not in ("det", "relcl", "acl", "punct", "cc", "conj")]
             words = [x for x in words if not (x.i < tok.i and x.dep_ == "poss" and x.pos_ == "PRON")]
             return "place", " ".join(x.text for x in words)
-        if lemma in GROUP_NOUNS and tok.tag_ in ("NNS", "NN") and (tok.tag_ == "NNS" or lemma in COLLECTIVE_NOUNS or lemma == "staff"):
+        if lemma in GROUP_NOUNS and tok.tag_ in ("NNS", "NN") and (tok.tag_ == "NNS" or lemma in COLLECTIVE_NOUNS or lemma in ("staff", "counterpart")):
             return self._group_party(tok, ents)
         return "none", None
 
