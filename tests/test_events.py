@@ -56,9 +56,6 @@ POSITIVE = [
     ("Senator Ruth Okafor had breakfast with state officials on Monday.", "2025-03-12", "meeting", ("Okafor", "state officials"), "2025-03-10", None),
     # a visit to a named place (one person and a place)
     ("Governor Paul Hendricks visited Flint on Tuesday.", "2025-03-12", "visit", ("Hendricks",), "2025-03-11", None),
-    # a debate between two candidates (type other), the clause subject at the debate
-    ("At Monday's debate with Governor Paul Hendricks, Senator Ruth Okafor defended her tax plan.", "2025-03-12", "other",
-     ("Okafor", "Hendricks"), "2025-03-10", None),
     # "invited X to a meeting" reports the meeting: host and guest
     ("President Maria Lopez invited Chancellor Olaf Brandt to a meeting in Madrid in January.", "2025-03-12", "meeting",
      ("Lopez", "Brandt"), "2025-01", None),
@@ -87,7 +84,8 @@ NEGATIVE = [
     "Governor Paul Hendricks called for an inquiry into the deal.",
     "Tomas Varga called Anna Berg a \"genius\" on Tuesday.",
     "Tomas Varga looks forward to meeting Anna Berg soon.",
-    "Anna Berg will visit Tomas Varga next year.",
+    # a debate is the press's event, not an engagement between the candidates
+    "At Monday's debate with Governor Paul Hendricks, Senator Ruth Okafor defended her tax plan.",
     "Anna Berg did not meet Tomas Varga during the summit season.",
     "Tomas Varga said the two campaigns speak to different voter segments.",
     # press and speeches are not engagements between people

@@ -2,10 +2,11 @@
 to the quote's own date) and its duration ("a 45-minute call", "for about an hour")."""
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from collections.abc import Callable
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..dates import resolve_date  # one date resolver for quotes and events
 from ..model import Quote
@@ -19,10 +20,10 @@ _NUM_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
     "forty-five": 45, "fifty": 50, "sixty": 60, "ninety": 90, "a couple of": 2, "a couple": 2,
-    "couple of": 2, "a few": 3, "few": 3, "several": 3, "half an": 0.5, "half a": 0.5,
+    "couple of": 2, "a few": 3, "few": 3, "several": 3, "half an": 0.5, "half a": 0.5, "half": 0.5,
 }
 _APPROX = r"(?:about|around|roughly|nearly|almost|approximately|some|more than|over|less than|under|just over|just under|close to|up to)"
-_NUM = r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty(?:-five)?|fifty|sixty|ninety|a couple(?: of)?|a few|several|half an?)"
+_NUM = r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty(?:-five)?|fifty|sixty|ninety|a couple(?: of)?|a few|several|half an?|half)"
 _DURATION_RES = [
     # "45-minute call", "90 minute", "an hour-long meeting", "two-hour dinner"
     # ("an hour after the vote", "two hours later" are times, not durations)
@@ -33,7 +34,8 @@ _DURATION_RES = [
     re.compile(rf"\b(?:for|lasted|lasting|of)\s+(?P<approx>{_APPROX}\s+)?(?P<n>{_NUM})\s+(?P<unit>minute|hour|min)s?\b", re.I),
 ]
 
-__all__ = ["DatePhrase", "date_base", "date_of", "duration_of", "is_future", "resolve_date"]
+__all__ = ["DatePhrase", "context_date", "date_base", "date_of", "duration_of", "is_future", "place_of", "resolve_date",
+           "resolve_phrase"]
 
 
 def is_future(date: str, base: str | None) -> bool:
@@ -63,9 +65,10 @@ def _attached(ent_root: Token, t: Token, verb: Token, clause: Token) -> bool:
     return False
 
 
-def date_of(t: Token, verb: Token, base_at: Callable[[int], str | None]) -> DatePhrase | None:
+def date_of(t: Token, verb: Token, base_at: Callable[[int], str | None], future: bool = False) -> DatePhrase | None:
     """(date, date_text, approximate, char pos) of the date phrase attached to the
-    trigger; ``base_at(i)`` gives the day relative dates at character ``i`` count from."""
+    trigger; ``base_at(i)`` gives the day relative dates at character ``i`` count from;
+    ``future``: the engagement is planned, so a bare weekday lies ahead."""
     sent = sent_of(t)
     doc = t.doc
     # a noun trigger parsed as a modifier ("recalled meeting X in September"):
@@ -84,22 +87,23 @@ def date_of(t: Token, verb: Token, base_at: Callable[[int], str | None]) -> Date
             continue
         prev = doc[ent.start - 1] if ent.start > 0 else None
         nxt = doc[ent.end] if ent.end < len(doc) else None
-        if nxt is not None and nxt.lower_ in ("before", "after", "later", "earlier", "prior"):
-            continue  # "a day before X": measured from another event
+        if nxt is not None and nxt.lower_ in ("before", "after", "later", "earlier", "prior") or re.search(
+                r"\b(later|afterwards?|before|earlier)$", txt, re.I):
+            continue  # "a day before X", "a month later": measured from another event
         if prev is not None and prev.lower_ in ("since", "until", "till", "before", "after", "by", "from", "for", "of", "than"):
             continue
         if re.match(r"^(the\s+)?(first|last|second)\s+time", txt, re.I) or re.search(r"\bfollowing\b", txt, re.I):
             continue  # "the following morning" is measured from another event
         if not _attached(ent.root, t, verb, clause):
             continue
-        r = resolve_date(txt, base_at(ent.start_char))
+        r = resolve_phrase(txt, base_at(ent.start_char), future)
         if r is None:
             continue
         text = txt
         if prev is not None and prev.lower_ in ("on", "in", "at", "during", "over"):
             text = f"{prev.text} {txt}"
         d = (r[0], text, r[1] or bool(re.search(r"\b(about|around|some|few|several|couple|recent)", txt, re.I)), ent.start_char)
-        if best is None or abs(ent.start - t.i) < abs(best[3] - t.idx):
+        if best is None or abs(ent.start_char - t.idx) < abs(best[3] - t.idx):
             best = d
     return best
 
@@ -123,3 +127,126 @@ def duration_of(t: Token) -> tuple[int, bool] | None:
             if best is None or dist < best[2]:
                 best = (minutes, approx, dist)
     return (best[0], best[1]) if best else None
+
+
+#: How far (characters) an engagement's own date carries to undated ones told after it.
+_NARRATIVE_REACH = 1000
+_MONTHS = "january february march april may june july august september october november december".split()
+_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+_SEASONS = {"spring": 4, "summer": 7, "fall": 10, "autumn": 10, "winter": 1}
+
+
+def resolve_phrase(txt: str, base: str | None, future: bool = False) -> tuple[str, bool] | None:
+    """(ISO date, approximate) of a date phrase, at the phrase's own granularity, or None.
+
+    On top of the shared resolver: a bare number is an age or a count, never a date
+    ("Maria, 34,"); "last June" is the latest June before the base; "this week" is
+    the base's month when the week lies in it (a week is no day); a planned
+    engagement's bare weekday is the next one (or the day before: news is dated the
+    day after it is written)."""
+    e = re.sub(r"^(on|in|at|during|over)\s+", "", txt.strip().strip(" ,.;:"), flags=re.I).lower()
+    if re.fullmatch(r"\d{1,3}(?:s)?", e):
+        return None  # an age ("Maria, 34,"), a count, a decade of life
+    if not base:
+        return resolve_date(txt, base) if re.search(r"\b\d{4}\b", e) else None
+    try:
+        b = _dt.date.fromisoformat(base[:10])
+    except ValueError:
+        return resolve_date(txt, base)
+    part = re.fullmatch(r"(?:the\s+)?(?:end|beginning|start|middle|close)\s+of\s+(.+)", e)
+    if part:  # "at the end of June": the month
+        r = resolve_phrase(part.group(1), base, future)
+        return (r[0][:7], True) if r else None
+    m = re.fullmatch(r"(last|this past)\s+(\w+)", e)
+    if m and m.group(2) in _MONTHS:
+        mo = _MONTHS.index(m.group(2)) + 1
+        y = b.year if mo < b.month else b.year - 1
+        return f"{y:04d}-{mo:02d}", False
+    if m and m.group(2) in _SEASONS:
+        mo = _SEASONS[m.group(2)]
+        return f"{b.year if mo <= b.month else b.year - 1:04d}", True
+    if re.fullmatch(r"(earlier |late |early )?this (week|weekend)|(this past|last) weekend", e):
+        start = b - _dt.timedelta(days=b.weekday() + (7 if "last" in e or "past" in e else 0))
+        return (f"{b.year:04d}-{b.month:02d}", True) if start.month == b.month else (start.isoformat(), True)
+    day = re.fullmatch(r"(\w+day)(?:\s+(?:morning|afternoon|evening|night))?", e)
+    if future and day and day.group(1) in _WEEKDAYS:
+        delta = (_WEEKDAYS.index(day.group(1)) - b.weekday()) % 7
+        d = b + _dt.timedelta(days=delta - 7 if delta == 6 else delta)
+        return d.isoformat(), False
+    if future and re.fullmatch(r"next (week|month)|(in )?the coming (days|weeks)", e):
+        return None  # ahead, but no day: the text's time is kept in date_text only
+    return resolve_date(txt, base)
+
+
+def context_date(t: Token, base_at: Callable[[int], str | None],
+                 prior: tuple[int, str, str] | None = None) -> tuple[str, str] | None:
+    """(date, date_text) of the narrative time around an undated mention: a date earlier
+    in its sentence, else in the two sentences before it in the same paragraph ("On
+    Wednesday she visited X. She had breakfast with Y."), else the date of the
+    engagement told just before it (``prior``: its offset, date, date text). None
+    when there is none."""
+    sent = sent_of(t)
+    doc = t.doc
+    def usable(ents: list[Span]) -> list[Span]:
+        """The narrative dates among ``ents``: no ages, spans or times measured from another event."""
+        out = []
+        for ent in ents:
+            if ent.label_ != "DATE" or re.search(
+                    r"year-old|\byears?\b(?! ago)|\bminutes?\b|\bhours?\b|\bfollowing\b|\b(later|earlier|before)$", ent.text, re.I):
+                continue
+            if ent.start > 0 and doc[ent.start - 1].lower_ in ("since", "until", "by", "from", "for", "than", "before"):
+                continue
+            out.append(ent)
+        return out
+
+    def found(ents: list[Span]) -> tuple[str, str] | None:
+        for ent in reversed(usable(ents)):
+            r = resolve_phrase(ent.text, base_at(ent.start_char))
+            if r is not None:
+                return r[0], ent.text
+        return None
+
+    # a date earlier in the sentence, unless in a clause of its own ("the U.N., which in March imposed ...")
+    mine = {t.i, *(a.i for a in t.ancestors)}
+    got = found([e for e in ents_in(sent) if e.start < t.i and not any(
+        a.dep_ in ("relcl", "acl", "advcl", "ccomp") and a.i not in mine for a in [e.root, *e.root.ancestors])])
+    if got:
+        return got
+    before = _sentences_before(sent, 3)  # (sentence, paragraph breaks crossed)
+    got = next((g for x, breaks in before if breaks == 0 and (g := found(ents_in(x)))), None)
+    if got:
+        return got
+    if prior is not None and 0 <= t.idx - prior[0] <= _NARRATIVE_REACH:
+        return prior[1], prior[2]  # the engagement told just before ("visited X on Wednesday. ... had breakfast")
+    return next((g for x, breaks in before if breaks == 1 and (g := found(ents_in(x)))), None)
+
+
+def _sentences_before(sent: Span, n: int) -> list[tuple[Span, int]]:
+    """The ``n`` sentences before ``sent``, nearest first, with how many paragraph breaks lie between."""
+    doc = sent.doc
+    out: list[tuple[Span, int]] = []
+    cur, breaks = sent, 0
+    while len(out) < n and cur.start > 0:
+        prev = sent_of(doc[cur.start - 1])
+        # spaCy hangs a paragraph break on a sentence as a whitespace token: look between the words
+        last = max((x for x in prev if not x.is_space), key=lambda x: x.i, default=prev[0])
+        first = min((x for x in cur if not x.is_space), key=lambda x: x.i, default=cur[0])
+        breaks += "\n" in doc.text[last.idx + len(last.text):first.idx]
+        out.append((prev, breaks))
+        cur = prev
+    return out
+
+
+def place_of(t: Token, verb: Token) -> str | None:
+    """Where an engagement took place, as the text says it: the object of "in"/"at"
+    on the trigger or its clause verb that names a place ("met in Paris", "talks at
+    Downing Street")."""
+    sent = sent_of(t)
+    for c in sent:
+        if c.dep_ != "prep" or c.lower_ not in ("in", "at") or not _attached(c, t, verb, verb):
+            continue
+        for p in c.children:
+            ent = next((e for e in ents_in(sent) if e.start <= p.i < e.end), None) if p.dep_ == "pobj" else None
+            if ent is not None and ent.label_ in ("GPE", "LOC", "FAC"):
+                return re.sub(r"^the\s+", "", ent.text, flags=re.I)
+    return None

@@ -17,10 +17,12 @@ class Draft:
 
     type: str
     place: str | None = None
+    status: str = "happened"
     participants: list[str] = field(default_factory=list)
     date: str | None = None
     date_text: str | None = None
     approx: bool = False
+    date_from_context: bool = False  # the date is the narrative time around it, not its own
     mentions: list[Mention] = field(default_factory=list)
 
     def absorb(self, m: Mention) -> None:
@@ -30,15 +32,19 @@ class Draft:
         for p in m.participants:
             if p not in self.participants:
                 self.participants.append(p)
-        if m.date and (self.date is None or self.approx and not m.date_approximate or
-                       self.approx == m.date_approximate and len(m.date) > len(self.date)):
+        if not m.date or m.date_from_context and self.date is not None:
+            return  # a date of its own beats the narrative time
+        if (self.date is None or self.date_from_context and not m.date_from_context or self.approx and not m.date_approximate
+                or self.approx == m.date_approximate and len(m.date) > len(self.date)):
             self.date, self.date_text, self.approx = m.date, m.date_text, m.date_approximate
+            self.date_from_context = m.date_from_context
 
     def accepts(self, m: Mention, types: tuple[str, ...]) -> bool:
         """Whether ``m`` can be a mention of this event (type, date, place, participants)."""
-        if self.type not in types:
-            return False
-        if self.date and m.date and not dates_agree(self.date, self.approx, m.date, m.date_approximate):
+        if self.type not in types or m.status != self.status:
+            return False  # a planned engagement is not the one that took place
+        if self.date and m.date and not (self.date_from_context or m.date_from_context) and not dates_agree(
+                self.date, self.approx, m.date, m.date_approximate):
             return False
         if self.place and m.place and self.place != m.place and all(
             abs(x.trigger.idx - m.trigger.idx) > 1000 for x in self.mentions
@@ -65,7 +71,7 @@ class Draft:
             type=self.type, participants=list(self.participants), date=self.date, date_text=self.date_text,
             date_approximate=self.approx, duration_minutes=dur[0], duration_approximate=dur[1],
             topics=topics, not_discussed=nd, evidence=evidence,
-            trigger=mm[0].trigger.text, confidence=round(conf, 2),
+            trigger=mm[0].trigger.text, confidence=round(conf, 2), place=self.place, status=self.status,
         )
 
 
@@ -128,7 +134,7 @@ def merge_mentions(ms: list[Mention]) -> list[Event]:
     for m in full:
         ev = next((e for e in events if e.accepts(m, (m.type,))), None)
         if ev is None:
-            ev = Draft(type=m.type, place=m.place)
+            ev = Draft(type=m.type, place=m.place, status=m.status)
             events.append(ev)
         ev.absorb(m)
     # a congratulation reported with a call between the same people on the same day is that call

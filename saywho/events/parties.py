@@ -15,12 +15,13 @@ from ..lexicon import (
     PAIR_NOUNS,
     PARTY_GROUP_NOUNS,
     PLURAL_PRONOUNS,
-    TRIGGER_VERBS,
+    TITLES,
 )
 from ..model import Quote
 from ..nlp import entities, sent_of
 from ..speakers.lookup import PersonLookup
 from .syntax import conjuncts, ents_in, np_span, party_objects, subject
+from .words import EVENT_LIGHT_VERBS, EVENT_VERBS, GROUP_NOUNS, MESSAGE_NOUNS, SUMMIT_NOUNS, TRAVEL_VERBS, VISIT_PLACE_NOUNS
 
 #: Names of news outlets and programmes: a party so named makes it an interview.
 _MEDIA_NAME = re.compile(
@@ -32,7 +33,7 @@ _MEDIA_NAME = re.compile(
 #: Organisations a visit goes to as a place ("visited the White House").
 _PLACE_ORG = re.compile(r"\b(house|office|hill|capitol|building|center|centre|hall|museum|university|college)\b", re.I)
 #: Modifiers too vague to name a group ("other officials", "senior leaders").
-_VAGUE_MODS = ("other", "several", "some", "many", "few", "top", "senior", "local", "key")
+_VAGUE_MODS = ("other", "several", "some", "many", "few", "local", "key")
 #: (participants, how many are people, place of a visit, the clause verb).
 Participants = tuple[list[str], int, str | None, Token]
 
@@ -52,8 +53,26 @@ class Parties:
         self.quotes = list(lookup.quotes)
         # person mentions in text order: (start, end, name)
         self.person_mentions = sorted((s, e, p.name) for p in self.people for s, e in p.mentions)
+        self._forms: set[str] | None = None
 
     # -------------------------------------------------------------- resolving a mention to a person
+
+    def fullest(self, name: str) -> str:
+        """The fullest form of a person's name the article gives ("Suu Kyi" ->
+        "Aung San Suu Kyi", "Modi" -> "Narendra Modi"), when only one longer form
+        ends with it; the name itself otherwise (two Clintons: "Clinton" stays)."""
+        if self._forms is None:
+            # a name after a title is a title's tail ("Miss Universe Alicia Machado" is tagged
+            # "Universe Alicia Machado"): not a fuller name
+            forms = {_strip_name(e.text.strip()) for e in entities(self.doc) if e.label_ == "PERSON"
+                     and not (e.start > 0 and self.doc[e.start - 1].lower_.rstrip(".") in TITLES)}
+            self._forms = {f for f in forms if f and f[:1].isupper() and "\n" not in f}
+        longer = {f for f in self._forms if f.endswith(" " + name) and len(f.split()) <= 5}
+        # the longest forms must be one name ("Barack Obama" and "Barack H. Obama" are)
+        tops = {(f.split()[0], f.split()[-1]) for f in longer if not any(g.endswith(" " + f) for g in longer)}
+        if len(tops) != 1:
+            return name
+        return max(longer, key=len)
 
     def quote_at(self, i: int) -> Quote | None:
         """The innermost quote around character ``i``."""
@@ -76,6 +95,13 @@ class Parties:
             if not any(ms <= sp.root.idx < me for ms, me in p.mentions):
                 return None
         return p.name
+
+    def _gender_fits(self, tok: Token) -> bool:
+        """False when a gendered pronoun resolves to a person of the other known gender."""
+        want = "female" if tok.lower_ in ("she", "her", "hers", "herself") else "male" if tok.lower_ in (
+            "he", "him", "his", "himself") else None
+        p = self.lookup.person_at(tok.idx, tok.idx + len(tok.text)) if want else None
+        return p is None or p.gender is None or p.gender == want
 
     def is_person_mention(self, tok: Token) -> bool:
         """Whether ``tok`` lies in a mention of one of the article's people."""
@@ -123,12 +149,18 @@ class Parties:
             return self.resolve_one(tok.head.head, exclude)  # "Suu Kyi, who had breakfast with ..."
         if low in PLURAL_PRONOUNS:
             return self.pair_before(s)
+        if low == "its":
+            return []  # an organisation's: see other_party
         if tok.pos_ == "PRON" or low.startswith("@"):
+            if not self._gender_fits(tok):
+                return []  # the resolver's "she" is a man: better no party than a wrong one
             n = self.person_at(s, e)
             if n is None and low.startswith("@"):
                 n = self.lookup.canonical(tok.text[1:])
                 n = n if self.lookup.is_known_person(n) else None
             return [n] if n else []
+        if tok.lemma_.lower() == "counterpart" and tok.tag_ == "NN":
+            return self._counterpart(tok)
         span = np_span(tok)
         # without a possessor: "Patriot Coal's executives" are not Patriot Coal
         poss = [x.i for c in tok.children if c.dep_ == "poss" for x in c.subtree]
@@ -154,6 +186,21 @@ class Parties:
             return self.pair_before(s)
         return []
 
+    def _counterpart(self, tok: Token) -> list[str]:
+        """"her German counterpart": the person named soon after with the same nationality
+        ("Frank Weber, the German foreign minister"), else no one (the role stays a group)."""
+        norp = [c.lower_ for c in tok.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")]
+        if not norp:
+            return []
+        for ent in entities(self.doc):
+            if ent.label_ != "PERSON" or not 0 < ent.start_char - tok.idx <= 600:
+                continue
+            sent = sent_of(ent.root)
+            if any(x.lower_ in norp for x in sent if x.i not in range(ent.start, ent.end) and x.ent_type_ in ("NORP", "GPE")):
+                name = self.person_at(ent.start_char, ent.end_char) or self.lookup.canonical(_strip_name(ent.text))
+                return [name] if name else []
+        return []
+
     # -------------------------------------------------------------- parties that are no person
 
     def other_party(self, tok: Token, etype: str) -> tuple[str, str | None]:
@@ -164,6 +211,10 @@ class Parties:
         went; a news outlet or "reporters" make it an interview, which is no
         engagement between the people an analyst follows.
         """
+        if tok.lower_ == "its" and tok.dep_ == "poss":
+            # "NATO at its July summit": the organisation named last before it in the sentence
+            org = [e for e in entities(self.doc) if e.label_ == "ORG" and e.end <= tok.i and e.start >= sent_of(tok).start]
+            return ("org", self.lookup.canonical(_strip_name(org[-1].text))) if org else ("none", None)
         if tok.pos_ not in ("NOUN", "PROPN"):
             return "none", None
         span = np_span(tok)
@@ -180,13 +231,19 @@ class Parties:
             if head_ent.label_ in ("GPE", "LOC", "FAC"):
                 return ("place", name) if etype == "visit" else ("org", name) if head_ent.label_ == "GPE" else ("none", None)
             if head_ent.label_ == "ORG":
-                return ("place" if etype == "visit" and _PLACE_ORG.search(name) else "org", self.lookup.canonical(name))
+                placey = _PLACE_ORG.search(name) or any(w.lower() in VISIT_PLACE_NOUNS for w in name.split())
+                return ("place" if etype == "visit" and placey else "org", self.lookup.canonical(name) if not placey else name)
             if head_ent.label_ == "NORP" and tok.tag_ in ("NNPS", "NNS"):
                 return "group", name
             return "none", None
         if etype == "visit" and tok.pos_ == "PROPN" and tok.text[:1].isupper():
             return "place", span.text  # a place the tagger did not label
-        if lemma in PARTY_GROUP_NOUNS and tok.tag_ in ("NNS", "NN") and (tok.tag_ == "NNS" or lemma in COLLECTIVE_NOUNS):
+        if etype == "visit" and lemma in VISIT_PLACE_NOUNS:
+            # "while visiting a hospital in Leeds": the place with its location, without the article
+            words = [x for x in tok.subtree if x.dep_ not in ("det", "relcl", "acl", "punct", "cc", "conj")]
+            words = [x for x in words if not (x.i < tok.i and x.dep_ == "poss" and x.pos_ == "PRON")]
+            return "place", " ".join(x.text for x in words)
+        if lemma in GROUP_NOUNS and tok.tag_ in ("NNS", "NN") and (tok.tag_ == "NNS" or lemma in COLLECTIVE_NOUNS or lemma in ("staff", "counterpart")):
             return self._group_party(tok, ents)
         return "none", None
 
@@ -203,10 +260,19 @@ class Parties:
                 return "org", self.lookup.canonical(" ".join(words))
         if tok.lemma_.lower() in ("group", "team", "management", "leadership"):
             return "none", None  # "a group of ...", "the management": too vague to name
+        of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        if tok.tag_ == "NNS" and of and any(x.pos_ == "PROPN" for x in of[0].subtree):
+            # "the leaders of the G-20 group of world economies": the group as the text describes it
+            return "group", " ".join(x.text for x in tok.subtree if x.dep_ not in ("det", "predet") or x.head.i != tok.i)
         mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.pos_ != "PRON"
                 and c.lower_ not in _VAGUE_MODS]
         if mods:
-            words = [x.text if x.pos_ == "PROPN" or x.ent_type_ else x.lower_ for x in np_span(tok)
+            span = np_span(tok)
+            # a dateline before a dash is no part of the group ("BRUSSELS - European leaders")
+            dash = [x.i for x in span if x.i < tok.i and x.text in ("-", "—", "–", "--")]
+            if dash:
+                span = tok.doc[max(dash) + 1: span.end]
+            words = [x.text if x.pos_ == "PROPN" or x.ent_type_ else x.lower_ for x in span
                      if x.dep_ not in ("det", "predet", "nummod", "punct", "case") and x.lower_ not in ("other", "several", "some", "many")
                      and not (x.dep_ == "poss" and x.pos_ == "PRON")]
             return "group", " ".join(words)
@@ -225,6 +291,8 @@ class Parties:
             return toks, verb
         toks += [c for c in t.children if c.dep_ == "poss"]
         toks += [c for c in t.children if c.dep_ == "compound" and c.ent_type_ == "PERSON"]
+        if t.lemma_.lower() in SUMMIT_NOUNS:  # "U.N. climate talks", "a NATO summit"
+            toks += [c for c in t.children if c.dep_ == "compound" and c.ent_type_ in ("ORG", "GPE", "NORP")]
         toks += party_objects(t, etype)
         # "had a call with", "received a call from", "met for dinner"
         h = t.head
@@ -232,9 +300,13 @@ class Parties:
             h = h.head
         if t.dep_ in ("dobj", "attr", "pobj", "nsubj", "nsubjpass") and h.pos_ in ("VERB", "AUX") and h.i != t.i:
             verb = h
-            if t.dep_ in ("dobj", "pobj") and (h.lemma_ in LIGHT_VERBS or h.lemma_ in TRIGGER_VERBS):
+            if t.dep_ in ("dobj", "pobj") and (h.lemma_ in EVENT_LIGHT_VERBS or h.lemma_ in EVENT_VERBS):
                 toks = subject(h) + toks
-                toks += party_objects(h, etype)
+                if h.lemma_ not in TRAVEL_VERBS:  # "travel to Paris for talks": Paris is no party to the talks
+                    toks += party_objects(h, etype)
+                toks += [c for c in h.children if c.dep_ == "dative"]  # "sent Mr. Xi a letter"
+            elif etype == "message" and t.lemma_.lower() in MESSAGE_NOUNS and t.dep_ == "pobj" and t.head.lower_ == "in":
+                toks = subject(h) + toks  # "In a letter to the president, the senator asked ..." 
             elif etype == "meeting" and t.dep_ == "dobj" and h.lemma_ in ADDRESS_VERBS:
                 toks = subject(h) + toks  # "told a meeting of Pacific Island leaders"
             elif h.lemma_ == "invite" and t.dep_ == "pobj" and t.head.lower_ == "to" and h.tag_ == "VBD":

@@ -60,6 +60,8 @@ def subject(v: Token, depth: int = 0) -> list[Token]:
     h = v.head
     if h.i == v.i:
         return []
+    if v.dep_ == "xcomp" and h.pos_ == "ADJ" and h.head.i != h.i:
+        return subject(h.head, depth + 1)  # "X is due to meet", "X is ready to talk"
     if v.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl", "dobj", "relcl", "ccomp"):
         if v.dep_ == "pcomp" and h.dep_ == "prep":
             return subject(h.head, depth + 1)
@@ -76,7 +78,8 @@ def party_objects(t: Token, etype: str = "") -> list[Token]:
     """Objects of the phrases that name the other party ("with X", "between X and Y",
     "by X"); "against"/"over" for a debate, "of" for a meeting noun."""
     out = []
-    preps = PARTY_PREPS | ({"against", "over"} if etype == "other" else set()) | ({"of"} if etype == "meeting" and t.pos_ == "NOUN" else set())
+    preps = PARTY_PREPS | ({"against", "over"} if etype == "other" else set()) | ({"of"} if etype == "meeting" and t.pos_ == "NOUN" else set()) | (
+        {"by"} if etype == "visit" and t.pos_ == "NOUN" else set())  # "a trip by X"
     for c in with_medium(t):
         if c.dep_ == "prep" and c.lower_ in preps:
             out.extend(p for p in c.children if p.dep_ == "pobj")

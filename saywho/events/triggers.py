@@ -1,12 +1,13 @@
 """Triggers of engagements and the mentions they make.
 
-Event nouns ("call", "meeting", "talks", "dinner", "visit", "congratulations")
-and verbs ("call", "phone", "speak with", "meet", "visit", "host", "dine",
-"congratulate").  Uses of the same words that are not engagements are rejected
-from the parse: "call for", "calls on X to", "called X a genius" (an object
-complement), a call noun with an infinitive ("a call for staffers to campaign");
-and so are engagements that did not happen (under a modal, "looks forward to
-meeting", "plans to visit", negated, conditional, or dated after publication).
+Event nouns ("call", "meeting", "talks", "summit", "visit", "letter", "congratulations")
+and verbs ("call", "phone", "speak with", "meet", "discuss", "visit", "travel to",
+"write to", "congratulate"; the full lists are in ``words``).  Uses of the same
+words that are not engagements are rejected from the parse: "call for", "calls on
+X to", "called X a genius" (an object complement), a call noun with an infinitive
+("a call for staffers to campaign"), a letter to no one.  Engagements hoped for,
+denied or put as a condition are none; announced ones ("will visit", "plans to
+meet", dated after publication) are kept with status "planned" (``mood``).
 """
 from __future__ import annotations
 
@@ -14,13 +15,29 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import IRREALIS_HEADS, MODALS, PAIR_NOUNS, TRIGGER_NOUNS, TRIGGER_VERBS
+from ..lexicon import PAIR_NOUNS
 from ..model import Article
 from ..nlp import sent_of, text_of
-from .details import date_base, date_of, duration_of, is_future
+from .details import context_date, date_base, date_of, duration_of, is_future, place_of
+from .mood import debate_happened, irrealis_kind, is_irrealis
 from .parties import Parties
-from .syntax import with_medium
+from .syntax import ents_in, with_medium
+from .words import (
+    EVENT_NOUNS,
+    EVENT_VERBS,
+    GATHER_VERBS,
+    MESSAGE_NOUNS,
+    MESSAGE_VERBS,
+    SUMMIT_NOUNS,
+    THANK_MEDIA,
+    TRAVEL_VERBS,
+    VISIT_PLACE_NOUNS,
+)
 
+__all__ = ["Mention", "Trace", "debate_happened", "find_mentions", "irrealis_kind", "is_irrealis", "trigger_kind"]
+
+#: Adverbs of routine: a habit is no single engagement.
+_HABITUAL = ("frequently", "often", "usually", "regularly", "routinely", "always", "sometimes", "occasionally", "typically")
 #: Compounds that make "call" something else: "roll call", "conference call", "earnings call".
 _NOT_CALL_COMPOUNDS = ("roll", "wake", "curtain", "judgment", "judgement", "close", "conference", "earnings", "casting")
 
@@ -43,13 +60,25 @@ class Mention:
     not_discussed: list[str] = field(default_factory=list)
     evidence: tuple[int, int] = (0, 0)
     confidence: float = 0.6
+    status: str = "happened"  # or "planned"
+    date_from_context: bool = False  # dated by the narrative time of the sentences before
 
     @property
     def full(self) -> bool:
         """Names its engagement on its own: a person and another party, or a
         person visiting a named place."""
         if self.people < 1:
-            return False
+            # a summit or talks of organisations or groups alone ("NATO's summit in Warsaw")
+            # by a name ("the abashed leaders" is too vague to stand alone)
+            # a letter of an organisation or group to a named body, the same
+            named = any(w[:1].isupper() for p in self.participants for w in p.split())
+            lemma = self.trigger.lemma_.lower()
+            return named and (self.type == "meeting" and lemma in SUMMIT_NOUNS or
+                              self.type == "message" and lemma in MESSAGE_NOUNS and len(self.participants) >= 2)
+
+        if self.type == "visit" and self.trigger.pos_ == "NOUN" and self.date and not self.date_from_context and any(
+                c.dep_ == "prep" and c.lower_ in ("by", "from") for c in self.trigger.children):
+            return True  # "a visit from the Secretary of State in December 2011": the visitor and when
         return len(self.participants) >= 2 or self.type == "visit" and self.place is not None
 
 
@@ -57,12 +86,12 @@ def trigger_kind(t: Token) -> tuple[str, str] | None:
     """("verb" | "noun", event type) when ``t`` is a trigger word, else None."""
     lemma = t.lemma_.lower()
     low = t.lower_
-    if t.pos_ in ("VERB", "AUX") and lemma in TRIGGER_VERBS:
-        return "verb", TRIGGER_VERBS[lemma]
-    if t.pos_ in ("NOUN", "PROPN") and (lemma in TRIGGER_NOUNS or low in TRIGGER_NOUNS):
+    if t.pos_ in ("VERB", "AUX") and lemma in EVENT_VERBS:
+        return "verb", EVENT_VERBS[lemma]
+    if t.pos_ in ("NOUN", "PROPN") and (lemma in EVENT_NOUNS or low in EVENT_NOUNS):
         if t.pos_ == "PROPN" and not t.is_lower:
             return None
-        return "noun", TRIGGER_NOUNS.get(lemma, TRIGGER_NOUNS.get(low, "other"))
+        return "noun", EVENT_NOUNS.get(lemma, EVENT_NOUNS.get(low, "other"))
     return None
 
 
@@ -93,6 +122,35 @@ def _verb_is_engagement(t: Token, children: list[Token], preps: set[str]) -> boo
         return False
     if lemma == "host" and not any(c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN") for c in children):
         return False
+    if lemma in MESSAGE_VERBS:
+        # "wrote to the committee", "emailed her aides"; "wrote in an op-ed", "he wrote" are no message
+        addressed = "to" in preps or any(c.dep_ in ("dative", "dobj") and c.pos_ in ("PROPN", "PRON", "NOUN")
+                                        and c.lemma_.lower() not in ("it", "this", "that", "book", "article") for c in children)
+        return addressed if lemma != "write" else "to" in preps or any(c.dep_ == "dative" for c in children)
+    if lemma in TRAVEL_VERBS:
+        # "will travel to Paris"; "flew home" names no destination; "went to war", "go to the polls"
+        # name no place: "go" needs a named place or a place noun
+        to = [p for c in children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+        if lemma != "go":
+            return bool(to)
+        # (not a city or a district: "when I went to the Eastern District" is a career move)
+        return any(p.ent_type_ == "FAC" or p.lemma_.lower() in VISIT_PLACE_NOUNS and p.lemma_.lower() not in (
+            "state", "country", "region", "city", "town", "capital") for p in to)
+    if lemma == "discuss":
+        # "X and Y discussed trade", "discussed trade with Y"; "X discussed the plan" alone is no engagement
+        subj = [c for c in children if c.dep_ == "nsubj"]
+        pair = bool(subj) and any(c.dep_ == "conj" for c in subj[0].children)
+        return "with" in preps or pair
+    if lemma == "negotiate":
+        return "with" in preps
+    if lemma in GATHER_VERBS:
+        subj = [c for c in children if c.dep_ == "nsubj"]
+        return bool(subj) and subj[0].tag_ in ("NNS", "NNPS") and not {"around", "behind", "outside"} & preps
+    if lemma == "thank":
+        # "thanked Trump on Twitter", "thanked her in a letter": a message; a spoken "thanked X" is not
+        media = {p.lemma_.lower() for c in children if c.dep_ == "prep" and c.lower_ in ("on", "in", "via", "by")
+                 for p in c.children if p.dep_ == "pobj"}
+        return bool(media & THANK_MEDIA) and any(c.dep_ == "dobj" for c in children)
     return True
 
 
@@ -101,6 +159,8 @@ def _call_verb_is_call(t: Token, children: list[Token], preps: set[str]) -> bool
     to", "called it quits", "was called" are not."""
     if any(c.dep_ in ("oprd", "ccomp", "attr", "acomp", "auxpass", "nsubjpass") for c in children):
         return False
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in EVENT_NOUNS for c in children):
+        return False  # "called an emergency meeting": convened it (the noun's mention)
     # "called X to congratulate him" is a call with a purpose; "called X a genius" is not
     if any(c.dep_ == "xcomp" and not any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children) for c in children):
         return False
@@ -112,6 +172,8 @@ def _call_verb_is_call(t: Token, children: list[Token], preps: set[str]) -> bool
     objs = [c for c in children if c.dep_ == "dobj"]
     if len(objs) > 1:
         return False
+    if not objs and not preps & {"with", "to"} and "from" in preps:
+        return False  # "I am calling from the campaign": who calls, not whom
     nxt = t.doc[t.i + 1: t.i + 6]
     if any(x.text in "\"“‘'" for x in nxt):
         return False  # called X "a genius"
@@ -136,65 +198,28 @@ def _noun_is_engagement(t: Token, children: list[Token], preps: set[str]) -> boo
         return False  # "talk of", "small talk"; the engagement is "talks"
     if lemma == "visit" and t.dep_ == "compound":
         return False
-    return True
-
-
-def debate_happened(t: Token, verb: Token) -> bool:
-    """A debate named before it took place ("heading into the first debate",
-    "days before her first debate", "when she appears alongside Trump at the
-    debates", "the upcoming debate") is no engagement yet."""
-    if any(c.lower_ in ("upcoming", "next", "coming", "future") for c in t.children):
+    if lemma in MESSAGE_NOUNS or t.lower_ in MESSAGE_NOUNS:
+        return _message_noun_is_addressed(t, preps)
+    if lemma in ("negotiation", "discussion") and not preps & {"with", "between", "among"}:
         return False
-    if verb.i != t.i and verb.tag_ in ("VBZ", "VBP", "VB") and not any(c.dep_ == "aux" and c.tag_ in ("VBD", "VBZ") and c.lemma_ == "have" for c in verb.children):
-        return False  # told in the present: still to come ("Kaine faces off against Pence in the debate")
-    node = t
-    for _ in range(4):
-        if node.lower_ in ("before", "ahead", "into", "until", "till", "for") or node.lemma_.lower() in ("head", "prepare", "approach"):
-            return False
-        if any(c.dep_ == "mark" and c.lower_ in ("before", "until", "till") for c in node.children):
-            return False
-        if node.head.i == node.i:
-            break
-        node = node.head
+    if lemma == "tour" and not any(c.dep_ == "pobj" for c in children if c.lower_ == "of"):
+        return False  # "a tour of the plant"; "a book tour", "on tour" are no visit
     return True
 
 
-def _irrealis_marker(c: Token, depth: int, negation: bool) -> bool:
-    """A child that makes its head hypothetical: a modal, a negation, "if", "soon", "never"."""
-    if c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS | {"going"}:
-        return True
-    if c.dep_ == "neg" and depth <= 1 and negation:
-        return True
-    if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") and depth <= 1:
-        return True
-    return c.dep_ == "advmod" and c.lower_ in ("soon", "never") and depth <= 1
-
-
-def is_irrealis(t: Token, negation: bool = True) -> bool:
-    """An engagement announced, hoped for, denied or put as a condition, not one that happened."""
-    # a bare infinitive with no auxiliary is an imperative or a wish:
-    # "Let Hillary and I sit there and just debate"
-    heads = [t, t.head] if t.dep_ == "conj" else [t]
-    if t.tag_ == "VB" and all(h.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in h.children) for h in heads):
-        return True
-    node = t
-    for depth in range(5):
-        if any(_irrealis_marker(c, depth, negation) for c in node.children):
-            return True
-        if node.lemma_.lower() in IRREALIS_HEADS and node.i != t.i and not (
-            node.lemma_ == "invite" and node.tag_ == "VBD" and t.pos_ == "NOUN"
-        ):  # "invited X to a meeting" reports the meeting; "invited him to visit" does not
-            return True
-        if node.lower_ == "forward" or node.lower_ == "going" and any(c.dep_ == "xcomp" for c in node.children):
-            return True  # "looks forward to meeting", "it's going to be a very unfair debate"
-        if node.dep_ in ("ROOT",) or node.head.i == node.i:
-            break
-        if node.dep_ in ("ccomp", "xcomp") and node.head.lemma_.lower() == "let":
-            return True  # "Let Hillary and I sit there and just debate"
-        if node.dep_ in ("ccomp", "relcl", "advcl") and depth > 0:
-            break
-        node = node.head
-    return False
+def _message_noun_is_addressed(t: Token, preps: set[str]) -> bool:
+    """A letter, email or note is a message when it is addressed to someone: "a
+    letter to the board", "sent X an email"; "the text of the bill", "a letter to
+    the editor" (the press) are not."""
+    if t.lemma_.lower() in ("note", "text", "message") and t.dep_ == "compound":
+        return False
+    if "to" in preps:
+        to = next(c for c in t.children if c.dep_ == "prep" and c.lower_ == "to")
+        objs = [p for p in to.children if p.dep_ == "pobj"]
+        return bool(objs) and objs[0].pos_ in ("PROPN", "NOUN", "PRON") and objs[0].lemma_.lower() != "editor"
+    h = t.head
+    # "sent Mr. Xi a letter", "wrote him a note"
+    return t.dep_ == "dobj" and h.lemma_.lower() in ("send", "write") and any(c.dep_ == "dative" for c in h.children)
 
 
 #: What ``find_events(..., trace=[])`` records: (offset, trigger, what became of it).
@@ -231,19 +256,22 @@ def find_mentions(doc: Doc, article: Article, parties: Parties, trace: Trace | N
         if kind == "noun":
             # "met him for dinner", "making a phone call": one mention, the verb's if it is a trigger
             h = t.head.head if t.dep_ == "pobj" else t.head
-            if h.i in seen_verbs:
+            if h.i in seen_verbs and EVENT_VERBS.get(h.lemma_.lower()) in (etype, "call", None):
                 why(t, "the verb's mention")
                 continue
-            if t.dep_ == "compound" and t.head.lemma_.lower() in TRIGGER_NOUNS:
+            if t.dep_ == "compound" and t.head.lemma_.lower() in EVENT_NOUNS:
                 continue
-        m = _mention(t, kind, etype, article, parties, seen_verbs, why)
+        # the last engagement dated by its own words: the narrative time an undated one may share
+        prior = next(((x.trigger.idx, x.date, x.date_text or "") for x in reversed(found)
+                      if x.date and not x.date_from_context and x.status == "happened"), None)
+        m = _mention(t, kind, etype, article, parties, seen_verbs, why, prior)
         if m is not None:
             found.append(m)
     return found
 
 
 def _mention(t: Token, kind: str, etype: str, article: Article, parties: Parties, seen_verbs: set[int],
-             why: _Tracer) -> Mention | None:
+             why: _Tracer, prior: tuple[int, str, str] | None = None) -> Mention | None:
     """The mention trigger ``t`` makes, None when it names no engagement that happened
     (an interview, a speech, a debate to come, a hypothetical or future one)."""
     lemma = t.lemma_.lower()
@@ -257,23 +285,38 @@ def _mention(t: Token, kind: str, etype: str, article: Article, parties: Parties
     if kind == "verb" and lemma in ("speak", "talk") and people < 2:
         why(t, f"a speech: {names}")  # "spoke to the Virginia delegation"
         return None
-    if etype == "other" and not debate_happened(t, verb):
-        why(t, "a debate still to come")
+    if etype == "other":
+        why(t, "a debate: no engagement between the parties")  # the press's event, not theirs
         return None
     # "the call did not touch on X" still reports a call; "did not have a call" does not
     subj_noun = kind == "noun" and t.dep_ in ("nsubj", "nsubjpass")
-    if is_irrealis(t, negation=not subj_noun) or verb.i != t.i and is_irrealis(verb, negation=not subj_noun):
-        why(t, "did not happen (modal, negated, planned)")
+    kinds = {irrealis_kind(t, negation=not subj_noun), irrealis_kind(verb, negation=not subj_noun) if verb.i != t.i else None}
+    if "hypothetical" in kinds:
+        why(t, "did not happen (modal, negated, conditional)")
+        return None
+    if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in (*t.children, *verb.children)):
+        why(t, "habitual, not one engagement")  # "frequently goes to colleges", "often meets donors"
         return None
     if kind == "verb":
         seen_verbs.add(t.i)
     m = Mention(type=etype, trigger=t, participants=names, people=people, place=place)
-    d = date_of(t, verb, lambda i: date_base(parties.quote_at(i), article.published))
+    m.status = "planned" if "planned" in kinds else "happened"
+    m.place = m.place or place_of(t, verb)
+    base_at = lambda i: date_base(parties.quote_at(i), article.published)  # noqa: E731
+    d = date_of(t, verb, base_at, future=m.status == "planned")
     if d is not None:
-        if is_future(d[0], article.published):
-            why(t, f"dated after publication: {d[1]}")
-            return None
+        if is_future(d[0], article.published) and m.status == "happened":
+            m.status = "planned"  # "meets X next week"
         m.date, m.date_text, m.date_approximate = d[0], d[1], d[2]
+    elif m.status == "planned" and etype != "visit" and m.place is None and not any(
+            e.label_ in ("DATE", "TIME") for e in ents_in(sent_of(t))):
+        why(t, "an intention with no time or place")  # "we will discuss it with the President-elect"
+        return None
+    elif m.status == "happened" and not any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in verb.children):
+        # (the present perfect, "has met previously with X", puts it at no particular time)
+        ctx = context_date(t, base_at, prior)
+        if ctx is not None and not is_future(ctx[0], article.published):
+            m.date, m.date_text, m.date_approximate, m.date_from_context = ctx[0], ctx[1], True, True
     dur = duration_of(t) if etype in ("call", "meeting", "visit") else None
     if dur is not None:
         m.duration, m.duration_approximate = dur

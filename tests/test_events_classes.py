@@ -1,0 +1,220 @@
+"""Engagements by failure class of the held-out issue: one table per class, short
+texts written for the test (none from an evaluation article)."""
+from __future__ import annotations
+
+import pytest
+
+from saywho.model import Article, Event
+from saywho.pipeline import annotate
+
+PUB = "2025-03-12"  # a Wednesday
+
+
+def events(text: str, published: str | None = PUB) -> list[Event]:
+    """The events the whole pipeline finds in ``text``."""
+    from saywho import nlp
+
+    return annotate(Article(id="t", text=text, published=published), nlp.parse(text)).events
+
+
+def one(text: str, etype: str, *names: str, published: str | None = PUB) -> Event:
+    """The single event of ``etype`` whose participants contain every name."""
+    got = [e for e in events(text, published) if e.type == etype and all(any(n in p for p in e.participants) for n in names)]
+    assert len(got) == 1, (text, [e.to_dict() for e in events(text, published)])
+    return got[0]
+
+
+# 1. plain phrasings: (text, type, names, date, duration)
+PLAIN = [
+    ("Anna Berg called Tomas Varga on Thursday night.", "call", ("Berg", "Varga"), "2025-03-06", None),
+    ("Anna Berg has met with Minister Tomas Varga.", "meeting", ("Berg", "Varga"), None, None),
+    ("Anna Berg and Tomas Varga discussed trade on Monday.", "meeting", ("Berg", "Varga"), "2025-03-10", None),
+    ("Foreign Minister Anna Berg and Foreign Minister Tomas Varga spoke by phone on Monday.", "call", ("Berg", "Varga"), "2025-03-10", None),
+    ("Anna Berg had a half-hour call with Tomas Varga.", "call", ("Berg", "Varga"), None, 30),
+    ("Anna Berg negotiated with Tomas Varga over the border on Friday.", "meeting", ("Berg", "Varga"), "2025-03-07", None),
+]
+
+
+@pytest.mark.parametrize("text,etype,names,date,duration", PLAIN)
+def test_plain_phrasings(text: str, etype: str, names: tuple[str, ...], date: str | None, duration: int | None) -> None:
+    e = one(text, etype, *names)
+    assert e.date == date and e.duration_minutes == duration and e.status == "happened"
+
+
+def test_visit_to_a_common_place() -> None:
+    e = one("Anna Berg spoke to reporters while visiting a hospital in Leeds.", "visit", "Berg")
+    assert e.place and "hospital" in e.place and "Leeds" in e.place
+
+
+# 2. messages addressed to a named party
+MESSAGES = [
+    ("In a letter to President Tomas Varga, Senator Ruth Okafor asked for a delay.", ("Okafor", "Varga"), None),
+    ("Anna Berg sent Tomas Varga a message on Friday.", ("Berg", "Varga"), "2025-03-07"),
+    ("Anna Berg wrote to senior staff on Monday.", ("Berg", "senior staff"), "2025-03-10"),
+    ("Anna Berg sent a letter to Tomas Varga on Tuesday.", ("Berg", "Varga"), "2025-03-11"),
+    ("On Friday, Ruth Okafor congratulated Denis Walsh on his re-election.", ("Okafor", "Walsh"), "2025-03-07"),
+]
+
+
+@pytest.mark.parametrize("text,names,date", MESSAGES)
+def test_messages(text: str, names: tuple[str, ...], date: str | None) -> None:
+    assert one(text, "message", *names).date == date
+
+
+NOT_MESSAGES = [
+    "Anna Berg wrote in an op-ed that the plan would fail.",
+    "Anna Berg wrote a letter to the editor about the plan.",
+    "The text of the bill was published by Tomas Varga on Monday.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_MESSAGES)
+def test_not_messages(text: str) -> None:
+    assert [e for e in events(text) if e.type == "message"] == []
+
+
+# 3. planned engagements: kept, with status "planned", dated ahead
+PLANNED = [
+    ("Anna Berg is due to meet on Friday with Tomas Varga.", "meeting", ("Berg", "Varga"), "2025-03-14"),
+    ("Anna Berg will visit Tomas Varga next year.", "visit", ("Berg", "Varga"), None),
+    ("Anna Berg plans to visit Leeds on Saturday.", "visit", ("Berg",), "2025-03-15"),
+]
+
+
+@pytest.mark.parametrize("text,etype,names,date", PLANNED)
+def test_planned(text: str, etype: str, names: tuple[str, ...], date: str | None) -> None:
+    e = one(text, etype, *names)
+    assert e.status == "planned" and e.date == date
+
+
+def test_travel_for_talks_is_a_planned_visit_and_meeting() -> None:
+    text = "Anna Berg will travel to Paris next week for talks with Tomas Varga."
+    v = one(text, "visit", "Berg")
+    m = one(text, "meeting", "Berg", "Varga")
+    assert v.place == "Paris" and v.status == m.status == "planned" and "Paris" not in m.participants
+
+
+HYPOTHETICAL = [
+    "Anna Berg would meet Tomas Varga if he won.",
+    "Anna Berg refused to meet Tomas Varga.",
+    "Anna Berg hopes to visit Tomas Varga soon.",
+]
+
+
+@pytest.mark.parametrize("text", HYPOTHETICAL)
+def test_hypothetical_is_no_event(text: str) -> None:
+    assert events(text) == []
+
+
+# 4. participants: groups and delegations, a counterpart named later or by role, canonical names
+def test_group_participant() -> None:
+    one("Anna Berg met with Republican senators on Monday.", "meeting", "Berg", "Republican senators")
+    one("Anna Berg met with a French delegation in Paris on Tuesday.", "meeting", "Berg", "French delegation")
+
+
+def test_counterpart_named_later() -> None:
+    text = ("Foreign Minister Anna Berg spoke by phone with her German counterpart on Monday. "
+            "Frank Weber, the German foreign minister, said the call was useful.")
+    one(text, "call", "Berg", "Frank Weber")
+
+
+def test_counterpart_by_role() -> None:
+    one("Foreign Minister Anna Berg met her German counterpart on Monday.", "meeting", "Berg", "German counterpart")
+
+
+def test_canonical_name_from_the_article() -> None:
+    e = one("Prime Minister Anna Berg met Modi on Monday. Narendra Modi said the talks went well.", "meeting", "Berg")
+    assert "Narendra Modi" in e.participants
+
+
+# 5. dates: ages are no dates, relative dates at their granularity, none without publication
+DATES = [
+    ("Maria Lopez, 34, met Tomas Varga in Paris.", PUB, None),
+    ("Anna Berg met Tomas Varga last June in Berlin.", PUB, "2024-06"),
+    ("Anna Berg met Tomas Varga in December.", PUB, "2024-12"),
+    ("Anna Berg met Tomas Varga on Monday.", None, None),
+]
+
+
+@pytest.mark.parametrize("text,published,date", DATES)
+def test_dates(text: str, published: str | None, date: str | None) -> None:
+    assert one(text, "meeting", "Lopez" if "Lopez" in text else "Berg", "Varga", published=published).date == date
+
+
+def test_date_from_the_sentence_before() -> None:
+    e = one("On Tuesday Anna Berg visited the White House. She had breakfast with Tomas Varga.", "meeting", "Berg", "Varga")
+    assert e.date == "2025-03-11" and e.date_approximate
+
+
+def test_no_publication_keeps_the_date_text() -> None:
+    e = one("Anna Berg met Tomas Varga on Monday.", "meeting", "Berg", "Varga", published=None)
+    assert e.date is None
+
+
+# 6. place
+PLACES = [
+    ("Anna Berg met Tomas Varga in Paris on Monday.", "meeting", "Paris"),
+    ("Anna Berg visited Flint on Tuesday.", "visit", "Flint"),
+]
+
+
+@pytest.mark.parametrize("text,etype,place", PLACES)
+def test_place(text: str, etype: str, place: str) -> None:
+    assert one(text, etype, "Berg").place == place
+
+
+# 7. not events
+NOT_EVENTS = [
+    "Anna Berg called for a ban on Monday.",
+    "Tomas Varga called Anna Berg a liar.",
+    "Anna Berg gave an interview to CNN on Monday.",
+    "Anna Berg met voters in Ohio.",
+    "At Monday's debate with Tomas Varga, Anna Berg defended her plan.",
+    "Anna Berg spoke at a rally in Ohio on Monday.",
+    "Anna Berg frequently goes to the hospital for checks.",
+    "Tomas Varga said he went to the Eastern District of New York in 2010.",
+    "I am calling from the Berg campaign, Tomas Varga said.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_EVENTS)
+def test_not_events(text: str) -> None:
+    assert events(text) == []
+
+
+# gatherings of organisations and groups, with no person named
+GATHERINGS = [
+    ("European leaders gathered Friday to discuss the budget.", "European leaders", "2025-03-07"),
+    ("NATO ordered new deployments at its July summit in Warsaw.", "NATO", "2024-07"),
+    ("The U.N. Security Council called an emergency meeting on Monday.", "Security Council", "2025-03-10"),
+]
+
+
+@pytest.mark.parametrize("text,name,date", GATHERINGS)
+def test_gatherings(text: str, name: str, date: str) -> None:
+    e = one(text, "meeting", name)
+    assert e.date == date and not [x for x in events(text) if x.type == "call"]
+
+
+def test_clause_under_while_is_told_as_fact() -> None:
+    one("The board may be slow to act while Anna Berg negotiates with Tomas Varga, aides said.", "meeting", "Berg", "Varga")
+
+
+def test_date_of_the_engagement_told_before() -> None:
+    text = ("Anna Berg visited the White House on Tuesday.\n\nThe economy was discussed in 2011 by many.\n\n"
+            "Washington welcomed Berg, who had breakfast with Tomas Varga.")
+    assert one(text, "meeting", "Berg", "Varga").date == "2025-03-11"
+
+
+def test_end_of_month() -> None:
+    assert one("Anna Berg met with Tomas Varga at the end of June.", "meeting", "Berg", "Varga").date == "2024-06"
+
+
+def test_going_to_a_facility_is_a_visit() -> None:
+    e = one("Anna Berg went to Bethesda Naval Hospital on Monday for tests.", "visit", "Berg")
+    assert e.place == "Bethesda Naval Hospital" and e.participants == ["Anna Berg"]
+
+
+def test_fullest_name() -> None:
+    e = one("Aung San Suu Kyi arrived on Monday. Suu Kyi met Tomas Varga.", "meeting", "Varga")
+    assert "Aung San Suu Kyi" in e.participants
