@@ -31,7 +31,7 @@ def annotate(article: Article, doc: Doc) -> Article:
     article.quotes = ents.quotes
     quotes.attach_verbatim(article.quotes, found, article.text)
     article.people = ents.people
-    article.events = events.find_events(doc, article, ents.lookup())
+    article.events = events.find_events(doc, article, speakers.read_only_lookup(ents))
     return article
 
 

@@ -2,6 +2,8 @@
 resolution on small parsed texts, and the read-only lookup handed to stage 5."""
 from __future__ import annotations
 
+from saywho.speakers import read_only_lookup as speakers_lookup
+
 import copy
 import inspect
 
@@ -184,7 +186,7 @@ def test_lookup_answers_without_changing_stage4() -> None:
     _, ents = stage4(text)
     before = _snapshot(ents)
     people_before = copy.deepcopy(ents.people)
-    look = ents.lookup()
+    look = speakers_lookup(ents)
     s, e = span_of(text, "him")
     him = look.person_at(s, e)
     assert him is not None and him.name == "Taylor"
@@ -207,7 +209,7 @@ def test_find_events_leaves_the_articles_people_alone() -> None:
     ents = resolve(doc, find_quotes(doc, art.skipped), art)
     art.people = ents.people
     before, snap = copy.deepcopy(art.people), _snapshot(ents)
-    events = find_events(doc, art, ents.lookup())
+    events = find_events(doc, art, speakers_lookup(ents))
     assert events and art.people == before and _snapshot(ents) == snap
 
 
@@ -218,7 +220,7 @@ def test_person_lookup_has_no_mutating_method() -> None:
     assert public == members
     # what it lists is immutable
     _, ents = stage4(TEXT)
-    look = ents.lookup()
+    look = speakers_lookup(ents)
     assert isinstance(look.people, tuple) and isinstance(look.quotes, tuple)
     with pytest.raises(AttributeError):
         look.people = ()  # type: ignore[misc]

@@ -39,7 +39,7 @@ __all__ = ["Mention", "find_events", "resolve_date"]
 def find_events(doc: Doc, article: Article, people: PersonLookup, trace: Trace | None = None) -> list[Event]:
     """Engagements in the article: calls, meetings, visits and messages between people (stage 5).
 
-    ``people`` is stage 4's read-only lookup (``Entities.lookup()``).  ``trace``, when
+    ``people`` is stage 4's read-only lookup (``saywho.speakers.read_only_lookup(ents)``).  ``trace``, when
     given, receives (offset, trigger, what became of it) for every trigger word.
     """
     parties = Parties(doc, people)

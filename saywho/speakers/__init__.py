@@ -35,12 +35,22 @@ from .entities import Entities, Entity, offices_in
 from .lookup import PersonLookup, ResolvedLookup
 from .resolver import Resolver
 
-__all__ = ["Entities", "Entity", "PersonLookup", "ResolvedLookup", "Resolver", "offices_in", "resolve", "resolve_with_lookup"]
+__all__ = ["Entities", "Entity", "PersonLookup", "ResolvedLookup", "Resolver", "offices_in", "read_only_lookup", "resolve",
+           "resolve_with_lookup"]
 
 
 def resolve(doc: Doc, found: list[Found], article: Article) -> Entities:
     """Resolve every quote's speaker mention to a canonical entity (stage 4)."""
     return Resolver(doc, found, article).run()
+
+
+def read_only_lookup(ents: Entities) -> PersonLookup:
+    """The read-only lookup that later stages ask about people (stage 5's input).
+
+    It answers from its own copy of the stage's state: what it resolves on demand
+    never changes ``ents``.  (A function here, not a method of Entities: the lookup
+    module builds on the resolution steps, which build on Entities.)"""
+    return ResolvedLookup(ents)
 
 
 def resolve_with_lookup(doc: Doc, found: list[Found], article: Article) -> tuple[Entities, ResolvedLookup]:

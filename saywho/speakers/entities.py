@@ -10,7 +10,6 @@ from ..lexicon import UNIQUE_OFFICES
 from ..model import Person, Quote
 
 if TYPE_CHECKING:
-    from .lookup import PersonLookup
     from .resolver import Resolver
 
 #: Heads of office titles: a description by office resolves only to its holder.
@@ -90,11 +89,3 @@ class Entities:
     by_span: dict[tuple[int, int], Entity] = field(default_factory=dict)
     _resolver: "Resolver | None" = field(default=None, repr=False)
 
-    def lookup(self) -> "PersonLookup":
-        """The read-only lookup that later stages ask about people (stage 5's input).
-
-        It answers from its own copy of the stage's state: what it resolves on
-        demand never changes these Entities."""
-        from .lookup import ResolvedLookup
-
-        return ResolvedLookup(self)
