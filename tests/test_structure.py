@@ -11,7 +11,6 @@ import ast
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "saywho"
 MAX_LINES = 500
