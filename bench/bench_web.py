@@ -233,6 +233,15 @@ shared: load average {load_before:.2f} before, {os.getloadavg()[0]:.2f} after.
 
 Ratio new / baseline: **{ratio:.1f}x** requests/s (goal >= 3x: {"meets" if ratio >= 3 else "misses"}).
 
+Where a request's time went before (measured in-process, one request at a time): each
+`people()`, `quotes(speaker=)` and `timeline()` call first checked the link fingerprint (ten
+whole-table counts and maxima); the search page counted every table and scanned the articles
+for the outlet menu; `/api/people` built the whole people list to show 50; and turning records
+into JSON (`dataclasses.asdict`, which deep-copies, then `jsonable_encoder`) took about 0.5 ms a
+record, most of a list request. Now the answers are kept per process until the store changes
+(the SQLite file's and its WAL's size and time; the fingerprint on PostgreSQL), records convert
+field by field, the store is linked once before serving, and `--workers` runs a process per core.
+
 Run: `.venv/bin/python bench/bench_web.py --new-db NEW.db --base-root BASE_CHECKOUT --base-db BASE.db
 --workers {a.workers} --rounds {a.rounds} --results bench/RESULTS.md` (each store ingested by its own code).
 {END}"""
