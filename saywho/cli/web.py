@@ -48,7 +48,6 @@ def serve(db: str | None, host: str, port: int, token_env: str | None, log_level
     import uvicorn
 
     from ..web import create_app
-    from ..web.app import ENV_DB, ENV_MAX_BODY, ENV_TOKEN
     from ..web.cache import warm
 
     from .checks import check_settings, existing_db
@@ -68,6 +67,18 @@ def serve(db: str | None, host: str, port: int, token_env: str | None, log_level
         err(f"saywho: serving http://{host}:{port}/ ({mode}); Ctrl-C stops")
         uvicorn.run(app, host=host, port=port, log_level=log_level)
         return
+    _serve_workers(url, token, body, n, host, port, log_level, mode)
+
+
+def _serve_workers(url: str, token: str | None, body: int | None, n: int, host: str, port: int,
+                   log_level: str, mode: str) -> None:
+    """Serve with ``n`` processes (uvicorn workers started from an import string)."""
+    import uvicorn
+
+    from ..web import create_app
+    from ..web.app import ENV_DB, ENV_MAX_BODY, ENV_TOKEN
+    from ..web.cache import warm
+
     # Several processes: uvicorn starts each from the import string, configured by the
     # environment they inherit.  The app is built once here first, so a bad store or
     # setting fails now, in one message, and the store is linked once, not per worker.
