@@ -21,8 +21,11 @@ from .output import err
 @click.option("--max-body", type=click.IntRange(1), default=None, metavar="BYTES",
               help="Largest request body accepted; larger ones get 413 before they are read "
                    "(default: $SAYWHO_MAX_BODY_BYTES or 4 MiB).")
+@click.option("--workers", type=click.IntRange(1, 64), default=None, metavar="N",
+              help="Server processes answering requests (default: the number of cores). Each keeps its "
+                   "own cache of answers, dropped when the store changes.")
 def serve(db: str | None, host: str, port: int, token_env: str | None, log_level: str,
-          max_body: int | None) -> None:
+          max_body: int | None, workers: int | None) -> None:
     """Serve the stored articles as web pages and a JSON API.
 
     Pages: search (/), an article with every quote highlighted (/articles/HASH),
@@ -36,6 +39,7 @@ def serve(db: str | None, host: str, port: int, token_env: str | None, log_level
     \b
     Examples:
       saywho serve --db saywho.db
+      saywho serve --db saywho.db --workers 4
       saywho serve --db postgresql://localhost/news --host 0.0.0.0 --port 8080
       SAYWHO_TOKEN=$(openssl rand -hex 16) saywho serve   # also POST /api/articles
       curl -H "Authorization: Bearer $SAYWHO_TOKEN" -H 'content-type: application/json' \\
@@ -44,6 +48,7 @@ def serve(db: str | None, host: str, port: int, token_env: str | None, log_level
     import uvicorn
 
     from ..web import create_app
+    from ..web.cache import warm
 
     from .checks import check_settings, existing_db
 
@@ -53,7 +58,39 @@ def serve(db: str | None, host: str, port: int, token_env: str | None, log_level
     token = (os.environ.get(token_env) or None) if token_env else settings.token
     if token_env and token is None:
         raise click.UsageError(f"--token-env {token_env}: the environment variable {token_env} is not set or empty")
-    app = create_app(url, token, max_body=max_body or settings.max_body_bytes)
+    body = max_body or settings.max_body_bytes
+    n = workers or os.cpu_count() or 1
     mode = "POST /api/articles enabled (bearer token)" if token else "read-only"
-    err(f"saywho: serving http://{host}:{port}/ ({mode}); Ctrl-C stops")
-    uvicorn.run(app, host=host, port=port, log_level=log_level)
+    if n == 1:
+        app = create_app(url, token, max_body=body)
+        warm(app.state.store)
+        err(f"saywho: serving http://{host}:{port}/ ({mode}); Ctrl-C stops")
+        uvicorn.run(app, host=host, port=port, log_level=log_level)
+        return
+    _serve_workers(url, token, body, n, host, port, log_level, mode)
+
+
+def _serve_workers(url: str, token: str | None, body: int | None, n: int, host: str, port: int,
+                   log_level: str, mode: str) -> None:
+    """Serve with ``n`` processes (uvicorn workers started from an import string)."""
+    import uvicorn
+
+    from ..web import create_app
+    from ..web.app import ENV_DB, ENV_MAX_BODY, ENV_TOKEN
+    from ..web.cache import warm
+
+    # Several processes: uvicorn starts each from the import string, configured by the
+    # environment they inherit.  The app is built once here first, so a bad store or
+    # setting fails now, in one message, and the store is linked once, not per worker.
+    check = create_app(url, token, max_body=body)
+    warm(check.state.store)
+    check.state.store.close()
+    os.environ[ENV_DB] = url
+    for name, value in ((ENV_TOKEN, token), (ENV_MAX_BODY, body)):
+        if value:
+            os.environ[name] = str(value)
+        else:  # not inherited from an outer serve either
+            os.environ.pop(name, None)
+    err(f"saywho: serving http://{host}:{port}/ ({mode}, {n} worker processes); Ctrl-C stops")
+    uvicorn.run("saywho.web.app:app_from_env", factory=True, workers=n, host=host, port=port,
+                log_level=log_level)

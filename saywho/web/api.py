@@ -53,8 +53,9 @@ QuoteType = Literal["direct", "mixed", "indirect"]
 
 
 def store(request: Request) -> Any:
-    """The application's Store (a dependency)."""
-    return request.app.state.store
+    """The application's Store as the routes read it (a dependency): read answers cached
+    per process until the store changes (see :mod:`saywho.web.cache`)."""
+    return request.app.state.reads
 
 
 def store_failed(exc: BaseException, st: Any) -> bool:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -18,6 +19,7 @@ from ..errors import SaywhoError
 from . import api, pages
 from .api import store_failed
 from .api_corpus import corpus_router
+from .cache import Reads
 from .guard import Guard, max_body_from_env
 
 log = logging.getLogger("saywho.web")
@@ -33,6 +35,17 @@ that fails answers 503. This schema is the documentation (no interactive page is
 
 #: What a client is told when the database fails: never its address or user.
 UNAVAILABLE = "the database is unavailable; try again later"
+
+#: How ``saywho serve --workers N`` configures its worker processes (see :func:`app_from_env`).
+ENV_DB, ENV_TOKEN, ENV_MAX_BODY = "SAYWHO_SERVE_DB", "SAYWHO_SERVE_TOKEN", "SAYWHO_SERVE_MAX_BODY"
+
+
+def app_from_env() -> FastAPI:
+    """The application of one ``saywho serve --workers N`` process (a uvicorn factory),
+    from the settings the serving command put in the environment."""
+    raw = os.environ.get(ENV_MAX_BODY)
+    return create_app(os.environ.get(ENV_DB), os.environ.get(ENV_TOKEN) or None,
+                      max_body=int(raw) if raw else None)
 
 
 def create_app(store_url: str | None = None, token: str | None = None, max_body: int | None = None) -> FastAPI:
@@ -56,6 +69,7 @@ def create_app(store_url: str | None = None, token: str | None = None, max_body:
     app = FastAPI(title="saywho", version=__version__, description=DESCRIPTION, lifespan=lifespan,
                   docs_url=None, redoc_url=None)
     app.state.store = st
+    app.state.reads = Reads(st)
     app.state.token = token or None
     has_stories = callable(getattr(st, "stories", None))
 

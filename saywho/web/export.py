@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import itertools
@@ -34,10 +35,44 @@ DOWNLOAD_RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 
 
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def plain(v: Any) -> Any:
+    """``v`` as JSON-ready values, as ``jsonable_encoder(dataclasses.asdict(v))`` gives them.
+
+    The common types (scalars, dates, lists, dicts, dataclasses) are converted here
+    directly: ``asdict`` deep-copies every value and ``jsonable_encoder`` tests each one
+    against a dozen types, which made the conversion of the records most of a list
+    request's time.  Anything else goes to ``jsonable_encoder``."""
+    if isinstance(v, _SCALARS):
+        return v
+    if isinstance(v, (dt.date, dt.datetime)):
+        return v.isoformat()
+    if isinstance(v, dict):
+        return {k if isinstance(k, str) else jsonable_encoder(k): plain(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple)):
+        return [plain(x) for x in v]
+    if dataclasses.is_dataclass(v) and not isinstance(v, type):
+        return {f.name: plain(getattr(v, f.name)) for f in dataclasses.fields(v)}
+    return jsonable_encoder(v)
+
+
 def record_dict(rec: Any) -> dict[str, Any]:
     """A store record (dataclass with ``to_dict``) as JSON-ready values (dates as ISO strings)."""
+    # A record whose to_dict is the plain asdict is converted field by field (see plain);
+    # one with its own to_dict keeps it.
+    own = getattr(type(rec), "to_dict", None)
+    if dataclasses.is_dataclass(rec) and (own is None or own is _asdict_to_dict()):
+        return plain(rec)  # type: ignore[no-any-return]
     d = rec.to_dict() if hasattr(rec, "to_dict") else dict(rec)
-    return jsonable_encoder(d)
+    return plain(d)  # type: ignore[no-any-return]
+
+
+def _asdict_to_dict() -> Any:
+    from ..records import _Record
+
+    return _Record.to_dict
 
 
 def json_page(fetch: Fetch, limit: int | None, offset: int) -> dict[str, Any]:

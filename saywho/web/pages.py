@@ -48,7 +48,7 @@ def render(request: Request, name: str, status: int = 200, headers: Any = None, 
 
 
 def _has_stories(request: Request) -> bool:
-    return callable(getattr(request.app.state.store, "stories", None))
+    return callable(getattr(request.app.state.reads, "stories", None))
 
 
 def error_page(request: Request, status: int, message: str, headers: Any = None) -> Response:
@@ -111,7 +111,7 @@ def make_router(has_stories: bool) -> APIRouter:
     def search_page(request: Request, q: Str = None, outlet: Str = None, since: Str = None, until: Str = None,
                     type: Str = None, kind: Str = None, offset: Offset = 0, coffset: Offset = 0,
                     aoffset: Offset = 0, poffset: Offset = 0) -> Response:
-        st = request.app.state.store
+        st = request.app.state.reads
         q = (q or "").strip()
         f = {"outlet": (outlet or "").strip() or None, "since": _date("since", since), "until": _date("until", until),
              "type": _choice("type", type, QUOTE_TYPES)}
@@ -124,7 +124,7 @@ def make_router(has_stories: bool) -> APIRouter:
 
     @r.get("/articles/{key}")
     def article_page(request: Request, key: Annotated[str, Path(max_length=200)]) -> Response:
-        st = request.app.state.store
+        st = request.app.state.reads
         art = st.get_article(key)
         if art is None:
             raise HTTPException(404, "no such article")
@@ -137,7 +137,7 @@ def make_router(has_stories: bool) -> APIRouter:
     @r.get("/person")
     def person_page(request: Request, name: Annotated[str, Query(min_length=1, max_length=300)],
                     offset: Offset = 0, eoffset: Offset = 0) -> Response:
-        st = request.app.state.store
+        st = request.app.state.reads
         found = [record_dict(p) for p in st.people(name=name)]
         person = next((p for p in found if p["name"] == name), found[0] if found else None)
         if person is None:
@@ -163,7 +163,7 @@ def make_router(has_stories: bool) -> APIRouter:
     @r.get("/timeline")
     def timeline_page(request: Request, person: Annotated[list[str], Query(max_length=2)] = [],
                       offset: Offset = 0) -> Response:
-        st = request.app.state.store
+        st = request.app.state.reads
         names = [p.strip() for p in person if p.strip()][:2]
         if any(len(n) > 300 for n in names):
             raise HTTPException(422, "a name is at most 300 characters")
@@ -174,12 +174,12 @@ def make_router(has_stories: bool) -> APIRouter:
     if has_stories:
         @r.get("/stories")
         def stories_page(request: Request, offset: Offset = 0) -> Response:
-            stories = sliced_page(request.app.state.store.stories(), offset, 50)
+            stories = sliced_page(request.app.state.reads.stories(), offset, 50)
             return render(request, "stories.html", stories=stories, params={"offset": offset})
 
         @r.get("/stories/{story_id}")
         def story_page(request: Request, story_id: Annotated[str, Path(max_length=200)]) -> Response:
-            stories = [record_dict(s) for s in request.app.state.store.stories()]
+            stories = [record_dict(s) for s in request.app.state.reads.stories()]
             story = next((s for s in stories if str(s.get("id")) == story_id), None)
             if story is None:
                 raise HTTPException(404, "no such story")

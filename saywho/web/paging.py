@@ -73,5 +73,11 @@ def outlets(st: Any, limit: int = 500) -> list[str]:
 
     stmt = (select(articles.c.outlet).where(articles.c.outlet.is_not(None)).group_by(articles.c.outlet)
             .order_by(articles.c.outlet).limit(limit))
-    with st.engine.connect() as conn:
-        return [r[0] for r in conn.execute(stmt) if r[0]]
+
+    def query() -> list[str]:
+        with st.engine.connect() as conn:
+            return [r[0] for r in conn.execute(stmt) if r[0]]
+
+    # A scan of the articles table: kept until the store changes when the routes' reads cache.
+    memo = getattr(st, "memo", None)
+    return memo(("outlets", limit), query) if callable(memo) else query()
