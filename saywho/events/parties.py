@@ -21,7 +21,9 @@ from ..model import Quote
 from ..nlp import entities, sent_of
 from ..speakers.lookup import PersonLookup
 from .syntax import conjuncts, ents_in, np_span, party_objects, subject
-from .words import EVENT_LIGHT_VERBS, EVENT_VERBS, GROUP_NOUNS, MESSAGE_NOUNS, SUMMIT_NOUNS, TRAVEL_VERBS, VISIT_PLACE_NOUNS
+from .words import (
+    EVENT_LIGHT_VERBS, EVENT_VERBS, GROUP_NOUNS, MESSAGE_NOUNS, SEEING_VERBS, SUMMIT_NOUNS, TRAVEL_VERBS, VISIT_PLACE_NOUNS,
+)
 
 #: Names of news outlets and programmes: a party so named makes it an interview.
 _MEDIA_NAME = re.compile(
@@ -41,6 +43,19 @@ Participants = tuple[list[str], int, str | None, Token]
 def _strip_name(text: str) -> str:
     """A name without its possessive and leading "the"."""
     return re.sub(r"^the\s+", "", re.sub(r"[’']s$", "", text), flags=re.I)
+
+
+def _subject_lost_in_a_list(v: Token) -> list[Token]:
+    """The subject of a verb the parser hung off a list ("... in Broward and St. Lucie
+    counties and former President Bill Clinton will travel to ..."): the person named
+    just before its auxiliaries, when the verb has no subject of its own."""
+    if v.dep_ != "conj":
+        return []
+    first = min([v.i, *(c.i for c in v.children if c.dep_ in ("aux", "neg") and c.i < v.i)])
+    prev = v.doc[first - 1] if first > 0 else None
+    if prev is not None and prev.ent_type_ == "PERSON" and prev.pos_ == "PROPN" and prev.head.i != v.i:
+        return [prev]
+    return []
 
 
 class Parties:
@@ -223,9 +238,16 @@ class Parties:
                                                      for a in [x, *x.ancestors] if a.i in {y.i for y in tok.subtree})}
         ents = [e for e in entities(self.doc) if e.root.i in sub]
         lemma = tok.lemma_.lower()
+        head_ent = next((e for e in ents if e.start <= tok.i < e.end), None)
+        if etype == "message" and head_ent is not None and tok.pos_ == "PROPN":
+            # "an email to the NFL Network's Rich Eisen": the tagger's one ORG holds a person
+            # named with an employer; a message to that person is no press appearance
+            case = [x.i for x in head_ent if x.tag_ == "POS" and x.i < tok.i]
+            after = self.doc[case[-1] + 1: tok.i + 1] if case else None
+            if after is not None and len(after) >= 2 and all(x.pos_ == "PROPN" for x in after):
+                return "group", after.text
         if lemma in MEDIA_NOUNS or any(e.label_ in ("ORG", "WORK_OF_ART") and _MEDIA_NAME.search(e.text) for e in ents):
             return "media", None
-        head_ent = next((e for e in ents if e.start <= tok.i < e.end), None)
         if head_ent is not None:
             name = _strip_name(head_ent.text)
             if head_ent.label_ in ("GPE", "LOC", "FAC"):
@@ -285,9 +307,16 @@ class Parties:
         toks: list[Token] = []
         verb = t
         if kind == "verb":
-            toks += subject(t)
+            toks += subject(t) or _subject_lost_in_a_list(t)
+            if t.lemma_.lower() in ("interview", "question"):
+                toks += [c for c in t.children if c.dep_ == "nsubjpass"]  # "she was interviewed by the FBI"
+            if t.lemma_.lower() in TRAVEL_VERBS:
+                # "went to see the melting ice in Greenland": the place seen is where the visit went
+                toks += [p for c in t.children if c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in SEEING_VERBS for x in c.subtree
+                         if x.dep_ == "prep" and x.lower_ in ("in", "at") for p in x.children if p.dep_ == "pobj"]
             toks += [c for c in t.children if c.dep_ in ("dobj", "dative")]
-            toks += party_objects(t, etype)
+            if t.lemma_.lower() != "summon":  # "summoned X to the Oval Office": a place, no party
+                toks += party_objects(t, etype)
             return toks, verb
         toks += [c for c in t.children if c.dep_ == "poss"]
         toks += [c for c in t.children if c.dep_ == "compound" and c.ent_type_ == "PERSON"]
@@ -300,7 +329,7 @@ class Parties:
             h = h.head
         if t.dep_ in ("dobj", "attr", "pobj", "nsubj", "nsubjpass") and h.pos_ in ("VERB", "AUX") and h.i != t.i:
             verb = h
-            if t.dep_ in ("dobj", "pobj") and (h.lemma_ in EVENT_LIGHT_VERBS or h.lemma_ in EVENT_VERBS):
+            if t.dep_ in ("dobj", "pobj") and h.lemma_ != "invite" and (h.lemma_ in EVENT_LIGHT_VERBS or h.lemma_ in EVENT_VERBS):
                 toks = subject(h) + toks
                 if h.lemma_ not in TRAVEL_VERBS:  # "travel to Paris for talks": Paris is no party to the talks
                     toks += party_objects(h, etype)

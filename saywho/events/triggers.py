@@ -26,10 +26,13 @@ from .words import (
     EVENT_NOUNS,
     EVENT_VERBS,
     GATHER_VERBS,
+    GROUP_NOUNS,
+    INVESTIGATOR_WORDS,
     MESSAGE_NOUNS,
     MESSAGE_VERBS,
     SUMMIT_NOUNS,
     THANK_MEDIA,
+    SEEING_VERBS,
     TRAVEL_VERBS,
     VISIT_PLACE_NOUNS,
 )
@@ -131,6 +134,9 @@ def _verb_is_engagement(t: Token, children: list[Token], preps: set[str]) -> boo
         # "will travel to Paris"; "flew home" names no destination; "went to war", "go to the polls"
         # name no place: "go" needs a named place or a place noun
         to = [p for c in children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+        if any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in SEEING_VERBS and any(
+                x.ent_type_ in ("GPE", "LOC", "FAC") for x in c.subtree) for c in children):
+            return True  # "went to see the melting ice in Greenland": a visit to a named place
         if lemma != "go":
             return bool(to)
         # (not a city or a district: "when I went to the Eastern District" is a career move)
@@ -146,12 +152,46 @@ def _verb_is_engagement(t: Token, children: list[Token], preps: set[str]) -> boo
     if lemma in GATHER_VERBS:
         subj = [c for c in children if c.dep_ == "nsubj"]
         return bool(subj) and subj[0].tag_ in ("NNS", "NNPS") and not {"around", "behind", "outside"} & preps
+    if lemma in ("interview", "question"):
+        return _by_investigators(t)
+    if lemma == "summon":
+        # "summoned his adviser to the Oval Office"; "summoned the courage" names no one
+        return any(c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.pos_ in ("PROPN", "PRON")
+                                         or c.lemma_.lower() in GROUP_NOUNS) for c in children)
+    if lemma == "invite":
+        return _invitation_is_message(t, children)
     if lemma == "thank":
         # "thanked Trump on Twitter", "thanked her in a letter": a message; a spoken "thanked X" is not
         media = {p.lemma_.lower() for c in children if c.dep_ == "prep" and c.lower_ in ("on", "in", "via", "by")
                  for p in c.children if p.dep_ == "pobj"}
         return bool(media & THANK_MEDIA) and any(c.dep_ == "dobj" for c in children)
     return True
+
+
+def _by_investigators(t: Token) -> bool:
+    """An interview or questioning is an engagement when investigators hold it ("the FBI's
+    interview of X", "was interviewed by the FBI", "detectives questioned him"): the press's
+    interviews are no engagement."""
+    near = [c for c in t.children if c.dep_ in ("nsubj", "poss", "compound", "agent")]
+    near += [p for c in t.children if c.dep_ in ("agent", "prep") and c.lower_ == "by" for p in c.children]
+    words = {x.lower_.strip(".") for n in near for x in n.subtree}
+    return bool(words & INVESTIGATOR_WORDS) or "justice department" in " ".join(x.lower_ for n in near for x in n.subtree)
+
+
+def _invitation_is_message(t: Token, children: list[Token]) -> bool:
+    """"X invited Y to sit in the front row", "inviting Y to the gala": an invitation addressed
+    to a named guest.  An invitation to meet or visit is the engagement itself (its own
+    trigger), and "was invited" names no sender."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in children):
+        return False
+    guest = [c for c in children if c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")]
+    if not guest:
+        return False
+    goal = [c for c in children if c.dep_ == "xcomp"] + [
+        p for c in children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+    # (a debate is no engagement: an invitation to sit in its audience is the message)
+    return bool(goal) and not any("other" != (EVENT_VERBS if g.pos_ in ("VERB", "AUX") else EVENT_NOUNS).get(g.lemma_.lower(), "other")
+                                  for g in goal)
 
 
 def _call_verb_is_call(t: Token, children: list[Token], preps: set[str]) -> bool:
@@ -194,6 +234,8 @@ def _noun_is_engagement(t: Token, children: list[Token], preps: set[str]) -> boo
             return False  # "a call to resign"
         if any(c.dep_ == "compound" and c.lower_ in _NOT_CALL_COMPOUNDS for c in children):
             return False
+    if lemma == "interview":
+        return _by_investigators(t)  # "the FBI's interview of X"; a press interview is none
     if lemma == "talk" and t.tag_ != "NNS":
         return False  # "talk of", "small talk"; the engagement is "talks"
     if lemma == "visit" and t.dep_ == "compound":
