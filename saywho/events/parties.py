@@ -45,10 +45,18 @@ def _strip_name(text: str) -> str:
     return re.sub(r"^the\s+", "", re.sub(r"[’']s$", "", text), flags=re.I)
 
 
-def _subject_lost_in_a_list(v: Token) -> list[Token]:
-    """The subject of a verb the parser hung off a list ("... in Broward and St. Lucie
-    counties and former President Bill Clinton will travel to ..."): the person named
-    just before its auxiliaries, when the verb has no subject of its own."""
+def _subject_lost(v: Token) -> list[Token]:
+    """The subject of a verb without one in the parse: the possessor of the noun just before
+    an infinitive ("Trump's tweet to invite X"), or the person named just before the
+    auxiliaries of a verb the parser hung off a list ("... in Broward and St. Lucie counties
+    and former President Bill Clinton will travel to ...")."""
+    aux = [c for c in v.children if c.dep_ == "aux" and c.lower_ == "to" and c.i == v.i - 1]
+    if aux and aux[0].i > 0:
+        # "Trump's tweet to invite X", whatever the parser made of it: the noun's possessor acts
+        noun = v.doc[aux[0].i - 1]
+        poss = [c for c in noun.children if c.dep_ == "poss"] if noun.pos_ == "NOUN" else []
+        if poss:
+            return poss
     if v.dep_ != "conj":
         return []
     first = min([v.i, *(c.i for c in v.children if c.dep_ in ("aux", "neg") and c.i < v.i)])
@@ -174,6 +182,8 @@ class Parties:
                 n = self.lookup.canonical(tok.text[1:])
                 n = n if self.lookup.is_known_person(n) else None
             return [n] if n else []
+        if tok.is_lower and tok.lemma_.lower() in COLLECTIVE_NOUNS and tok.tag_ != "NNS":
+            return []  # "the NAACP board", "the committee": a body, never a person (see other_party)
         if tok.lemma_.lower() == "counterpart" and tok.tag_ == "NN":
             return self._counterpart(tok)
         span = np_span(tok)
@@ -265,7 +275,7 @@ class Parties:
             words = [x for x in tok.subtree if x.dep_ not in ("det", "relcl", "acl", "punct", "cc", "conj")]
             words = [x for x in words if not (x.i < tok.i and x.dep_ == "poss" and x.pos_ == "PRON")]
             return "place", " ".join(x.text for x in words)
-        if lemma in GROUP_NOUNS and tok.tag_ in ("NNS", "NN") and (tok.tag_ == "NNS" or lemma in COLLECTIVE_NOUNS or lemma in ("staff", "counterpart")):
+        if lemma in GROUP_NOUNS and (tok.tag_ in ("NNS", "NN") or tok.is_lower) and (tok.tag_ == "NNS" or lemma in COLLECTIVE_NOUNS or lemma in ("staff", "counterpart")):
             return self._group_party(tok, ents)
         return "none", None
 
@@ -280,8 +290,18 @@ class Parties:
             if c.dep_ == "poss" and c.pos_ == "PROPN" and not self.is_person_mention(c):
                 words = [x.text for x in c.subtree if x.dep_ != "case"]
                 return "org", self.lookup.canonical(" ".join(words))
+        if tok.lemma_.lower() == "group" and tok.tag_ == "NN":
+            # "a group of doctors", "a group of black parents with kids in charter schools":
+            # the group as the text describes it (without a date: "a group of doctors in 2015")
+            of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+            if of and of[0].tag_ == "NNS":
+                keep = [x for x in tok.subtree if not any(a.dep_ in ("relcl", "acl", "appos", "punct") or a.ent_type_ in ("DATE", "TIME")
+                                                          or a.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in a.children)
+                                                          for a in [x, *x.ancestors] if a.i in {y.i for y in tok.subtree} and a.i != tok.i)]
+                words = " ".join(x.text for x in keep if not x.is_space)
+                return "group", words
         if tok.lemma_.lower() in ("group", "team", "management", "leadership"):
-            return "none", None  # "a group of ...", "the management": too vague to name
+            return "none", None  # "the group", "the management": too vague to name
         of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
         if tok.tag_ == "NNS" and of and any(x.pos_ == "PROPN" for x in of[0].subtree):
             # "the leaders of the G-20 group of world economies": the group as the text describes it
@@ -307,7 +327,7 @@ class Parties:
         toks: list[Token] = []
         verb = t
         if kind == "verb":
-            toks += subject(t) or _subject_lost_in_a_list(t)
+            toks += subject(t) or _subject_lost(t)
             if t.lemma_.lower() in ("interview", "question"):
                 toks += [c for c in t.children if c.dep_ == "nsubjpass"]  # "she was interviewed by the FBI"
             if t.lemma_.lower() in TRAVEL_VERBS:
@@ -333,7 +353,9 @@ class Parties:
                 toks = subject(h) + toks
                 if h.lemma_ not in TRAVEL_VERBS:  # "travel to Paris for talks": Paris is no party to the talks
                     toks += party_objects(h, etype)
-                toks += [c for c in h.children if c.dep_ == "dative"]  # "sent Mr. Xi a letter"
+                # "sent Mr. Xi a letter"; "sent a letter to the board" (the parser's dative "to")
+                toks += [p for c in h.children if c.dep_ == "dative"
+                         for p in ([c] if c.pos_ != "ADP" else [x for x in c.children if x.dep_ == "pobj"])]
             elif etype == "message" and t.lemma_.lower() in MESSAGE_NOUNS and t.dep_ == "pobj" and t.head.lower_ == "in":
                 toks = subject(h) + toks  # "In a letter to the president, the senator asked ..." 
             elif etype == "meeting" and t.dep_ == "dobj" and h.lemma_ in ADDRESS_VERBS:
@@ -372,7 +394,7 @@ class Parties:
                 elif what in ("org", "group") and name and name not in names:
                     names.append(name)
         # "Good to speak with X" in a post: the writer is the other party
-        if kind == "verb" and not subject(t):
+        if kind == "verb" and not subject(t) and not _subject_lost(t):
             q = self.quote_at(t.idx)
             if q is not None and q.speaker is not None and q.speaker.kind == "person" and q.speaker.name not in names:
                 if not any(c.dep_ == "nsubj" for c in t.head.children) or t.head.pos_ == "ADJ":
