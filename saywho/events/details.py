@@ -270,3 +270,14 @@ def place_of(t: Token, verb: Token) -> str | None:
             if ent is not None and ent.label_ in ("GPE", "LOC", "FAC"):
                 return re.sub(r"^the\s+", "", ent.text, flags=re.I)
     return None
+
+
+#: A dateline: capitals at the start of a paragraph before a dash ("MIDWAY ATOLL - ...",
+#: "HEMPSTEAD, N.Y., Sept. 26 (UPI) —").
+_DATELINE = re.compile(r"(?m)^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})(?:,[^\n]{0,30}?)?\s+[-—–]+\s")
+
+
+def dateline_before(text: str, pos: int) -> str | None:
+    """The place of the last dateline before ``pos``: where "here" is ("flew here")."""
+    found = [m.group(1) for m in _DATELINE.finditer(text, 0, pos)]
+    return found[-1] if found else None

@@ -45,6 +45,10 @@ def _strip_name(text: str) -> str:
     return re.sub(r"^the\s+", "", re.sub(r"[’']s$", "", text), flags=re.I)
 
 
+#: Verbs of being or arriving somewhere "for" a meeting: their subject attends it.
+_PURPOSE_VERBS = frozenset("be come go travel arrive fly return stay head".split())
+
+
 def _subject_lost(v: Token) -> list[Token]:
     """The subject of a verb without one in the parse: the possessor of the noun just before
     an infinitive ("Trump's tweet to invite X"), or the person named just before the
@@ -300,8 +304,9 @@ class Parties:
                                                           for a in [x, *x.ancestors] if a.i in {y.i for y in tok.subtree} and a.i != tok.i)]
                 words = " ".join(x.text for x in keep if not x.is_space)
                 return "group", words
-        if tok.lemma_.lower() in ("group", "team", "management", "leadership"):
-            return "none", None  # "the group", "the management": too vague to name
+        if tok.lemma_.lower() in ("group", "team", "management", "leadership") and not (
+                tok.tag_ == "NNS" and any(c.dep_ == "amod" for c in tok.children)):
+            return "none", None  # "the group", "the management": too vague to name; "tribal groups" are named
         of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
         if tok.tag_ == "NNS" and of and any(x.pos_ == "PROPN" for x in of[0].subtree):
             # "the leaders of the G-20 group of world economies": the group as the text describes it
@@ -356,6 +361,8 @@ class Parties:
                 # "sent Mr. Xi a letter"; "sent a letter to the board" (the parser's dative "to")
                 toks += [p for c in h.children if c.dep_ == "dative"
                          for p in ([c] if c.pos_ != "ADP" else [x for x in c.children if x.dep_ == "pobj"])]
+            elif etype == "meeting" and t.dep_ == "pobj" and t.head.lower_ == "for" and h.lemma_ in _PURPOSE_VERBS:
+                toks = subject(h) + toks  # "was in Richmond for a meeting with state officials", "flew in for talks"
             elif etype == "message" and t.lemma_.lower() in MESSAGE_NOUNS and t.dep_ == "pobj" and t.head.lower_ == "in":
                 toks = subject(h) + toks  # "In a letter to the president, the senator asked ..." 
             elif etype == "meeting" and t.dep_ == "dobj" and h.lemma_ in ADDRESS_VERBS:

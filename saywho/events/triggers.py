@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from ..lexicon import PAIR_NOUNS
 from ..model import Article
 from ..nlp import sent_of, text_of
-from .details import context_date, date_base, date_of, duration_of, is_future, place_of
+from .details import context_date, date_base, date_of, dateline_before, duration_of, is_future, place_of
 from .mood import debate_happened, irrealis_kind, is_irrealis
 from .parties import Parties
 from .syntax import ents_in, with_medium
@@ -134,6 +134,8 @@ def _verb_is_engagement(t: Token, children: list[Token], preps: set[str]) -> boo
         # "will travel to Paris"; "flew home" names no destination; "went to war", "go to the polls"
         # name no place: "go" needs a named place or a place noun
         to = [p for c in children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+        if lemma != "go" and any(c.dep_ == "advmod" and c.lower_ == "here" for c in children):
+            return dateline_before(text_of(t.doc), t.idx) is not None  # "flew here" under a dateline
         if any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in SEEING_VERBS and any(
                 x.ent_type_ in ("GPE", "LOC", "FAC") for x in c.subtree) for c in children):
             return True  # "went to see the melting ice in Greenland": a visit to a named place
@@ -234,6 +236,11 @@ def _noun_is_engagement(t: Token, children: list[Token], preps: set[str]) -> boo
             return False  # "a call to resign"
         if any(c.dep_ == "compound" and c.lower_ in _NOT_CALL_COMPOUNDS for c in children):
             return False
+    if lemma == "flight":
+        # "boarding a flight to a conference in Detroit": a trip to a named place; "a flight
+        # attendant", "flight from the city", "a flight of stairs" are none
+        return t.dep_ != "compound" and any(x.ent_type_ in ("GPE", "LOC", "FAC") for c in children
+                                            if c.dep_ == "prep" and c.lower_ == "to" for x in c.subtree)
     if lemma == "interview":
         return _by_investigators(t)  # "the FBI's interview of X"; a press interview is none
     if lemma == "talk" and t.tag_ != "NNS":
@@ -344,6 +351,12 @@ def _mention(t: Token, kind: str, etype: str, article: Article, parties: Parties
     m = Mention(type=etype, trigger=t, participants=names, people=people, place=place)
     m.status = "planned" if "planned" in kinds else "happened"
     m.place = m.place or place_of(t, verb)
+    if m.place is None and etype == "visit":
+        # "a flight to a conference in Detroit": the named place inside the destination
+        to = [x for c in t.children if c.dep_ == "prep" and c.lower_ == "to" for x in c.subtree]
+        m.place = next((e.text for e in ents_in(sent_of(t)) if e.label_ in ("GPE", "LOC", "FAC") and any(x.i == e.root.i for x in to)), None)
+    if m.place is None and etype == "visit" and any(c.dep_ == "advmod" and c.lower_ == "here" for c in t.children):
+        m.place = dateline_before(text_of(t.doc), t.idx)  # "flew here": the dateline's place
     base_at = lambda i: date_base(parties.quote_at(i), article.published)  # noqa: E731
     d = date_of(t, verb, base_at, future=m.status == "planned")
     if d is not None:

@@ -13,7 +13,7 @@ EVENT_NOUNS: dict[str, str] = {
     "note": "message", "text": "message",
     # negotiations and talks between parties; a summit called something else
     "negotiation": "meeting", "discussion": "meeting", "conclave": "meeting", "tour": "visit",
-    "interview": "meeting",
+    "interview": "meeting", "flight": "visit",
 }
 #: Event verbs (lemma) -> event type.
 EVENT_VERBS: dict[str, str] = {
@@ -33,7 +33,7 @@ MESSAGE_VERBS = frozenset("write email e-mail text message".split())
 #: Verbs of going somewhere: a visit only with a destination ("will travel to Paris").
 TRAVEL_VERBS = frozenset("travel fly head go detour".split())
 #: Verbs whose object is the event noun and whose subject takes part ("sent a letter", "began talks").
-EVENT_LIGHT_VERBS = LIGHT_VERBS | frozenset("send write begin start open resume continue lead call convene preside".split())
+EVENT_LIGHT_VERBS = LIGHT_VERBS | frozenset("send write begin start open resume continue lead call convene preside board catch".split())
 #: Heads that put an engagement in the future as a plan, not a wish or a condition
 #: ("plans to visit", "is due to meet", "is expected to visit").
 PLANNED_HEADS = frozenset("plan expect schedule intend set due prepare slate".split())
