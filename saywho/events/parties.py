@@ -278,6 +278,9 @@ class Parties:
             # "while visiting a hospital in Leeds": the place with its location, without the article
             words = [x for x in tok.subtree if x.dep_ not in ("det", "relcl", "acl", "punct", "cc", "conj")]
             words = [x for x in words if not (x.i < tok.i and x.dep_ == "poss" and x.pos_ == "PRON")]
+            # no clause after the place ("apartment to keep details ...", a misparse): stop at its first verb
+            stop = next((x.i for x in words if x.i > tok.i and (x.pos_ in ("VERB", "AUX", "PART") or x.dep_ in ("aux", "dobj"))), None)
+            words = [x for x in words if stop is None or x.i < stop]
             return "place", " ".join(x.text for x in words)
         if lemma in GROUP_NOUNS and (tok.tag_ in ("NNS", "NN") or tok.is_lower) and (tok.tag_ == "NNS" or lemma in COLLECTIVE_NOUNS or lemma in ("staff", "counterpart")):
             return self._group_party(tok, ents)
@@ -332,10 +335,14 @@ class Parties:
         toks: list[Token] = []
         verb = t
         if kind == "verb":
-            toks += subject(t) or _subject_lost(t)
+            # (a subject the parser lost comes before one inherited from another clause)
+            own = [c for c in t.children if c.dep_ in ("nsubj", "csubj")]
+            toks += own or _subject_lost(t) or subject(t)
             if t.lemma_.lower() in ("interview", "question"):
                 toks += [c for c in t.children if c.dep_ == "nsubjpass"]  # "she was interviewed by the FBI"
             if t.lemma_.lower() in TRAVEL_VERBS:
+                from .triggers import _misparsed_destination  # (local: triggers imports this module)
+                toks += _misparsed_destination(t)
                 # "went to see the melting ice in Greenland": the place seen is where the visit went
                 toks += [p for c in t.children if c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in SEEING_VERBS for x in c.subtree
                          if x.dep_ == "prep" and x.lower_ in ("in", "at") for p in x.children if p.dep_ == "pobj"]

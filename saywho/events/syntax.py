@@ -50,25 +50,30 @@ def conjuncts(tok: Token) -> list[Token]:
     return out
 
 
-def subject(v: Token, depth: int = 0) -> list[Token]:
-    """Subject tokens of verb ``v``, inherited from the governing clause when it has none."""
+def subject(v: Token, depth: int = 0, passive_ok: bool = True) -> list[Token]:
+    """Subject tokens of verb ``v``, inherited from the governing clause when it has none
+    (a passive subject counts for ``v`` itself and the verbs conjoined to it: "was headed
+    to X but detoured to Y"; not for a verb it governs: "are set to host")."""
     subs = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
     if subs:
         return subs
+    passive = [c for c in v.children if c.dep_ == "nsubjpass"]
+    if passive and passive_ok:
+        return passive  # "Clinton was headed to ...": not the subject of the clause governing it
     if any(c.dep_ == "expl" for c in v.children) or depth > 3:
         return []
     h = v.head
     if h.i == v.i:
         return []
     if v.dep_ == "xcomp" and h.pos_ == "ADJ" and h.head.i != h.i:
-        return subject(h.head, depth + 1)  # "X is due to meet", "X is ready to talk"
+        return subject(h.head, depth + 1, False)  # "X is due to meet", "X is ready to talk"
     if v.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl", "dobj", "relcl", "ccomp"):
         if v.dep_ == "pcomp" and h.dep_ == "prep":
-            return subject(h.head, depth + 1)
+            return subject(h.head, depth + 1, False)
         if h.pos_ in ("VERB", "AUX"):
-            return subject(h, depth + 1)
+            return subject(h, depth + 1, v.dep_ == "conj" and passive_ok)
     if v.dep_ == "pcomp" and h.pos_ == "ADP":
-        return subject(h.head, depth + 1)
+        return subject(h.head, depth + 1, False)
     if v.dep_ == "acl" and h.pos_ == "NOUN":
         return [c for c in h.children if c.dep_ == "poss"]  # "her decision to meet with X"
     return []
