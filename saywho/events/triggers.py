@@ -85,6 +85,16 @@ class Mention:
         return len(self.participants) >= 2 or self.type == "visit" and self.place is not None
 
 
+def _routine(t: Token, verb: Token) -> bool:
+    """A routine, not one engagement: "spends his time meeting with X", "during his
+    frequent visits, he meets X"."""
+    if any(a.lemma_.lower() == "spend" for a in list(t.ancestors)[:2]):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in ("during", "on", "in") and any(
+        x.dep_ == "amod" and x.lower_ in ("frequent", "regular", "routine", "weekly", "daily", "monthly")
+        for p in c.children for x in p.children) for c in (*verb.children, *t.children))
+
+
 def trigger_kind(t: Token) -> tuple[str, str] | None:
     """("verb" | "noun", event type) when ``t`` is a trigger word, else None."""
     lemma = t.lemma_.lower()
@@ -353,7 +363,7 @@ def _mention(t: Token, kind: str, etype: str, article: Article, parties: Parties
     if "hypothetical" in kinds:
         why(t, "did not happen (modal, negated, conditional)")
         return None
-    if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in (*t.children, *verb.children)):
+    if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in (*t.children, *verb.children)) or _routine(t, verb):
         why(t, "habitual, not one engagement")  # "frequently goes to colleges", "often meets donors"
         return None
     if kind == "verb":
