@@ -20,7 +20,7 @@ from ..lexicon import (
 from ..model import Quote
 from ..nlp import entities, sent_of
 from ..speakers.lookup import PersonLookup
-from .syntax import conjuncts, ents_in, np_span, party_objects, subject
+from .syntax import conjuncts, ents_in, misparsed_destination, np_span, party_objects, subject, subject_lost
 from .words import (
     EVENT_LIGHT_VERBS, EVENT_VERBS, GROUP_NOUNS, MESSAGE_NOUNS, SEEING_VERBS, SUMMIT_NOUNS, TRAVEL_VERBS, VISIT_PLACE_NOUNS,
 )
@@ -47,27 +47,6 @@ def _strip_name(text: str) -> str:
 
 #: Verbs of being or arriving somewhere "for" a meeting: their subject attends it.
 _PURPOSE_VERBS = frozenset("be come go travel arrive fly return stay head".split())
-
-
-def _subject_lost(v: Token) -> list[Token]:
-    """The subject of a verb without one in the parse: the possessor of the noun just before
-    an infinitive ("Trump's tweet to invite X"), or the person named just before the
-    auxiliaries of a verb the parser hung off a list ("... in Broward and St. Lucie counties
-    and former President Bill Clinton will travel to ...")."""
-    aux = [c for c in v.children if c.dep_ == "aux" and c.lower_ == "to" and c.i == v.i - 1]
-    if aux and aux[0].i > 0:
-        # "Trump's tweet to invite X", whatever the parser made of it: the noun's possessor acts
-        noun = v.doc[aux[0].i - 1]
-        poss = [c for c in noun.children if c.dep_ == "poss"] if noun.pos_ == "NOUN" else []
-        if poss:
-            return poss
-    if v.dep_ != "conj":
-        return []
-    first = min([v.i, *(c.i for c in v.children if c.dep_ in ("aux", "neg") and c.i < v.i)])
-    prev = v.doc[first - 1] if first > 0 else None
-    if prev is not None and prev.ent_type_ == "PERSON" and prev.pos_ == "PROPN" and prev.head.i != v.i:
-        return [prev]
-    return []
 
 
 class Parties:
@@ -337,12 +316,11 @@ class Parties:
         if kind == "verb":
             # (a subject the parser lost comes before one inherited from another clause)
             own = [c for c in t.children if c.dep_ in ("nsubj", "csubj")]
-            toks += own or _subject_lost(t) or subject(t)
+            toks += own or subject_lost(t) or subject(t)
             if t.lemma_.lower() in ("interview", "question"):
                 toks += [c for c in t.children if c.dep_ == "nsubjpass"]  # "she was interviewed by the FBI"
             if t.lemma_.lower() in TRAVEL_VERBS:
-                from .triggers import _misparsed_destination  # (local: triggers imports this module)
-                toks += _misparsed_destination(t)
+                toks += misparsed_destination(t)
                 # "went to see the melting ice in Greenland": the place seen is where the visit went
                 toks += [p for c in t.children if c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in SEEING_VERBS for x in c.subtree
                          if x.dep_ == "prep" and x.lower_ in ("in", "at") for p in x.children if p.dep_ == "pobj"]
@@ -408,7 +386,7 @@ class Parties:
                 elif what in ("org", "group") and name and name not in names:
                     names.append(name)
         # "Good to speak with X" in a post: the writer is the other party
-        if kind == "verb" and not subject(t) and not _subject_lost(t):
+        if kind == "verb" and not subject(t) and not subject_lost(t):
             q = self.quote_at(t.idx)
             if q is not None and q.speaker is not None and q.speaker.kind == "person" and q.speaker.name not in names:
                 if not any(c.dep_ == "nsubj" for c in t.head.children) or t.head.pos_ == "ADJ":

@@ -21,7 +21,7 @@ from ..nlp import sent_of, text_of
 from .details import context_date, date_base, date_of, dateline_before, duration_of, is_future, place_of
 from .mood import debate_happened, irrealis_kind, is_irrealis
 from .parties import Parties
-from .syntax import ents_in, with_medium
+from .syntax import ents_in, misparsed_destination, with_medium
 from .words import (
     EVENT_NOUNS,
     EVENT_VERBS,
@@ -144,7 +144,7 @@ def _verb_is_engagement(t: Token, children: list[Token], preps: set[str]) -> boo
         # "will travel to Paris"; "flew home" names no destination; "went to war", "go to the polls"
         # name no place: "go" needs a named place or a place noun
         to = [p for c in children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
-        to += _misparsed_destination(t)
+        to += misparsed_destination(t)
         if lemma != "go" and any(c.dep_ == "advmod" and c.lower_ == "here" for c in children):
             return dateline_before(text_of(t.doc), t.idx) is not None  # "flew here" under a dateline
         if any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in SEEING_VERBS and any(
@@ -179,15 +179,6 @@ def _verb_is_engagement(t: Token, children: list[Token], preps: set[str]) -> boo
                  for p in c.children if p.dep_ == "pobj"}
         return bool(media & THANK_MEDIA) and any(c.dep_ == "dobj" for c in children)
     return True
-
-
-def _misparsed_destination(t: Token) -> list[Token]:
-    """The destination of a travel verb whose "to" the parser took for an infinitive
-    ("detoured to daughter Chelsea Clinton's apartment" read as "to daughter (verb) ..."):
-    a place noun or a named place as the object of that would-be verb."""
-    return [o for c in t.children if c.dep_ == "xcomp" and c.lemma_.lower() not in EVENT_VERBS
-            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-            for o in c.children if o.dep_ == "dobj" and (o.lemma_.lower() in VISIT_PLACE_NOUNS or o.ent_type_ in ("GPE", "FAC"))]
 
 
 def _by_investigators(t: Token) -> bool:
