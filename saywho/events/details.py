@@ -52,6 +52,20 @@ def date_base(quote: Quote | None, published: str | None) -> str | None:
     return published
 
 
+#: Time nouns whose relative clause dates the clause they modify ("the day she arrived in May").
+_TIME_HEADS = frozenset("morning afternoon evening night day week weekend month year time".split())
+
+
+def _time_clause(v: Token) -> bool:
+    """A clause that sets the time of the one it modifies: "the morning X unveiled the plan"
+    (a time noun's clause), "when X took office"."""
+    if v.dep_ == "relcl":
+        return v.head.lemma_.lower() in _TIME_HEADS
+    return v.dep_ == "advcl" and any(
+        c.dep_ == "npadvmod" and c.lemma_.lower() in _TIME_HEADS and c.i < v.i or c.dep_ == "advmod" and c.lower_ == "when"
+        for c in v.children)
+
+
 def _attached(ent_root: Token, t: Token, verb: Token, clause: Token) -> bool:
     """Whether a date's root hangs from the trigger or its clause verb through nouns
     and prepositions only."""
@@ -59,6 +73,9 @@ def _attached(ent_root: Token, t: Token, verb: Token, clause: Token) -> bool:
     for _ in range(6):
         if node.i in (t.i, verb.i, clause.i):
             return True
+        if node.pos_ in ("VERB", "AUX") and node.i != ent_root.i and _time_clause(node):
+            node = node.head  # "The morning X unveiled the plan last year, he met Y": the time clause dates it
+            continue
         if node.head.i == node.i or node.pos_ in ("VERB", "AUX") and node.i != ent_root.i:
             return False
         node = node.head
@@ -96,6 +113,9 @@ def date_of(t: Token, verb: Token, base_at: Callable[[int], str | None], future:
             continue  # "the following morning" is measured from another event
         if not _attached(ent.root, t, verb, clause):
             continue
+        if t.lemma_.lower() == "invite" and any(ent.root.i in {x.i for x in c.subtree} for c in t.children
+                                                if c.dep_ in ("prep", "xcomp") and c.i > t.i):
+            continue  # "invited X to Monday's debate": the date of what X is invited to
         r = resolve_phrase(txt, base_at(ent.start_char), future)
         if r is None:
             continue
@@ -250,3 +270,14 @@ def place_of(t: Token, verb: Token) -> str | None:
             if ent is not None and ent.label_ in ("GPE", "LOC", "FAC"):
                 return re.sub(r"^the\s+", "", ent.text, flags=re.I)
     return None
+
+
+#: A dateline: capitals at the start of a paragraph before a dash ("MIDWAY ATOLL - ...",
+#: "HEMPSTEAD, N.Y., Sept. 26 (UPI) —").
+_DATELINE = re.compile(r"(?m)^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})(?:,[^\n]{0,30}?)?\s+[-—–]+\s")
+
+
+def dateline_before(text: str, pos: int) -> str | None:
+    """The place of the last dateline before ``pos``: where "here" is ("flew here")."""
+    found = [m.group(1) for m in _DATELINE.finditer(text, 0, pos)]
+    return found[-1] if found else None

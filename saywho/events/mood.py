@@ -13,6 +13,10 @@ __all__ = ["debate_happened", "irrealis_kind", "is_irrealis"]
 _ASSERTED_MARKS = ("while", "when", "as", "after", "since", "because", "although", "though")
 
 
+#: Nouns of asking or trying: what they are "to" do has not happened ("requests to speak with X").
+_ATTEMPT_NOUNS = frozenset("request attempt effort bid offer plea proposal demand appeal".split())
+
+
 def debate_happened(t: Token, verb: Token) -> bool:
     """A debate named before it took place ("heading into the first debate",
     "days before her first debate", "when she appears alongside Trump at the
@@ -75,6 +79,9 @@ def irrealis_kind(t: Token, negation: bool = True) -> str | None:
     heads = [t, t.head] if t.dep_ == "conj" else [t]
     if t.tag_ == "VB" and all(h.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in h.children) for h in heads):
         return "hypothetical"
+    if t.dep_ in ("advcl", "acl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and any(
+            c.dep_ in ("dobj", "nsubj") and c.lemma_.lower() in _ATTEMPT_NOUNS for c in (*t.head.children, t.head)):
+        return "hypothetical"  # "made requests to speak with X", "an attempt to meet": asked for, not had
     found: set[str] = set()
     node = t
     for depth in range(5):

@@ -20,8 +20,10 @@ from ..lexicon import (
 from ..model import Quote
 from ..nlp import entities, sent_of
 from ..speakers.lookup import PersonLookup
-from .syntax import conjuncts, ents_in, np_span, party_objects, subject
-from .words import EVENT_LIGHT_VERBS, EVENT_VERBS, GROUP_NOUNS, MESSAGE_NOUNS, SUMMIT_NOUNS, TRAVEL_VERBS, VISIT_PLACE_NOUNS
+from .syntax import conjuncts, ents_in, misparsed_destination, np_span, party_objects, subject, subject_lost
+from .words import (
+    EVENT_LIGHT_VERBS, EVENT_VERBS, GROUP_NOUNS, MESSAGE_NOUNS, SEEING_VERBS, SUMMIT_NOUNS, TRAVEL_VERBS, VISIT_PLACE_NOUNS,
+)
 
 #: Names of news outlets and programmes: a party so named makes it an interview.
 _MEDIA_NAME = re.compile(
@@ -41,6 +43,10 @@ Participants = tuple[list[str], int, str | None, Token]
 def _strip_name(text: str) -> str:
     """A name without its possessive and leading "the"."""
     return re.sub(r"^the\s+", "", re.sub(r"[’']s$", "", text), flags=re.I)
+
+
+#: Verbs of being or arriving somewhere "for" a meeting: their subject attends it.
+_PURPOSE_VERBS = frozenset("be come go travel arrive fly return stay head".split())
 
 
 class Parties:
@@ -159,6 +165,8 @@ class Parties:
                 n = self.lookup.canonical(tok.text[1:])
                 n = n if self.lookup.is_known_person(n) else None
             return [n] if n else []
+        if tok.is_lower and tok.lemma_.lower() in COLLECTIVE_NOUNS and tok.tag_ != "NNS":
+            return []  # "the NAACP board", "the committee": a body, never a person (see other_party)
         if tok.lemma_.lower() == "counterpart" and tok.tag_ == "NN":
             return self._counterpart(tok)
         span = np_span(tok)
@@ -223,9 +231,16 @@ class Parties:
                                                      for a in [x, *x.ancestors] if a.i in {y.i for y in tok.subtree})}
         ents = [e for e in entities(self.doc) if e.root.i in sub]
         lemma = tok.lemma_.lower()
+        head_ent = next((e for e in ents if e.start <= tok.i < e.end), None)
+        if etype == "message" and head_ent is not None and tok.pos_ == "PROPN":
+            # "an email to the NFL Network's Rich Eisen": the tagger's one ORG holds a person
+            # named with an employer; a message to that person is no press appearance
+            case = [x.i for x in head_ent if x.tag_ == "POS" and x.i < tok.i]
+            after = self.doc[case[-1] + 1: tok.i + 1] if case else None
+            if after is not None and len(after) >= 2 and all(x.pos_ == "PROPN" for x in after):
+                return "group", after.text
         if lemma in MEDIA_NOUNS or any(e.label_ in ("ORG", "WORK_OF_ART") and _MEDIA_NAME.search(e.text) for e in ents):
             return "media", None
-        head_ent = next((e for e in ents if e.start <= tok.i < e.end), None)
         if head_ent is not None:
             name = _strip_name(head_ent.text)
             if head_ent.label_ in ("GPE", "LOC", "FAC"):
@@ -242,8 +257,11 @@ class Parties:
             # "while visiting a hospital in Leeds": the place with its location, without the article
             words = [x for x in tok.subtree if x.dep_ not in ("det", "relcl", "acl", "punct", "cc", "conj")]
             words = [x for x in words if not (x.i < tok.i and x.dep_ == "poss" and x.pos_ == "PRON")]
+            # no clause after the place ("apartment to keep details ...", a misparse): stop at its first verb
+            stop = next((x.i for x in words if x.i > tok.i and (x.pos_ in ("VERB", "AUX", "PART") or x.dep_ in ("aux", "dobj"))), None)
+            words = [x for x in words if stop is None or x.i < stop]
             return "place", " ".join(x.text for x in words)
-        if lemma in GROUP_NOUNS and tok.tag_ in ("NNS", "NN") and (tok.tag_ == "NNS" or lemma in COLLECTIVE_NOUNS or lemma in ("staff", "counterpart")):
+        if lemma in GROUP_NOUNS and (tok.tag_ in ("NNS", "NN") or tok.is_lower) and (tok.tag_ == "NNS" or lemma in COLLECTIVE_NOUNS or lemma in ("staff", "counterpart")):
             return self._group_party(tok, ents)
         return "none", None
 
@@ -258,8 +276,19 @@ class Parties:
             if c.dep_ == "poss" and c.pos_ == "PROPN" and not self.is_person_mention(c):
                 words = [x.text for x in c.subtree if x.dep_ != "case"]
                 return "org", self.lookup.canonical(" ".join(words))
-        if tok.lemma_.lower() in ("group", "team", "management", "leadership"):
-            return "none", None  # "a group of ...", "the management": too vague to name
+        if tok.lemma_.lower() == "group" and tok.tag_ == "NN":
+            # "a group of doctors", "a group of black parents with kids in charter schools":
+            # the group as the text describes it (without a date: "a group of doctors in 2015")
+            of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+            if of and of[0].tag_ == "NNS":
+                keep = [x for x in tok.subtree if not any(a.dep_ in ("relcl", "acl", "appos", "punct") or a.ent_type_ in ("DATE", "TIME")
+                                                          or a.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in a.children)
+                                                          for a in [x, *x.ancestors] if a.i in {y.i for y in tok.subtree} and a.i != tok.i)]
+                words = " ".join(x.text for x in keep if not x.is_space)
+                return "group", words
+        if tok.lemma_.lower() in ("group", "team", "management", "leadership") and not (
+                tok.tag_ == "NNS" and any(c.dep_ == "amod" for c in tok.children)):
+            return "none", None  # "the group", "the management": too vague to name; "tribal groups" are named
         of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
         if tok.tag_ == "NNS" and of and any(x.pos_ == "PROPN" for x in of[0].subtree):
             # "the leaders of the G-20 group of world economies": the group as the text describes it
@@ -285,9 +314,19 @@ class Parties:
         toks: list[Token] = []
         verb = t
         if kind == "verb":
-            toks += subject(t)
+            # (a subject the parser lost comes before one inherited from another clause)
+            own = [c for c in t.children if c.dep_ in ("nsubj", "csubj")]
+            toks += own or subject_lost(t) or subject(t)
+            if t.lemma_.lower() in ("interview", "question"):
+                toks += [c for c in t.children if c.dep_ == "nsubjpass"]  # "she was interviewed by the FBI"
+            if t.lemma_.lower() in TRAVEL_VERBS:
+                toks += misparsed_destination(t)
+                # "went to see the melting ice in Greenland": the place seen is where the visit went
+                toks += [p for c in t.children if c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in SEEING_VERBS for x in c.subtree
+                         if x.dep_ == "prep" and x.lower_ in ("in", "at") for p in x.children if p.dep_ == "pobj"]
             toks += [c for c in t.children if c.dep_ in ("dobj", "dative")]
-            toks += party_objects(t, etype)
+            if t.lemma_.lower() != "summon":  # "summoned X to the Oval Office": a place, no party
+                toks += party_objects(t, etype)
             return toks, verb
         toks += [c for c in t.children if c.dep_ == "poss"]
         toks += [c for c in t.children if c.dep_ == "compound" and c.ent_type_ == "PERSON"]
@@ -300,11 +339,15 @@ class Parties:
             h = h.head
         if t.dep_ in ("dobj", "attr", "pobj", "nsubj", "nsubjpass") and h.pos_ in ("VERB", "AUX") and h.i != t.i:
             verb = h
-            if t.dep_ in ("dobj", "pobj") and (h.lemma_ in EVENT_LIGHT_VERBS or h.lemma_ in EVENT_VERBS):
+            if t.dep_ in ("dobj", "pobj") and h.lemma_ != "invite" and (h.lemma_ in EVENT_LIGHT_VERBS or h.lemma_ in EVENT_VERBS):
                 toks = subject(h) + toks
                 if h.lemma_ not in TRAVEL_VERBS:  # "travel to Paris for talks": Paris is no party to the talks
                     toks += party_objects(h, etype)
-                toks += [c for c in h.children if c.dep_ == "dative"]  # "sent Mr. Xi a letter"
+                # "sent Mr. Xi a letter"; "sent a letter to the board" (the parser's dative "to")
+                toks += [p for c in h.children if c.dep_ == "dative"
+                         for p in ([c] if c.pos_ != "ADP" else [x for x in c.children if x.dep_ == "pobj"])]
+            elif etype == "meeting" and t.dep_ == "pobj" and t.head.lower_ == "for" and h.lemma_ in _PURPOSE_VERBS:
+                toks = subject(h) + toks  # "was in Richmond for a meeting with state officials", "flew in for talks"
             elif etype == "message" and t.lemma_.lower() in MESSAGE_NOUNS and t.dep_ == "pobj" and t.head.lower_ == "in":
                 toks = subject(h) + toks  # "In a letter to the president, the senator asked ..." 
             elif etype == "meeting" and t.dep_ == "dobj" and h.lemma_ in ADDRESS_VERBS:
@@ -343,7 +386,7 @@ class Parties:
                 elif what in ("org", "group") and name and name not in names:
                     names.append(name)
         # "Good to speak with X" in a post: the writer is the other party
-        if kind == "verb" and not subject(t):
+        if kind == "verb" and not subject(t) and not subject_lost(t):
             q = self.quote_at(t.idx)
             if q is not None and q.speaker is not None and q.speaker.kind == "person" and q.speaker.name not in names:
                 if not any(c.dep_ == "nsubj" for c in t.head.children) or t.head.pos_ == "ADJ":

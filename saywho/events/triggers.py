@@ -18,18 +18,21 @@ from spacy.tokens import Doc, Token
 from ..lexicon import PAIR_NOUNS
 from ..model import Article
 from ..nlp import sent_of, text_of
-from .details import context_date, date_base, date_of, duration_of, is_future, place_of
+from .details import context_date, date_base, date_of, dateline_before, duration_of, is_future, place_of
 from .mood import debate_happened, irrealis_kind, is_irrealis
 from .parties import Parties
-from .syntax import ents_in, with_medium
+from .syntax import ents_in, misparsed_destination, with_medium
 from .words import (
     EVENT_NOUNS,
     EVENT_VERBS,
     GATHER_VERBS,
+    GROUP_NOUNS,
+    INVESTIGATOR_WORDS,
     MESSAGE_NOUNS,
     MESSAGE_VERBS,
     SUMMIT_NOUNS,
     THANK_MEDIA,
+    SEEING_VERBS,
     TRAVEL_VERBS,
     VISIT_PLACE_NOUNS,
 )
@@ -82,6 +85,16 @@ class Mention:
         return len(self.participants) >= 2 or self.type == "visit" and self.place is not None
 
 
+def _routine(t: Token, verb: Token) -> bool:
+    """A routine, not one engagement: "spends his time meeting with X", "during his
+    frequent visits, he meets X"."""
+    if any(a.lemma_.lower() == "spend" for a in list(t.ancestors)[:2]):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in ("during", "on", "in") and any(
+        x.dep_ == "amod" and x.lower_ in ("frequent", "regular", "routine", "weekly", "daily", "monthly")
+        for p in c.children for x in p.children) for c in (*verb.children, *t.children))
+
+
 def trigger_kind(t: Token) -> tuple[str, str] | None:
     """("verb" | "noun", event type) when ``t`` is a trigger word, else None."""
     lemma = t.lemma_.lower()
@@ -131,6 +144,12 @@ def _verb_is_engagement(t: Token, children: list[Token], preps: set[str]) -> boo
         # "will travel to Paris"; "flew home" names no destination; "went to war", "go to the polls"
         # name no place: "go" needs a named place or a place noun
         to = [p for c in children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+        to += misparsed_destination(t)
+        if lemma != "go" and any(c.dep_ == "advmod" and c.lower_ == "here" for c in children):
+            return dateline_before(text_of(t.doc), t.idx) is not None  # "flew here" under a dateline
+        if any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in SEEING_VERBS and any(
+                x.ent_type_ in ("GPE", "LOC", "FAC") for x in c.subtree) for c in children):
+            return True  # "went to see the melting ice in Greenland": a visit to a named place
         if lemma != "go":
             return bool(to)
         # (not a city or a district: "when I went to the Eastern District" is a career move)
@@ -146,12 +165,46 @@ def _verb_is_engagement(t: Token, children: list[Token], preps: set[str]) -> boo
     if lemma in GATHER_VERBS:
         subj = [c for c in children if c.dep_ == "nsubj"]
         return bool(subj) and subj[0].tag_ in ("NNS", "NNPS") and not {"around", "behind", "outside"} & preps
+    if lemma in ("interview", "question"):
+        return _by_investigators(t)
+    if lemma == "summon":
+        # "summoned his adviser to the Oval Office"; "summoned the courage" names no one
+        return any(c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.pos_ in ("PROPN", "PRON")
+                                         or c.lemma_.lower() in GROUP_NOUNS) for c in children)
+    if lemma == "invite":
+        return _invitation_is_message(t, children)
     if lemma == "thank":
         # "thanked Trump on Twitter", "thanked her in a letter": a message; a spoken "thanked X" is not
         media = {p.lemma_.lower() for c in children if c.dep_ == "prep" and c.lower_ in ("on", "in", "via", "by")
                  for p in c.children if p.dep_ == "pobj"}
         return bool(media & THANK_MEDIA) and any(c.dep_ == "dobj" for c in children)
     return True
+
+
+def _by_investigators(t: Token) -> bool:
+    """An interview or questioning is an engagement when investigators hold it ("the FBI's
+    interview of X", "was interviewed by the FBI", "detectives questioned him"): the press's
+    interviews are no engagement."""
+    near = [c for c in t.children if c.dep_ in ("nsubj", "poss", "compound", "agent")]
+    near += [p for c in t.children if c.dep_ in ("agent", "prep") and c.lower_ == "by" for p in c.children]
+    words = {x.lower_.strip(".") for n in near for x in n.subtree}
+    return bool(words & INVESTIGATOR_WORDS) or "justice department" in " ".join(x.lower_ for n in near for x in n.subtree)
+
+
+def _invitation_is_message(t: Token, children: list[Token]) -> bool:
+    """"X invited Y to sit in the front row", "inviting Y to the gala": an invitation addressed
+    to a named guest.  An invitation to meet or visit is the engagement itself (its own
+    trigger), and "was invited" names no sender."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in children):
+        return False
+    guest = [c for c in children if c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")]
+    if not guest:
+        return False
+    goal = [c for c in children if c.dep_ == "xcomp"] + [
+        p for c in children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+    # (a debate is no engagement: an invitation to sit in its audience is the message)
+    return bool(goal) and not any("other" != (EVENT_VERBS if g.pos_ in ("VERB", "AUX") else EVENT_NOUNS).get(g.lemma_.lower(), "other")
+                                  for g in goal)
 
 
 def _call_verb_is_call(t: Token, children: list[Token], preps: set[str]) -> bool:
@@ -194,6 +247,13 @@ def _noun_is_engagement(t: Token, children: list[Token], preps: set[str]) -> boo
             return False  # "a call to resign"
         if any(c.dep_ == "compound" and c.lower_ in _NOT_CALL_COMPOUNDS for c in children):
             return False
+    if lemma == "flight":
+        # "boarding a flight to a conference in Detroit": a trip to a named place; "a flight
+        # attendant", "flight from the city", "a flight of stairs" are none
+        return t.dep_ != "compound" and any(x.ent_type_ in ("GPE", "LOC", "FAC") for c in children
+                                            if c.dep_ == "prep" and c.lower_ == "to" for x in c.subtree)
+    if lemma == "interview":
+        return _by_investigators(t)  # "the FBI's interview of X"; a press interview is none
     if lemma == "talk" and t.tag_ != "NNS":
         return False  # "talk of", "small talk"; the engagement is "talks"
     if lemma == "visit" and t.dep_ == "compound":
@@ -294,7 +354,7 @@ def _mention(t: Token, kind: str, etype: str, article: Article, parties: Parties
     if "hypothetical" in kinds:
         why(t, "did not happen (modal, negated, conditional)")
         return None
-    if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in (*t.children, *verb.children)):
+    if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in (*t.children, *verb.children)) or _routine(t, verb):
         why(t, "habitual, not one engagement")  # "frequently goes to colleges", "often meets donors"
         return None
     if kind == "verb":
@@ -302,6 +362,12 @@ def _mention(t: Token, kind: str, etype: str, article: Article, parties: Parties
     m = Mention(type=etype, trigger=t, participants=names, people=people, place=place)
     m.status = "planned" if "planned" in kinds else "happened"
     m.place = m.place or place_of(t, verb)
+    if m.place is None and etype == "visit":
+        # "a flight to a conference in Detroit": the named place inside the destination
+        to = [x for c in t.children if c.dep_ == "prep" and c.lower_ == "to" for x in c.subtree]
+        m.place = next((e.text for e in ents_in(sent_of(t)) if e.label_ in ("GPE", "LOC", "FAC") and any(x.i == e.root.i for x in to)), None)
+    if m.place is None and etype == "visit" and any(c.dep_ == "advmod" and c.lower_ == "here" for c in t.children):
+        m.place = dateline_before(text_of(t.doc), t.idx)  # "flew here": the dateline's place
     base_at = lambda i: date_base(parties.quote_at(i), article.published)  # noqa: E731
     d = date_of(t, verb, base_at, future=m.status == "planned")
     if d is not None:

@@ -13,6 +13,7 @@ EVENT_NOUNS: dict[str, str] = {
     "note": "message", "text": "message",
     # negotiations and talks between parties; a summit called something else
     "negotiation": "meeting", "discussion": "meeting", "conclave": "meeting", "tour": "visit",
+    "interview": "meeting", "flight": "visit",
 }
 #: Event verbs (lemma) -> event type.
 EVENT_VERBS: dict[str, str] = {
@@ -21,6 +22,9 @@ EVENT_VERBS: dict[str, str] = {
     "negotiate": "meeting", "discuss": "meeting",
     "travel": "visit", "fly": "visit", "tour": "visit", "head": "visit", "go": "visit", "detour": "visit",
     "thank": "message", "gather": "meeting", "convene": "meeting",
+    # an invitation addressed to a named guest; a person summoned to an office; an interview
+    # by investigators (not by the press: see INVESTIGATOR_WORDS)
+    "invite": "message", "summon": "meeting", "interview": "meeting", "question": "meeting",
 }
 #: Message nouns: they name an engagement only when addressed to someone.
 MESSAGE_NOUNS = frozenset(k for k, v in EVENT_NOUNS.items() if v == "message" and not k.startswith("congratulation"))
@@ -29,7 +33,7 @@ MESSAGE_VERBS = frozenset("write email e-mail text message".split())
 #: Verbs of going somewhere: a visit only with a destination ("will travel to Paris").
 TRAVEL_VERBS = frozenset("travel fly head go detour".split())
 #: Verbs whose object is the event noun and whose subject takes part ("sent a letter", "began talks").
-EVENT_LIGHT_VERBS = LIGHT_VERBS | frozenset("send write begin start open resume continue lead call convene preside".split())
+EVENT_LIGHT_VERBS = LIGHT_VERBS | frozenset("send write begin start open resume continue lead call convene preside board catch".split())
 #: Heads that put an engagement in the future as a plan, not a wish or a condition
 #: ("plans to visit", "is due to meet", "is expected to visit").
 PLANNED_HEADS = frozenset("plan expect schedule intend set due prepare slate".split())
@@ -53,3 +57,11 @@ THANK_MEDIA = frozenset("twitter tweet letter note email e-mail message text fac
 SUMMIT_NOUNS = frozenset("summit talks talk negotiation conference session meeting gather convene".split())
 #: Verbs of a gathering: engagements only with a plural subject ("European leaders gathered").
 GATHER_VERBS = frozenset("gather convene".split())
+#: Parties that make an interview an engagement: investigators questioning someone ("the FBI's
+#: interview of X", "was interviewed by investigators"); any other interview is press.
+INVESTIGATOR_WORDS = frozenset(
+    """fbi police investigator investigators prosecutor prosecutors detective detectives agent agents
+    counsel inspector inspectors interpol cia doj""".split()
+)
+#: Verbs after "went to ..." that make the going a visit to what is seen ("went to see the ice in Greenland").
+SEEING_VERBS = frozenset("see visit tour inspect view survey watch".split())
