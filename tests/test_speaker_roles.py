@@ -21,6 +21,8 @@ from saywho.speakers.names import clean_role
         ("Democratic candidate Hillary", "Hillary Clinton", "Democratic candidate"),
         ("'s director Lonnie", "Lonnie Bunch", "director"),
         ("fund manager S.", "Donald Sussman", "fund manager"),
+        ("first lady Michelle", "Michelle Obama", "first lady"),
+        ("minister of economy Mr. Guajardo", "Guajardo Villarreal", "minister of economy"),
         ("director of debate at University of Michigan", "Aaron Kall", "director of debate at University of Michigan"),
         ("former secretary of state and", "Colin Powell", "former secretary of state"),
         ("campaign manager", "Robby Mook", "campaign manager"),

@@ -39,6 +39,7 @@ from ..lexicon import (
 )
 from ..nlp import entities, text_of
 from .entities import OFFICE_HEADS, Entity, offices_in
+from . import ranker as _ranker
 from .names import clean_role, norm, strip_titles
 from .referents import conjoined_people, issuer_of_document, nearest_org, org_description, pair_description
 
@@ -115,7 +116,8 @@ def pronoun(r: "Resolver", s: int, e: int, head: Token, last_speaker: Entity | N
             return pe, "person"
     if hl in PRON_MALE | PRON_FEMALE:
         g = "male" if hl in PRON_MALE else "female"
-        ent = r.salient(s, g, last_speaker=last_speaker, exclude=exclude)
+        # the trained pair ranker decides when it is confident; else the salience rule
+        ent = _ranker.best_person(r, head, g, last_speaker, exclude) or r.salient(s, g, last_speaker=last_speaker, exclude=exclude)
         if ent is not None and ent.gender is None:
             ent.gender = g  # what "she" found, a later "he" will not
         return ent, "person"

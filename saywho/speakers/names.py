@@ -234,6 +234,8 @@ def appositions(span: Span) -> list[str]:
 
 #: Words that open or close a role phrase and are not part of the role ("'s director", "her opponent").
 _ROLE_EDGE = frozenset("'s ’s - – — and or the a an his her their its our".split())
+#: Honorifics that stand before a name only, never a role ("minister of economy Mr. Guajardo").
+_NAME_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss mx dr dr.".split())
 #: Words after which a role's head noun has been said ("director of debate at ...").
 _ROLE_CUT = frozenset("of for at in to from on with by who whose that which outside".split())
 #: Words of TITLES that name no role on their own.
@@ -254,7 +256,7 @@ def clean_role(role: str, name: str) -> str | None:
     words = role.split()
     while words and (words[-1].lower().strip(".") in own or re.fullmatch(r"[A-Z]\.?", words[-1])
                      or words[-1].lower() in _ROLE_EDGE
-                     or len(words) > 1 and words[-1].lower() in MALE_HONORIFICS | FEMALE_HONORIFICS):
+                     or len(words) > 1 and words[-1].lower() in _NAME_HONORIFICS):
         words.pop()
     while words and (words[0].lower() in _ROLE_EDGE or not re.search(r"[A-Za-z]", words[0])):
         words.pop(0)
