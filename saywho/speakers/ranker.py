@@ -92,6 +92,7 @@ def pair_features(r: "Resolver", pron: Token, want: str, ms: list[tuple], rival_
         # the other compatible people named between this mention and the pronoun
         between = {m[2].key for m in rival_mentions if e <= m[0] < pos}
         f["intervening"] = min(len(between), 3) / 3.0
+        f["nearest"] = float(not between)
         f["subj_this_sent"] = float(any(m[3] and _sentence_of(r, m[0]) == psent for m in before))
         f["subj_prev_sent"] = float(any(m[3] and _sentence_of(r, m[0]) == psent - 1 for m in before))
         if sp is not None and sp.root.head.i == pron.head.i and role in ("nsubj", "nsubjpass"):
@@ -106,6 +107,8 @@ def pair_features(r: "Resolver", pron: Token, want: str, ms: list[tuple], rival_
     f["gender_unknown"] = float(ent.gender is None)
     f["last_speaker"] = float(last_speaker is not None and ent is last_speaker)
     f["count"] = min(len(ms), 5) / 5.0
+    # the first person a text names is often what it is about (a biography, a profile)
+    f["first_named"] = float(not any(m[0] < ms[0][0] for m in rival_mentions))
     f["single"] = float(len(ms) == 1)
     return f
 
