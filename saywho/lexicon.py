@@ -233,3 +233,15 @@ VAGUE_NOUNS = frozenset(
     """importance number range host variety issue issues matter matters area areas situation way need thing
     things topic topics subject subjects question questions significance value lot kind sort rest""".split()
 )
+
+#: Head nouns of roles beyond PERSON_NOUNS and the office titles, for the roles shown
+#: beside a person ("campaign manager", "civil rights leader"); nouns ending in
+#: -er/-or/-ist/-ian/-ant/-ent need not be listed (``speakers.names.clean_role``).
+ROLE_HEAD_NOUNS = frozenset(
+    """nominee surrogate strategist consultant executive liaison magnate environmentalist chairman chairwoman
+    host editor member justice attorney counsel champion striker defender midfielder goalkeeper jockey
+    athlete rapper musician comedian chef artist poet pilot nurse surgeon student pupil teenager victim
+    suspect witness defendant plaintiff claimant barrister solicitor tenant employee mate widow widower
+    scholar activist head chief staff correspondent reporter commentator pundit critic architect
+    colleague director friend partner""".split()
+)

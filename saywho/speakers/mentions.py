@@ -39,7 +39,8 @@ from ..lexicon import (
 )
 from ..nlp import entities, text_of
 from .entities import OFFICE_HEADS, Entity, offices_in
-from .names import norm, strip_titles
+from . import ranker as _ranker
+from .names import clean_role, norm, strip_titles
 from .referents import conjoined_people, issuer_of_document, nearest_org, org_description, pair_description
 
 if TYPE_CHECKING:
@@ -115,7 +116,8 @@ def pronoun(r: "Resolver", s: int, e: int, head: Token, last_speaker: Entity | N
             return pe, "person"
     if hl in PRON_MALE | PRON_FEMALE:
         g = "male" if hl in PRON_MALE else "female"
-        ent = r.salient(s, g, last_speaker=last_speaker, exclude=exclude)
+        # the trained pair ranker decides when it is confident; else the salience rule
+        ent = _ranker.best_person(r, head, g, last_speaker, exclude) or r.salient(s, g, last_speaker=last_speaker, exclude=exclude)
         if ent is not None and ent.gender is None:
             ent.gender = g  # what "she" found, a later "he" will not
         return ent, "person"
@@ -159,7 +161,7 @@ def person_named_here(r: "Resolver", sp: Span, head: Token) -> Resolution | None
         pe = r.person_for_name(" ".join(t.text for t in name))
         if pe is not None:
             role = text_of(r.doc)[toks[0].idx:toks[cut].idx + len(toks[cut])]
-            role = re.sub(r"^(the|a|an)\s+", "", role, flags=re.I)
+            role = clean_role(re.sub(r"^(the|a|an)\s+", "", role, flags=re.I), pe.name) or ""
             if role and role.lower() not in {x.lower() for x in pe.roles}:
                 pe.roles.append(role)
                 pe.titles.add(role.lower())
@@ -233,9 +235,9 @@ def described_person(r: "Resolver", s: int, head: Token, desc: str, definite: bo
         found = r.salient(s, "any", exclude_offices=offices or None, role_words=role_words, last_speaker=last_speaker)
         if found is not None:
             if offices:
+                # the office helps find the person again; it is no role shown for them, being
+                # a guess (roles come only from what is written about the name itself)
                 found.titles |= offices
-                if desc not in found.roles:
-                    found.roles.append(desc)
             return found, "person"
     return None
 

@@ -10,7 +10,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import FEMALE_HONORIFICS, MALE_HONORIFICS, PERSON_NOUNS, TITLES
+from ..lexicon import FEMALE_HONORIFICS, MALE_HONORIFICS, PERSON_NOUNS, ROLE_HEAD_NOUNS, TITLES
 from ..nlp import text_of
 from .entities import Entity
 
@@ -182,7 +182,10 @@ def premodifiers(span: Span) -> list[Token]:
     i = span.start - 1
     while i >= 0:
         t = doc[i]
-        if t.is_space or t.is_punct or t.ent_type_ == "PERSON" and t.ent_iob_ == "B" and toks:
+        # "President and Michelle Obama": a conjunct's title is the other person's
+        # a hyphen inside a word goes on ("President-elect Donald Trump")
+        inner_hyphen = t.text in ("-", "–") and not t.whitespace_ and i > 0 and not doc[i - 1].whitespace_
+        if t.is_space or t.is_punct and not inner_hyphen or t.dep_ == "cc" or t.pos_ == "CCONJ" or t.ent_type_ == "PERSON" and t.ent_iob_ == "B" and toks:
             break
         if t.dep_ in ("compound", "amod", "nmod", "det", "poss", "case", "nummod") or t.head.i >= span.start and t.head.i < span.end or t.head in toks:
             if t.pos_ in ("VERB", "ADP", "PRON") or t.dep_ in ("case",) and not toks:
@@ -227,3 +230,58 @@ def appositions(span: Span) -> list[str]:
         if toks and len(toks) <= 8:
             out.append(" ".join(t.text for t in toks))
     return out
+
+
+#: Words that open or close a role phrase and are not part of the role ("'s director", "her opponent").
+_ROLE_EDGE = frozenset("'s ’s - – — and or the a an his her their its our".split())
+#: Honorifics that stand before a name only, never a role ("minister of economy Mr. Guajardo").
+_NAME_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss mx dr dr.".split())
+#: Words after which a role's head noun has been said ("director of debate at ...").
+_ROLE_CUT = frozenset("of for at in to from on with by who whose that which outside".split())
+#: Words of TITLES that name no role on their own.
+_NOT_ROLE_TITLES = frozenset("the a an his her their its our former ex foreign home health defence defense state crown hon honourable rt right vice".split())
+#: Nouns with a role ending that name no person ("percent", "government" is cut by -ment).
+_NOT_ROLE_NOUNS = frozenset("percent event content extent intent plant grant restaurant center centre corner border order paper number matter water letter quarter chapter".split())
+
+
+def clean_role(role: str, name: str) -> str | None:
+    """``role`` as shown beside the person ``name``, or None when it names no role.
+
+    The person's own name words ("Democratic candidate Hillary" for Hillary Clinton)
+    and bare initials are dropped from its end, possessive and conjunction debris from
+    its edges; what is left is a role when its head noun (the last word before "of",
+    "for", "at" ...) is a person noun, an office, a listed role noun or a
+    singular noun with an agent ending (-er, -or, -ist, -ian, -ant, -ent)."""
+    own = {w.lower().strip(".") for w in name.split()}
+    words = role.split()
+    while words and (words[-1].lower().strip(".") in own or re.fullmatch(r"[A-Z]\.?", words[-1])
+                     or words[-1].lower() in _ROLE_EDGE
+                     or len(words) > 1 and words[-1].lower() in _NAME_HONORIFICS):
+        words.pop()
+    while words and (words[0].lower() in _ROLE_EDGE or not re.search(r"[A-Za-z]", words[0])):
+        words.pop(0)
+    if not words:
+        return None
+    cut = next((k for k, w in enumerate(words) if k and w.lower() in _ROLE_CUT), len(words))
+    head = words[cut - 1].strip(".,")
+    low = head.lower()
+    listed = low in PERSON_NOUNS or low in ROLE_HEAD_NOUNS or (low in TITLES and low not in _NOT_ROLE_TITLES) \
+        or low.strip(".") in TITLES and low.strip(".") not in _NOT_ROLE_TITLES
+    agent = ((head.islower() or head.istitle()) and len(low) >= 5 and bool(re.search(r"(er|or|ist|ian|ant|ent)$", low))
+             and not low.endswith("ment") and low not in _NOT_ROLE_NOUNS)
+    if not (listed or agent) or first_name_gender(head) is not None and low not in TITLES | PERSON_NOUNS:
+        return None
+    return " ".join(words)
+
+
+def copula_role(span: Span) -> str | None:
+    """The role a copula gives the name ("Keir Starmer is the prime minister"): the
+    noun attribute of the "be" the name is the subject of, as written."""
+    root = span.root
+    if root.dep_ != "nsubj" or root.head.lemma_ != "be":
+        return None
+    attr = next((c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+    if attr is None:
+        return None
+    toks = [t for t in attr.subtree if t.dep_ not in ("det", "punct", "relcl") and not any(a.dep_ == "relcl" for a in t.ancestors)]
+    return " ".join(t.text for t in toks) if 0 < len(toks) <= 8 else None

@@ -20,7 +20,7 @@ from ..quotes import Found
 from . import mentions as _mentions
 from . import referents as _referents
 from .entities import OFFICE_HEADS, Entities, Entity
-from .names import NAME_RE, appositions, norm, person_for_name, premodifiers, role_text, trim_epithet
+from .names import NAME_RE, appositions, clean_role, copula_role, norm, person_for_name, premodifiers, role_text, trim_epithet
 
 #: A resolved quote: its speaker entity (None: nobody) and kind of speaker.
 _Resolved = tuple[Entity | None, str]
@@ -85,14 +85,12 @@ class Resolver:
             e = self.person_for_name(text, titles)
             if e is None:
                 continue
-            role = role_text(pre)
-            if role and role.lower() not in {r.lower() for r in e.roles}:
-                e.roles.append(role)
-                e.titles.add(role.lower())
-            for ap in appositions(span):
-                if ap.lower() not in {r.lower() for r in e.roles}:
-                    e.roles.append(ap)
-                    e.titles.add(ap.lower())
+            # a role comes from a pre-modifier, an apposition or a copula about the name
+            for role in (role_text(pre), *appositions(span), copula_role(span)):
+                role = clean_role(role, e.name) if role else None
+                if role and role.lower() not in {r.lower() for r in e.roles}:
+                    e.roles.append(role)
+                    e.titles.add(role.lower())
             s = pre[0].idx if pre else span.start_char
             self.add_mention(s, span.end_char, e, subject=span.root.dep_ in ("nsubj", "nsubjpass"))
         self.mentions.sort(key=lambda m: m[0])

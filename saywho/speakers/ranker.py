@@ -1,0 +1,149 @@
+"""A trained mention-pair ranker for "he"/"she": which person a pronoun refers to.
+
+``scripts/train_coref.py`` fits a logistic regression over pairs (pronoun, candidate
+person) on public coreference data and writes its weights and feature names to
+``saywho/data/coref_weights.json``; here the weights are read and applied with plain
+Python (no learning library at run time).  The candidates are the resolver's own
+people (``Resolver.mentions``), so training and run time see the same ones.
+
+``best_person`` returns the highest-scoring compatible person when its probability
+reaches the file's threshold, else None (the caller then keeps the salience rule).
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import json
+import math
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from spacy.tokens import Token
+
+from .entities import Entity
+
+if TYPE_CHECKING:
+    from .resolver import Resolver
+
+WEIGHTS = Path(__file__).resolve().parents[1] / "data" / "coref_weights.json"
+#: Grammatical roles told apart for the candidate's and the pronoun's mention.
+ROLES = ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj", "attr", "compound")
+_CHAR_BUCKETS = (30, 80, 200, 500)
+
+
+@functools.lru_cache(maxsize=1)
+def load_weights() -> dict[str, Any] | None:
+    """The shipped model (``{"bias", "weights", "threshold"}``), or None when absent."""
+    if not WEIGHTS.exists():
+        return None
+    return json.loads(WEIGHTS.read_text(encoding="utf-8"))
+
+
+def _role(t: Token) -> str:
+    return t.dep_ if t.dep_ in ROLES else "other"
+
+
+def _sentence_of(r: "Resolver", pos: int) -> int:
+    """Index of the sentence holding character ``pos`` (sentence starts cached on the resolver)."""
+    starts = r.__dict__.get("_sent_starts")
+    if starts is None:
+        starts = [s.start_char for s in r.doc.sents]
+        r.__dict__["_sent_starts"] = starts
+    return max(bisect.bisect_right(starts, pos) - 1, 0)
+
+
+def candidates(r: "Resolver", pos: int, want: str, exclude: Entity | None) -> dict[int, list[tuple]]:
+    """The people mentioned before ``pos`` or later in its sentence (cataphora), of a
+    gender compatible with ``want``, by entity key: their mentions."""
+    here = _sentence_of(r, pos)
+    out: dict[int, list[tuple]] = {}
+    for m in r.mentions:
+        s, _, ent, _, _ = m
+        if ent.kind != "person" or ent is exclude:
+            continue
+        if want == "male" and ent.gender == "female" or want == "female" and ent.gender == "male":
+            continue
+        if s >= pos and _sentence_of(r, s) != here:
+            continue
+        out.setdefault(ent.key, []).append(m)
+    return out
+
+
+def pair_features(r: "Resolver", pron: Token, want: str, ms: list[tuple], rival_mentions: list[tuple],
+                  rule_pick: bool, last_speaker: Entity | None) -> dict[str, float]:
+    """Features of one (pronoun, candidate) pair: ``ms`` are the candidate's mentions,
+    ``rival_mentions`` those of the other compatible candidates."""
+    pos = pron.idx
+    ent = ms[0][2]
+    before = [m for m in ms if m[0] < pos]
+    f: dict[str, float] = {"rule_pick": float(rule_pick)}
+    psent = _sentence_of(r, pos)
+    if before:
+        s, e, _, subj, inq = before[-1]
+        d = pos - e
+        f[f"chars_{sum(d >= b for b in _CHAR_BUCKETS)}"] = 1.0
+        f[f"sents_{min(psent - _sentence_of(r, s), 3)}"] = 1.0
+        sp = r.doc.char_span(s, e, alignment_mode="expand")
+        role = _role(sp.root) if sp is not None else "other"
+        f[f"cand_{role}"] = 1.0
+        f["parallel"] = float(role == _role(pron))
+        f["cand_person_ner"] = float(sp is not None and sp.root.ent_type_ == "PERSON")
+        f["cand_in_quote"] = float(inq)
+        # the other compatible people named between this mention and the pronoun
+        between = {m[2].key for m in rival_mentions if e <= m[0] < pos}
+        f["intervening"] = min(len(between), 3) / 3.0
+        f["nearest"] = float(not between)
+        f["subj_this_sent"] = float(any(m[3] and _sentence_of(r, m[0]) == psent for m in before))
+        f["subj_prev_sent"] = float(any(m[3] and _sentence_of(r, m[0]) == psent - 1 for m in before))
+        if sp is not None and sp.root.head.i == pron.head.i and role in ("nsubj", "nsubjpass"):
+            # "Tom hit him": an object pronoun is not its own clause's subject; "Tom lost his": a possessive is
+            f["same_clause_subj_obj"] = float(pron.dep_ in ("dobj", "pobj"))
+            f["same_clause_subj_poss"] = float(pron.dep_ == "poss")
+    else:
+        f["cataphora"] = 1.0
+    f[f"pron_{_role(pron)}"] = 1.0
+    f["pron_in_quote"] = float(r._in_quote(pos))
+    f["gender_agree"] = float(ent.gender == want)
+    f["gender_unknown"] = float(ent.gender is None)
+    f["last_speaker"] = float(last_speaker is not None and ent is last_speaker)
+    f["count"] = min(len(ms), 5) / 5.0
+    # the first person a text names is often what it is about (a biography, a profile)
+    f["first_named"] = float(not any(m[0] < ms[0][0] for m in rival_mentions))
+    f["single"] = float(len(ms) == 1)
+    return f
+
+
+def score(model: dict[str, Any], feats: dict[str, float]) -> float:
+    """The model's probability that the pair corefers."""
+    w = model["weights"]
+    z = model["bias"] + sum(w.get(k, 0.0) * v for k, v in feats.items())
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def all_pairs(r: "Resolver", pron: Token, want: str, last_speaker: Entity | None,
+              exclude: Entity | None) -> list[tuple[Entity, dict[str, float]]]:
+    """Every compatible candidate of the pronoun with its features (for training and scoring)."""
+    pos = pron.idx
+    cands = candidates(r, pos, want, exclude)
+    if not cands:
+        return []
+    rule = r.salient(pos, want, last_speaker=last_speaker, exclude=exclude)
+    out = []
+    for key, ms in cands.items():
+        rivals = [m for k, v in cands.items() if k != key for m in v]
+        out.append((ms[0][2], pair_features(r, pron, want, ms, rivals, rule is not None and rule.key == key, last_speaker)))
+    return out
+
+
+def best_person(r: "Resolver", pron: Token, want: str, last_speaker: Entity | None,
+                exclude: Entity | None) -> Entity | None:
+    """The highest-scoring candidate when it reaches the model's threshold; None when
+    no model ships or nobody scores high enough."""
+    model = load_weights()
+    if model is None:
+        return None
+    scored = [(score(model, f), ent) for ent, f in all_pairs(r, pron, want, last_speaker, exclude)]
+    if not scored:
+        return None
+    p, ent = max(scored, key=lambda x: x[0])
+    return ent if p >= model.get("threshold", 0.5) else None
