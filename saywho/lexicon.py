@@ -51,6 +51,18 @@ WRITTEN_SOURCES = frozenset(
     """report statement study survey poll complaint lawsuit suit analysis review audit memo letter filing
     document release readout ruling order indictment affidavit book article editorial website""".split()
 )
+#: Verbs by which a study, poll or document reports a finding ("a study found that ...",
+#: "polls show ..."): news attributes the clause to the document; cues only with a
+#: reported clause and a subject in EVIDENCE_SOURCES (on the annotated corpus, "show"
+#: and "find" with a clause are attributions about half the time overall, mostly
+#: where the subject is such a source).
+EVIDENCE_VERBS = frozenset("show find conclude suggest indicate reveal estimate predict".split())
+#: Sources whose findings are attributed to them: written sources and bodies of evidence.
+EVIDENCE_SOURCES = WRITTEN_SOURCES | frozenset(
+    """research evidence poll polling survey analysis investigation paper test experiment model forecast
+    projection census result results finding findings record records study data datum number numbers
+    figure figures statistic statistics""".split()
+)
 #: Data that a text cites but that says nothing itself: "according to census data".
 DATA_NOUNS = frozenset("data datum figure figures statistic statistics number numbers estimate estimates count tally".split())
 #: Quantifiers that head a group subject: "several of the nurses", "many in the party".

@@ -12,6 +12,8 @@ from spacy.tokens import Doc, Token
 from ..lexicon import (
     AGENT_NOUNS_ENT,
     DATA_NOUNS,
+    EVIDENCE_SOURCES,
+    EVIDENCE_VERBS,
     ANIMATE_ORG_NOUNS,
     NOT_AGENT_NOUNS,
     QUANTIFIER_HEADS,
@@ -85,6 +87,8 @@ def _can_speak(subj: Token, cue: Token | None = None) -> bool:
         return True  # "the driver", "engineers", "developers"
     if any(c.dep_ == "conj" and _can_speak(c, cue) for c in subj.children):
         return True  # "Developers and supporters in Congress"
+    if cue is not None and cue.lemma_.lower() in EVIDENCE_VERBS and lemma in EVIDENCE_SOURCES:
+        return True  # "the poll shows ...", "the data suggest ...": the source's finding
     return cue is not None and cue.lemma_.lower() in REPORTING_VERBS and lemma in WRITTEN_SOURCES
 
 

@@ -10,6 +10,8 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import (
     COGNITION_VERBS,
+    EVIDENCE_SOURCES,
+    EVIDENCE_VERBS,
     INTRANSITIVE_ONLY_VERBS,
     LIGHT_VERB_CUES,
     OBJECT_CONTROL_VERBS,
@@ -47,6 +49,8 @@ def is_cue(tok: Token) -> bool:
         return not any(c.dep_ in ("dobj", "xcomp", "prep", "acomp", "attr") for c in tok.children)
     if lemma in SPEECH_VERBS:
         return True
+    if lemma in EVIDENCE_VERBS:
+        return evidence_cue(tok)
     if lemma in XCOMP_CUES:
         # "declined to comment": the infinitive is what was (not) said
         return any(c.dep_ == "xcomp" and c.i > tok.i for c in tok.children)
@@ -57,6 +61,16 @@ def is_cue(tok: Token) -> bool:
         objs |= {g.lower_ for c in tok.children if c.dep_ in ("dobj", "ccomp") for g in c.children if g.dep_ in ("oprd", "acomp", "amod")}
         return bool(objs & LIGHT_VERB_CUES[lemma])
     return False
+
+
+def evidence_cue(tok: Token) -> bool:
+    """"The study found that ...", "polls show ...": a verb of finding with a reported
+    clause whose subject is a study, poll or document (a person who "found" something
+    is not reported speech)."""
+    if not any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
+        return False
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.lemma_.lower() in EVIDENCE_SOURCES
 
 
 def cue_phrase(tok: Token) -> tuple[str, int, int]:
