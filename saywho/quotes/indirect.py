@@ -32,7 +32,7 @@ from ..nlp import LINE_BREAK, sent_of, text_of
 from .clause import complement
 from .found import Found
 from .marks import Para, in_spans, para_index
-from .syntax import SUBJ_DEPS, cue_phrase, is_cue, mention_span, speaker_of
+from .syntax import SUBJ_DEPS, cue_phrase, is_cue, mention_span, object_content, speaker_of
 from .venue import date_and_venue
 
 
@@ -185,7 +185,8 @@ def indirect_quotes(doc: Doc, found: list[Found], paras: list[Para], skipped: li
             if f is not None:
                 out.append(f)
             continue
-        if not is_cue(cue) or cue.lemma_.lower() in ("call",):
+        if not is_cue(cue) or cue.lemma_.lower() == "call" and object_content(cue) is None:
+            # "called the plan a disaster" names, it reports nothing of its own
             continue
         if cue.idx in cue_spans:
             continue
