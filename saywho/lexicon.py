@@ -75,6 +75,12 @@ OBJECT_CONTROL_VERBS = frozenset("urge ask tell warn advise call implore encoura
 #: cue .86 of the time; "call" with a preposition .62, with "for"/"on" higher).  The
 #: value names what holds the content: "" the direct object, else the preposition.
 OBJECT_CONTENT_CUES = {"cite": frozenset({""}), "call": frozenset({"for", "on"})}
+#: Run-in labels of a paragraph that name no speaker ("CORRECTION: ...", "UPDATE: ...").
+NOT_SPEAKER_LABELS = frozenset(
+    ("correction", "corrections", "clarification", "update", "updated", "note", "editor's note", "editor’s note",
+     "photo", "photos", "video", "watch", "read more", "related", "source", "sources", "credit", "advertisement",
+     "breaking", "exclusive", "analysis", "opinion")
+)
 #: Verbs of belief: attributions, but not speech; left out of indirect speech.
 COGNITION_VERBS = frozenset("think believe feel hope fear expect know understand assume suspect wonder".split())
 #: Multi-word cues whose verb alone is not a speech verb: "made it clear", "voiced concerns".
