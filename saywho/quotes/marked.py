@@ -310,7 +310,8 @@ def merge_interrupted(doc: Doc, found: list[Found], paras: list[Para], titles: l
             # the words between must be the attribution that interrupts (its cue sits there),
             # never a narrative sentence between two statements
             interrupts = prev.cue_start is not None and prev.close_mark < prev.cue_start < f.open_mark
-            if same_para and not own and prev.mention is not None and len(between) <= 250 and not any(c in between for c in ANY_MARK) \
+            # (the cue between is attribution enough: its subject may be found later, by stage 4)
+            if same_para and not own and (prev.mention is not None or interrupts) and len(between) <= 250 and not any(c in between for c in ANY_MARK) \
                     and (interrupts or len(re.findall(r"\w+", between)) <= 3):
                 prev.pieces = prev.verbatim() + f.verbatim()
                 prev.end, prev.close_mark = f.end, f.close_mark
