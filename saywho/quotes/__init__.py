@@ -9,7 +9,8 @@ works in a numbered cascade; each step adds what the steps before could not see
    straight marks (two apostrophes count as one straight mark).  A paragraph that ends inside a quote continues it when the
    next paragraph re-opens with a mark (the news convention for a multi-
    paragraph quote); otherwise the quote ends with its paragraph.  An odd mark
-   costs at most its own paragraph, never the article.  [marks]
+   costs at most its own paragraph, never the article; an unpaired straight mark
+   in an article of curly marks is a stray and opens nothing.  [marks]
 3. Single marks: nested quotes inside a double-quoted span, and single-quoted
    speech in paragraphs of prose (not headline scare quotes).  [marks]
 4. Embedded social-media posts: lines above a "— Name (@handle) Date" signature
@@ -32,7 +33,9 @@ works in a numbered cascade; each step adds what the steps before could not see
 7. Indirect speech: speech verbs with a reported clause ("No 10 said [it]
    covered trade"), attributions set off by commas ("..., Patel said, ...",
    "..., the source added."), also inside quotes when a third party is
-   reported.  [indirect, clause]
+   reported; findings of a study, poll or document ("a study found that ...",
+   "polls show ..."); cues whose content is their object ("cited X", "called for
+   X", "called on X to ...").  [indirect, clause, syntax]
 8. Carry-over: a quote paragraph with no attribution continues the speaker of
    the quote just before it.  [found]
 
