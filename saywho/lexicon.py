@@ -51,6 +51,18 @@ WRITTEN_SOURCES = frozenset(
     """report statement study survey poll complaint lawsuit suit analysis review audit memo letter filing
     document release readout ruling order indictment affidavit book article editorial website""".split()
 )
+#: Verbs by which a study, poll or document reports a finding ("a study found that ...",
+#: "polls show ..."): news attributes the clause to the document; cues only with a
+#: reported clause and a subject in EVIDENCE_SOURCES (on the annotated corpus, "show"
+#: and "find" with a clause are attributions about half the time overall, mostly
+#: where the subject is such a source).
+EVIDENCE_VERBS = frozenset("show find conclude suggest indicate reveal estimate predict".split())
+#: Sources whose findings are attributed to them: written sources and bodies of evidence.
+EVIDENCE_SOURCES = WRITTEN_SOURCES | frozenset(
+    """research evidence poll polling survey analysis investigation paper test experiment model forecast
+    projection census result results finding findings record records study data datum number numbers
+    figure figures statistic statistics""".split()
+)
 #: Data that a text cites but that says nothing itself: "according to census data".
 DATA_NOUNS = frozenset("data datum figure figures statistic statistics number numbers estimate estimates count tally".split())
 #: Quantifiers that head a group subject: "several of the nurses", "many in the party".
@@ -58,6 +70,17 @@ QUANTIFIER_HEADS = frozenset("several many some most all one none few both each 
 
 #: Speech verbs that take a reported clause only with an object: "urged X to ...".
 OBJECT_CONTROL_VERBS = frozenset("urge ask tell warn advise call implore encourage press invite beg".split())
+#: Cues whose content is their object, not a clause: "cited [the figure]", "called for
+#: [a recount]", "called on [voters to stay home]" (on the annotated corpus "cite" is a
+#: cue .86 of the time; "call" with a preposition .62, with "for"/"on" higher).  The
+#: value names what holds the content: "" the direct object, else the preposition.
+OBJECT_CONTENT_CUES = {"cite": frozenset({""}), "call": frozenset({"for", "on"})}
+#: Run-in labels of a paragraph that name no speaker ("CORRECTION: ...", "UPDATE: ...").
+NOT_SPEAKER_LABELS = frozenset(
+    ("correction", "corrections", "clarification", "update", "updated", "note", "editor's note", "editor’s note",
+     "photo", "photos", "video", "watch", "read more", "related", "source", "sources", "credit", "advertisement",
+     "breaking", "exclusive", "analysis", "opinion")
+)
 #: Verbs of belief: attributions, but not speech; left out of indirect speech.
 COGNITION_VERBS = frozenset("think believe feel hope fear expect know understand assume suspect wonder".split())
 #: Multi-word cues whose verb alone is not a speech verb: "made it clear", "voiced concerns".

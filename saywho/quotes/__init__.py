@@ -9,10 +9,13 @@ works in a numbered cascade; each step adds what the steps before could not see
    straight marks (two apostrophes count as one straight mark).  A paragraph that ends inside a quote continues it when the
    next paragraph re-opens with a mark (the news convention for a multi-
    paragraph quote); otherwise the quote ends with its paragraph.  An odd mark
-   costs at most its own paragraph, never the article.  [marks]
+   costs at most its own paragraph, never the article; an unpaired straight mark
+   in an article of curly marks is a stray and opens nothing.  [marks]
 3. Single marks: nested quotes inside a double-quoted span, and single-quoted
    speech in paragraphs of prose (not headline scare quotes).  [marks]
-4. Embedded social-media posts: lines above a "— Name (@handle) Date" signature.  [marks]
+4. Embedded social-media posts: lines above a "— Name (@handle) Date" signature
+   [marks]; transcript turns: a paragraph opening "PENCE: ..." is the named
+   speaker's own words, up to the next speaker's label.  [turns]
 5. Type: direct when the marks hold whole sentences introduced by an
    attribution (after ":" or ",", at the start of a paragraph, ...); mixed when
    a quoted fragment sits inside a reported clause.  [marked]
@@ -30,7 +33,9 @@ works in a numbered cascade; each step adds what the steps before could not see
 7. Indirect speech: speech verbs with a reported clause ("No 10 said [it]
    covered trade"), attributions set off by commas ("..., Patel said, ...",
    "..., the source added."), also inside quotes when a third party is
-   reported.  [indirect, clause]
+   reported; findings of a study, poll or document ("a study found that ...",
+   "polls show ..."); cues whose content is their object ("cited X", "called for
+   X", "called on X to ...").  [indirect, clause, syntax]
 8. Carry-over: a quote paragraph with no attribution continues the speaker of
    the quote just before it.  [found]
 
@@ -49,13 +54,14 @@ from .found import Found, attach_verbatim, carry_over, reindex_parents
 from .indirect import indirect_quotes
 from .marked import attribute_marked, is_title, merge_interrupted, merge_shared_clause
 from .marks import Para, double_quotes, paragraphs, single_quotes, social_posts, title_case
+from .turns import transcript_turns
 from .syntax import cue_phrase, is_cue, mention_span, speaker_of
 from .venue import date_and_venue
 
 __all__ = [
     "Found", "Para", "attach_verbatim", "attribute_marked", "carry_over", "cue_phrase", "date_and_venue", "double_quotes",
     "find_quotes", "indirect_quotes", "is_cue", "is_title", "mention_span", "merge_interrupted",
-    "paragraphs", "single_quotes", "social_posts", "speaker_of",
+    "paragraphs", "single_quotes", "social_posts", "speaker_of", "transcript_turns",
 ]
 
 
@@ -64,8 +70,8 @@ def find_quotes(doc: Doc, skipped: list[Skipped]) -> list[Found]:
     text = text_of(doc)
     paras = paragraphs(text, skipped)
     doubles = double_quotes(text, paras, skipped)
-    posts = social_posts(text, paras)
-    # a post's lines are its own quotation: drop marks found inside it
+    posts = social_posts(text, paras) + transcript_turns(text, paras)
+    # a post's lines (a transcript turn) are its own quotation: drop marks found inside it
     doubles = [d for d in doubles if not any(p.start <= d.start < p.end + 1 for p in posts)]
     singles = single_quotes(text, paras, doubles, skipped)
     found = doubles + singles

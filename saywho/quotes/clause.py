@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..lexicon import LIGHT_VERB_CUES, OBJECT_CONTROL_VERBS, XCOMP_CUES
-from .syntax import SUBJ_DEPS
+from .syntax import SUBJ_DEPS, object_content
 
 
 def complement(cue: Token) -> list[Token] | None:
@@ -50,6 +50,9 @@ def complement(cue: Token) -> list[Token] | None:
             xc = next((c for c in obj.children if c.dep_ in ("xcomp", "acl", "ccomp") and c.i > obj.i), None)
         if obj is not None and xc is not None and xc.pos_ in ("VERB", "AUX"):
             return sorted(set(obj.subtree) | set(xc.subtree), key=lambda t: t.i)
+    content = object_content(cue)
+    if content is not None:
+        return content
     # the parser sometimes takes "said covered trade" for said + object: a finite
     # verb right after "say" starts the reported clause
     if lemma in ("say", "add", "claim", "insist", "warn") and cue.i + 1 < len(doc):

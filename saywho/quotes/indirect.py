@@ -12,6 +12,8 @@ from spacy.tokens import Doc, Token
 from ..lexicon import (
     AGENT_NOUNS_ENT,
     DATA_NOUNS,
+    EVIDENCE_SOURCES,
+    EVIDENCE_VERBS,
     ANIMATE_ORG_NOUNS,
     NOT_AGENT_NOUNS,
     QUANTIFIER_HEADS,
@@ -30,7 +32,7 @@ from ..nlp import LINE_BREAK, sent_of, text_of
 from .clause import complement
 from .found import Found
 from .marks import Para, in_spans, para_index
-from .syntax import SUBJ_DEPS, cue_phrase, is_cue, mention_span, speaker_of
+from .syntax import SUBJ_DEPS, cue_phrase, is_cue, mention_span, object_content, speaker_of
 from .venue import date_and_venue
 
 
@@ -85,6 +87,8 @@ def _can_speak(subj: Token, cue: Token | None = None) -> bool:
         return True  # "the driver", "engineers", "developers"
     if any(c.dep_ == "conj" and _can_speak(c, cue) for c in subj.children):
         return True  # "Developers and supporters in Congress"
+    if cue is not None and cue.lemma_.lower() in EVIDENCE_VERBS and lemma in EVIDENCE_SOURCES:
+        return True  # "the poll shows ...", "the data suggest ...": the source's finding
     return cue is not None and cue.lemma_.lower() in REPORTING_VERBS and lemma in WRITTEN_SOURCES
 
 
@@ -181,7 +185,8 @@ def indirect_quotes(doc: Doc, found: list[Found], paras: list[Para], skipped: li
             if f is not None:
                 out.append(f)
             continue
-        if not is_cue(cue) or cue.lemma_.lower() in ("call",):
+        if not is_cue(cue) or cue.lemma_.lower() == "call" and object_content(cue) is None:
+            # "called the plan a disaster" names, it reports nothing of its own
             continue
         if cue.idx in cue_spans:
             continue

@@ -293,11 +293,14 @@ def merge_interrupted(doc: Doc, found: list[Found], paras: list[Para], titles: l
     attribution interrupts, within one paragraph, when the later part has no
     attribution of its own (or shares the first part's cue)."""
     text = text_of(doc)
-    tops = sorted((f for f in found if f.parent is None and f.type == "direct" and f.open_mark is not None), key=lambda f: f.start)
+    # a mixed quote whose fragment closes right before the attribution goes on in the
+    # later part too ('Both parties "saw it coming," said Lee. "It was clear."')
+    tops = sorted((f for f in found if f.parent is None and f.type in ("direct", "mixed") and f.open_mark is not None), key=lambda f: f.start)
     drop: set[int] = set()
     prev: Found | None = None
     for f in tops:
-        if prev is not None and prev.close_mark is not None and f.open_mark is not None:
+        if prev is not None and prev.close_mark is not None and f.open_mark is not None and f.type == "direct" \
+                and (prev.type == "direct" or prev.end == prev.close_mark + 1 or prev.end == prev.close_mark):
             between = text[prev.close_mark + 1:f.open_mark]
             for ts, te in titles:  # a show's title in marks is part of the attribution
                 if prev.close_mark < ts and te <= f.open_mark:
@@ -307,7 +310,8 @@ def merge_interrupted(doc: Doc, found: list[Found], paras: list[Para], titles: l
             # the words between must be the attribution that interrupts (its cue sits there),
             # never a narrative sentence between two statements
             interrupts = prev.cue_start is not None and prev.close_mark < prev.cue_start < f.open_mark
-            if same_para and not own and prev.mention is not None and len(between) <= 250 and not any(c in between for c in ANY_MARK) \
+            # (the cue between is attribution enough: its subject may be found later, by stage 4)
+            if same_para and not own and (prev.mention is not None or interrupts) and len(between) <= 250 and not any(c in between for c in ANY_MARK) \
                     and (interrupts or len(re.findall(r"\w+", between)) <= 3):
                 prev.pieces = prev.verbatim() + f.verbatim()
                 prev.end, prev.close_mark = f.end, f.close_mark

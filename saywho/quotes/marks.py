@@ -131,17 +131,22 @@ def double_quotes(text: str, paras: list[Para], skipped: list[Skipped]) -> list[
     inner: list[tuple[int, int]] = []
     pending: Found | None = None  # a quote left open at the end of the previous paragraph
     live = [(k, p) for k, p in enumerate(paras) if not p.skipped]
+    curly = any(c in text for c in OPEN_DOUBLE)
     for n, (k, p) in enumerate(live):
         ps = p.body_start
         marks = _marks(text, ps, p.end)
         cur: Found | None = None
         if pending is not None:
             first_char = text[ps] if ps < p.end else ""
-            if marks and marks[0][0] in (ps, ps + 1) and (marks[0][1] == "open" or first_char == '"'):
+            # the re-opening mark is of the same kind as the opening one: a stray straight
+            # mark in an article of curly marks does not swallow the next paragraph's quote
+            same_kind = bool(marks) and is_straight(text, marks[0][0]) == is_straight(text, pending.open_mark)
+            if marks and marks[0][0] in (ps, ps + 1) and (marks[0][1] == "open" or first_char == '"') and same_kind:
                 cur = pending  # the quote re-opens: it continues across the paragraph break
                 marks = marks[1:]
-            else:
+            elif not (curly and is_straight(text, pending.open_mark)):
                 out.append(pending)  # never re-opened: it ended with its paragraph
+            # (an unpaired straight mark in an article of curly marks is a stray: no quote)
             pending = None
         depth: list[int] = []  # opening marks of double quotes nested in a curly-quoted one
         for i, kind in marks:

@@ -10,8 +10,11 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import (
     COGNITION_VERBS,
+    EVIDENCE_SOURCES,
+    EVIDENCE_VERBS,
     INTRANSITIVE_ONLY_VERBS,
     LIGHT_VERB_CUES,
+    OBJECT_CONTENT_CUES,
     OBJECT_CONTROL_VERBS,
     SPEECH_VERBS,
     XCOMP_CUES,
@@ -39,7 +42,9 @@ def is_cue(tok: Token) -> bool:
         # "called X a genius" / "called for" are speech; a phone call is not
         return any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in tok.children) or any(
             c.dep_ == "prep" and c.lower_ == "for" for c in tok.children
-        )
+        ) or object_content(tok) is not None
+    if lemma == "cite":
+        return object_content(tok) is not None
     if lemma == "put" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
         return True  # "as the Financial Times put it"
     if lemma in INTRANSITIVE_ONLY_VERBS:
@@ -47,6 +52,8 @@ def is_cue(tok: Token) -> bool:
         return not any(c.dep_ in ("dobj", "xcomp", "prep", "acomp", "attr") for c in tok.children)
     if lemma in SPEECH_VERBS:
         return True
+    if lemma in EVIDENCE_VERBS:
+        return evidence_cue(tok)
     if lemma in XCOMP_CUES:
         # "declined to comment": the infinitive is what was (not) said
         return any(c.dep_ == "xcomp" and c.i > tok.i for c in tok.children)
@@ -57,6 +64,42 @@ def is_cue(tok: Token) -> bool:
         objs |= {g.lower_ for c in tok.children if c.dep_ in ("dobj", "ccomp") for g in c.children if g.dep_ in ("oprd", "acomp", "amod")}
         return bool(objs & LIGHT_VERB_CUES[lemma])
     return False
+
+
+def object_content(tok: Token) -> list[Token] | None:
+    """What a cue of OBJECT_CONTENT_CUES reports: "cited [the figure as proof]", "called
+    for [a recount]", "called on [voters to stay home]" ("called on Monday" reports
+    nothing: "on" needs a person and a "to"-infinitive)."""
+    heads = OBJECT_CONTENT_CUES.get(tok.lemma_.lower())
+    if heads is None:
+        return None
+    for c in tok.children:
+        if c.i < tok.i:
+            continue
+        if c.dep_ == "dobj" and "" in heads and c.pos_ in ("NOUN", "PROPN", "PRON"):
+            extra = [t for a in tok.children if a.dep_ == "prep" and a.lower_ == "as" and a.i > c.i for t in a.subtree]
+            return sorted(set(c.subtree) | set(extra), key=lambda t: t.i)
+        if c.dep_ != "prep" or c.lower_ not in heads:
+            continue
+        obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if obj is None or obj.ent_type_ in ("DATE", "TIME"):
+            return None
+        if c.lower_ == "for":
+            return list(obj.subtree)
+        inf = [g for g in (*tok.children, *obj.children) if g.dep_ in ("xcomp", "advcl", "acl", "ccomp") and g.i > obj.i
+               and any(a.lower_ == "to" and a.dep_ == "aux" for a in g.children)]
+        return sorted(set(obj.subtree) | set(inf[0].subtree), key=lambda t: t.i) if inf else None
+    return None
+
+
+def evidence_cue(tok: Token) -> bool:
+    """"The study found that ...", "polls show ...": a verb of finding with a reported
+    clause whose subject is a study, poll or document (a person who "found" something
+    is not reported speech)."""
+    if not any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
+        return False
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.lemma_.lower() in EVIDENCE_SOURCES
 
 
 def cue_phrase(tok: Token) -> tuple[str, int, int]:

@@ -104,6 +104,23 @@ def test_narrative_between_quotes_is_not_swallowed() -> None:
     assert [g[0] for g in got] == ["We will win.", "The vote is ours,"]
 
 
+MIXED_INTERRUPTED = [
+    # a mixed quote whose fragment closes before the attribution goes on after it
+    ('The plan went "far too slowly," said Ann Lee, the council leader. "We lost a whole year."',
+     [('The plan went "far too slowly," said Ann Lee, the council leader. "We lost a whole year.', "mixed", "Ann Lee",
+       ["far too slowly,", "We lost a whole year."])]),
+    # a fragment inside the clause, with words after it, is no interrupted quote
+    ('Ann Lee said the plan went "far too slowly" and left early. "We lost a whole year."',
+     [('the plan went "far too slowly" and left early', "mixed", "Ann Lee", ["far too slowly"]),
+      ("We lost a whole year.", "direct", "Ann Lee", ["We lost a whole year."])]),
+]
+
+
+@pytest.mark.parametrize("text,expected", MIXED_INTERRUPTED, ids=[r[0][:30] for r in MIXED_INTERRUPTED])
+def test_mixed_quote_interrupted_by_its_attribution(text: str, expected: list[Row]) -> None:
+    check(text, expected)
+
+
 # speaker finding (the parts of stage 3)
 SPEAKERS = [
     ("She was warned that the bridge would close.", []),

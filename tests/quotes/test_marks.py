@@ -5,6 +5,8 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 from saywho.model import Skipped
 from saywho.quotes.marks import (
     double_quotes,
@@ -157,3 +159,18 @@ def test_title_case() -> None:
     assert title_case("Fox and Friends")
     assert not title_case("we will win")
     assert not title_case("One Two Three Four Five Six Seven")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a stray straight mark in an article of curly marks: no quote, and the next
+        # paragraph's curly quote is its own
+        ('“We won,” she said.\n"The crowd went home.\n“Here we are,” she said. “It is late.”',
+         ["We won,", "Here we are,", "It is late."]),
+        # straight marks throughout: an open quote still continues when the next paragraph re-opens
+        ('She said: "We won.\n"It is late."', ['We won.\n"It is late.']),
+    ],
+)
+def test_stray_straight_mark(text: str, want: list[str]) -> None:
+    assert spans(text, double_quotes(text, paragraphs(text, []), [])) == want
