@@ -177,10 +177,10 @@ def normalise_published(value: str) -> tuple[str, str | None]:
                 _dt.datetime.fromisoformat(v.replace("Z", "+00:00").replace("z", "+00:00"))
             return v, None
         except ValueError:
-            raise ValueError(f"published date {value!r} is not a valid date") from None
+            raise ValueError(f"published date {value!r} is not a valid date (give YYYY-MM-DD)") from None
     m = _NUMERIC_YEAR_LAST.match(v)
     if m and int(m[1]) <= 12 and int(m[2]) <= 12 and m[1].lstrip("0") != m[2].lstrip("0"):
-        raise ValueError(f"published date {value!r} is ambiguous (day/month or month/day?); give YYYY-MM-DD")
+        raise ValueError(f"published date {value!r} is ambiguous (day/month or month/day?): give YYYY-MM-DD")
     # A real date reads the same whatever day it is read on; one that moves with the
     # stand-in "today" is relative ("yesterday") or partial ("March 2025"): no date.
     day = None
