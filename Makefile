@@ -19,12 +19,14 @@ $(VENV)/.installed: pyproject.toml
 
 setup: $(VENV)/.installed
 
-## The main job: extract the seed articles, show them as a table, score them.
+## The main job: extract the seed articles, show them as a table, score them (quotes;
+## then engagements against the gold and people's roles, flagged where wrong).
 demo: setup
 	@mkdir -p $(OUT)
 	$(VENV)/bin/saywho extract $(SEEDS)/articles.jsonl --format jsonl -o $(OUT)/seeds.jsonl
 	$(VENV)/bin/saywho extract $(SEEDS)/articles.jsonl --format table
 	$(PY) ../shared/eval/score.py $(SEEDS)/gold.jsonl $(OUT)/seeds.jsonl
+	$(PY) scripts/score_seed_extras.py $(SEEDS)/gold.jsonl $(OUT)/seeds.jsonl
 
 ## Debian packages the PostgreSQL and browser tests need (installed when missing).
 sysdeps:

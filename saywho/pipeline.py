@@ -39,7 +39,9 @@ def extract(text: str, published: str | None = None, id: str | None = None, *, m
             **meta: str | None) -> Article:
     """Find every quotation in ``text`` and attribute it to its canonical speaker.
 
-    ``published`` (YYYY-MM-DD) resolves relative dates such as "on Sunday".
+    ``published`` (ISO date; other unambiguous forms are normalised with a warning)
+    resolves relative dates such as "on Sunday"; an ambiguous ("03/04/2025") or
+    unparseable one raises InputError.  Without it, relative dates stay unresolved.
     ``model``: another installed spaCy pipeline with a parser and NER (default: the
     pinned en_core_web_sm, or $SAYWHO_MODEL).
     Raises :class:`saywho.errors.InputError` for an empty or over-long text.

@@ -68,6 +68,10 @@ class QuoteRecord(_Record):
     #: the pieces in quotation marks ([[start, end], ...]) and their words joined
     verbatim: list[list[int]] = field(default_factory=list)
     verbatim_text: str | None = None
+    #: the person: the identity's id after Store.link (``saywho people`` ids), else the
+    #: person row's; ``speaker`` is that person's name, ``speaker_as_written`` this article's
+    person_id: int | None = None
+    speaker_as_written: str | None = None
 
 
 @dataclass(frozen=True)
@@ -106,6 +110,10 @@ class EventRecord(_Record):
     url: str | None = None
     place: str | None = None
     status: str = "happened"
+    #: ``participants`` are the people's names (identities after Store.link); these are the
+    #: names this article used and the people's ids, in the same order
+    participants_as_written: list[str] = field(default_factory=list)
+    person_ids: list[int | None] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -141,6 +149,10 @@ class TimelineItem(_Record):
     #: an engagement: where it took place, and "planned" when no source says it happened yet
     place: str | None = None
     status: str = "happened"
+    #: the people's ids, in the order of ``participants`` (identities after Store.link)
+    person_ids: list[int | None] = field(default_factory=list)
+    #: a quote: the name the article used for its speaker
+    speaker_as_written: str | None = None
 
 
 @dataclass(frozen=True)

@@ -224,7 +224,7 @@ def test_stdin_empty_and_good() -> None:
     assert r.exit_code == 0 and [a["id"] for a in jsonl(r.stdout)] == ["stdin"]
 
 
-@pytest.mark.parametrize("value", ["27/01/2025", "2025-13-01", "yesterday", ""])
+@pytest.mark.parametrize("value", ["03/04/2025", "2025-13-01", "yesterday", ""])
 def test_published_not_a_date_is_a_usage_error(tmp_path: Path, value: str) -> None:
     path = write(tmp_path, "a.txt", GOOD)
     r = run(str(path), "--published", value)

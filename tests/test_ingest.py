@@ -58,7 +58,7 @@ def test_html_page_metadata_and_text(tmp_path: Path) -> None:
 @pytest.mark.parametrize("text,published,want", [
     ("LONDON, March 4, 2024 (Reuters) - Ministers met on Monday.", None, ("2024-03-04", "dateline")),
     ("Published: 12 June 2022\nThe mayor said the plan was sound.", None, ("2022-06-12", "dateline")),
-    ("Good talks today.\n— A Minister (@aminister) February 2, 2021\nMore later.", None, ("2021-02-02", "social_post")),
+    ("Good talks today.\n— A Minister (@aminister) February 2, 2021\nMore later.", None, (None, None)),
     ("The mayor said the plan was sound.", "2020-01-01", ("2020-01-01", "option")),
     ("The mayor said the plan was sound.", None, (None, None)),
 ])

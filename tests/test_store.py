@@ -128,7 +128,10 @@ def test_round_trip(full: Store) -> None:
     ({"speaker": "%"}, set()),
     ({"speaker": "_"}, set()),
     ({"speaker": "' OR '1'='1"}, set()),
-    ({"speaker": "minister's"}, {"a3:Prime Minister's spokesman"}),
+    ({"speaker": "prime minister's spokesman"}, {"a3:Prime Minister's spokesman"}),
+    # a person, by a whole name or their surname: never a part of a name
+    ({"speaker": "badeno"}, set()),
+    ({"speaker": "minister's"}, set()),
     ({"outlet": "bbc' --"}, set()),
 ])
 def test_quote_queries(full: Store, params: dict[str, str], expected: set[str]) -> None:
@@ -196,7 +199,8 @@ def test_timeline_merges_reports_and_adds_quotes_about_the_other(full: Store) ->
 
     two = full.timeline("Starmer", "Trump")
     assert [(i.kind, i.speaker) for i in two] == [("event", None), ("quote", "Donald Trump")]
-    assert two[1].about == "Starmer" and two[1].sources[0].article_id == "a2"
+    # the person spoken about, by their name (the identity's), whatever name was asked for
+    assert two[1].about == "Keir Starmer" and two[1].sources[0].article_id == "a2"
     assert full.timeline("Starmer", "Nobody") == [] and full.timeline() == []
 
 

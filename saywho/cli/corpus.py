@@ -134,7 +134,7 @@ def statements_table(rs: Sequence[Any]) -> str:
 
 
 @click.command()
-@click.option("--speaker", metavar="NAME", help="Only this person (any of their names, part of it, any case).")
+@click.option("--speaker", metavar="NAME", help="Only this person (any of their names, whole, any case, or their surname).")
 @click.option("--search", metavar="WORDS", help='Words the quotation must contain; "a phrase" in quotes.')
 @click.option("--min-sources", type=click.IntRange(1), default=1, show_default=True,
               help="Only statements reported by at least N outlets.")

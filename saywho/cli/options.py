@@ -94,15 +94,20 @@ def scale_options(f: F) -> F:
 
 
 def validate_date(value: str | None) -> str | None:
-    """``--published`` checked and normalised to YYYY-MM-DD (None stays None)."""
+    """``--published`` checked and normalised (None stays None): ISO dates and date-times
+    are taken, other unambiguous forms become YYYY-MM-DD with a warning on stderr, an
+    ambiguous or unparseable value is a usage error."""
     if value is None:
         return None
-    import datetime as _dt
+    from ..dates import normalise_published
 
     try:
-        return _dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date of the form YYYY-MM-DD", param_hint="--published") from None
+        day, note = normalise_published(value)
+    except ValueError as e:
+        raise click.BadParameter(str(e), param_hint="--published") from None
+    if note:
+        click.echo(f"saywho: warning: --published: {note}", err=True)
+    return day
 
 
 def read_options(published: str | None, max_chars: int | None, input_format: str | None) -> "ReadOptions":

@@ -149,7 +149,7 @@ def _query(fn: Callable[[], Any]) -> Any:
 
 
 @click.command()
-@click.option("--speaker", metavar="NAME", help="Part of the speaker's canonical name, any case.")
+@click.option("--speaker", metavar="NAME", help="A person, by any of their names (whole, any case) or their surname.")
 @click.option("--search", metavar="WORDS", help='Words the quote must contain (all of them); "a phrase" in quotes.')
 @click.option("--outlet", metavar="X", help="Only this outlet.")
 @date_options
@@ -182,7 +182,7 @@ def quotes(speaker: str | None, search: str | None, outlet: str | None, since: s
 
 @click.command()
 @click.option("--top", type=click.IntRange(1), default=None, metavar="N", help="The N most quoted.")
-@click.option("--name", metavar="NAME", help="Only people whose name contains NAME.")
+@click.option("--name", metavar="NAME", help="Only the people NAME names (any of their names, whole, any case, or their surname).")
 @db_option
 @format_option
 def people(top: int | None, name: str | None, db: str | None, fmt: str | None, output: str | None) -> None:
@@ -202,7 +202,7 @@ def people(top: int | None, name: str | None, db: str | None, fmt: str | None, o
 
 
 @click.command()
-@click.option("--person", metavar="NAME", help="Only events NAME takes part in (part of the name, any case).")
+@click.option("--person", metavar="NAME", help="Only events NAME takes part in (any of their names, any case, or their surname).")
 @date_options
 @click.option("--limit", type=click.IntRange(1), default=None, help="At most N events.")
 @db_option

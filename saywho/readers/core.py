@@ -7,6 +7,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Iterator
 
+from ..dates import normalise_published
 from ..errors import InputError
 from ..model import Article
 from ..settings import lenient
@@ -43,6 +44,20 @@ def _headline_page(text: str) -> bool:
     return heads >= 0.75 * len(lines) and prose <= 1
 
 
+def _checked_date(value: str | None, src: str, notes: list[str]) -> str | None:
+    """A given publication date validated and normalised (a note when it was rewritten);
+    InputError naming ``src`` when it is ambiguous or no date at all."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        day, note = normalise_published(str(value))
+    except ValueError as e:
+        raise InputError(src, str(e)) from None
+    if note:
+        notes.append(f"{src}: {note}")
+    return day
+
+
 def article_from_text(
     text: str,
     id: str,
@@ -60,11 +75,14 @@ def article_from_text(
 
     The publication date is, in order: ``published`` (the input's own metadata;
     ``published_source`` says where it came from, default ``"given"``), a
-    dateline or dated social post in the text (``"dateline"``, ``"social_post"``),
+    dateline in the text (``"dateline"``; a date inside an embedded social post is the
+    post's own date, never the article's),
     ``capture_date`` (a crawl's, ``"capture"``), ``default_published`` (the
     ``--published`` option, ``"option"``).  Raises InputError for an empty or
     over-long text, :class:`NotEnglish` for a text in another language and
-    :class:`NotAnArticle` for a page of headlines.
+    :class:`NotAnArticle` for a page of headlines.  Every date given is validated
+    (:func:`saywho.dates.normalise_published`): an ambiguous or unparseable one is an
+    InputError for this article; another form than ISO is normalised with a warning.
     """
     src = source or id
     limit = max_chars or MAX_CHARS
@@ -76,6 +94,8 @@ def article_from_text(
         )
     language = meta.pop("language", None)
     notes: list[str] = []
+    published, default_published, capture_date = (
+        _checked_date(d, src, notes) for d in (published, default_published, capture_date))
     if check_language:
         detected = detect_language(text)
         if detected:

@@ -1,4 +1,7 @@
-"""A publication date found in the text itself: a dateline, else a dated social post.
+"""A publication date found in the text itself: a dateline.
+
+A date inside an embedded social post ("— Name (@handle) January 26, 2025") is the
+post's date, not the article's: it is never taken as the publication date.
 
 Only full dates (with a year) count: a date without one cannot be placed.
 """
@@ -25,8 +28,6 @@ _DATELINES = (
     re.compile(r"^\s*[A-Z][A-Za-z .'\-]{1,40},\s*(?:\w+day,?\s+)?" + _DATE
                + r"\s*(?:\([^)\n]{1,30}\))?\s*[-–—]", re.I | re.M),
 )
-#: The signature of an embedded post: "— Name (@handle) January 26, 2025"
-_SOCIAL = re.compile(r"^\s*[—–\-]{1,2}\s*[^\n()]{1,80}\(@\w{1,30}\)\s*" + _DATE + r"\s*$", re.I | re.M)
 
 
 def _date_of(m: re.Match[str]) -> str | None:
@@ -44,18 +45,13 @@ def _date_of(m: re.Match[str]) -> str | None:
 
 
 def text_date(text: str) -> tuple[str, str] | None:
-    """(YYYY-MM-DD, "dateline" | "social_post") from the text, or None.
+    """(YYYY-MM-DD, "dateline") from the text, or None.
 
-    A dateline is looked for in the first 600 characters only (where papers put
-    it); for social posts the latest dated post is taken, as an article cannot be
-    older than what it embeds.
+    A dateline is looked for in the first 600 characters only (where papers put it).
     """
     head = text[:600]
     for rx in _DATELINES:
         m = rx.search(head)
         if m and (d := _date_of(m)):
             return d, "dateline"
-    posts = [d for m in _SOCIAL.finditer(text) if (d := _date_of(m))]
-    if posts:
-        return max(posts), "social_post"
     return None

@@ -11,7 +11,7 @@ from sqlalchemy import Connection, and_, func, select
 from ..records import EventRecord, PersonRecord, ReportRow, Source, StatementRecord, StoryRecord
 from . import schema as S
 from .engine import StoreError
-from .linking import identities_matching, who
+from .linking import identities_named, who
 from .read import event_records, event_stmt
 from .sql import date_args, filter_outlet, filter_period, fts, newest_first
 
@@ -38,7 +38,7 @@ def identity_people(conn: Connection, top: int | None, name: str | None) -> list
     stmt = (select(i.c.id, i.c.name, i.c.kind, i.c.names, i.c.qid, i.c.roles, qc.label("quote_count"),
                    ac.label("article_count")).where(i.c.id.in_(select(l.c.identity_id))))
     if name:
-        stmt = stmt.where(i.c.id.in_(identities_matching(conn, name)))
+        stmt = stmt.where(i.c.id.in_(identities_named(conn, name)))
     stmt = stmt.order_by(qc.desc(), ac.desc(), i.c.name, i.c.id)
     if top is not None:
         stmt = stmt.limit(top)
@@ -142,10 +142,16 @@ def stories(conn: Connection) -> list[StoryRecord]:
     hashes = [r["hash"] for r in rows]
     quotes: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for k in range(0, len(hashes), 500):
-        for r in conn.execute(select(q.c.article_hash, q.c.text, q.c.speaker_name, q.c.type)
+        l, i = S.identity_links, S.identities
+        for r in conn.execute(select(q.c.article_hash, q.c.text, q.c.speaker_name, q.c.type,
+                                     i.c.name.label("person"))
+                              .select_from(q.outerjoin(l, and_(l.c.article_hash == q.c.article_hash,
+                                                               l.c.person_id == q.c.speaker_id))
+                                           .outerjoin(i, i.c.id == l.c.identity_id))
                               .where(q.c.article_hash.in_(hashes[k:k + 500]))
                               .order_by(q.c.article_hash, q.c.start)):
-            quotes[r.article_hash].append({"text": r.text, "speaker": r.speaker_name, "type": r.type})
+            quotes[r.article_hash].append({"text": r.text, "speaker": r.person or r.speaker_name,
+                                           "speaker_as_written": r.speaker_name, "type": r.type})
     for r in rows:
         d = {k: r[k] for k in ("hash", "id", "title", "outlet", "published", "url", "duplicate_of")}
         d["quotes"] = quotes.get(r["hash"], [])

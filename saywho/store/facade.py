@@ -227,13 +227,15 @@ class Store:
                article: str | None = None, limit: int | None = None, offset: int = 0) -> list[QuoteRecord]:
         """Quotes, newest article first.
 
-        ``speaker``: part of the canonical name, any case ("badenoch"); ``search``: every
-        word (or "quoted phrase") in the quote, by full-text search; ``since``/``until``:
-        the article's publication date (YYYY-MM-DD, YYYY-MM or YYYY), inclusive.
+        ``speaker``: a person, by any of their names (whole, any case: "Kemi Badenoch") or
+        their surname ("badenoch"); never part of a name.  Each record's ``speaker`` and
+        ``person_id`` are the person's (the identity's after linking), ``speaker_as_written``
+        the article's.  ``search``: every word (or "quoted phrase") in the quote, by
+        full-text search; ``since``/``until``: the article's publication date (YYYY-MM-DD,
+        YYYY-MM or YYYY), inclusive.
         """
         date_args(since, until)
-        if speaker:
-            self._ensure_linked()
+        self._ensure_linked()  # the person of every row, not only of the filter
         with self._read() as conn:
             return read.quotes(conn, speaker=speaker, search=search, outlet=outlet, since=since, until=until,
                                type=type, article=article, limit=limit, offset=offset)
@@ -253,8 +255,10 @@ class Store:
     def events(self, *, person: str | None = None, since: str | None = None, until: str | None = None,
                limit: int | None = None, offset: int = 0) -> list[EventRecord]:
         """Calls, meetings, visits, in date order.  ``since``/``until`` match the event's date
-        (a partial date such as 2024-09 covers its month; an undated event its article's date)."""
+        (a partial date such as 2024-09 covers its month; an undated event its article's date).
+        ``person``: by any of their names or their surname, as for :meth:`quotes`."""
         date_args(since, until)
+        self._ensure_linked()
         with self._read() as conn:
             return read.events(conn, person=person, since=since, until=until, limit=limit, offset=offset)
 

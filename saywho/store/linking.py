@@ -5,7 +5,7 @@ the people file and the hand-made merge/split rules.  :func:`relink` recomputes 
 inside one write transaction and records a fingerprint of what it read; the queries
 that use it call ``Store.link()`` first, which does nothing while the fingerprint is
 unchanged.  So adding articles needs no extra step, recomputing is idempotent, and the
-rules survive every recompute.  :func:`who` turns a name into the person rows it means.
+rules survive every recompute.  :func:`who` turns a name into the person rows it means (whole names, never parts).
 """
 from __future__ import annotations
 
@@ -16,12 +16,13 @@ from typing import Any
 from sqlalchemy import Connection, and_, func, or_, select, text
 
 from ..corpus import identity as I
+from ..corpus import names as N
 from ..corpus import statements as ST
 from ..corpus import stories as SR
 from ..corpus.seeds import Role, Seed
 from ..records import LinkReport
 from . import schema as S
-from .sql import count, like, people_matching
+from .sql import count, like
 
 LINK_LOCK = 0x5A7_3141  # PostgreSQL: one recompute at a time
 #: Bumped when the linking rules change, so that stores link again after an upgrade.
@@ -196,20 +197,52 @@ def link_counts(conn: Connection) -> tuple[int, ...]:
             count(conn, select(func.count(func.distinct(S.story_articles.c.duplicate_of)))))
 
 
-def identities_matching(conn: Connection, name: str) -> list[int]:
-    """Identities called ``name`` (part of it, any case), or holding a person row that is."""
-    i, l = S.identities, S.identity_links
-    return sorted(set(conn.execute(select(i.c.id).where(or_(
-        func.lower(i.c.name).like(like(name), escape="\\"),
-        i.c.id.in_(select(l.c.identity_id).where(l.c.person_id.in_(people_matching(name))))))).scalars()))
+def _named(query: str, names: list[str], person: bool) -> bool:
+    """``query`` is one of ``names`` (case and accents folded), or, for a person and a
+    one-word query, the surname of one of them."""
+    q = N.fold(query)
+    if not q:
+        return False
+    if any(N.fold(n) == q for n in names):
+        return True
+    return person and len(q.split()) == 1 and any(N.parse(n).last == q for n in names if n.strip())
+
+
+def identities_named(conn: Connection, name: str) -> list[int]:
+    """Identities ``name`` names: exactly one of their names (any case), or, a bare
+    surname, the people who have it as surname.  Never a part of a name: "Ann" is not
+    "Joanne Smith", and "Smith" is not "Smithson"."""
+    i = S.identities
+    return [r.id for r in conn.execute(select(i.c.id, i.c.name, i.c.kind, i.c.names).order_by(i.c.id))
+            if _named(name, [r.name, *(r.names or [])], r.kind == "person")]
+
+
+def people_named(conn: Connection, name: str) -> list[int]:
+    """Person rows (names as written) that ``name`` names, by the same rule as
+    :func:`identities_named`."""
+    p = S.people
+    q = N.fold(name)
+    if not q:
+        return []
+    # A cheap SQL prefilter (the query's last word appears in the name); the rule itself in Python.
+    last = q.split()[-1]
+    rows = conn.execute(select(p.c.id, p.c.name, p.c.kind).where(
+        func.lower(p.c.name).like(like(last), escape="\\")).order_by(p.c.id))
+    return [r.id for r in rows if _named(name, [r.name], r.kind == "person")]
 
 
 def who(conn: Connection, name: str, art_col: Any, pid_col: Any) -> Any | None:
-    """A WHERE clause: the person row ``pid_col`` in article ``art_col`` is someone called
-    ``name`` (as written, or through their identity); None when nobody is."""
-    lit = set(conn.execute(people_matching(name)).scalars())
-    idents = identities_matching(conn, name) if has_links(conn) else []
+    """A WHERE clause: the person row ``pid_col`` in article ``art_col`` is someone
+    ``name`` names (a whole name of their identity, any case, or their surname; see
+    :func:`identities_named`); None when nobody is.  On a linked store the person is the
+    identity, so a merge or split shows in every query at once."""
     l = S.identity_links
+    linked_store = has_links(conn)
+    lit = set(people_named(conn, name))
+    if linked_store and lit:
+        # rows that were linked belong to whoever their identity is, not to their spelling
+        lit -= set(conn.execute(select(l.c.person_id).where(l.c.person_id.in_(sorted(lit))).distinct()).scalars())
+    idents = identities_named(conn, name) if linked_store else []
     linked: set[int] = set()
     ambiguous: set[int] = set()
     if idents:
@@ -224,8 +257,10 @@ def who(conn: Connection, name: str, art_col: Any, pid_col: Any) -> Any | None:
         return None
     clause = pid_col.in_(plain) if plain else None
     if amb:
-        ex = select(l.c.person_id).where(l.c.article_hash == art_col, l.c.person_id == pid_col,
-                                         l.c.identity_id.in_(idents)).exists()
+        # an alias: the caller's query may join identity_links itself (to name the person)
+        la = l.alias("who_links")
+        ex = select(la.c.person_id).where(la.c.article_hash == art_col, la.c.person_id == pid_col,
+                                          la.c.identity_id.in_(idents)).exists()
         sub = and_(pid_col.in_(amb), ex)
         clause = sub if clause is None else or_(clause, sub)
     return clause

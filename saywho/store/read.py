@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, func, or_, select
+from sqlalchemy import Connection, and_, func, or_, select
 
 from ..model import Article, Event, Person, Quote, Skipped, Speaker
 from ..records import ArticleSummary, EventRecord, FailureRecord, PersonRecord, QuoteRecord
 from . import schema as S
-from .linking import who
-from .sql import count, date_args, filter_outlet, filter_period, fts, like, newest_first, people_matching
+from .linking import has_links, people_named, who
+from .sql import count, date_args, filter_outlet, filter_period, fts, like, newest_first
 
 
 def resolve_key(conn: Connection, key: str) -> str | None:
@@ -78,15 +78,28 @@ def get_article(conn: Connection, key: str) -> Article | None:
 
 
 def participants(conn: Connection, event_ids: Sequence[int]) -> dict[int, list[str]]:
-    """event id -> its participants' names, in order."""
-    out: dict[int, list[str]] = {}
+    """event id -> its participants' names as written, in order."""
+    return {k: [w for w, _, _ in v] for k, v in participant_people(conn, event_ids).items()}
+
+
+def participant_people(conn: Connection, event_ids: Sequence[int]) -> dict[int, list[tuple[str, str, int | None]]]:
+    """event id -> its participants in order, each (name as written, the person's name,
+    person id): on a linked store the person is the identity (its name and id), so a
+    merge or split shows here at once; on a store never linked, the name as written."""
+    out: dict[int, list[tuple[str, str, int | None]]] = {}
     ids = list(event_ids)
-    ep = S.event_participants
-    for i in range(0, len(ids), 500):
-        rows = conn.execute(select(ep.c.event_id, ep.c.name).where(ep.c.event_id.in_(ids[i:i + 500]))
+    ep, e, l, i = S.event_participants, S.events, S.identity_links, S.identities
+    linked = has_links(conn)
+    for k in range(0, len(ids), 500):
+        rows = conn.execute(select(ep.c.event_id, ep.c.name, ep.c.person_id, l.c.identity_id, i.c.name.label("canon"))
+                            .select_from(ep.join(e, e.c.id == ep.c.event_id)
+                                         .outerjoin(l, and_(l.c.article_hash == e.c.article_hash,
+                                                            l.c.person_id == ep.c.person_id))
+                                         .outerjoin(i, i.c.id == l.c.identity_id))
+                            .where(ep.c.event_id.in_(ids[k:k + 500]))
                             .order_by(ep.c.event_id, ep.c.position))
-        for eid, name in rows:
-            out.setdefault(eid, []).append(name)
+        for eid, name, pid, iid, canon in rows:
+            out.setdefault(eid, []).append((name, canon or name, iid if linked else pid))
     return out
 
 
@@ -111,12 +124,20 @@ def quotes_stmt(conn: Connection, *, search: str | None, outlet: str | None, sin
                 until: str | None, type: str | None, article: str | None, limit: int | None,
                 offset: int) -> Any:
     """The statement behind :func:`quotes`, every filter but the speaker applied."""
-    a, q = S.articles, S.quotes
+    a, q, l, i = S.articles, S.quotes, S.identity_links, S.identities
+    # The speaker is the person (the identity after Store.link, so that a merge or split
+    # shows at once); the name this article used stays in speaker_as_written.
+    pid = l.c.identity_id if has_links(conn) else q.c.speaker_id
     stmt = select(q.c.id, q.c.article_hash, a.c.id.label("article_id"), a.c.outlet, a.c.published, a.c.url,
-                  a.c.title, q.c.start, q.c.end, q.c.text, q.c.type, q.c.speaker_name.label("speaker"),
+                  a.c.title, q.c.start, q.c.end, q.c.text, q.c.type,
+                  func.coalesce(i.c.name, q.c.speaker_name).label("speaker"),
                   q.c.speaker_kind, q.c.mention, q.c.cue, q.c.venue, q.c.date, q.c.confidence,
                   q.c.addressee, q.c.cue_start, q.c.cue_end, q.c.nested_in, q.c.mention_start, q.c.mention_end,
-                  q.c.verbatim, q.c.verbatim_text, q.c.speaker_members).select_from(q.join(a, a.c.hash == q.c.article_hash))
+                  q.c.verbatim, q.c.verbatim_text, q.c.speaker_members, pid.label("person_id"),
+                  q.c.speaker_name.label("speaker_as_written")).select_from(
+        q.join(a, a.c.hash == q.c.article_hash)
+        .outerjoin(l, and_(l.c.article_hash == q.c.article_hash, l.c.person_id == q.c.speaker_id))
+        .outerjoin(i, i.c.id == l.c.identity_id))
     since_, until_ = date_args(since, until)
     if search is not None:
         stmt = stmt.where(fts(conn, search))
@@ -159,7 +180,7 @@ def people_as_written(conn: Connection, top: int | None, name: str | None) -> li
     stmt = (select(p.c.id, p.c.name, p.c.kind, qc.label("quote_count"), ac.label("article_count"))
             .where(p.c.id.in_(select(ap.c.person_id))))
     if name:
-        stmt = stmt.where(p.c.id.in_(people_matching(name)))
+        stmt = stmt.where(p.c.id.in_(people_named(conn, name)))
     stmt = stmt.order_by(qc.desc(), ac.desc(), p.c.name, p.c.id)
     if top is not None:
         stmt = stmt.limit(top)
@@ -190,10 +211,12 @@ def event_stmt() -> Any:
 def event_records(conn: Connection, stmt: Any) -> list[EventRecord]:
     """EventRecords of the rows of ``stmt`` (an :func:`event_stmt` with filters)."""
     rows = conn.execute(stmt).mappings().all()
-    parts = participants(conn, [r["id"] for r in rows])
+    parts = participant_people(conn, [r["id"] for r in rows])
     return [EventRecord(
         id=r["id"], article_hash=r["article_hash"], article_id=r["article_id"], outlet=r["outlet"],
-        published=r["published"], type=r["type"], participants=parts.get(r["id"], []), date=r["date"],
+        published=r["published"], type=r["type"], participants=[c for _, c, _ in parts.get(r["id"], [])],
+        participants_as_written=[w for w, _, _ in parts.get(r["id"], [])],
+        person_ids=[x for _, _, x in parts.get(r["id"], [])], date=r["date"],
         date_text=r["date_text"], date_approximate=bool(r["date_approximate"]),
         duration_minutes=r["duration_minutes"], topics=list(r["topics"] or []),
         not_discussed=list(r["not_discussed"] or []), evidence=[list(x) for x in r["evidence"] or []],
@@ -208,7 +231,11 @@ def events(conn: Connection, *, person: str | None = None, since: str | None = N
     stmt = event_stmt()
     since_, until_ = date_args(since, until)
     if person:
-        stmt = stmt.where(e.c.id.in_(select(ep.c.event_id).where(ep.c.person_id.in_(people_matching(person)))))
+        clause = who(conn, person, e.c.article_hash, ep.c.person_id)
+        if clause is None:
+            return []
+        stmt = stmt.where(e.c.id.in_(select(ep.c.event_id).select_from(ep.join(e, e.c.id == ep.c.event_id))
+                                     .where(clause)))
     if since_:
         stmt = stmt.where(e.c.date_to >= since_)
     if until_:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, and_, func, select
 
 from ..dates import period
 from ..records import EventRecord, Source, TimelineItem
 from . import schema as S
-from .linking import who
+from .linking import has_links, identities_named, who
 from .read import event_records, event_stmt
 
 
@@ -43,18 +43,29 @@ def timeline(conn: Connection, names: tuple[str, ...]) -> list[TimelineItem]:
 
 def _quotes_about(conn: Connection, names: tuple[str, ...]) -> list[tuple[dict[str, Any], str]]:
     """Quotes in which one of two people speaks and the other is mentioned inside the quote."""
-    q, m, a, sq = S.quotes, S.mentions, S.articles, S.statement_quotes
+    q, m, a, sq, l, i = S.quotes, S.mentions, S.articles, S.statement_quotes, S.identity_links, S.identities
     qrows: list[tuple[dict[str, Any], str]] = []
-    for spk, other, about in ((names[0], names[1], names[1]), (names[1], names[0], names[0])):
+    linked = has_links(conn)
+    for spk, other in ((names[0], names[1]), (names[1], names[0])):
         who_spk = who(conn, spk, q.c.article_hash, q.c.speaker_id)
         who_other = who(conn, other, m.c.article_hash, m.c.person_id)
         if who_spk is None or who_other is None:
             continue
+        # "about" is the person, by their identity's name when the name given means one
+        others = identities_named(conn, other) if linked else []
+        about = conn.execute(select(i.c.name).where(i.c.id == others[0])).scalar() or other \
+            if len(others) == 1 else other
         inside = select(m.c.id).where(m.c.article_hash == q.c.article_hash, who_other,
                                       m.c.start >= q.c.start, m.c.end <= q.c.end).exists()
-        stmt = (select(q.c.id, q.c.article_hash, q.c.text, q.c.type, q.c.speaker_name, q.c.date,
+        stmt = (select(q.c.id, q.c.article_hash, q.c.text, q.c.type,
+                       func.coalesce(i.c.name, q.c.speaker_name).label("speaker_name"),
+                       q.c.speaker_name.label("speaker_as_written"),
+                       (l.c.identity_id if linked else q.c.speaker_id).label("person_id"), q.c.date,
                        a.c.id.label("article_id"), a.c.outlet, a.c.url, a.c.published, sq.c.statement_id)
-                .select_from(q.join(a, a.c.hash == q.c.article_hash).outerjoin(sq, sq.c.quote_id == q.c.id))
+                .select_from(q.join(a, a.c.hash == q.c.article_hash).outerjoin(sq, sq.c.quote_id == q.c.id)
+                             .outerjoin(l, and_(l.c.article_hash == q.c.article_hash,
+                                                l.c.person_id == q.c.speaker_id))
+                             .outerjoin(i, i.c.id == l.c.identity_id))
                 .where(who_spk, inside).order_by(a.c.published, q.c.article_hash, q.c.start))
         qrows += [(dict(r), about) for r in conn.execute(stmt).mappings()]
     return qrows
@@ -84,6 +95,7 @@ def _event_items(evs: list[EventRecord], date_from: dict[int, str | None],
             topics=topics, duration_minutes=best.duration_minutes or next(
                 (ev.duration_minutes for ev in group if ev.duration_minutes), None),
             event_ids=[ev.id for ev in group],
+            person_ids=list(best.person_ids),
             place=best.place or next((ev.place for ev in group if ev.place), None),
             # Planned until one source reports that it took place.
             status="happened" if any(ev.status == "happened" for ev in group) else "planned")))
@@ -109,5 +121,6 @@ def _quote_items(qrows: list[tuple[dict[str, Any], str]]) -> list[tuple[str, int
         items.append(((p[0] if p else "9999"), 1, TimelineItem(
             kind="quote", date=when, date_text=None, date_approximate=r["date"] is None, type=r["type"],
             participants=[r["speaker_name"], about], sources=srcs, speaker=r["speaker_name"], about=about,
-            text=max((x["text"] for x, _ in reps), key=len), quote_id=r["id"])))
+            text=max((x["text"] for x, _ in reps), key=len), quote_id=r["id"],
+            person_ids=[r["person_id"]], speaker_as_written=r["speaker_as_written"])))
     return items
