@@ -57,11 +57,13 @@ WRITTEN_SOURCES = frozenset(
 #: and "find" with a clause are attributions about half the time overall, mostly
 #: where the subject is such a source).
 EVIDENCE_VERBS = frozenset("show find conclude suggest indicate reveal estimate predict".split())
-#: Sources whose findings are attributed to them: written sources and bodies of evidence.
+#: Sources whose findings are attributed to them: written sources, and studies that
+#: someone made (a poll, an analysis: its issuer can be named).  Bare data, results,
+#: figures and records are no one's statement ("early results indicated ...", like
+#: "according to census data"), so they are left out.
 EVIDENCE_SOURCES = WRITTEN_SOURCES | frozenset(
-    """research evidence poll polling survey analysis investigation paper test experiment model forecast
-    projection census result results finding findings record records study data datum number numbers
-    figure figures statistic statistics""".split()
+    """research poll polling survey analysis investigation paper experiment model forecast projection
+    census study""".split()
 )
 #: Data that a text cites but that says nothing itself: "according to census data".
 DATA_NOUNS = frozenset("data datum figure figures statistic statistics number numbers estimate estimates count tally".split())

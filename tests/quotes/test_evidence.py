@@ -26,6 +26,9 @@ def reported(text: str) -> list[tuple[str, str]]:
         # a person who finds something, or a finding with no clause, reports nothing
         ("The hikers found that the trail had been closed for weeks.", []),
         ("The survey shows a steep fall in bus journeys.", []),
+        # bare data is no one's statement (like "according to census data")
+        ("Early results indicated the governor was heading for a narrow win.", []),
+        ("The figures show that unemployment rose in the spring.", []),
     ],
 )
 def test_findings_of_sources(text: str, want: list[tuple[str, str]]) -> None:
