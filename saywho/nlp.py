@@ -102,7 +102,9 @@ def parse(text: str, model: str | None = None) -> Doc:
     pieces = _chunks(text)
     if len(pieces) == 1:
         return nlp(text)
-    return Doc.from_docs(list(nlp.pipe(pieces)), ensure_whitespace=False)
+    # One piece at a time (batch_size=1): a batch of every piece would hold the parser's
+    # working memory for the whole text at once, which is what the pieces are there to avoid.
+    return Doc.from_docs(list(nlp.pipe(pieces, batch_size=1)), ensure_whitespace=False)
 
 
 def parse_many(texts: Iterable[str], batch_size: int = 32, model: str | None = None) -> Iterator[Doc]:

@@ -206,3 +206,35 @@ def test_fetch_errors_do_not_tell_open_ports_from_closed(ports: dict[str, int], 
     assert len(set(reasons.values())) == 1, reasons
     if not allow_private:
         assert reasons["closed"] == REFUSED
+
+
+# ---------------------------------------------------------------- the near-linear helpers
+
+def test_span_set_answers_like_a_scan() -> None:
+    """SpanSet (bisection) gives what the list scan gave, overlaps and a skipped span included."""
+    import random
+
+    from saywho.quotes.marks import SpanSet, in_spans
+
+    r = random.Random(3)
+    for _ in range(200):
+        spans = [(s, s + r.randrange(1, 30)) for s in (r.randrange(0, 200) for _ in range(r.randrange(0, 12)))]
+        st = SpanSet(spans)
+        skip = spans[0] if spans else None
+        for i in range(-2, 240):
+            assert st.has(i) == in_spans(i, spans)
+            rest = list(spans)
+            if skip is not None:
+                rest.remove(skip)
+            assert st.has(i, skip=skip) == any(s <= i < e for s, e in rest)
+
+
+def test_ents_within_is_the_filter_over_all_entities() -> None:
+    from saywho import nlp
+
+    doc = nlp.parse("Ana Kovac met John Smith in Paris on Monday. Later, Maria Novak of the United Nations "
+                    "flew to Berlin with Peter Brennan.")
+    for a in range(len(doc) + 1):
+        for b in range(a, len(doc) + 1):
+            want = [e for e in doc.ents if e.start >= a and e.end <= b]
+            assert nlp.ents_within(doc, a, b) == want
