@@ -113,6 +113,35 @@ def test_overlapping_ingests_both_finish_and_store_each_article_once(store_url: 
         assert person.name == "Ana Kovac"
 
 
+
+@pytest.mark.parametrize("attempt", range(3))
+def test_overlapping_add_many_in_opposite_orders_both_finish(store_url: str, attempt: int) -> None:
+    """Store.add_many itself (no runner to retry article by article): two writers storing
+    the same articles in opposite orders lock them crosswise; the store retries the batch
+    that lost, so both finish and each article is stored once."""
+    arts = [article(i) for i in range(40)]
+    orders = [arts, list(reversed(arts))]
+    errors: list[BaseException] = []
+    start = threading.Barrier(2)
+
+    def write(k: int) -> None:
+        try:
+            with Store(store_url) as st:
+                start.wait()
+                st.add_many(orders[k], batch_size=10)
+        except BaseException as e:  # noqa: BLE001 - reported by the test
+            errors.append(e)
+
+    Store(store_url).close()
+    threads = [threading.Thread(target=write, args=(k,)) for k in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    assert errors == []
+    with Store(store_url) as st:
+        assert st.counts()["articles"] == 40
+
 # ---------------------------------------------------------------- a batch of everything
 
 def hostile_batch(tmp_path: Path) -> tuple[Path, dict[str, str]]:
