@@ -7,6 +7,7 @@ paragraphs; the parser keeps the boundaries it is given.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import os
 import re
@@ -101,7 +102,9 @@ def parse(text: str, model: str | None = None) -> Doc:
     pieces = _chunks(text)
     if len(pieces) == 1:
         return nlp(text)
-    return Doc.from_docs(list(nlp.pipe(pieces)), ensure_whitespace=False)
+    # One piece at a time (batch_size=1): a batch of every piece would hold the parser's
+    # working memory for the whole text at once, which is what the pieces are there to avoid.
+    return Doc.from_docs(list(nlp.pipe(pieces, batch_size=1)), ensure_whitespace=False)
 
 
 def parse_many(texts: Iterable[str], batch_size: int = 32, model: str | None = None) -> Iterator[Doc]:
@@ -152,6 +155,23 @@ def entities(doc: Doc) -> tuple:
     if "ents" not in cache:
         cache["ents"] = tuple(doc.ents)
     return cache["ents"]
+
+
+def ents_within(doc: Doc, start: int, end: int) -> list:
+    """The entities wholly inside tokens ``start``..``end`` (in order), by bisection over the
+    cached Doc.ents: asked once per mention and per sentence, a scan of them all was
+    quadratic in the article's length.  spaCy's entities are sorted and do not overlap."""
+    ents = entities(doc)
+    cache = doc.user_data.setdefault("saywho", {})
+    if "ent_starts" not in cache:
+        cache["ent_starts"] = [e.start for e in ents]
+    out = []
+    for k in range(bisect.bisect_left(cache["ent_starts"], start), len(ents)):
+        e = ents[k]
+        if e.start >= end or e.end > end:
+            break  # the next ones start later still
+        out.append(e)
+    return out
 
 
 def noun_chunks(doc: Doc) -> tuple:

@@ -37,8 +37,10 @@ class Settings:
     db: str = DEFAULT_DB
     #: SAYWHO_MAX_BYTES: the largest raw input (a file, a page, a WARC record, a JSONL line).
     max_bytes: int = 5_000_000
-    #: SAYWHO_MAX_CHARS: the longest article text, in characters.
-    max_chars: int = 5_000_000
+    #: SAYWHO_MAX_CHARS: the longest article text, in characters.  100,000 keeps one article's
+    #: peak within the 400 MB per worker the README plans for (bench/bench_size.py: about
+    #: 350 MB at 100,000 characters, 560 MB at 1,000,000).
+    max_chars: int = 100_000
     #: SAYWHO_FETCH_TIMEOUT: seconds to wait for a web server.
     fetch_timeout: int = 20
     #: SAYWHO_FETCH_PRIVATE: 1 lets URLs on loopback and private addresses be fetched.

@@ -40,7 +40,7 @@ def max_chars_option(f: F) -> F:
     """``--max-chars N``: the longest text accepted (it raises the byte cap too)."""
     return click.option(
         "--max-chars", type=click.IntRange(min=1), default=None, metavar="N",
-        help="Refuse texts longer than N characters (default 5,000,000).",
+        help="Refuse texts longer than N characters (default 100,000).",
     )(f)
 
 

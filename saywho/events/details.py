@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from ..dates import resolve_date  # one date resolver for quotes and events
 from ..model import Quote
-from ..nlp import sent_of
+from ..nlp import sent_of, text_of
 from .syntax import ents_in
 
 #: (date, date_text, approximate, char pos) of a dated mention.
@@ -251,7 +251,7 @@ def _sentences_before(sent: Span, n: int) -> list[tuple[Span, int]]:
         # spaCy hangs a paragraph break on a sentence as a whitespace token: look between the words
         last = max((x for x in prev if not x.is_space), key=lambda x: x.i, default=prev[0])
         first = min((x for x in cur if not x.is_space), key=lambda x: x.i, default=cur[0])
-        breaks += "\n" in doc.text[last.idx + len(last.text):first.idx]
+        breaks += "\n" in text_of(doc)[last.idx + len(last.text):first.idx]
         out.append((prev, breaks))
         cur = prev
     return out

@@ -5,13 +5,13 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..lexicon import MEDIUM_NOUNS, PARTY_PREPS
-from ..nlp import entities
+from ..nlp import ents_within
 from .words import EVENT_VERBS, VISIT_PLACE_NOUNS
 
 
 def ents_in(span: Span) -> list[Span]:
     """The entities inside a span, from the per-Doc cache (Span.ents walks the Doc)."""
-    return [e for e in entities(span.doc) if e.start >= span.start and e.end <= span.end]
+    return ents_within(span.doc, span.start, span.end)
 
 
 def with_medium(t: Token) -> list[Token]:

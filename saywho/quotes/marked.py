@@ -16,7 +16,7 @@ from ..lexicon import COGNITION_VERBS, SPEECH_VERBS
 from ..nlp import LINE_BREAK, entities, sent_of, text_of
 from .found import Found
 from .clause import mixed_clause
-from .marks import ANY_MARK, Para, in_spans, title_case
+from .marks import ANY_MARK, Para, SpanSet, in_spans, title_case
 from .syntax import SUBJ_DEPS, adjacent_subject, cue_phrase, is_cue, mention_span, speaker_of, tok_at
 from .venue import date_and_venue
 
@@ -59,7 +59,7 @@ def _is_direct(text: str, doc: Doc, f: Found, para_start: int) -> bool:
 # ------------------------------------------------------------------ 6. attribution
 
 
-def _frame_cues(doc: Doc, f: Found, quote_spans: list[tuple[int, int]], paras: list[Para]) -> list[Token]:
+def _frame_cues(doc: Doc, f: Found, quote_spans: SpanSet, paras: list[Para]) -> list[Token]:
     """Cue candidates in the quote's frame: its sentences' tokens outside every quote."""
     p = paras[f.para]
     first_sent = tok_at(doc, f.open_mark if f.open_mark is not None else f.start)
@@ -84,7 +84,7 @@ def _frame_cues(doc: Doc, f: Found, quote_spans: list[tuple[int, int]], paras: l
     return cands
 
 
-def _governing_cue(doc: Doc, f: Found, quote_spans: list[tuple[int, int]]) -> Token | None:
+def _governing_cue(doc: Doc, f: Found, quote_spans: SpanSet) -> Token | None:
     """For a quoted fragment: the speech verb that governs it in the parse."""
     toks = [t for t in doc.char_span(f.start, f.end, alignment_mode="expand") or []]
     if not toks:
@@ -109,6 +109,8 @@ def attribute_marked(doc: Doc, found: list[Found], paras: list[Para], titles: li
     quote (a nested one from its parent's text); ``titles`` are no speakers."""
     text = text_of(doc)
     spans = [(f.open_mark if f.open_mark is not None else f.start, (f.close_mark + 1) if f.close_mark is not None else f.end) for f in found]
+    # every top-level quote's span, built once: each quote asks about the others and itself
+    top = SpanSet([sp for j, sp in enumerate(spans) if found[j].parent is None])
     for k, f in enumerate(found):
         if f.signed_name is not None:
             continue
@@ -116,13 +118,12 @@ def attribute_marked(doc: Doc, found: list[Found], paras: list[Para], titles: li
         if f.parent is not None:
             _attribute_nested(doc, f, found[f.parent])
             continue
-        others = [sp for j, sp in enumerate(spans) if j != k and found[j].parent is None]
         f.type = "direct" if _is_direct(text, doc, f, p.body_start) else "mixed"
         cue: Token | None = None
         if f.type == "mixed":
-            cue = _governing_cue(doc, f, others + [spans[k]])
+            cue = _governing_cue(doc, f, top)
         if cue is None:
-            cands = _frame_cues(doc, f, others + [spans[k]], paras)
+            cands = _frame_cues(doc, f, top, paras)
             if cands:
                 anchor = f.open_mark if f.open_mark is not None else f.start
                 # nearest cue; those with a subject first
@@ -138,7 +139,7 @@ def attribute_marked(doc: Doc, found: list[Found], paras: list[Para], titles: li
             continue
         if cue is not None:
             subj = speaker_of(cue)
-            if subj is not None and (in_spans(subj.idx, list(titles)) or in_spans(subj.idx, others)):
+            if subj is not None and (in_spans(subj.idx, list(titles)) or top.has(subj.idx, skip=spans[k])):
                 # the parser took a word of a title or of another quote for the subject
                 subj = adjacent_subject(cue)
             f.cue, f.cue_start, f.cue_end = (cue.text, cue.idx, cue.idx + len(cue)) if fragment_cue else cue_phrase(cue)
@@ -148,7 +149,7 @@ def attribute_marked(doc: Doc, found: list[Found], paras: list[Para], titles: li
                 f.confidence = 0.85 if f.type == "direct" else 0.75
             else:
                 f.confidence = 0.5
-            f.date_text, venue, f.addressee = date_and_venue(cue, others + [spans[k]])
+            f.date_text, venue, f.addressee = date_and_venue(cue, top)
             f.venue = f.venue or venue
             if f.type == "mixed" and not fragment_cue:
                 _widen_to_clause(f, cue)

@@ -9,11 +9,11 @@ from spacy.tokens import Span, Token
 
 from ..lexicon import SOCIAL_MEDIA, VENUE_HEADS, WEEKDAYS
 from ..nlp import entities, sent_of, text_of
-from .marks import in_spans
+from .marks import SpanSet, in_spans
 from .syntax import mention_span
 
 
-def date_and_venue(cue: Token, quote_spans: list[tuple[int, int]]) -> tuple[str | None, str | None, str | None]:
+def date_and_venue(cue: Token, quote_spans: "list[tuple[int, int]] | SpanSet") -> tuple[str | None, str | None, str | None]:
     """(date expression, venue, addressee) from the cue's modifiers and its sentence."""
     doc = cue.doc
     date_text = None
@@ -40,7 +40,7 @@ def date_and_venue(cue: Token, quote_spans: list[tuple[int, int]]) -> tuple[str 
     return date_text, venue, addressee
 
 
-def _told(cue: Token, quote_spans: list[tuple[int, int]]) -> tuple[str | None, str | None]:
+def _told(cue: Token, quote_spans: "list[tuple[int, int]] | SpanSet") -> tuple[str | None, str | None]:
     """(venue, addressee) from the told-object: "told Times Radio", "told reporters";
     "said to reporters".  A named outlet is a venue, anyone else the addressee."""
     doc = cue.doc
@@ -104,7 +104,7 @@ def _venue_phrase(pobj: Token) -> str | None:
     return None
 
 
-def _clause_date(cue: Token, sent: Span, quote_spans: list[tuple[int, int]]) -> str | None:
+def _clause_date(cue: Token, sent: Span, quote_spans: "list[tuple[int, int]] | SpanSet") -> str | None:
     """A date expression anywhere in the cue's clause ("on Monday morning",
     "yesterday"), else a date the sentence opens with ("On 3 May, ...")."""
     doc = cue.doc

@@ -37,7 +37,7 @@ from ..lexicon import (
     SPOKESPERSON_NOUNS,
     TITLES,
 )
-from ..nlp import entities, text_of
+from ..nlp import ents_within, text_of
 from .entities import OFFICE_HEADS, Entity, offices_in
 from . import ranker as _ranker
 from .names import clean_role, norm, strip_titles
@@ -256,7 +256,7 @@ def resolve_mention(r: "Resolver", head_i: int | None, span: tuple[int, int], la
     head = doc[head_i] if head_i is not None else (sp.root if sp is not None else None)
     if sp is None or head is None:
         return None, "unnamed"
-    ents_in = [ent for ent in entities(doc) if ent.start >= sp.start and ent.end <= sp.end]
+    ents_in = ents_within(doc, sp.start, sp.end)
     got = (conjoined_people(r, sp, head) or person_named_in(r, sp, head, ents_in) or known_name(r, sp, head)
            or pronoun(r, s, e, head, last_speaker, exclude)
            or org_holding_head(r, head, mtext, ents_in) or person_named_here(r, sp, head))

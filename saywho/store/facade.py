@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import threading
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -178,8 +179,19 @@ class Store:
         return out
 
     def _add_batch(self, batch: list[Article], run_id: int, annot: str) -> list[AddResult]:
-        with self._write() as conn:
-            return [write.add_article(conn, a, run_id, annot) for a in batch]
+        # Overlapping writers: ON CONFLICT covers the rows, but two transactions locking the
+        # same rows in other orders may still deadlock (or meet a unique key between our
+        # check and insert); the loser's transaction is rolled back whole, so doing it again
+        # is safe, and it then finds the other's rows stored.
+        for attempt in range(write.WRITE_TRIES):
+            try:
+                with self._write() as conn:
+                    return [write.add_article(conn, a, run_id, annot) for a in batch]
+            except StoreError as e:
+                if attempt == write.WRITE_TRIES - 1 or not write.is_conflict(e.__cause__):
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def is_current(self, hash: str, run: dict[str, Any] | None = None) -> bool:
         """Stored by the same saywho version, model and options (re-adding would change nothing)."""

