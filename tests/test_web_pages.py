@@ -237,3 +237,23 @@ def test_stories_page_renders_a_page(client: TestClient) -> None:
     r = client.get("/stories", params={"offset": 0})
     assert r.status_code == 200 and "<h1>Stories</h1>" in r.text
     assert client.get("/stories", params={"offset": 10_000}).status_code == 200
+
+
+def test_statements_corroboration_and_report_are_pages(client: TestClient) -> None:
+    """The CLI's statements, corroboration and source report, as pages (issue 17)."""
+    r = client.get("/statements", params={"speaker": "Jo Park"})
+    assert r.status_code == 200 and "Prices moved by" in r.text and "North Post" in r.text
+    assert r.text.count("<blockquote>") == 1  # near-identical wordings by one person are one statement
+    r = client.get("/statements", params={"min_sources": 2})
+    assert r.status_code == 200 and "North Post, South Times" in r.text  # carried by both outlets
+    r = client.get("/corroboration")
+    assert r.status_code == 200 and "<strong>statement</strong>" in r.text and '<table class="details">' in r.text
+    r = client.get("/report", params={"by": "outlet"})
+    assert r.status_code == 200
+    for want in ("North Post", "South Times", "Jo Park", "Acme Holdings", 'src="/report.svg?by=outlet"'):
+        assert want in r.text, want
+    svg = client.get("/report.svg", params={"by": "outlet"})
+    assert svg.status_code == 200 and svg.headers["content-type"].startswith("image/svg+xml")
+    assert b"<svg" in svg.content[:2000]
+    assert client.get("/report", params={"by": "decade"}).status_code == 422
+    assert client.get("/statements", params={"min_sources": 0}).status_code == 422

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
@@ -170,6 +170,39 @@ def make_router(has_stories: bool) -> APIRouter:
         items = sliced_page(st.timeline(*names) if names else [], offset, 2 * PER)
         return render(request, "timeline.html", names=names, items=items,
                       params={"person": names, "offset": offset})
+
+    @r.get("/statements")
+    def statements_page(request: Request, speaker: Str = None,
+                        min_sources: Annotated[int, Query(ge=1, le=50)] = 1, offset: Offset = 0) -> Response:
+        found = request.app.state.reads.statements(speaker=(speaker or "").strip() or None, min_sources=min_sources)
+        items = sliced_page([record_dict(s) for s in found], offset, PER)
+        return render(request, "statements.html", statements=items, speaker=speaker, min_sources=min_sources,
+                      params={"speaker": speaker, "min_sources": min_sources, "offset": offset})
+
+    @r.get("/corroboration")
+    def corroboration_page(request: Request, min_sources: Annotated[int, Query(ge=2, le=50)] = 2,
+                           offset: Offset = 0) -> Response:
+        found = request.app.state.reads.corroboration(min_sources=min_sources)
+        items = sliced_page([record_dict(c) for c in found], offset, PER)
+        return render(request, "corroboration.html", records=items, min_sources=min_sources,
+                      params={"min_sources": min_sources, "offset": offset})
+
+    @r.get("/report")
+    def report_page(request: Request, by: Literal["outlet", "month", "all"] = "outlet") -> Response:
+        rows = [record_dict(x) for x in request.app.state.reads.source_report(by=by)]
+        return render(request, "report.html", rows=rows, by=by)
+
+    @r.get("/report.svg")
+    def report_chart_svg(request: Request, by: Literal["outlet", "month", "all"] = "outlet") -> Response:
+        import tempfile
+        from pathlib import Path as _Path
+
+        from ..corpus.report import report_chart
+
+        rows = request.app.state.reads.source_report(by=by)
+        with tempfile.TemporaryDirectory() as d:  # matplotlib writes files; the SVG is sent as it is
+            svg = report_chart(rows, _Path(d) / "report.svg").read_bytes()
+        return Response(svg, media_type="image/svg+xml")
 
     if has_stories:
         @r.get("/stories")
