@@ -47,7 +47,8 @@ def _pages(store_url: str) -> list[str]:  # noqa: F811 - the fixture's value
         st.close()
     assert arts and people
     return ["/", "/?q=Cleverly", "/?outlet=&type=direct&kind=person", f"/articles/{arts[0].hash}",
-            "/person?name=" + people[0].name.replace(" ", "+"), "/timeline?person=" + people[0].name.replace(" ", "+")]
+            "/person?name=" + people[0].name.replace(" ", "+"), "/timeline?person=" + people[0].name.replace(" ", "+"),
+            "/statements", "/corroboration", "/report"]
 
 
 def test_no_serious_accessibility_violations(page: Any, server: str, store_url: str) -> None:  # noqa: F811
