@@ -51,7 +51,8 @@ def fragment_text(fragment: str) -> str:
     return "\n".join(" ".join(x.split()) for x in lines if x.strip())
 
 
-def _entry_date(entry) -> str | None:  # type: ignore[no-untyped-def]
+def entry_date(entry) -> str | None:  # type: ignore[no-untyped-def]
+    """A feed entry's own date (published, else updated, else created), ISO; None if it has none."""
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         t = entry.get(key)
         if t:
@@ -113,7 +114,7 @@ def read_feed_bytes(data: bytes, name: str, opts: ReadOptions) -> Iterator[Item]
                              f"not full content: skipped" + (f"; fetch {link} to read it" if link else ""))
                 continue
             text = fragment_text(max(contents, key=len))
-            date = _entry_date(e)
+            date = entry_date(e)
             try:
                 yield article_from_text(
                     text, e.get("id") or link or f"{Path(name).stem}-{n}",

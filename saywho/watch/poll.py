@@ -4,7 +4,6 @@ the runner, and the state saved.
 """
 from __future__ import annotations
 
-import datetime as _dt
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -14,6 +13,7 @@ from urllib.parse import urljoin
 
 from ..errors import InputError
 from ..model import Article, content_hash
+from ..readers.feed import entry_date
 from .http import Client, FetchRefused, check_address
 from .state import WatchState, now
 
@@ -50,15 +50,6 @@ class WatchReport:
                 f"{self.unchanged} already stored, {len(self.skipped)} skipped, {self.failed} failed")
 
 
-def _entry_date(entry: Any) -> str | None:
-    for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        t = entry.get(key)
-        if t:
-            try:
-                return _dt.date(t.tm_year, t.tm_mon, t.tm_mday).isoformat()
-            except ValueError:
-                continue
-    return None
 
 
 @dataclass
@@ -155,7 +146,7 @@ class Poller:
         if self.state.seen(feed, key):
             self.report.seen_before += 1
             return None, False
-        date = _entry_date(entry)
+        date = entry_date(entry)
         contents = [c.get("value", "") for c in entry.get("content", []) if c.get("value")]
         try:
             if contents:
