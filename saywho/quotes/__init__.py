@@ -87,7 +87,7 @@ def find_quotes(doc: Doc, skipped: list[Skipped]) -> list[Found]:
     found += indirect_quotes(doc, found, paras, skipped)
     found.sort(key=lambda f: (f.start, -(f.end - f.start)))
     reindex_parents(found)
-    carry_over(found, paras, text)
+    carry_over(found)
     return found
 
 

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..model import Quote
-    from .marks import Para
 
 
 @dataclass
@@ -71,8 +70,9 @@ def reindex_parents(found: list[Found]) -> None:
 # ------------------------------------------------------------------ 8. carry-over
 
 
-def carry_over(found: list[Found], paras: list[Para], text: str) -> None:
-    """A quote with no attribution continues the speaker of the quote just before it."""
+def carry_over(found: list[Found]) -> None:
+    """A quote with no attribution continues the speaker of the quote just before it
+    (at most two paragraphs on: ``Found.para`` says where each one is)."""
     order = sorted(range(len(found)), key=lambda j: found[j].start)
     prev: Found | None = None
     for j in order:

@@ -21,7 +21,7 @@ def test_carry_over_to_the_next_unattributed_quote() -> None:
     second = Found(start=2, end=3, type="direct", para=1)
     far = Found(start=6, end=7, type="direct", para=3)
     found = [first, second, far]
-    carry_over(found, paras, text)
+    carry_over(found)
     assert second.carried and second.mention == (100, 105) and second.mention_head == 20
     # two paragraphs after the last carried quote is still near enough
     assert far.carried
@@ -31,5 +31,5 @@ def test_carry_over_stops_at_a_gap() -> None:
     first = Found(start=0, end=1, type="direct", para=0, mention=(100, 105))
     later = Found(start=20, end=21, type="mixed", para=3)
     indirect = Found(start=10, end=11, type="indirect", para=1)
-    carry_over([first, indirect, later], [], "")
+    carry_over([first, indirect, later])
     assert not later.carried and later.mention is None and not indirect.carried
