@@ -12,7 +12,7 @@ from ..records import EventRecord, PersonRecord, ReportRow, Source, StatementRec
 from . import schema as S
 from .engine import StoreError
 from .linking import identities_named, who
-from .read import event_records, event_stmt
+from .read import event_records, event_stmt, roles_and_outlets
 from .sql import date_args, filter_outlet, filter_period, fts, newest_first
 
 _KIND_PLURAL = {"person": "people", "organisation": "organisations", "unnamed": "unnamed sources",
@@ -43,19 +43,9 @@ def identity_people(conn: Connection, top: int | None, name: str | None) -> list
     if top is not None:
         stmt = stmt.limit(top)
     rows = conn.execute(stmt).mappings().all()
-    ids = [r["id"] for r in rows]
-    roles: dict[int, list[str]] = {}
-    outlets: dict[int, set[str]] = {}
-    for k in range(0, len(ids), 500):
-        for iid, rl, outlet in conn.execute(
-                select(l.c.identity_id, ap.c.roles, a.c.outlet)
-                .select_from(l.join(ap, and_(ap.c.article_hash == l.c.article_hash, ap.c.person_id == l.c.person_id))
-                             .join(a, a.c.hash == l.c.article_hash))
-                .where(l.c.identity_id.in_(ids[k:k + 500])).order_by(a.c.published, l.c.article_hash)):
-            lst = roles.setdefault(iid, [])
-            lst += [x for x in rl or [] if x not in lst]
-            if outlet:
-                outlets.setdefault(iid, set()).add(outlet)
+    joined = l.join(ap, and_(ap.c.article_hash == l.c.article_hash, ap.c.person_id == l.c.person_id)).join(
+        a, a.c.hash == l.c.article_hash)
+    roles, outlets = roles_and_outlets(conn, l.c.identity_id, joined, [r["id"] for r in rows])
     out = []
     for r in rows:
         rl = roles.get(r["id"], [])

@@ -172,6 +172,24 @@ def quotes(conn: Connection, *, speaker: str | None = None, search: str | None =
             for r in conn.execute(stmt).mappings()]
 
 
+def roles_and_outlets(conn: Connection, key: Any, joined: Any, ids: list[int]
+                      ) -> tuple[dict[int, list[str]], dict[int, set[str]]]:
+    """For each id (``key``: a column of ``joined``, which joins article_people and
+    articles): its roles in the order the articles gave them, each once, and its outlets."""
+    ap, a = S.article_people, S.articles
+    roles: dict[int, list[str]] = {}
+    outlets: dict[int, set[str]] = {}
+    for k in range(0, len(ids), 500):
+        for kid, rl, outlet in conn.execute(
+                select(key, ap.c.roles, a.c.outlet).select_from(joined)
+                .where(key.in_(ids[k:k + 500])).order_by(a.c.published, ap.c.article_hash)):
+            lst = roles.setdefault(kid, [])
+            lst += [x for x in rl or [] if x not in lst]
+            if outlet:
+                outlets.setdefault(kid, set()).add(outlet)
+    return roles, outlets
+
+
 def people_as_written(conn: Connection, top: int | None, name: str | None) -> list[PersonRecord]:
     """One record per name as written (a store never linked), most quoted first."""
     p, q, ap, a = S.people, S.quotes, S.article_people, S.articles
@@ -185,17 +203,8 @@ def people_as_written(conn: Connection, top: int | None, name: str | None) -> li
     if top is not None:
         stmt = stmt.limit(top)
     rows = conn.execute(stmt).mappings().all()
-    ids = [r["id"] for r in rows]
-    roles: dict[int, list[str]] = {}
-    outlets: dict[int, set[str]] = {}
-    for i in range(0, len(ids), 500):
-        for pid, rl, outlet in conn.execute(
-                select(ap.c.person_id, ap.c.roles, a.c.outlet).select_from(ap.join(a, a.c.hash == ap.c.article_hash))
-                .where(ap.c.person_id.in_(ids[i:i + 500])).order_by(a.c.published, ap.c.article_hash)):
-            lst = roles.setdefault(pid, [])
-            lst += [r for r in rl or [] if r not in lst]
-            if outlet:
-                outlets.setdefault(pid, set()).add(outlet)
+    roles, outlets = roles_and_outlets(conn, ap.c.person_id, ap.join(a, a.c.hash == ap.c.article_hash),
+                                       [r["id"] for r in rows])
     return [PersonRecord(id=r["id"], name=r["name"], kind=r["kind"], roles=roles.get(r["id"], []),
                          outlets=sorted(outlets.get(r["id"], ())), quote_count=r["quote_count"],
                          article_count=r["article_count"]) for r in rows]
