@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Any
 
 from ..lexicon import UNIQUE_OFFICES
 from ..model import Person, Quote
-
-if TYPE_CHECKING:
-    from .resolver import Resolver
 
 #: Heads of office titles: a description by office resolves only to its holder.
 OFFICE_HEADS = frozenset("president minister secretary chancellor governor mayor senator premier king queen ambassador commissioner".split())
@@ -87,5 +84,7 @@ class Entities:
     people: list[Person] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     by_span: dict[tuple[int, int], Entity] = field(default_factory=dict)
-    _resolver: "Resolver | None" = field(default=None, repr=False)
+    # The Resolver that made these, for the lookup's on-demand answers (lookup.py types
+    # and uses it); not typed here, so that this record does not depend on the resolver.
+    _resolver: Any = field(default=None, repr=False)
 

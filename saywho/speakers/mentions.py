@@ -17,7 +17,7 @@ groups, documents that name their author, someone described through another pers
 person (by role, else by salience); what is left is an unnamed speaker.
 
 Each step returns ``(entity, kind)`` when it decides the mention, None when it
-does not apply.  Steps work on the ``Resolver``'s state (its entities, its
+does not apply.  Steps work on the resolver's state (``state.ResolverState``) (its entities, its
 mentions for salience) and may add to it, as the stage's resolution does.
 """
 from __future__ import annotations
@@ -44,7 +44,7 @@ from .names import clean_role, norm, strip_titles
 from .referents import conjoined_people, issuer_of_document, nearest_org, org_description, pair_description
 
 if TYPE_CHECKING:
-    from .resolver import Resolver
+    from .state import ResolverState
 
 #: What a step decides: the entity (None: nobody) and the kind of speaker.
 Resolution = tuple[Entity | None, str]
@@ -65,7 +65,7 @@ ROLE_NOUNS = frozenset(
 )
 
 
-def org_metonym(r: "Resolver", mtext: str) -> Resolution | None:
+def org_metonym(r: "ResolverState", mtext: str) -> Resolution | None:
     """a. Organisations by their usual metonyms ("No 10")."""
     low = mtext.lower()
     if low in ORG_ALIASES or re.sub(r"^the ", "", low) in ORG_ALIASES:
@@ -73,7 +73,7 @@ def org_metonym(r: "Resolver", mtext: str) -> Resolution | None:
     return None
 
 
-def person_named_in(r: "Resolver", sp: Span, head: Token, ents_in: list[Span]) -> Resolution | None:
+def person_named_in(r: "ResolverState", sp: Span, head: Token, ents_in: list[Span]) -> Resolution | None:
     """b. A person's name that contains the head ("Reform UK leader Nigel Farage")."""
     for ent in ents_in:
         if ent.label_ == "PERSON" and ent.start <= head.i < ent.end:
@@ -84,7 +84,7 @@ def person_named_in(r: "Resolver", sp: Span, head: Token, ents_in: list[Span]) -
     return None
 
 
-def known_name(r: "Resolver", sp: Span, head: Token) -> Resolution | None:
+def known_name(r: "ResolverState", sp: Span, head: Token) -> Resolution | None:
     """c. A name the article already knows, whatever the NER said ("Badenoch", "Davey");
     an honorific makes it a person even if unseen ("Mr Cleverly")."""
     if head.pos_ != "PROPN":
@@ -102,7 +102,7 @@ def known_name(r: "Resolver", sp: Span, head: Token) -> Resolution | None:
     return None
 
 
-def pronoun(r: "Resolver", s: int, e: int, head: Token, last_speaker: Entity | None,
+def pronoun(r: "ResolverState", s: int, e: int, head: Token, last_speaker: Entity | None,
             exclude: Entity | None) -> Resolution | None:
     """d. Pronouns: an editor's bracket names the referent ("him [Trump]"); else the
     most salient person of matching gender, or the group for "they"."""
@@ -130,7 +130,7 @@ def pronoun(r: "Resolver", s: int, e: int, head: Token, last_speaker: Entity | N
     return None, "unnamed"
 
 
-def org_holding_head(r: "Resolver", head: Token, mtext: str, ents_in: list[Span]) -> Resolution | None:
+def org_holding_head(r: "ResolverState", head: Token, mtext: str, ents_in: list[Span]) -> Resolution | None:
     """e. An organisation named by an entity that holds the head ("the Foreign Office")."""
     lemma = head.lemma_.lower()
     for ent in ents_in:
@@ -140,7 +140,7 @@ def org_holding_head(r: "Resolver", head: Token, mtext: str, ents_in: list[Span]
     return None
 
 
-def person_named_here(r: "Resolver", sp: Span, head: Token) -> Resolution | None:
+def person_named_here(r: "ResolverState", sp: Span, head: Token) -> Resolution | None:
     """f. A person named only here: the NER's PERSON, or two or more capitalised proper
     nouns after any titles ("Mayor Ken Obi"); or, where the NER saw no name, the
     capitalised words after the last role word ("Arsenal boss Mikel Arteta")."""
@@ -169,7 +169,7 @@ def person_named_here(r: "Resolver", sp: Span, head: Token) -> Resolution | None
     return None
 
 
-def spokesperson(r: "Resolver", head: Token, desc: str, definite: bool) -> Resolution | None:
+def spokesperson(r: "ResolverState", head: Token, desc: str, definite: bool) -> Resolution | None:
     """Spokespeople: unnamed speakers who keep their description; "a spokesperson for
     the Home Office" is the "Home Office spokesperson"."""
     lemma = head.lemma_.lower()
@@ -181,7 +181,7 @@ def spokesperson(r: "Resolver", head: Token, desc: str, definite: bool) -> Resol
     return r.described_entity("unnamed", desc, lemma, definite), "unnamed"
 
 
-def group(r: "Resolver", head: Token, desc: str, definite: bool) -> Resolution | None:
+def group(r: "ResolverState", head: Token, desc: str, definite: bool) -> Resolution | None:
     """Groups that speak ("critics", "allies of Mr Trump")."""
     hl = head.lower_
     if head.tag_ in ("NNS", "NNPS") or hl in SPEAKING_GROUP_NOUNS:
@@ -190,7 +190,7 @@ def group(r: "Resolver", head: Token, desc: str, definite: bool) -> Resolution |
     return None
 
 
-def document_author(r: "Resolver", head: Token, ents_in: list[Span]) -> Resolution | None:
+def document_author(r: "ResolverState", head: Token, ents_in: list[Span]) -> Resolution | None:
     """"a White House readout", "the ministry's statement": a document speaks for its author."""
     if head.lemma_.lower() not in DOCUMENT_NOUNS:
         return None
@@ -200,7 +200,7 @@ def document_author(r: "Resolver", head: Token, ents_in: list[Span]) -> Resoluti
     return None
 
 
-def described_through_person(r: "Resolver", sp: Span, head: Token, desc: str) -> Resolution | None:
+def described_through_person(r: "ResolverState", sp: Span, head: Token, desc: str) -> Resolution | None:
     """"Gary Johnson's doctor": someone described through another named person."""
     lemma = head.lemma_.lower()
     if any(t.dep_ == "poss" and t.pos_ == "PROPN" for t in sp) and (lemma in PERSON_NOUNS or head.lower_ in PERSON_NOUNS):
@@ -208,7 +208,7 @@ def described_through_person(r: "Resolver", sp: Span, head: Token, desc: str) ->
     return None
 
 
-def described_person(r: "Resolver", s: int, head: Token, desc: str, definite: bool,
+def described_person(r: "ResolverState", s: int, head: Token, desc: str, definite: bool,
                      last_speaker: Entity | None) -> Resolution | None:
     """A definite description of a person ("the Foreign Secretary", "the 78-year-old"):
     the person the article gave that role, else the most salient compatible person,
@@ -242,7 +242,7 @@ def described_person(r: "Resolver", s: int, head: Token, desc: str, definite: bo
     return None
 
 
-def resolve_mention(r: "Resolver", head_i: int | None, span: tuple[int, int], last_speaker: Entity | None,
+def resolve_mention(r: "ResolverState", head_i: int | None, span: tuple[int, int], last_speaker: Entity | None,
                     exclude: Entity | None = None) -> Resolution:
     """The entity and kind of speaker the mention ``span`` (head token ``head_i``) names,
     by the steps above, in order; an unnamed speaker when none decides."""

@@ -23,7 +23,7 @@ from spacy.tokens import Token
 from .entities import Entity
 
 if TYPE_CHECKING:
-    from .resolver import Resolver
+    from .state import ResolverState
 
 WEIGHTS = Path(__file__).resolve().parents[1] / "data" / "coref_weights.json"
 #: Grammatical roles told apart for the candidate's and the pronoun's mention.
@@ -43,7 +43,7 @@ def _role(t: Token) -> str:
     return t.dep_ if t.dep_ in ROLES else "other"
 
 
-def _sentence_of(r: "Resolver", pos: int) -> int:
+def _sentence_of(r: "ResolverState", pos: int) -> int:
     """Index of the sentence holding character ``pos`` (sentence starts cached on the resolver)."""
     starts = r.__dict__.get("_sent_starts")
     if starts is None:
@@ -52,7 +52,7 @@ def _sentence_of(r: "Resolver", pos: int) -> int:
     return max(bisect.bisect_right(starts, pos) - 1, 0)
 
 
-def candidates(r: "Resolver", pos: int, want: str, exclude: Entity | None) -> dict[int, list[tuple]]:
+def candidates(r: "ResolverState", pos: int, want: str, exclude: Entity | None) -> dict[int, list[tuple]]:
     """The people mentioned before ``pos`` or later in its sentence (cataphora), of a
     gender compatible with ``want``, by entity key: their mentions."""
     here = _sentence_of(r, pos)
@@ -69,7 +69,7 @@ def candidates(r: "Resolver", pos: int, want: str, exclude: Entity | None) -> di
     return out
 
 
-def pair_features(r: "Resolver", pron: Token, want: str, ms: list[tuple], rival_mentions: list[tuple],
+def pair_features(r: "ResolverState", pron: Token, want: str, ms: list[tuple], rival_mentions: list[tuple],
                   rule_pick: bool, last_speaker: Entity | None) -> dict[str, float]:
     """Features of one (pronoun, candidate) pair: ``ms`` are the candidate's mentions,
     ``rival_mentions`` those of the other compatible candidates."""
@@ -120,7 +120,7 @@ def score(model: dict[str, Any], feats: dict[str, float]) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
-def all_pairs(r: "Resolver", pron: Token, want: str, last_speaker: Entity | None,
+def all_pairs(r: "ResolverState", pron: Token, want: str, last_speaker: Entity | None,
               exclude: Entity | None) -> list[tuple[Entity, dict[str, float]]]:
     """Every compatible candidate of the pronoun with its features (for training and scoring)."""
     pos = pron.idx
@@ -135,7 +135,7 @@ def all_pairs(r: "Resolver", pron: Token, want: str, last_speaker: Entity | None
     return out
 
 
-def best_person(r: "Resolver", pron: Token, want: str, last_speaker: Entity | None,
+def best_person(r: "ResolverState", pron: Token, want: str, last_speaker: Entity | None,
                 exclude: Entity | None) -> Entity | None:
     """The highest-scoring candidate when it reaches the model's threshold; None when
     no model ships or nobody scores high enough."""

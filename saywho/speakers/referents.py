@@ -21,7 +21,7 @@ from .entities import Entity
 from .names import first_name_gender
 
 if TYPE_CHECKING:
-    from .resolver import Resolver
+    from .state import ResolverState
 
 #: Head nouns of descriptions that name an organisation or a place's authority.
 ORG_NOUNS = frozenset(
@@ -63,7 +63,7 @@ def same_org(a: str, b: str) -> bool:
 # ---------------------------------------------------------------- collection
 
 
-def collect_orgs(r: "Resolver") -> None:
+def collect_orgs(r: "ResolverState") -> None:
     """Every ORG and GPE entity, in text order, as an antecedent for descriptions
     (``r.org_mentions``); the entities join ``r.entities`` but get no salience mentions,
     so pronoun resolution over people is as before."""
@@ -98,7 +98,7 @@ def _mislabelled_person(run: Span) -> bool:
     return not ("GPE" in labels and len(run) < 2)
 
 
-def collect_unlabelled_names(r: "Resolver") -> None:
+def collect_unlabelled_names(r: "ResolverState") -> None:
     """People the NER missed: a run of capitalised proper nouns that starts with a known
     first name ("Theresa May" as a DATE, "Kathleen" alone as a subject).  Only words
     outside every other kind of entity, and never a title alone."""
@@ -144,7 +144,7 @@ def collect_unlabelled_names(r: "Resolver") -> None:
     r.mentions.sort(key=lambda m: m[0])
 
 
-def collect_pairs(r: "Resolver") -> None:
+def collect_pairs(r: "ResolverState") -> None:
     """People named together ("Tom and Jane Smith married"), for "the couple" later."""
     doc = r.doc
     for s, e, ent, _, _ in list(r.mentions):
@@ -164,7 +164,7 @@ def collect_pairs(r: "Resolver") -> None:
 # ---------------------------------------------------------------- resolution steps
 
 
-def org_for_head(r: "Resolver", pos: int, head: str, window: int = 3000) -> Entity | None:
+def org_for_head(r: "ResolverState", pos: int, head: str, window: int = 3000) -> Entity | None:
     """The organisation a description by ``head`` ("agency", "city") refers to: the
     nearest earlier one whose name holds the word, else the nearest of the fitting
     kind (a place for "the city", an organisation otherwise)."""
@@ -186,7 +186,7 @@ def org_for_head(r: "Resolver", pos: int, head: str, window: int = 3000) -> Enti
     return best
 
 
-def org_description(r: "Resolver", s: int, head: Token, definite: bool) -> tuple[Entity, str] | None:
+def org_description(r: "ResolverState", s: int, head: Token, definite: bool) -> tuple[Entity, str] | None:
     """"the agency", "the company", "the city": the organisation the article named."""
     lemma = head.lemma_.lower()
     if not definite or head.pos_ != "NOUN" or lemma not in ORG_NOUNS:
@@ -195,7 +195,7 @@ def org_description(r: "Resolver", s: int, head: Token, definite: bool) -> tuple
     return (ent, "organisation") if ent is not None else None
 
 
-def issuer_of_document(r: "Resolver", s: int, head: Token) -> tuple[Entity, str] | None:
+def issuer_of_document(r: "ResolverState", s: int, head: Token) -> tuple[Entity, str] | None:
     """"the union's statement", "the report's findings": a document speaks for the
     organisation or person that issued it: its possessor, else the organisation named
     nearest around it in the same sentence or the one before."""
@@ -228,7 +228,7 @@ def issuer_of_document(r: "Resolver", s: int, head: Token) -> tuple[Entity, str]
     return None
 
 
-def conjoined_people(r: "Resolver", sp: Span, head: Token) -> tuple[Entity, str] | None:
+def conjoined_people(r: "ResolverState", sp: Span, head: Token) -> tuple[Entity, str] | None:
     """"Tom Smith and Jane Smith said": every person conjoined to the head, as one group."""
     if head.pos_ != "PROPN":
         return None
@@ -252,7 +252,7 @@ def conjoined_people(r: "Resolver", sp: Span, head: Token) -> tuple[Entity, str]
     return r.group_of(members), "group"
 
 
-def pair_description(r: "Resolver", s: int, head: Token, definite: bool) -> tuple[Entity, str] | None:
+def pair_description(r: "ResolverState", s: int, head: Token, definite: bool) -> tuple[Entity, str] | None:
     """"the couple", "the pair", "both": the people last named together."""
     lemma = head.lemma_.lower()
     if lemma not in PAIR_NOUNS or not (definite or lemma == "both"):
@@ -263,7 +263,7 @@ def pair_description(r: "Resolver", s: int, head: Token, definite: bool) -> tupl
     return r.group_of(before[-1][1]), "group"
 
 
-def nearest_org(r: "Resolver", pos: int, window: int = 400) -> Entity | None:
+def nearest_org(r: "ResolverState", pos: int, window: int = 400) -> Entity | None:
     """"it", "its": the organisation named last within ``window`` characters before
     ``pos`` (a place does not speak as "it"; farther back "it" is rarely a body)."""
     best = None
