@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..lexicon import LIGHT_VERB_CUES, OBJECT_CONTROL_VERBS, XCOMP_CUES
-from .syntax import SUBJ_DEPS, object_content
+from .syntax import SUBJ_DEPS, is_cue, object_content
 
 
 def complement(cue: Token) -> list[Token] | None:
@@ -32,7 +32,7 @@ def complement(cue: Token) -> list[Token] | None:
         return None
     for c in cue.children:
         if c.dep_ == "ccomp" and c.i > cue.i:
-            return list(c.subtree)
+            return _with_continuation(cue, c)
     if lemma in XCOMP_CUES:
         for c in cue.children:
             if c.dep_ == "xcomp" and c.i > cue.i:
@@ -63,6 +63,47 @@ def complement(cue: Token) -> list[Token] | None:
 
 
 
+#: Dependents of a cue after its reported clause that continue that clause: the
+#: parser often hangs the second half of a report on the speech verb ("said [Trump
+#: has respect for the military and his comment was frustration]": "was" comes out
+#: as a second ccomp or a conj of "said").
+_CONTINUING = frozenset(("ccomp", "conj"))
+
+
+def _with_continuation(cue: Token, comp: Token) -> list[Token]:
+    """The subtree of ``comp`` and of the clauses after it that the parser attached
+    to ``cue`` but that continue the report; stops at a new attribution ("... and
+    added that ...", "..., but Jones said ...")."""
+    toks = list(comp.subtree)
+    # "said the plan would fail and added that ...": a cue conjoined inside the
+    # report starts a second report of the same speaker, not part of the first
+    # (", citing ...", ", adding ..." likewise: a participle cue after a comma)
+    cut = next((c for c in comp.children if is_cue(c) and c.i > comp.i
+                and not any(g.dep_ in SUBJ_DEPS for g in c.children)
+                and (c.dep_ == "conj" or c.dep_ == "advcl" and c.tag_ == "VBG" and c.doc[c.i - 1].text == ",")), None)
+    if cut is not None:
+        first = min([cut.i] + [c.i for c in comp.children if c.dep_ in ("cc", "punct") and comp.i < c.i < cut.i
+                               and all(t.is_punct or t.dep_ == "cc" for t in c.doc[c.i:cut.i])])
+        return [t for t in toks if t.i < first]
+    end = comp.right_edge.i
+    pending: list[Token] = []
+    for sib in cue.children:
+        if sib.i <= end:
+            continue
+        if sib.dep_ in ("punct", "cc"):
+            pending.append(sib)
+            continue
+        if sib.dep_ not in _CONTINUING or sib.pos_ not in ("VERB", "AUX") or is_cue(sib):
+            break
+        sub = list(sib.subtree)
+        if any(t.i != sib.i and is_cue(t) and any(c.dep_ in SUBJ_DEPS for c in t.children) for t in sub):
+            break  # the continuation holds an attribution of its own
+        toks += pending + sub
+        pending = []
+        end = sib.right_edge.i
+    return sorted(set(toks), key=lambda t: t.i)
+
+
 #: Dependents of a cue that hold what it reports when no clause does ("called [the
 #: plan "reckless"]", "described [it as "a disaster"]").
 _CORE_DEPS = frozenset("dobj oprd xcomp ccomp attr acomp dative".split())
@@ -73,6 +114,11 @@ def mixed_clause(cue: Token, frag_start: int, frag_end: int) -> tuple[int, int] 
     frag_end) (its marks included), as character offsets; None when the fragment is
     not in what the cue reports."""
     comp = complement(cue)
+    if comp is None and cue.dep_ == "parataxis" and any(c.dep_ in SUBJ_DEPS for c in cue.children):
+        # "African-Americans, he said, can "rock like Jimi"": an attribution set off by
+        # commas reports the rest of its sentence
+        own = set(cue.subtree)
+        comp = [t for t in cue.sent if t not in own]
     if comp is None or not any(frag_start <= t.idx < frag_end for t in comp):
         kids = [c for c in cue.children if c.i > cue.i and c.dep_ not in SUBJ_DEPS and c.dep_ not in ("punct", "cc")]
         holder = next((c for c in kids if c.left_edge.idx <= frag_start + 1 and frag_start < c.right_edge.idx + len(c.right_edge)), None)

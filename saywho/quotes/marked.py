@@ -37,6 +37,8 @@ def _is_direct(text: str, doc: Doc, f: Found, para_start: int) -> bool:
     before = text[para_start:f.open_mark].rstrip()
     if text[f.open_mark] == "'" and f.open_mark > 0 and text[f.open_mark - 1] == "'":
         before = before[:-1].rstrip()  # the first apostrophe of a "''" mark
+    if _sentence_goes_on(text, doc, f):
+        return False
     first_alpha = next((c for c in body if c.isalnum() or c in "[…"), "")
     starts_upper = bool(first_alpha) and (first_alpha.isupper() or first_alpha.isdigit() or first_alpha in "[…")
     closes_sentence = bool(re.search(r"[.!?…,;:][’']?\s*$", body))
@@ -54,6 +56,25 @@ def _is_direct(text: str, doc: Doc, f: Found, para_start: int) -> bool:
         if t is not None and (is_cue(t) or (t.lower_ == "that" and is_cue(t.head))):
             return True
     return False
+
+
+def _sentence_goes_on(text: str, doc: Doc, f: Found) -> bool:
+    """'said that "Of course he will defend himself" against what ...': words of the
+    writer's own sentence follow the closing mark, so the marks hold a fragment of a
+    report (mixed), not a whole utterance.  An attribution after the mark ('"We will
+    win" said Trump', '"..." he said') is not a continuation."""
+    # a comma inside the marks hands over to an attribution ('"...," fire chief Ward said')
+    if f.close_mark is None or re.search(r"[.!?…,]\W*$", text[f.start:f.end]):
+        return False
+    m = re.compile(r"[ \t]*([a-z][\w’'-]*)").match(text, f.close_mark + 1)
+    if m is None:
+        return False
+    t = tok_at(doc, m.start(1))
+    if t is None or t.is_sent_start or is_cue(t):
+        return False
+    # the subject of an attribution ('"..." he said', '"..." fire chief Ward said')
+    subj = next((a for a in [t, *t.ancestors] if a.dep_ in SUBJ_DEPS), None)
+    return not (subj is not None and is_cue(subj.head))
 
 
 # ------------------------------------------------------------------ 6. attribution

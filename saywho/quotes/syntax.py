@@ -15,6 +15,7 @@ from ..lexicon import (
     INTRANSITIVE_ONLY_VERBS,
     LIGHT_VERB_CUES,
     OBJECT_CONTENT_CUES,
+    OBJECT_CONTENT_PREPS,
     OBJECT_CONTROL_VERBS,
     SPEECH_VERBS,
     XCOMP_CUES,
@@ -73,21 +74,31 @@ def object_content(tok: Token) -> list[Token] | None:
     heads = OBJECT_CONTENT_CUES.get(tok.lemma_.lower())
     if heads is None:
         return None
+    if tok.lemma_.lower() == "call":
+        # "Democrats called [the citation a political ploy]": an object and what it was
+        # called is a claim about it, reported as the subject's
+        obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+        pred = next((c for c in tok.children if c.dep_ in ("oprd", "xcomp") and obj is not None and c.i > obj.i), None)
+        if obj is not None and pred is not None:
+            return sorted(set(obj.subtree) | set(pred.subtree), key=lambda t: t.i)
     for c in tok.children:
         if c.i < tok.i:
             continue
         if c.dep_ == "dobj" and "" in heads and c.pos_ in ("NOUN", "PROPN", "PRON"):
-            extra = [t for a in tok.children if a.dep_ == "prep" and a.lower_ == "as" and a.i > c.i for t in a.subtree]
+            extra = [t for a in tok.children if a.dep_ == "prep" and a.lower_ in OBJECT_CONTENT_PREPS and a.i > c.i
+                     for t in a.subtree]
             return sorted(set(c.subtree) | set(extra), key=lambda t: t.i)
         if c.dep_ != "prep" or c.lower_ not in heads:
             continue
-        obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+        # "called for [reducing the rate]": a gerund is the preposition's pcomp
+        obj = next((g for g in c.children if g.dep_ == "pobj" or g.dep_ == "pcomp" and c.lower_ == "for"), None)
         if obj is None or obj.ent_type_ in ("DATE", "TIME"):
             return None
-        if c.lower_ == "for":
-            return list(obj.subtree)
         inf = [g for g in (*tok.children, *obj.children) if g.dep_ in ("xcomp", "advcl", "acl", "ccomp") and g.i > obj.i
                and any(a.lower_ == "to" and a.dep_ == "aux" for a in g.children)]
+        if c.lower_ == "for":
+            # "called for [contestants to wear ...]": the infinitive may hang on the verb
+            return sorted(set(obj.subtree) | (set(inf[0].subtree) if inf else set()), key=lambda t: t.i)
         return sorted(set(obj.subtree) | set(inf[0].subtree), key=lambda t: t.i) if inf else None
     return None
 
@@ -261,6 +272,12 @@ def speaker_of(cue: Token) -> Token | None:
     # (never a first or second person: that is the quote's own clause)
     # "went on to say": the subject of the verb that the cue completes
     goes_on = cue.dep_ == "xcomp" and cue.head.lemma_.lower() in ("go", "continue", "proceed")
+    if cue.dep_ in ("conj", "advcl") and (cue.dep_ == "conj" or cue.tag_ == "VBG") \
+            and cue.head.dep_ == "ccomp" and is_cue(cue.head.head):
+        # "Jones said the plan would fail and added that ...", "analysts said the
+        # factors mattered, citing ...": the parser hangs the second cue inside the
+        # first report; its speaker is the first cue's, not the report's subject
+        return speaker_of(cue.head.head)
     if cue.dep_ in ("conj", "xcomp", "advcl") and (cue.dep_ == "conj" or cue.tag_ == "VBG" or goes_on):
         t = cue
         while t.dep_ in ("conj", "xcomp", "advcl") and t.head.i != t.i:

@@ -36,3 +36,27 @@ def test_debris_paragraph_is_left_out() -> None:
     paras = paragraphs(text, [])
     paras[0].skipped = True
     assert indirect_quotes(doc, [], paras, []) == []
+
+
+def test_report_goes_on_past_a_second_clause() -> None:
+    # the parser hangs "his comment was ..." on "said": it is still the same report
+    assert reported("The general said the army had enough troops and the real problem was the supply lines.") == [
+        ("the army had enough troops and the real problem was the supply lines", "said", "The general")
+    ]
+
+
+def test_a_second_cue_starts_a_second_report() -> None:
+    assert reported("Jones said the plan would fail and added that the costs were too high.") == [
+        ("the plan would fail", "said", "Jones"),
+        ("the costs were too high", "added", "Jones"),
+    ]
+    got = reported("The minister said the talks had collapsed, adding that she would try again.")
+    assert got == [("the talks had collapsed", "said", "The minister"),
+                   ("she would try again", "adding", "The minister")]
+
+
+def test_a_report_of_another_speaker_is_not_a_continuation() -> None:
+    assert reported("Jones said the plan would fail, but Smith said the costs were fine.") == [
+        ("the plan would fail", "said", "Jones"),
+        ("the costs were fine", "said", "Smith"),
+    ]

@@ -56,3 +56,18 @@ def test_signed_with_a_colon() -> None:
     text = 'Keir Starmer: "We will deliver for working people."'
     (f,), _, _ = marked(text)
     assert f.type == "direct" and f.signed_name == "Keir Starmer" and who(text, f) == "Keir Starmer"
+
+
+def test_words_after_the_closing_mark_make_a_fragment_mixed() -> None:
+    # the writer's sentence goes on after the marks: the marks hold part of a report
+    text = 'The spokeswoman said that "of course he will defend himself" against what she sees as a campaign of attacks.'
+    found = find_quotes(nlp.parse(text), [])
+    assert [(f.type, text[f.start:f.end]) for f in found] == [
+        ("mixed", '"of course he will defend himself" against what she sees as a campaign of attacks')
+    ]
+
+
+def test_an_attribution_after_the_closing_mark_keeps_a_quote_direct() -> None:
+    text = '"We will win this seat" said the candidate.'
+    found = find_quotes(nlp.parse(text), [])
+    assert [f.type for f in found] == ["direct"]
