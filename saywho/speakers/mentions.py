@@ -200,11 +200,73 @@ def document_author(r: "ResolverState", head: Token, ents_in: list[Span]) -> Res
     return None
 
 
+def named_alongside(r: "ResolverState", head: Token) -> Resolution | None:
+    """A description said of a name in the same breath: in apposition ("Noam Chomsky, a
+    professor emeritus at MIT"; "the company's founder, Jack Herrick") or as the
+    complement of a copula ("Peres was a Nobel Peace Prize recipient").  The
+    description is that name's entity, whoever the name is."""
+    anchor: Token | None = None
+    if head.ent_type_ == "PERSON" or head.pos_ not in ("NOUN", "PROPN") or any(
+            c.dep_ == "conj" and c.pos_ == "PROPN" for c in head.children):
+        return None  # a name of its own, or one item of a list ("X, Y and Z")
+    if head.dep_ == "appos" and head.head.pos_ == "PROPN":
+        anchor = head.head
+    elif head.dep_ == "attr" and head.head.lemma_ == "be":
+        anchor = next((c for c in head.head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
+    else:
+        anchor = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > head.i), None)
+    if anchor is None:
+        return None
+    lo, hi = sorted((head.i, anchor.i))
+    between = r.doc[lo + 1:hi].text
+    # the parser also makes appositions across a colon, a quotation or an editor's
+    # bracket ('the MP added: "When he [Trump] ..."'): those are not the same breath
+    if hi - lo > 25 or re.search(r"[:\"“”\[\]()]", between):
+        return None
+    # "between Trump and Starmer, the Clacton MP added": after a coordination the
+    # parser's apposition is often the next clause's subject
+    if anchor.dep_ == "conj" or any(c.dep_ == "conj" for c in anchor.children):
+        return None
+    for s, e, ent, _, _ in r.mentions:
+        if s <= anchor.idx < e and ent.kind in ("person", "organisation"):
+            return ent, ent.kind
+    # a name the article knows but did not count as a mention here ("Nilsen is ...")
+    words = [t.text for t in anchor.subtree if t.i <= anchor.i and t.dep_ in ("compound", "flat") or t.i == anchor.i]
+    known = r.person_for_name(" ".join(words), create=False)
+    return (known, "person") if known is not None else None
+
+
+#: Nouns of a relation to another person: "his daughter" is never "he" himself, nor
+#: the most salient person; only someone the article gave that relation.
+RELATION_NOUNS = frozenset(
+    """daughter son wife husband mother father brother sister child children parent parents
+    grandson granddaughter grandmother grandfather niece nephew aunt uncle cousin widow widower
+    partner fiancee fiance girlfriend boyfriend friend colleague aide adviser advisor lawyer attorney
+    doctor spokesman spokeswoman spokesperson boss deputy assistant secretary predecessor successor
+    rival opponent ally""".split()
+)
+#: Heads of descriptions that say a person's gender ("the businessman", "the actress").
+MALE_NOUNS = frozenset("man businessman congressman chairman spokesman sportsman father son husband brother boy "
+                       "king prince nephew uncle grandfather widower actor".split())
+FEMALE_NOUNS = frozenset("woman businesswoman congresswoman chairwoman spokeswoman sportswoman mother daughter wife "
+                         "sister girl queen princess niece aunt grandmother widow actress".split())
+
+
 def described_through_person(r: "ResolverState", sp: Span, head: Token, desc: str) -> Resolution | None:
     """"Gary Johnson's doctor": someone described through another named person."""
     lemma = head.lemma_.lower()
     if any(t.dep_ == "poss" and t.pos_ == "PROPN" for t in sp) and (lemma in PERSON_NOUNS or head.lower_ in PERSON_NOUNS):
         return r.described_entity("unnamed", desc, lemma, definite=False), "unnamed"
+    # "his daughter", "her lawyer": a relation to someone; the article may have given
+    # it to a named person ("his daughter, Gloria"), else it stays a description
+    poss = next((c for c in head.children if c.dep_ == "poss"), None)
+    if poss is not None and lemma in RELATION_NOUNS:
+        desc_l = desc.lower()
+        rel = re.sub(r"^(his|her|their|its)\s+", "", desc_l)
+        for ent in r.entities:
+            if ent.kind == "person" and any(x.lower().endswith(rel) for x in ent.roles):
+                return ent, "person"
+        return r.described_entity("unnamed", desc, lemma, definite=True), "unnamed"
     return None
 
 
@@ -232,7 +294,8 @@ def described_person(r: "ResolverState", s: int, head: Token, desc: str, definit
     # Secretary") is someone not named here, not the most salient person
     unheld_office = lemma in OFFICE_HEADS and not offices
     if not unheld_office and (lemma in PERSON_NOUNS or hl in PERSON_NOUNS or lemma in ROLE_NOUNS or offices or head.pos_ == "PROPN" or "year-old" in desc_l):
-        found = r.salient(s, "any", exclude_offices=offices or None, role_words=role_words, last_speaker=last_speaker)
+        want = "male" if lemma in MALE_NOUNS or hl in MALE_NOUNS else "female" if lemma in FEMALE_NOUNS or hl in FEMALE_NOUNS else "any"
+        found = r.salient(s, want, exclude_offices=offices or None, role_words=role_words, last_speaker=last_speaker)
         if found is not None:
             if offices:
                 # the office helps find the person again; it is no role shown for them, being
@@ -265,7 +328,7 @@ def resolve_mention(r: "ResolverState", head_i: int | None, span: tuple[int, int
     det = sp[0].lower_
     definite = det in ("the", "this", "that") or any(t.dep_ == "poss" for t in sp)
     desc = re.sub(r"^(the|a|an|this|that)\s+", "", mtext, flags=re.I)
-    got = (org_description(r, s, head, definite) or pair_description(r, s, head, definite)
+    got = (named_alongside(r, head) or org_description(r, s, head, definite) or pair_description(r, s, head, definite)
            or spokesperson(r, head, desc, definite) or issuer_of_document(r, s, head)
            or group(r, head, desc, definite) or document_author(r, head, ents_in)
            or described_through_person(r, sp, head, desc) or described_person(r, s, head, desc, definite, last_speaker))

@@ -30,7 +30,7 @@ ORG_NOUNS = frozenset(
     organisation organization corporation airline retailer network institute foundation association
     federation league regulator watchdog trust state country town county nation administration
     supermarket body carmaker broadcaster newspaper publisher studio laboratory fund bureau
-    manufacturer insurer lender chain operator giant developer""".split()
+    manufacturer insurer lender chain operator giant developer campaign""".split()
 )
 #: Of those, the ones that name a place (its NER label is GPE), not an organisation.
 PLACE_NOUNS = frozenset("city state country town county nation".split())
@@ -164,15 +164,19 @@ def collect_pairs(r: "ResolverState") -> None:
 # ---------------------------------------------------------------- resolution steps
 
 
-def org_for_head(r: "ResolverState", pos: int, head: str, window: int = 3000) -> Entity | None:
+def org_for_head(r: "ResolverState", pos: int, head: str, window: int = 3000,
+                 need: set[str] | None = None) -> Entity | None:
     """The organisation a description by ``head`` ("agency", "city") refers to: the
     nearest earlier one whose name holds the word, else the nearest of the fitting
-    kind (a place for "the city", an organisation otherwise)."""
+    kind (a place for "the city", an organisation otherwise); with ``need``, only one
+    whose name holds all those words."""
     best, best_score = None, 0.0
     for s, e, ent, label in r.org_mentions:
         if s >= pos or pos - e > window:
             continue
         words = {w.lower() for w in (ent.description or "").split()}
+        if need and not need <= words:
+            continue
         fits = (label == "GPE") == (head in PLACE_NOUNS)
         if head in words:
             score = 3.0
@@ -191,6 +195,19 @@ def org_description(r: "ResolverState", s: int, head: Token, definite: bool) -> 
     lemma = head.lemma_.lower()
     if not definite or head.pos_ != "NOUN" or lemma not in ORG_NOUNS:
         return None
+    # "the Trump campaign", "the Chinese embassy": a name in the description says
+    # whose; only an organisation of that name is meant, never the nearest other one
+    own = [c for c in head.children if c.i < head.i and c.dep_ in ("compound", "poss", "amod", "nmod")
+           and (c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"))]
+    if own:
+        words = {t.lower_ for c in own for t in c.subtree if not t.is_punct and t.tag_ != "POS"}
+        ent = org_for_head(r, s, lemma, need=words)
+        if ent is None:
+            start = own[0].left_edge.idx
+            ent = r.org_entity(r.text[start:head.idx + len(head)])
+            # named here: "the campaign" later finds it
+            r.org_mentions.append((start, head.idx + len(head), ent, "ORG"))
+        return ent, "organisation"
     ent = org_for_head(r, s, lemma)
     return (ent, "organisation") if ent is not None else None
 

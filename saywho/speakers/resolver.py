@@ -144,8 +144,9 @@ class Resolver:
 
     def described_entity(self, kind: str, desc: str, head: str, definite: bool) -> Entity:
         """The unnamed speaker or group a description names, found again when definite."""
-        if definite:
-            # "the spokesman" finds "the Prime Minister's official spokesman"
+        # "the spokesman" finds "the Prime Minister's official spokesman"; "the Trump
+        # campaign" names whose it is and never finds "the Clinton campaign"
+        if definite and not re.search(r"\b[A-Z]", re.sub(r"^(the|a|an)\s+", "", desc, flags=re.I)):
             for e in reversed(self.entities):
                 if e.kind == kind and (e.head == head or (e.description or "").lower() == desc.lower()):
                     return e
