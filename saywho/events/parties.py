@@ -20,6 +20,7 @@ from ..lexicon import (
 from ..model import Quote
 from ..nlp import entities, sent_of
 from ..speakers.lookup import PersonLookup
+from .names import clause_antecedent, formal_name, fullest_org, gendered_referent, place_mismatch
 from .syntax import conjuncts, ents_in, misparsed_destination, np_span, party_objects, subject, subject_lost
 from .words import (
     EVENT_LIGHT_VERBS, EVENT_VERBS, GROUP_NOUNS, MESSAGE_NOUNS, SEEING_VERBS, SUMMIT_NOUNS, TRAVEL_VERBS, VISIT_PLACE_NOUNS,
@@ -73,9 +74,13 @@ class Parties:
             forms = {_strip_name(e.text.strip()) for e in entities(self.doc) if e.label_ == "PERSON"
                      and not (e.start > 0 and self.doc[e.start - 1].lower_.rstrip(".") in TITLES)}
             self._forms = {f for f in forms if f and f[:1].isupper() and "\n" not in f}
+        if not self.lookup.is_known_person(name):
+            return fullest_org(self.doc, name)
         longer = {f for f in self._forms if f.endswith(" " + name) and len(f.split()) <= 5}
         # the longest forms must be one name ("Barack Obama" and "Barack H. Obama" are)
         tops = {(f.split()[0], f.split()[-1]) for f in longer if not any(g.endswith(" " + f) for g in longer)}
+        if not longer:
+            return formal_name(self.doc, name) or name  # 'Robert C. "Bobby" Scott' for "Bobby Scott"
         if len(tops) != 1:
             return name
         return max(longer, key=len)
@@ -161,6 +166,8 @@ class Parties:
             if not self._gender_fits(tok):
                 return []  # the resolver's "she" is a man: better no party than a wrong one
             n = self.person_at(s, e)
+            if n is not None:  # "she" resolved to a man of unknown gender, a woman just named
+                n = gendered_referent(tok, self.lookup.person_at(s, e), self.people, self.person_mentions)
             if n is None and low.startswith("@"):
                 n = self.lookup.canonical(tok.text[1:])
                 n = n if self.lookup.is_known_person(n) else None
@@ -175,6 +182,9 @@ class Parties:
         if poss and max(poss) + 1 < span.end:
             span = self.doc[max(poss) + 1 + (1 if self.doc[max(poss) + 1].dep_ == "case" else 0): span.end]
         n = self.person_at(span.start_char, span.end_char) or self.person_at(s, e)
+        p = (self.lookup.person_at(span.start_char, span.end_char) or self.lookup.person_at(s, e)) if n else None
+        if n and p is not None and p.name == n and place_mismatch(span, p):
+            return []  # "Burma leader" is not "Senate Republican leader X"
         if n:
             return [n]
         # a name in the head the core did not keep as a person (the tagger sometimes calls "Trump" an ORG)
@@ -371,6 +381,7 @@ class Parties:
         place = None
         for tok in toks:
             for x in [tok, *conjuncts(tok)]:
+                x = clause_antecedent(x) or x  # "the campaign announced that it was inviting X"
                 got = self.resolve_one(x, set(names))
                 if got:
                     for n in got:

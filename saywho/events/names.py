@@ -1,0 +1,98 @@
+"""Second opinions on who a mention names, for engagements only (stage 4's answers stay
+as they are for quotes): a gendered pronoun whose resolved person's gender is unknown
+while a person of that gender was just named; a description whose place names no role
+of the person it resolved to; the formal name behind a nickname ("Robert C. "Bobby"
+Scott"); "it" standing for the subject of the clause that reports it."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Person
+from ..nlp import entities, sent_of
+
+__all__ = ["clause_antecedent", "formal_name", "fullest_org", "gendered_referent", "place_mismatch"]
+
+_FEMALE = frozenset("she her hers herself".split())
+_MALE = frozenset("he him his himself".split())
+
+
+def gendered_referent(tok: Token, person: Person | None, people: list[Person],
+                      mentions: list[tuple[int, int, str]]) -> str | None:
+    """The person a gendered pronoun stands for, when stage 4 gave one of unknown gender
+    and a person of the pronoun's gender was named in this sentence or the one before
+    ("... for Suu Kyi, who had breakfast with Vice President Biden. She will visit ...":
+    "She" is Suu Kyi, not Biden).  ``person``'s name otherwise."""
+    name = person.name if person is not None else None
+    want = "female" if tok.lower_ in _FEMALE else "male" if tok.lower_ in _MALE else None
+    if want is None or person is None or person.gender is not None:
+        return name
+    sent = sent_of(tok)
+    lo = sent_of(tok.doc[sent.start - 1]).start_char if sent.start > 0 else sent.start_char
+    gender = {p.name: p.gender for p in people}
+    # the nearest one named before the pronoun, in the window
+    for s, _e, n in sorted(mentions, reverse=True):
+        if lo <= s < tok.idx and gender.get(n) == want:
+            return n
+    return name
+
+
+def place_mismatch(span: Span, person: Person) -> bool:
+    """Whether a description ("Burma leader", "the French minister") names a place or
+    nationality that none of the person's roles and mentions has: then it is someone
+    else ("Burma leader" is not "Senate Republican leader Mitch McConnell")."""
+    if any(x.ent_type_ == "PERSON" for x in span):
+        return False  # a name, not a description
+    places = [x.text.lower() for x in span if x.ent_type_ in ("GPE", "NORP") and x.pos_ in ("PROPN", "ADJ")]
+    if not places:
+        return False
+    text = span.doc.text
+    known = " ".join([*person.roles, *(text[s:e] for s, e in person.mentions)]).lower()
+    return not all(p in known for p in places)
+
+
+#: A formal name around a quoted nickname: "Robert C. "Bobby" Scott", "William J. 'Bill' Clinton".
+_NICKNAMED = re.compile(
+    r"\b(?P<first>[A-Z][a-z]+)(?P<mid>(?:\s+[A-Z]\.)*)\s+[\"“‘'](?P<nick>[A-Z][a-z]+)[\"”’']\s+(?P<last>[A-Z][A-Za-z'-]+)")
+
+
+def formal_name(doc: Doc, name: str) -> str | None:
+    """The formal name the article gives a person known by a nickname or a surname
+    ("Bobby Scott" or "Scott" -> "Robert C. Scott" after 'Robert C. "Bobby" Scott'),
+    when exactly one such form fits; None otherwise."""
+    words = name.split()
+    if not words:
+        return None
+    found = set()
+    for m in _NICKNAMED.finditer(doc.text):
+        if m.group("last") != words[-1] or len(words) > 2 or len(words) == 2 and words[0] not in (m.group("nick"), m.group("first")):
+            continue
+        found.add(" ".join([m.group("first"), *m.group("mid").split(), m.group("last")]))
+    return found.pop() if len(found) == 1 else None
+
+
+def clause_antecedent(tok: Token) -> Token | None:
+    """The noun "it" stands for when it is the subject of a reported clause and the
+    reporting clause's subject is a noun: "the campaign announced that it was inviting
+    X" -> "campaign".  None otherwise."""
+    if tok.lower_ != "it" or tok.dep_ != "nsubj":
+        return None
+    clause = tok.head
+    if clause.dep_ != "ccomp":
+        return None
+    subj = [c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+    return subj[0] if subj else None
+
+
+def fullest_org(doc: Doc, name: str) -> str:
+    """The fullest form of an organisation's name the article gives ("Security Council"
+    -> "United Nations Security Council"), when only one longer form ends with it."""
+    if not name[:1].isupper() or len(name.split()) < 2:
+        return name  # "the board", "Senate": too short to tell one body from another
+    forms = {re.sub(r"^the\s+", "", re.sub(r"[’']s$", "", e.text.strip()), flags=re.I) for e in entities(doc) if e.label_ == "ORG"}
+    if name not in forms:
+        return name  # a group or a person the tagger put in an organisation's name
+    longer = {f for f in forms if f.endswith(" " + name) and len(f.split()) <= 6 and "\n" not in f}
+    tops = {f for f in longer if not any(g.endswith(" " + f) for g in longer)}
+    return tops.pop() if len(tops) == 1 else name
