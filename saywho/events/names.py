@@ -6,13 +6,15 @@ Scott"); "it" standing for the subject of the clause that reports it."""
 from __future__ import annotations
 
 import re
+from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Person
+from ..speakers.lookup import PersonLookup
 from ..nlp import entities, sent_of
 
-__all__ = ["clause_antecedent", "formal_name", "fullest_org", "gendered_referent", "place_mismatch"]
+__all__ = ["clause_antecedent", "counterpart", "formal_name", "fullest_org", "gendered_referent", "place_mismatch"]
 
 _FEMALE = frozenset("she her hers herself".split())
 _MALE = frozenset("he him his himself".split())
@@ -21,7 +23,7 @@ _MALE = frozenset("he him his himself".split())
 def gendered_referent(tok: Token, person: Person | None, people: list[Person],
                       mentions: list[tuple[int, int, str]]) -> str | None:
     """The person a gendered pronoun stands for, when stage 4 gave one of unknown gender
-    and a person of the pronoun's gender was named in this sentence or the one before
+    and a person of the pronoun's gender was named in this sentence or the two before
     ("... for Suu Kyi, who had breakfast with Vice President Biden. She will visit ...":
     "She" is Suu Kyi, not Biden).  ``person``'s name otherwise."""
     name = person.name if person is not None else None
@@ -29,7 +31,9 @@ def gendered_referent(tok: Token, person: Person | None, people: list[Person],
     if want is None or person is None or person.gender is not None:
         return name
     sent = sent_of(tok)
-    lo = sent_of(tok.doc[sent.start - 1]).start_char if sent.start > 0 else sent.start_char
+    for _ in range(2):  # this sentence and the two before it
+        sent = sent_of(tok.doc[sent.start - 1]) if sent.start > 0 else sent
+    lo = sent.start_char
     gender = {p.name: p.gender for p in people}
     # the nearest one named before the pronoun, in the window
     for s, _e, n in sorted(mentions, reverse=True):
@@ -95,4 +99,40 @@ def fullest_org(doc: Doc, name: str) -> str:
         return name  # a group or a person the tagger put in an organisation's name
     longer = {f for f in forms if f.endswith(" " + name) and len(f.split()) <= 6 and "\n" not in f}
     tops = {f for f in longer if not any(g.endswith(" " + f) for g in longer)}
+    # "U.N. Security Council" is an abbreviation of "United Nations Security Council"
+    tops = {f for f in tops if not any(g != f and _abbreviates(f[: -len(name)], g[: -len(name)]) for g in tops)}
     return tops.pop() if len(tops) == 1 else name
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """Whether ``short`` ("U.N.", "EU") is the initials of ``full`` ("United Nations")."""
+    letters = re.sub(r"[^A-Za-z]", "", short)
+    words = full.split()
+    return 1 < len(letters) == len(words) and letters.upper() == "".join(w[0] for w in words).upper()
+
+
+class _Resolving(Protocol):
+    """What ``counterpart`` needs of the parties' resolver (``Parties``)."""
+
+    doc: Doc
+    lookup: PersonLookup
+
+    def person_at(self, s: int, e: int) -> str | None:
+        """The canonical person a span names."""
+        ...
+
+
+def counterpart(parties: _Resolving, tok: Token) -> list[str]:
+    """"her German counterpart": the person named soon after with the same nationality
+    ("Frank Weber, the German foreign minister"), else no one (the role stays a group)."""
+    norp = [c.lower_ for c in tok.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")]
+    if not norp:
+        return []
+    for ent in entities(parties.doc):
+        if ent.label_ != "PERSON" or not 0 < ent.start_char - tok.idx <= 600:
+            continue
+        sent = sent_of(ent.root)
+        if any(x.lower_ in norp for x in sent if x.i not in range(ent.start, ent.end) and x.ent_type_ in ("NORP", "GPE")):
+            name = parties.person_at(ent.start_char, ent.end_char) or parties.lookup.canonical(re.sub(r"[’']s$", "", ent.text))
+            return [name] if name else []
+    return []

@@ -20,7 +20,7 @@ from ..lexicon import (
 from ..model import Quote
 from ..nlp import entities, sent_of
 from ..speakers.lookup import PersonLookup
-from .names import clause_antecedent, formal_name, fullest_org, gendered_referent, place_mismatch
+from .names import clause_antecedent, counterpart, formal_name, fullest_org, gendered_referent, place_mismatch
 from .syntax import conjuncts, ents_in, misparsed_destination, np_span, party_objects, subject, subject_lost
 from .words import (
     EVENT_LIGHT_VERBS, EVENT_VERBS, GROUP_NOUNS, MESSAGE_NOUNS, SEEING_VERBS, SUMMIT_NOUNS, TRAVEL_VERBS, VISIT_PLACE_NOUNS,
@@ -175,7 +175,7 @@ class Parties:
         if tok.is_lower and tok.lemma_.lower() in COLLECTIVE_NOUNS and tok.tag_ != "NNS":
             return []  # "the NAACP board", "the committee": a body, never a person (see other_party)
         if tok.lemma_.lower() == "counterpart" and tok.tag_ == "NN":
-            return self._counterpart(tok)
+            return counterpart(self, tok)
         span = np_span(tok)
         # without a possessor: "Patriot Coal's executives" are not Patriot Coal
         poss = [x.i for c in tok.children if c.dep_ == "poss" for x in c.subtree]
@@ -202,21 +202,6 @@ class Parties:
             mods <= {"the", "two", "both"} and (mods or tok.lower_ == "both")
         ):
             return self.pair_before(s)
-        return []
-
-    def _counterpart(self, tok: Token) -> list[str]:
-        """"her German counterpart": the person named soon after with the same nationality
-        ("Frank Weber, the German foreign minister"), else no one (the role stays a group)."""
-        norp = [c.lower_ for c in tok.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")]
-        if not norp:
-            return []
-        for ent in entities(self.doc):
-            if ent.label_ != "PERSON" or not 0 < ent.start_char - tok.idx <= 600:
-                continue
-            sent = sent_of(ent.root)
-            if any(x.lower_ in norp for x in sent if x.i not in range(ent.start, ent.end) and x.ent_type_ in ("NORP", "GPE")):
-                name = self.person_at(ent.start_char, ent.end_char) or self.lookup.canonical(_strip_name(ent.text))
-                return [name] if name else []
         return []
 
     # -------------------------------------------------------------- parties that are no person
@@ -360,6 +345,14 @@ class Parties:
                 toks = subject(h) + toks  # "was in Richmond for a meeting with state officials", "flew in for talks"
             elif etype == "message" and t.lemma_.lower() in MESSAGE_NOUNS and t.dep_ == "pobj" and t.head.lower_ == "in":
                 toks = subject(h) + toks  # "In a letter to the president, the senator asked ..." 
+            elif etype == "meeting" and t.dep_ == "pobj" and t.head.lower_ in ("after", "following") and not toks:
+                # "Following a late meeting, the council issued a statement" (not "After her
+                # meeting with X, the White House announced": the meeting names its own parties)
+                toks = subject(h)
+            elif t.dep_ == "nsubj" and h.lemma_ == "be":
+                # "Monday's trip to X wasn't Stein's first": the possessor in the predicate
+                toks += [a for c in h.children if c.dep_ == "attr" for a in ([c] if any(
+                    x.tag_ == "POS" for x in c.children) else [x for x in c.children if x.dep_ == "poss"])]
             elif etype == "meeting" and t.dep_ == "dobj" and h.lemma_ in ADDRESS_VERBS:
                 toks = subject(h) + toks  # "told a meeting of Pacific Island leaders"
             elif h.lemma_ == "invite" and t.dep_ == "pobj" and t.head.lower_ == "to" and h.tag_ == "VBD":
