@@ -19,7 +19,7 @@ from ..lexicon import PAIR_NOUNS
 from ..model import Article
 from ..nlp import sent_of, text_of
 from .details import context_date, date_base, date_of, dateline_before, duration_of, is_future, place_of
-from .mood import debate_happened, irrealis_kind, is_irrealis
+from .mood import circumstance_head, debate_happened, irrealis_kind, is_irrealis
 from .parties import Parties
 from .syntax import ents_in, misparsed_destination, with_medium
 from .words import (
@@ -350,7 +350,8 @@ def _mention(t: Token, kind: str, etype: str, article: Article, parties: Parties
         return None
     # "the call did not touch on X" still reports a call; "did not have a call" does not
     subj_noun = kind == "noun" and t.dep_ in ("nsubj", "nsubjpass")
-    kinds = {irrealis_kind(t, negation=not subj_noun), irrealis_kind(verb, negation=not subj_noun) if verb.i != t.i else None}
+    mood_verb = circumstance_head(t, verb) if kind == "noun" else verb
+    kinds = {irrealis_kind(t, negation=not subj_noun), irrealis_kind(mood_verb, negation=not subj_noun) if verb.i != t.i else None}
     if "hypothetical" in kinds:
         why(t, "did not happen (modal, negated, conditional)")
         return None
