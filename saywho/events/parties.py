@@ -385,6 +385,8 @@ class Parties:
                 what, name = self.other_party(x, etype)
                 if what == "media":
                     return None
+                if what == "org" and etype == "visit" and kind == "noun" and x.dep_ == "pobj" and x.head.lower_ == "to" and x.head.head.i == t.i:
+                    what = "place"  # "a trip to Hofstra": where the visit went, no party to it
                 if what == "place" and place is None:
                     place = name
                 elif what in ("org", "group") and name and name not in names:

@@ -26,6 +26,7 @@ from .words import (
     EVENT_NOUNS,
     EVENT_VERBS,
     GATHER_VERBS,
+    CONTEST_NOUNS,
     GROUP_NOUNS,
     INVESTIGATOR_WORDS,
     MESSAGE_NOUNS,
@@ -155,6 +156,8 @@ def _verb_is_engagement(t: Token, children: list[Token], preps: set[str]) -> boo
         # (not a city or a district: "when I went to the Eastern District" is a career move)
         return any(p.ent_type_ == "FAC" or p.lemma_.lower() in VISIT_PLACE_NOUNS and p.lemma_.lower() not in (
             "state", "country", "region", "city", "town", "capital") for p in to)
+    if lemma == "meet" and "with" not in preps and any(c.dep_ == "dobj" and c.lemma_.lower() in CONTEST_NOUNS for c in children):
+        return False  # "met her opponents one-on-one", "met his rival in the final": a contest
     if lemma == "discuss":
         # "X and Y discussed trade", "discussed trade with Y"; "X discussed the plan" alone is no engagement
         subj = [c for c in children if c.dep_ == "nsubj"]
