@@ -218,3 +218,72 @@ def test_going_to_a_facility_is_a_visit() -> None:
 def test_fullest_name() -> None:
     e = one("Aung San Suu Kyi arrived on Monday. Suu Kyi met Tomas Varga.", "meeting", "Varga")
     assert "Aung San Suu Kyi" in e.participants
+
+
+# 4b. participants: second opinions stage 5 takes on who a mention names
+REFERENTS = [
+    # a gendered pronoun: the woman just named, not a man of unknown gender named after her
+    ('"We are ready," said Ruth Okafor, who dined with Governor Lindqvist. She will visit Leeds on Friday.',
+     "visit", "Ruth Okafor", "Lindqvist"),
+    # a nickname in quotes: the formal name
+    ('Rep. Daniel J. "Danny" Marsh held a picnic. On Monday Danny Marsh visited Flint.', "visit", "Daniel J. Marsh", None),
+    # "it" in a reported clause: the reporting clause's subject ("the Okafor campaign")
+    ("The Okafor campaign said on Monday that it was inviting Tomas Varga to sit in the front row. Ruth Okafor smiled.",
+     "message", "Varga", None),
+]
+
+
+@pytest.mark.parametrize("text,etype,name,absent", REFERENTS)
+def test_referents(text: str, etype: str, name: str, absent: str | None) -> None:
+    e = one(text, etype, name)
+    assert absent is None or not any(absent in p for p in e.participants)
+
+
+def test_description_with_another_place_is_someone_else() -> None:
+    text = ("Senate leader Mark Hollis praised the deal.\n\n"
+            "Peru leader's visit to Leeds marks a success for Hollis.")
+    assert not [e for e in events(text) if e.type == "visit" and "Mark Hollis" in e.participants]
+
+
+def test_organisation_by_its_fullest_name() -> None:
+    text = ("The United Nations Security Council on Friday condemned the test.\n\n"
+            "Following a late meeting, the Security Council issued a statement. The U.N. Security Council will act.")
+    e = one(text, "meeting", "Security Council")
+    assert e.participants == ["United Nations Security Council"] and e.date == "2025-03-07"
+
+
+# 1b. meetings and visits told in passing
+IN_PASSING = [
+    # the time of a clause: its subject held the meeting
+    ("Following a two-hour meeting on Monday, the Harbour Commission issued new rules.", "meeting", ("Harbour Commission",), "2025-03-10", None),
+    # the trip's traveller in the predicate; an organisation gone to is the place
+    ("Monday's trip to Ridgeway College was not Anna Berg's first.", "visit", ("Berg",), "2025-03-10", "Ridgeway College"),
+    # talks in the circumstance of a past pledge took place
+    ("The plan meets the target the country pledged to reach at U.N. climate talks in Lima last December.",
+     "meeting", ("U.N.",), "2024-12", "Lima"),
+    # "a month later": counted from the date stated before it
+    ("A visit by Anna Berg in May 2019 was followed by a trip by Senator Tomas Varga a month later.",
+     "visit", ("Varga",), "2019-06", None),
+]
+
+
+@pytest.mark.parametrize("text,etype,names,date,place", IN_PASSING)
+def test_in_passing(text: str, etype: str, names: tuple[str, ...], date: str | None, place: str | None) -> None:
+    e = one(text, etype, *names)
+    assert e.date == date and e.status == "happened" and (place is None or e.place == place)
+
+
+def test_meeting_that_names_its_own_parties_keeps_them() -> None:
+    e = one("Ruth Okafor arrived on Monday. After her meeting with Tomas Varga, the ministry announced new rules.", "meeting", "Varga")
+    assert "ministry" not in " ".join(e.participants)
+
+
+CONTESTS = [
+    "Anna Berg met her Republican opponents one-on-one three times in 2006.",
+    "Tomas Varga met his rival in the final on Sunday.",
+]
+
+
+@pytest.mark.parametrize("text", CONTESTS)
+def test_contests_are_no_meetings(text: str) -> None:
+    assert [e for e in events(text) if e.type == "meeting"] == []

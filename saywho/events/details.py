@@ -106,8 +106,9 @@ def date_of(t: Token, verb: Token, base_at: Callable[[int], str | None], future:
         nxt = doc[ent.end] if ent.end < len(doc) else None
         later = _later_than(ent, sent, base_at)  # "in December 2011 ... a month later"
         if later is not None and _attached(ent.root, t, verb, clause):
-            d = (later, txt, True, ent.start_char)
-            if best is None or abs(ent.start_char - t.idx) < abs(best[3] - t.idx):
+            # (one said of the trigger itself is its date, whatever lies nearer)
+            d = (later, txt, True, t.idx if ent.root.head.i == t.i else ent.start_char)
+            if best is None or abs(d[3] - t.idx) < abs(best[3] - t.idx):
                 best = d
             continue
         if nxt is not None and nxt.lower_ in ("before", "after", "later", "earlier", "prior") or re.search(

@@ -74,13 +74,11 @@ class Parties:
             forms = {_strip_name(e.text.strip()) for e in entities(self.doc) if e.label_ == "PERSON"
                      and not (e.start > 0 and self.doc[e.start - 1].lower_.rstrip(".") in TITLES)}
             self._forms = {f for f in forms if f and f[:1].isupper() and "\n" not in f}
-        if not self.lookup.is_known_person(name):
-            return fullest_org(self.doc, name)
         longer = {f for f in self._forms if f.endswith(" " + name) and len(f.split()) <= 5}
+        if not longer:  # 'Robert C. "Bobby" Scott' for "Bobby Scott"; an organisation's fullest name
+            return formal_name(self.doc, name) or (name if self.lookup.is_known_person(name) else fullest_org(self.doc, name))
         # the longest forms must be one name ("Barack Obama" and "Barack H. Obama" are)
         tops = {(f.split()[0], f.split()[-1]) for f in longer if not any(g.endswith(" " + f) for g in longer)}
-        if not longer:
-            return formal_name(self.doc, name) or name  # 'Robert C. "Bobby" Scott' for "Bobby Scott"
         if len(tops) != 1:
             return name
         return max(longer, key=len)
