@@ -78,6 +78,9 @@ PLANNED = [
     ("Anna Berg is due to meet on Friday with Tomas Varga.", "meeting", ("Berg", "Varga"), "2025-03-14"),
     ("Anna Berg will visit Tomas Varga next year.", "visit", ("Berg", "Varga"), None),
     ("Anna Berg plans to visit Leeds on Saturday.", "visit", ("Berg",), "2025-03-15"),
+    # a passive head of planning: its subject is who will go
+    ("Anna Berg is expected to visit Leeds on Saturday.", "visit", ("Berg",), "2025-03-15"),
+    ("Anna Berg is scheduled to meet Tomas Varga on Friday.", "meeting", ("Berg", "Varga"), "2025-03-14"),
 ]
 
 
@@ -130,6 +133,8 @@ def test_canonical_name_from_the_article() -> None:
 # 5. dates: ages are no dates, relative dates at their granularity, none without publication
 DATES = [
     ("Maria Lopez, 34, met Tomas Varga in Paris.", PUB, None),
+    # a weekday before "before": the day itself, not a span measured from another event
+    ("Anna Berg met Tomas Varga on Monday before flying home.", PUB, "2025-03-10"),
     ("Anna Berg met Tomas Varga last June in Berlin.", PUB, "2024-06"),
     ("Anna Berg met Tomas Varga in December.", PUB, "2024-12"),
     ("Anna Berg met Tomas Varga on Monday.", None, None),
@@ -169,6 +174,7 @@ NOT_EVENTS = [
     "Tomas Varga called Anna Berg a liar.",
     "Anna Berg gave an interview to CNN on Monday.",
     "Anna Berg met voters in Ohio.",
+    "The Rovers are set to host the Harriers for a football game on Sunday.",
     "At Monday's debate with Tomas Varga, Anna Berg defended her plan.",
     "Anna Berg spoke at a rally in Ohio on Monday.",
     "Anna Berg frequently goes to the hospital for checks.",

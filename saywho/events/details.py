@@ -111,9 +111,10 @@ def date_of(t: Token, verb: Token, base_at: Callable[[int], str | None], future:
             if best is None or abs(d[3] - t.idx) < abs(best[3] - t.idx):
                 best = d
             continue
-        if nxt is not None and nxt.lower_ in ("before", "after", "later", "earlier", "prior") or re.search(
+        if nxt is not None and nxt.lower_ in ("before", "after", "later", "earlier", "prior") and re.search(
+                r"\b(days?|weeks?|months?|years?|hours?|minutes?|nights?)\b", txt, re.I) or re.search(
                 r"\b(later|afterwards?|before|earlier)$", txt, re.I):
-            continue  # "a day before X", "a month later": measured from another event
+            continue  # "a day before X", "a month later": measured from another event ("on Wednesday before X" is not)
         if prev is not None and prev.lower_ in ("since", "until", "till", "before", "after", "by", "from", "for", "of", "than"):
             continue
         if re.match(r"^(the\s+)?(first|last|second)\s+time", txt, re.I) or re.search(r"\bfollowing\b", txt, re.I):
