@@ -80,6 +80,9 @@ PLANNED = [
     ("Anna Berg plans to visit Leeds on Saturday.", "visit", ("Berg",), "2025-03-15"),
     # a passive head of planning: its subject is who will go
     ("Anna Berg is expected to visit Leeds on Saturday.", "visit", ("Berg",), "2025-03-15"),
+    # a bare month ahead of a plan is the next one
+    ("Anna Berg is expected to visit Leeds in July.", "visit", ("Berg",), "2025-07"),
+    ("Anna Berg will meet Tomas Varga in January.", "meeting", ("Berg", "Varga"), "2026-01"),
     ("Anna Berg is scheduled to meet Tomas Varga on Friday.", "meeting", ("Berg", "Varga"), "2025-03-14"),
 ]
 

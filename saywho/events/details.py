@@ -226,6 +226,9 @@ def resolve_phrase(txt: str, base: str | None, future: bool = False) -> tuple[st
         delta = (_WEEKDAYS.index(day.group(1)) - b.weekday()) % 7
         d = b + _dt.timedelta(days=delta - 7 if delta == 6 else delta)
         return d.isoformat(), False
+    if future and e in _MONTHS:  # "is expected to visit Paris in July": the next July
+        mo = _MONTHS.index(e) + 1
+        return f"{b.year if mo >= b.month else b.year + 1:04d}-{mo:02d}", False
     if future and re.fullmatch(r"next (week|month)|(in )?the coming (days|weeks)", e):
         return None  # ahead, but no day: the text's time is kept in date_text only
     return resolve_date(txt, base)
