@@ -253,7 +253,7 @@ class Parties:
             # no clause after the place ("apartment to keep details ...", a misparse): stop at its first verb
             stop = next((x.i for x in words if x.i > tok.i and (x.pos_ in ("VERB", "AUX", "PART") or x.dep_ in ("aux", "dobj"))), None)
             words = [x for x in words if stop is None or x.i < stop]
-            return "place", " ".join(x.text for x in words)
+            return "place", "".join(x.text_with_ws for x in words).strip()  # "children's hospital", not "children 's"
         if lemma in GROUP_NOUNS and (tok.tag_ in ("NNS", "NN") or tok.is_lower) and (tok.tag_ == "NNS" or lemma in COLLECTIVE_NOUNS or lemma in ("staff", "counterpart")):
             return self._group_party(tok, ents)
         return "none", None
