@@ -264,8 +264,8 @@ IN_PASSING = [
     ("Following a two-hour meeting on Monday, the Harbour Commission issued new rules.", "meeting", ("Harbour Commission",), "2025-03-10", None),
     # the trip's traveller in the predicate; an organisation gone to is the place
     ("Monday's trip to Ridgeway College was not Anna Berg's first.", "visit", ("Berg",), "2025-03-10", "Ridgeway College"),
-    # talks in the circumstance of a past pledge took place
-    ("The plan meets the target the country pledged to reach at U.N. climate talks in Lima last December.",
+    # talks in the circumstance of a past promise took place
+    ("The bill funds the cuts the country promised to make at U.N. climate talks in Lima last December.",
      "meeting", ("U.N.",), "2024-12", "Lima"),
     # "a month later": counted from the date stated before it
     ("A visit by Anna Berg in May 2019 was followed by a trip by Senator Tomas Varga a month later.",
@@ -285,7 +285,7 @@ def test_meeting_that_names_its_own_parties_keeps_them() -> None:
 
 
 CONTESTS = [
-    "Anna Berg met her Republican opponents one-on-one three times in 2006.",
+    "Anna Berg met her opponents in three televised forums in 2006.",
     "Tomas Varga met his rival in the final on Sunday.",
 ]
 

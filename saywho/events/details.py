@@ -104,7 +104,7 @@ def date_of(t: Token, verb: Token, base_at: Callable[[int], str | None], future:
             continue
         prev = doc[ent.start - 1] if ent.start > 0 else None
         nxt = doc[ent.end] if ent.end < len(doc) else None
-        later = _later_than(ent, sent, base_at)  # "in December 2011 ... a month later"
+        later = _later_than(ent, sent, base_at)  # "in May 2019 ... a month later"
         if later is not None and _attached(ent.root, t, verb, clause):
             # (one said of the trigger itself is its date, whatever lies nearer)
             d = (later, txt, True, t.idx if ent.root.head.i == t.i else ent.start_char)
@@ -141,8 +141,8 @@ _COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
 
 def _later_than(ent: Span, sent: Span, base_at: Callable[[int], str | None]) -> str | None:
     """The date of "a month later", "two years later" counted from the last date stated
-    before it in the sentence ("a visit in December 2011 ... a trip a month later" is
-    2012-01), at that date's granularity (months need a month, years a year); None
+    before it in the sentence ("a visit in May 2019 ... a trip a month later" is
+    2019-06), at that date's granularity (months need a month, years a year); None
     for any other phrase, or with no such date."""
     m = re.fullmatch(r"(?:about |some )?(a|an|one|two|three|four|five|six|\d+) (month|year)s? later", ent.text.strip(), re.I)
     if m is None:

@@ -110,8 +110,8 @@ def irrealis_kind(t: Token, negation: bool = True) -> str | None:
 
 
 def circumstance_head(t: Token, verb: Token) -> Token:
-    """The verb whose mood an event noun in a circumstance takes: "the target it pledged to
-    reach at U.N. climate talks" hangs the talks on "reach", but the pledge was made at
+    """The verb whose mood an event noun in a circumstance takes: "the cuts they vowed to make
+    at the Lima climate talks" hangs the talks on "make", but the vow was made at
     them (a past report: the talks took place).  ``verb`` otherwise."""
     if (t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in ("at", "during") and t.head.head.i == verb.i
             and verb.dep_ == "xcomp" and verb.head.tag_ == "VBD" and verb.head.lemma_.lower() in IRREALIS_HEADS):

@@ -1,8 +1,8 @@
 """Second opinions on who a mention names, for engagements only (stage 4's answers stay
 as they are for quotes): a gendered pronoun whose resolved person's gender is unknown
 while a person of that gender was just named; a description whose place names no role
-of the person it resolved to; the formal name behind a nickname ("Robert C. "Bobby"
-Scott"); "it" standing for the subject of the clause that reports it."""
+of the person it resolved to; the formal name behind a nickname ("Daniel J. "Danny"
+Marsh"); "it" standing for the subject of the clause that reports it."""
 from __future__ import annotations
 
 import re
@@ -24,8 +24,8 @@ def gendered_referent(tok: Token, person: Person | None, people: list[Person],
                       mentions: list[tuple[int, int, str]]) -> str | None:
     """The person a gendered pronoun stands for, when stage 4 gave one of unknown gender
     and a person of the pronoun's gender was named in this sentence or the two before
-    ("... for Suu Kyi, who had breakfast with Vice President Biden. She will visit ...":
-    "She" is Suu Kyi, not Biden).  ``person``'s name otherwise."""
+    ("Okafor, who dined with Vice President Lindqvist. She will visit ...":
+    "She" is Okafor, not Lindqvist).  ``person``'s name otherwise."""
     name = person.name if person is not None else None
     want = "female" if tok.lower_ in _FEMALE else "male" if tok.lower_ in _MALE else None
     if want is None or person is None or person.gender is not None:
@@ -43,9 +43,9 @@ def gendered_referent(tok: Token, person: Person | None, people: list[Person],
 
 
 def place_mismatch(span: Span, person: Person) -> bool:
-    """Whether a description ("Burma leader", "the French minister") names a place or
+    """Whether a description ("Peru leader", "the French minister") names a place or
     nationality that none of the person's roles and mentions has: then it is someone
-    else ("Burma leader" is not "Senate Republican leader Mitch McConnell")."""
+    else ("Peru leader" is not "Senate leader Mark Hollis")."""
     if any(x.ent_type_ == "PERSON" for x in span):
         return False  # a name, not a description
     places = [x.text.lower() for x in span if x.ent_type_ in ("GPE", "NORP") and x.pos_ in ("PROPN", "ADJ")]
@@ -56,14 +56,14 @@ def place_mismatch(span: Span, person: Person) -> bool:
     return not all(p in known for p in places)
 
 
-#: A formal name around a quoted nickname: "Robert C. "Bobby" Scott", "William J. 'Bill' Clinton".
+#: A formal name around a quoted nickname: "Daniel J. "Danny" Marsh", "William J. 'Bill' Reed".
 _NICKNAMED = re.compile(
     r"\b(?P<first>[A-Z][a-z]+)(?P<mid>(?:\s+[A-Z]\.)*)\s+[\"“‘'](?P<nick>[A-Z][a-z]+)[\"”’']\s+(?P<last>[A-Z][A-Za-z'-]+)")
 
 
 def formal_name(doc: Doc, name: str) -> str | None:
     """The formal name the article gives a person known by a nickname or a surname
-    ("Bobby Scott" or "Scott" -> "Robert C. Scott" after 'Robert C. "Bobby" Scott'),
+    ("Danny Marsh" or "Marsh" -> "Daniel J. Marsh" after 'Daniel J. "Danny" Marsh'),
     when exactly one such form fits; None otherwise."""
     words = name.split()
     if not words:
@@ -78,7 +78,7 @@ def formal_name(doc: Doc, name: str) -> str | None:
 
 def clause_antecedent(tok: Token) -> Token | None:
     """The noun "it" stands for when it is the subject of a reported clause and the
-    reporting clause's subject is a noun: "the campaign announced that it was inviting
+    reporting clause's subject is a noun: "the campaign said that it was inviting
     X" -> "campaign".  None otherwise."""
     if tok.lower_ != "it" or tok.dep_ != "nsubj":
         return None
@@ -90,8 +90,8 @@ def clause_antecedent(tok: Token) -> Token | None:
 
 
 def fullest_org(doc: Doc, name: str) -> str:
-    """The fullest form of an organisation's name the article gives ("Security Council"
-    -> "United Nations Security Council"), when only one longer form ends with it."""
+    """The fullest form of an organisation's name the article gives ("Harbour Commission"
+    -> "Port of Leeds Harbour Commission"), when only one longer form ends with it."""
     if not name[:1].isupper() or len(name.split()) < 2:
         return name  # "the board", "Senate": too short to tell one body from another
     forms = {re.sub(r"^the\s+", "", re.sub(r"[’']s$", "", e.text.strip()), flags=re.I) for e in entities(doc) if e.label_ == "ORG"}
@@ -99,7 +99,7 @@ def fullest_org(doc: Doc, name: str) -> str:
         return name  # a group or a person the tagger put in an organisation's name
     longer = {f for f in forms if f.endswith(" " + name) and len(f.split()) <= 6 and "\n" not in f}
     tops = {f for f in longer if not any(g.endswith(" " + f) for g in longer)}
-    # "U.N. Security Council" is an abbreviation of "United Nations Security Council"
+    # "EU Trade Council" is an abbreviation of "European Union Trade Council"
     tops = {f for f in tops if not any(g != f and _abbreviates(f[: -len(name)], g[: -len(name)]) for g in tops)}
     return tops.pop() if len(tops) == 1 else name
 

@@ -75,7 +75,7 @@ class Parties:
                      and not (e.start > 0 and self.doc[e.start - 1].lower_.rstrip(".") in TITLES)}
             self._forms = {f for f in forms if f and f[:1].isupper() and "\n" not in f}
         longer = {f for f in self._forms if f.endswith(" " + name) and len(f.split()) <= 5}
-        if not longer:  # 'Robert C. "Bobby" Scott' for "Bobby Scott"; an organisation's fullest name
+        if not longer:  # 'Daniel J. "Danny" Marsh' for "Danny Marsh"; an organisation's fullest name
             return formal_name(self.doc, name) or (name if self.lookup.is_known_person(name) else fullest_org(self.doc, name))
         # the longest forms must be one name ("Barack Obama" and "Barack H. Obama" are)
         tops = {(f.split()[0], f.split()[-1]) for f in longer if not any(g.endswith(" " + f) for g in longer)}
@@ -182,7 +182,7 @@ class Parties:
         n = self.person_at(span.start_char, span.end_char) or self.person_at(s, e)
         p = (self.lookup.person_at(span.start_char, span.end_char) or self.lookup.person_at(s, e)) if n else None
         if n and p is not None and p.name == n and place_mismatch(span, p):
-            return []  # "Burma leader" is not "Senate Republican leader X"
+            return []  # "Peru leader" is not "Senate leader X"
         if n:
             return [n]
         # a name in the head the core did not keep as a person (the tagger sometimes calls "Trump" an ORG)
@@ -348,7 +348,7 @@ class Parties:
                 # meeting with X, the White House announced": the meeting names its own parties)
                 toks = subject(h)
             elif t.dep_ == "nsubj" and h.lemma_ == "be":
-                # "Monday's trip to X wasn't Stein's first": the possessor in the predicate
+                # "Monday's trip to X was not Berg's first": the possessor in the predicate
                 toks += [a for c in h.children if c.dep_ == "attr" for a in ([c] if any(
                     x.tag_ == "POS" for x in c.children) else [x for x in c.children if x.dep_ == "poss"])]
             elif etype == "meeting" and t.dep_ == "dobj" and h.lemma_ in ADDRESS_VERBS:
@@ -372,7 +372,7 @@ class Parties:
         place = None
         for tok in toks:
             for x in [tok, *conjuncts(tok)]:
-                x = clause_antecedent(x) or x  # "the campaign announced that it was inviting X"
+                x = clause_antecedent(x) or x  # "the campaign said that it was inviting X"
                 got = self.resolve_one(x, set(names))
                 if got:
                     for n in got:
@@ -384,7 +384,7 @@ class Parties:
                 if what == "media":
                     return None
                 if what == "org" and etype == "visit" and kind == "noun" and x.dep_ == "pobj" and x.head.lower_ == "to" and x.head.head.i == t.i:
-                    what = "place"  # "a trip to Hofstra": where the visit went, no party to it
+                    what = "place"  # "a trip to Ridgeway College": where the visit went, no party to it
                 if what == "place" and place is None:
                     place = name
                 elif what in ("org", "group") and name and name not in names:

@@ -68,8 +68,8 @@ def subject(v: Token, depth: int = 0, passive_ok: bool = True) -> list[Token]:
         return []
     planned = [c for c in h.children if c.dep_ == "nsubjpass" and (c.ent_type_ == "PERSON" or c.pos_ == "PRON")]
     if v.dep_ == "xcomp" and h.lemma_.lower() in PLANNED_HEADS and planned:
-        # "X is expected to visit", "she is scheduled to meet" (a person: "the Panthers are
-        # set to host the Vikings" is a game)
+        # "X is expected to visit", "she is scheduled to meet" (a person: "the Rovers are
+        # set to host the Harriers" is a game)
         return planned
     if v.dep_ == "xcomp" and h.pos_ == "ADJ" and h.head.i != h.i:
         return subject(h.head, depth + 1, False)  # "X is due to meet", "X is ready to talk"

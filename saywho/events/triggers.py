@@ -157,7 +157,7 @@ def _verb_is_engagement(t: Token, children: list[Token], preps: set[str]) -> boo
         return any(p.ent_type_ == "FAC" or p.lemma_.lower() in VISIT_PLACE_NOUNS and p.lemma_.lower() not in (
             "state", "country", "region", "city", "town", "capital") for p in to)
     if lemma == "meet" and "with" not in preps and any(c.dep_ == "dobj" and c.lemma_.lower() in CONTEST_NOUNS for c in children):
-        return False  # "met her opponents one-on-one", "met his rival in the final": a contest
+        return False  # "met his opponents in the primaries", "met his rival in the final": a contest
     if lemma == "discuss":
         # "X and Y discussed trade", "discussed trade with Y"; "X discussed the plan" alone is no engagement
         subj = [c for c in children if c.dep_ == "nsubj"]
