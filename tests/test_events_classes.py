@@ -78,6 +78,12 @@ PLANNED = [
     ("Anna Berg is due to meet on Friday with Tomas Varga.", "meeting", ("Berg", "Varga"), "2025-03-14"),
     ("Anna Berg will visit Tomas Varga next year.", "visit", ("Berg", "Varga"), None),
     ("Anna Berg plans to visit Leeds on Saturday.", "visit", ("Berg",), "2025-03-15"),
+    # a passive head of planning: its subject is who will go
+    ("Anna Berg is expected to visit Leeds on Saturday.", "visit", ("Berg",), "2025-03-15"),
+    # a bare month ahead of a plan is the next one
+    ("Anna Berg is expected to visit Leeds in July.", "visit", ("Berg",), "2025-07"),
+    ("Anna Berg will meet Tomas Varga in January.", "meeting", ("Berg", "Varga"), "2026-01"),
+    ("Anna Berg is scheduled to meet Tomas Varga on Friday.", "meeting", ("Berg", "Varga"), "2025-03-14"),
 ]
 
 
@@ -130,6 +136,8 @@ def test_canonical_name_from_the_article() -> None:
 # 5. dates: ages are no dates, relative dates at their granularity, none without publication
 DATES = [
     ("Maria Lopez, 34, met Tomas Varga in Paris.", PUB, None),
+    # a weekday before "before": the day itself, not a span measured from another event
+    ("Anna Berg met Tomas Varga on Monday before flying home.", PUB, "2025-03-10"),
     ("Anna Berg met Tomas Varga last June in Berlin.", PUB, "2024-06"),
     ("Anna Berg met Tomas Varga in December.", PUB, "2024-12"),
     ("Anna Berg met Tomas Varga on Monday.", None, None),
@@ -169,6 +177,7 @@ NOT_EVENTS = [
     "Tomas Varga called Anna Berg a liar.",
     "Anna Berg gave an interview to CNN on Monday.",
     "Anna Berg met voters in Ohio.",
+    "The Rovers are set to host the Harriers for a football game on Sunday.",
     "At Monday's debate with Tomas Varga, Anna Berg defended her plan.",
     "Anna Berg spoke at a rally in Ohio on Monday.",
     "Anna Berg frequently goes to the hospital for checks.",
@@ -218,3 +227,69 @@ def test_going_to_a_facility_is_a_visit() -> None:
 def test_fullest_name() -> None:
     e = one("Aung San Suu Kyi arrived on Monday. Suu Kyi met Tomas Varga.", "meeting", "Varga")
     assert "Aung San Suu Kyi" in e.participants
+
+
+# 4b. participants: second opinions stage 5 takes on who a mention names
+REFERENTS = [
+    # a nickname in quotes: the formal name
+    ('Rep. Daniel J. "Danny" Marsh held a picnic. On Monday Danny Marsh visited Flint.', "visit", "Daniel J. Marsh", None),
+    # "it" in a reported clause: the reporting clause's subject ("the Okafor campaign")
+    ("The Okafor campaign said on Monday that it was inviting Tomas Varga to sit in the front row. Ruth Okafor smiled.",
+     "message", "Varga", None),
+]
+
+
+@pytest.mark.parametrize("text,etype,name,absent", REFERENTS)
+def test_referents(text: str, etype: str, name: str, absent: str | None) -> None:
+    e = one(text, etype, name)
+    assert absent is None or not any(absent in p for p in e.participants)
+
+
+def test_description_with_another_place_is_someone_else() -> None:
+    text = ("Senate leader Mark Hollis praised the deal.\n\n"
+            "Peru leader's visit to Leeds marks a success for Hollis.")
+    assert not [e for e in events(text) if e.type == "visit" and "Mark Hollis" in e.participants]
+
+
+def test_organisation_by_its_fullest_name() -> None:
+    text = ("The United Nations Security Council on Friday condemned the test.\n\n"
+            "Following a late meeting, the Security Council issued a statement. The U.N. Security Council will act.")
+    e = one(text, "meeting", "Security Council")
+    assert e.participants == ["United Nations Security Council"] and e.date == "2025-03-07"
+
+
+# 1b. meetings and visits told in passing
+IN_PASSING = [
+    # the time of a clause: its subject held the meeting
+    ("Following a two-hour meeting on Monday, the Harbour Commission issued new rules.", "meeting", ("Harbour Commission",), "2025-03-10", None),
+    # the trip's traveller in the predicate; an organisation gone to is the place
+    ("Monday's trip to Ridgeway College was not Anna Berg's first.", "visit", ("Berg",), "2025-03-10", "Ridgeway College"),
+    # talks in the circumstance of a past promise took place
+    ("The bill funds the cuts the country promised to make at U.N. climate talks in Lima last December.",
+     "meeting", ("U.N.",), "2024-12", "Lima"),
+    # "a month later": counted from the date stated before it
+    ("A visit by Anna Berg in May 2019 was followed by a trip by Senator Tomas Varga a month later.",
+     "visit", ("Varga",), "2019-06", None),
+]
+
+
+@pytest.mark.parametrize("text,etype,names,date,place", IN_PASSING)
+def test_in_passing(text: str, etype: str, names: tuple[str, ...], date: str | None, place: str | None) -> None:
+    e = one(text, etype, *names)
+    assert e.date == date and e.status == "happened" and (place is None or e.place == place)
+
+
+def test_meeting_that_names_its_own_parties_keeps_them() -> None:
+    e = one("Ruth Okafor arrived on Monday. After her meeting with Tomas Varga, the ministry announced new rules.", "meeting", "Varga")
+    assert "ministry" not in " ".join(e.participants)
+
+
+CONTESTS = [
+    "Anna Berg met her opponents in three televised forums in 2006.",
+    "Tomas Varga met his rival in the final on Sunday.",
+]
+
+
+@pytest.mark.parametrize("text", CONTESTS)
+def test_contests_are_no_meetings(text: str) -> None:
+    assert [e for e in events(text) if e.type == "meeting"] == []

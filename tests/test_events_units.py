@@ -170,3 +170,18 @@ def test_find_events_end_to_end_with_fixed_lookup() -> None:
     (ev,) = find_events(doc, art, FixedLookup(people_of(text, "Ann Lee", "Bob Ray")), trace=trace)
     assert ev.type == "meeting" and ev.participants == ["Ann Lee", "Bob Ray"] and ev.date == "2025-03-10"
     assert trace and trace[0][1] == "met"
+
+
+def test_gendered_pronoun_prefers_the_woman_just_named() -> None:
+    """Stage 4 gave "She" to a person of unknown gender; a woman was named just before."""
+    from saywho.events.names import gendered_referent
+
+    doc = nlp.parse("Ruth Okafor dined with Vice President Lindqvist. She will visit Leeds on Friday.")
+    okafor = Person(name="Ruth Okafor", gender="female", mentions=[(0, 11)])
+    lindqvist = Person(name="Lindqvist", gender=None, mentions=[(23, 47)])
+    mentions = [(0, 11, "Ruth Okafor"), (23, 47, "Lindqvist")]
+    she = tok(doc, "She")
+    assert gendered_referent(she, lindqvist, [okafor, lindqvist], mentions) == "Ruth Okafor"
+    # a resolved person of known gender stays; no woman named nearby: stage 4's answer stays
+    assert gendered_referent(she, okafor, [okafor, lindqvist], mentions) == "Ruth Okafor"
+    assert gendered_referent(she, lindqvist, [lindqvist], [(23, 47, "Lindqvist")]) == "Lindqvist"

@@ -104,9 +104,17 @@ def date_of(t: Token, verb: Token, base_at: Callable[[int], str | None], future:
             continue
         prev = doc[ent.start - 1] if ent.start > 0 else None
         nxt = doc[ent.end] if ent.end < len(doc) else None
-        if nxt is not None and nxt.lower_ in ("before", "after", "later", "earlier", "prior") or re.search(
+        later = _later_than(ent, sent, base_at)  # "in May 2019 ... a month later"
+        if later is not None and _attached(ent.root, t, verb, clause):
+            # (one said of the trigger itself is its date, whatever lies nearer)
+            d = (later, txt, True, t.idx if ent.root.head.i == t.i else ent.start_char)
+            if best is None or abs(d[3] - t.idx) < abs(best[3] - t.idx):
+                best = d
+            continue
+        if nxt is not None and nxt.lower_ in ("before", "after", "later", "earlier", "prior") and re.search(
+                r"\b(days?|weeks?|months?|years?|hours?|minutes?|nights?)\b", txt, re.I) or re.search(
                 r"\b(later|afterwards?|before|earlier)$", txt, re.I):
-            continue  # "a day before X", "a month later": measured from another event
+            continue  # "a day before X", "a month later": measured from another event ("on Wednesday before X" is not)
         if prev is not None and prev.lower_ in ("since", "until", "till", "before", "after", "by", "from", "for", "of", "than"):
             continue
         if re.match(r"^(the\s+)?(first|last|second)\s+time", txt, re.I) or re.search(r"\bfollowing\b", txt, re.I):
@@ -126,6 +134,31 @@ def date_of(t: Token, verb: Token, base_at: Callable[[int], str | None], future:
         if best is None or abs(ent.start_char - t.idx) < abs(best[3] - t.idx):
             best = d
     return best
+
+
+_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _later_than(ent: Span, sent: Span, base_at: Callable[[int], str | None]) -> str | None:
+    """The date of "a month later", "two years later" counted from the last date stated
+    before it in the sentence ("a visit in May 2019 ... a trip a month later" is
+    2019-06), at that date's granularity (months need a month, years a year); None
+    for any other phrase, or with no such date."""
+    m = re.fullmatch(r"(?:about |some )?(a|an|one|two|three|four|five|six|\d+) (month|year)s? later", ent.text.strip(), re.I)
+    if m is None:
+        return None
+    n = int(m.group(1)) if m.group(1).isdigit() else _COUNT[m.group(1).lower()]
+    anchors = [e for e in ents_in(sent) if e.label_ == "DATE" and e.end <= ent.start and re.search(r"\b\d{4}\b", e.text)]
+    r = resolve_phrase(anchors[-1].text, base_at(anchors[-1].start_char)) if anchors else None
+    if r is None:
+        return None
+    y, mo = int(r[0][:4]), int(r[0][5:7]) if len(r[0]) >= 7 else None
+    if m.group(2).lower() == "year":
+        return f"{y + n:04d}" + (f"-{mo:02d}" if mo else "")
+    if mo is None:
+        return None
+    k = y * 12 + mo - 1 + n
+    return f"{k // 12:04d}-{k % 12 + 1:02d}"
 
 
 def duration_of(t: Token) -> tuple[int, bool] | None:
@@ -193,6 +226,9 @@ def resolve_phrase(txt: str, base: str | None, future: bool = False) -> tuple[st
         delta = (_WEEKDAYS.index(day.group(1)) - b.weekday()) % 7
         d = b + _dt.timedelta(days=delta - 7 if delta == 6 else delta)
         return d.isoformat(), False
+    if future and e in _MONTHS:  # "is expected to visit Paris in July": the next July
+        mo = _MONTHS.index(e) + 1
+        return f"{b.year if mo >= b.month else b.year + 1:04d}-{mo:02d}", False
     if future and re.fullmatch(r"next (week|month)|(in )?the coming (days|weeks)", e):
         return None  # ahead, but no day: the text's time is kept in date_text only
     return resolve_date(txt, base)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..lexicon import MODALS
+from ..lexicon import IRREALIS_HEADS, MODALS
 from .words import FUTURE_AUX, HYPOTHETICAL_HEADS, PLANNED_HEADS
 
-__all__ = ["debate_happened", "irrealis_kind", "is_irrealis"]
+__all__ = ["circumstance_head", "debate_happened", "irrealis_kind", "is_irrealis"]
 
 #: Subordinators of a clause told as fact whatever the main clause's mood.
 _ASSERTED_MARKS = ("while", "when", "as", "after", "since", "because", "although", "though")
@@ -107,3 +107,13 @@ def irrealis_kind(t: Token, negation: bool = True) -> str | None:
     if "hypothetical" in found:
         return "hypothetical"
     return "planned" if found else None
+
+
+def circumstance_head(t: Token, verb: Token) -> Token:
+    """The verb whose mood an event noun in a circumstance takes: "the cuts they vowed to make
+    at the Lima climate talks" hangs the talks on "make", but the vow was made at
+    them (a past report: the talks took place).  ``verb`` otherwise."""
+    if (t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in ("at", "during") and t.head.head.i == verb.i
+            and verb.dep_ == "xcomp" and verb.head.tag_ == "VBD" and verb.head.lemma_.lower() in IRREALIS_HEADS):
+        return verb.head
+    return verb

@@ -20,6 +20,7 @@ from ..lexicon import (
 from ..model import Quote
 from ..nlp import entities, sent_of
 from ..speakers.lookup import PersonLookup
+from .names import clause_antecedent, counterpart, formal_name, fullest_org, gendered_referent, place_mismatch
 from .syntax import conjuncts, ents_in, misparsed_destination, np_span, party_objects, subject, subject_lost
 from .words import (
     EVENT_LIGHT_VERBS, EVENT_VERBS, GROUP_NOUNS, MESSAGE_NOUNS, SEEING_VERBS, SUMMIT_NOUNS, TRAVEL_VERBS, VISIT_PLACE_NOUNS,
@@ -74,6 +75,8 @@ class Parties:
                      and not (e.start > 0 and self.doc[e.start - 1].lower_.rstrip(".") in TITLES)}
             self._forms = {f for f in forms if f and f[:1].isupper() and "\n" not in f}
         longer = {f for f in self._forms if f.endswith(" " + name) and len(f.split()) <= 5}
+        if not longer:  # 'Daniel J. "Danny" Marsh' for "Danny Marsh"; an organisation's fullest name
+            return formal_name(self.doc, name) or (name if self.lookup.is_known_person(name) else fullest_org(self.doc, name))
         # the longest forms must be one name ("Barack Obama" and "Barack H. Obama" are)
         tops = {(f.split()[0], f.split()[-1]) for f in longer if not any(g.endswith(" " + f) for g in longer)}
         if len(tops) != 1:
@@ -161,6 +164,8 @@ class Parties:
             if not self._gender_fits(tok):
                 return []  # the resolver's "she" is a man: better no party than a wrong one
             n = self.person_at(s, e)
+            if n is not None:  # "she" resolved to a man of unknown gender, a woman just named
+                n = gendered_referent(tok, self.lookup.person_at(s, e), self.people, self.person_mentions)
             if n is None and low.startswith("@"):
                 n = self.lookup.canonical(tok.text[1:])
                 n = n if self.lookup.is_known_person(n) else None
@@ -168,13 +173,16 @@ class Parties:
         if tok.is_lower and tok.lemma_.lower() in COLLECTIVE_NOUNS and tok.tag_ != "NNS":
             return []  # "the NAACP board", "the committee": a body, never a person (see other_party)
         if tok.lemma_.lower() == "counterpart" and tok.tag_ == "NN":
-            return self._counterpart(tok)
+            return counterpart(self, tok)
         span = np_span(tok)
         # without a possessor: "Patriot Coal's executives" are not Patriot Coal
         poss = [x.i for c in tok.children if c.dep_ == "poss" for x in c.subtree]
         if poss and max(poss) + 1 < span.end:
             span = self.doc[max(poss) + 1 + (1 if self.doc[max(poss) + 1].dep_ == "case" else 0): span.end]
         n = self.person_at(span.start_char, span.end_char) or self.person_at(s, e)
+        p = (self.lookup.person_at(span.start_char, span.end_char) or self.lookup.person_at(s, e)) if n else None
+        if n and p is not None and p.name == n and place_mismatch(span, p):
+            return []  # "Peru leader" is not "Senate leader X"
         if n:
             return [n]
         # a name in the head the core did not keep as a person (the tagger sometimes calls "Trump" an ORG)
@@ -192,21 +200,6 @@ class Parties:
             mods <= {"the", "two", "both"} and (mods or tok.lower_ == "both")
         ):
             return self.pair_before(s)
-        return []
-
-    def _counterpart(self, tok: Token) -> list[str]:
-        """"her German counterpart": the person named soon after with the same nationality
-        ("Frank Weber, the German foreign minister"), else no one (the role stays a group)."""
-        norp = [c.lower_ for c in tok.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")]
-        if not norp:
-            return []
-        for ent in entities(self.doc):
-            if ent.label_ != "PERSON" or not 0 < ent.start_char - tok.idx <= 600:
-                continue
-            sent = sent_of(ent.root)
-            if any(x.lower_ in norp for x in sent if x.i not in range(ent.start, ent.end) and x.ent_type_ in ("NORP", "GPE")):
-                name = self.person_at(ent.start_char, ent.end_char) or self.lookup.canonical(_strip_name(ent.text))
-                return [name] if name else []
         return []
 
     # -------------------------------------------------------------- parties that are no person
@@ -260,7 +253,7 @@ class Parties:
             # no clause after the place ("apartment to keep details ...", a misparse): stop at its first verb
             stop = next((x.i for x in words if x.i > tok.i and (x.pos_ in ("VERB", "AUX", "PART") or x.dep_ in ("aux", "dobj"))), None)
             words = [x for x in words if stop is None or x.i < stop]
-            return "place", " ".join(x.text for x in words)
+            return "place", "".join(x.text_with_ws for x in words).strip()  # "children's hospital", not "children 's"
         if lemma in GROUP_NOUNS and (tok.tag_ in ("NNS", "NN") or tok.is_lower) and (tok.tag_ == "NNS" or lemma in COLLECTIVE_NOUNS or lemma in ("staff", "counterpart")):
             return self._group_party(tok, ents)
         return "none", None
@@ -350,6 +343,14 @@ class Parties:
                 toks = subject(h) + toks  # "was in Richmond for a meeting with state officials", "flew in for talks"
             elif etype == "message" and t.lemma_.lower() in MESSAGE_NOUNS and t.dep_ == "pobj" and t.head.lower_ == "in":
                 toks = subject(h) + toks  # "In a letter to the president, the senator asked ..." 
+            elif etype == "meeting" and t.dep_ == "pobj" and t.head.lower_ in ("after", "following") and not toks:
+                # "Following a late meeting, the council issued a statement" (not "After her
+                # meeting with X, the White House announced": the meeting names its own parties)
+                toks = subject(h)
+            elif t.dep_ == "nsubj" and h.lemma_ == "be":
+                # "Monday's trip to X was not Berg's first": the possessor in the predicate
+                toks += [a for c in h.children if c.dep_ == "attr" for a in ([c] if any(
+                    x.tag_ == "POS" for x in c.children) else [x for x in c.children if x.dep_ == "poss"])]
             elif etype == "meeting" and t.dep_ == "dobj" and h.lemma_ in ADDRESS_VERBS:
                 toks = subject(h) + toks  # "told a meeting of Pacific Island leaders"
             elif h.lemma_ == "invite" and t.dep_ == "pobj" and t.head.lower_ == "to" and h.tag_ == "VBD":
@@ -371,6 +372,7 @@ class Parties:
         place = None
         for tok in toks:
             for x in [tok, *conjuncts(tok)]:
+                x = clause_antecedent(x) or x  # "the campaign said that it was inviting X"
                 got = self.resolve_one(x, set(names))
                 if got:
                     for n in got:
@@ -381,6 +383,8 @@ class Parties:
                 what, name = self.other_party(x, etype)
                 if what == "media":
                     return None
+                if what == "org" and etype == "visit" and kind == "noun" and x.dep_ == "pobj" and x.head.lower_ == "to" and x.head.head.i == t.i:
+                    what = "place"  # "a trip to Ridgeway College": where the visit went, no party to it
                 if what == "place" and place is None:
                     place = name
                 elif what in ("org", "group") and name and name not in names:

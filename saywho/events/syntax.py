@@ -6,7 +6,7 @@ from spacy.tokens import Span, Token
 
 from ..lexicon import MEDIUM_NOUNS, PARTY_PREPS
 from ..nlp import ents_within
-from .words import EVENT_VERBS, VISIT_PLACE_NOUNS
+from .words import EVENT_VERBS, PLANNED_HEADS, VISIT_PLACE_NOUNS
 
 
 def ents_in(span: Span) -> list[Span]:
@@ -66,6 +66,11 @@ def subject(v: Token, depth: int = 0, passive_ok: bool = True) -> list[Token]:
     h = v.head
     if h.i == v.i:
         return []
+    planned = [c for c in h.children if c.dep_ == "nsubjpass" and (c.ent_type_ == "PERSON" or c.pos_ == "PRON")]
+    if v.dep_ == "xcomp" and h.lemma_.lower() in PLANNED_HEADS and planned:
+        # "X is expected to visit", "she is scheduled to meet" (a person: "the Rovers are
+        # set to host the Harriers" is a game)
+        return planned
     if v.dep_ == "xcomp" and h.pos_ == "ADJ" and h.head.i != h.i:
         return subject(h.head, depth + 1, False)  # "X is due to meet", "X is ready to talk"
     if v.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl", "dobj", "relcl", "ccomp"):

@@ -19,13 +19,14 @@ from ..lexicon import PAIR_NOUNS
 from ..model import Article
 from ..nlp import sent_of, text_of
 from .details import context_date, date_base, date_of, dateline_before, duration_of, is_future, place_of
-from .mood import debate_happened, irrealis_kind, is_irrealis
+from .mood import circumstance_head, debate_happened, irrealis_kind, is_irrealis
 from .parties import Parties
 from .syntax import ents_in, misparsed_destination, with_medium
 from .words import (
     EVENT_NOUNS,
     EVENT_VERBS,
     GATHER_VERBS,
+    CONTEST_NOUNS,
     GROUP_NOUNS,
     INVESTIGATOR_WORDS,
     MESSAGE_NOUNS,
@@ -155,6 +156,8 @@ def _verb_is_engagement(t: Token, children: list[Token], preps: set[str]) -> boo
         # (not a city or a district: "when I went to the Eastern District" is a career move)
         return any(p.ent_type_ == "FAC" or p.lemma_.lower() in VISIT_PLACE_NOUNS and p.lemma_.lower() not in (
             "state", "country", "region", "city", "town", "capital") for p in to)
+    if lemma == "meet" and "with" not in preps and any(c.dep_ == "dobj" and c.lemma_.lower() in CONTEST_NOUNS for c in children):
+        return False  # "met his opponents in the primaries", "met his rival in the final": a contest
     if lemma == "discuss":
         # "X and Y discussed trade", "discussed trade with Y"; "X discussed the plan" alone is no engagement
         subj = [c for c in children if c.dep_ == "nsubj"]
@@ -350,7 +353,8 @@ def _mention(t: Token, kind: str, etype: str, article: Article, parties: Parties
         return None
     # "the call did not touch on X" still reports a call; "did not have a call" does not
     subj_noun = kind == "noun" and t.dep_ in ("nsubj", "nsubjpass")
-    kinds = {irrealis_kind(t, negation=not subj_noun), irrealis_kind(verb, negation=not subj_noun) if verb.i != t.i else None}
+    mood_verb = circumstance_head(t, verb) if kind == "noun" else verb
+    kinds = {irrealis_kind(t, negation=not subj_noun), irrealis_kind(mood_verb, negation=not subj_noun) if verb.i != t.i else None}
     if "hypothetical" in kinds:
         why(t, "did not happen (modal, negated, conditional)")
         return None

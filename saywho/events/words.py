@@ -65,3 +65,5 @@ INVESTIGATOR_WORDS = frozenset(
 )
 #: Verbs after "went to ..." that make the going a visit to what is seen ("went to see the ice in Greenland").
 SEEING_VERBS = frozenset("see visit tour inspect view survey watch".split())
+#: Objects that make "met X" a contest, not a meeting ("met his opponents in the primaries").
+CONTEST_NOUNS = frozenset("opponent rival challenger competitor foe adversary".split())
