@@ -277,6 +277,14 @@ def described_person(r: "ResolverState", s: int, head: Token, desc: str, definit
     never one who holds a different unique office."""
     if not (definite or head.pos_ == "PROPN"):
         return None
+    if not definite and head.pos_ == "PROPN" and head.ent_type_ in ("", "PERSON", "NORP") and head.text[:1].isupper() \
+            and head.lower_ not in PERSON_NOUNS and head.lower_ not in TITLES and head.lower_ not in OFFICE_HEADS:
+        # a bare name the article has not given anyone ("Adkins said"): someone of
+        # that name, never the most salient person (two people merged is the worst
+        # answer a reader cannot see)
+        pe = r.person_for_name(r.text[head.left_edge.idx:head.idx + len(head)] if head.left_edge.i >= head.i - 3 else head.text)
+        if pe is not None:
+            return pe, "person"
     lemma = head.lemma_.lower()
     hl = head.lower_
     words = {w.lower() for w in re.split(r"[\s\-]+", desc)}
