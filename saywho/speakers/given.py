@@ -62,11 +62,16 @@ def _word_classes(word: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@functools.lru_cache(maxsize=1)
+def _first_names():  # type: ignore[no-untyped-def]
+    import gender_guesser.detector as gd  # a word list: loaded once, on first use
+
+    return gd.Detector(case_sensitive=False)
+
+
 @functools.lru_cache(maxsize=65536)
 def _known_first_name(word: str) -> bool:
-    from .names import _gender_detector
-
-    return _gender_detector().get_gender(word) != "unknown"
+    return _first_names().get_gender(word) != "unknown"
 
 
 def common_word(word: str) -> bool:
