@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 from ..lexicon import FEMALE_HONORIFICS, MALE_HONORIFICS, PERSON_NOUNS, ROLE_HEAD_NOUNS, TITLES
 from ..nlp import text_of
 from .entities import Entity
+from .given import common_word, drop_non_given, is_given_name
 
 #: A possessive ending, dropped from a name ("Starmer's").
 NAME_RE = re.compile(r"[’']s$")
@@ -93,11 +94,20 @@ def full_name_in_text(text: str, surname: str) -> str | None:
         first = m.group(1)
         before = text[max(0, m.start() - 2):m.start()]
         sentence_start = m.start() == 0 or before.endswith(("\n", ". ", "? ", "! ", "“", '"'))
-        if first.lower() not in TITLES and (first_name_gender(first) is not None or not sentence_start):
+        if first.lower() not in TITLES and is_given_name(first, [surname], text) \
+                and (first_name_gender(first) is not None or not sentence_start):
             counts[first] = counts.get(first, 0) + 1
     if len(counts) != 1:  # none, or two people sharing the surname
         return None
     return f"{next(iter(counts))} {surname}"
+
+
+def _surname_then_word(e: Entity, more: list[str]) -> bool:
+    """``e``'s one name, no known first name, has a gender: given by "Mr." or "Mrs."
+    (names are gathered before pronouns are resolved), so it was written as a surname,
+    and what follows it in a longer name is English words ("Obama Speech" in a
+    headline), not the rest of a name written surname first ("Ban Ki-moon")."""
+    return bool(e.gender) and first_name_gender(e.names[0]) is None and all(common_word(w) for w in more)
 
 
 def _matching_person(entities: list[Entity], core: list[str], titles: list[str]) -> Entity | None:
@@ -111,6 +121,9 @@ def _matching_person(entities: list[Entity], core: list[str], titles: list[str])
             continue
         if len(low) >= 2 and other_first_name(low, e.names):
             continue  # "Ted Cruz" is not "Rafael Cruz", whatever bare "Cruz" they share
+        if len(low) >= 2 and e.gender and all(" " not in n for n in e.names) \
+                and first_name_gender(core[0]) not in (None, e.gender):
+            continue  # "Michelle Obama" is not the "Mr. Obama" seen before (first names guess a gender)
         for n in e.names:
             nl = n.lower().split()
             if low == nl or (len(low) == 1 and low[0] == nl[-1]) or (len(low) < len(nl) and low == nl[-len(low):]):
@@ -118,7 +131,9 @@ def _matching_person(entities: list[Entity], core: list[str], titles: list[str])
                 matches.append(e)
             elif len(low) == 1 and len(nl) > 1 and low[0] == nl[0] and any(x.lower() in ("sir", "dame", "lord", "lady") for x in titles):
                 best = e  # "Sir Keir": a knight is known by first name
-            elif len(nl) < len(low) and (nl == low[-len(nl):] or nl == low[:len(nl)] and len(e.names) == 1) or (len(nl) == 1 and nl[0] == low[-1]):
+            elif len(nl) < len(low) and (nl == low[-len(nl):] or nl == low[:len(nl)] and len(e.names) == 1
+                                            and not _surname_then_word(e, core[len(nl):]))\
+                    or (len(nl) == 1 and nl[0] == low[-1]):
                 best = e  # a longer form of a name seen first as a surname
                 if " ".join(core) not in e.names:
                     e.names.append(" ".join(core))
@@ -143,6 +158,8 @@ def person_for_name(entities: list[Entity], text: str, name: str, titles: list[s
         return None
     t, core = strip_titles(words)
     titles = (titles or []) + t
+    if create:  # a new name: "With Obama" is Obama, not a second full name (a lookup stays literal)
+        core = drop_non_given(core, text)
     if not core or not core[0][:1].isupper():
         return None
     best = _matching_person(entities, core, titles)
