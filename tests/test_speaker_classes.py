@@ -36,6 +36,21 @@ PRONOUNS = [
 ]
 
 
+#: "they" continues the plural subject of its sentence or of the sentence before, not
+#: the last group or document named
+THEY = [
+    ('The inquiry published a 40-page report on Monday. Local farmers have opposed the dam for years, '
+     'although they said "talks can still work."', "farmers"),
+    ('The council issued a statement. Hospital managers welcomed the money. But they said "it will not last."',
+     "managers"),
+]
+
+
+@pytest.mark.parametrize("text,word", THEY)
+def test_they_is_the_plural_subject(text: str, word: str) -> None:
+    assert word in last(text).name
+
+
 @pytest.mark.parametrize("text,name", PRONOUNS)
 def test_pronoun_chains(text: str, name: str) -> None:
     assert last(text).name == name

@@ -122,12 +122,43 @@ def pronoun(r: "ResolverState", s: int, e: int, head: Token, last_speaker: Entit
             ent.gender = g  # what "she" found, a later "he" will not
         return ent, "person"
     if hl in PRON_PLURAL:
+        subj = plural_subject(head)
+        if subj is not None:
+            from ..quotes import mention_span  # the stage-3 helper; imported late, as in lookup
+
+            got = resolve_mention(r, subj.i, mention_span(subj), None)
+            if got[0] is not None:
+                return got
         return r.salient(s, "plural", last_speaker=last_speaker), "group"
     if hl in PRON_NEUTER:
         org = nearest_org(r, s)
         if org is not None:
             return org, "organisation"
     return None, "unnamed"
+
+
+def plural_subject(pron: Token) -> Token | None:
+    """The plural subject "they" continues ("Proponents have urged Congress to act,
+    although they ..."; "McConnell aides acknowledged it. But they ..."): the subject of
+    an earlier clause of its sentence, else of the sentence before, when that subject is
+    a plural noun or names joined by "and" (never a pronoun: that is a chain the
+    salience rule follows)."""
+    doc = pron.doc
+    sent = pron.sent
+
+    def plural(t: Token) -> bool:
+        return t.pos_ in ("NOUN", "PROPN") and (t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children))
+
+    for t in reversed(doc[sent.start:pron.i]):
+        if t.dep_ in ("nsubj", "nsubjpass") and plural(t) and not t.is_ancestor(pron):
+            return t
+    if sent.start > 0:
+        prev = doc[sent.start - 1].sent
+        root = prev.root
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and plural(subj):
+            return subj
+    return None
 
 
 def org_holding_head(r: "ResolverState", head: Token, mtext: str, ents_in: list[Span]) -> Resolution | None:
