@@ -186,6 +186,10 @@ def person_for_name(entities: list[Entity], text: str, name: str, titles: list[s
         best.gender = gender
     if best.gender is None and len(core) > 1:
         best.gender = first_name_gender(core[0])
+    elif best.gender is None and len(core) == 1 and all(" " not in n for n in best.names):
+        # "Kevin was snoring": a first name used alone says the gender as well (a
+        # surname alone says nothing: no first-name table holds "Okafor")
+        best.gender = first_name_gender(core[0])
     return best
 
 
