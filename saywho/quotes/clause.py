@@ -41,7 +41,9 @@ def complement(cue: Token) -> list[Token] | None:
     # comes first and the attribution closes the sentence
     subj = next((c for c in cue.children if c.dep_ in SUBJ_DEPS), None)
     for c in cue.children:
-        if c.dep_ == "ccomp" and c.i < cue.i and subj is not None and subj.i > c.i:
+        # (not a bare imperative-like verb: a title in marks before "he argued" is none)
+        if c.dep_ == "ccomp" and c.i < cue.i and subj is not None and subj.i > c.i \
+                and not (c.tag_ == "VB" and not any(g.dep_ in (*SUBJ_DEPS, "expl", "aux") for g in c.children)):
             return [t for t in c.subtree if t.i < subj.i]
     if lemma in OBJECT_CONTROL_VERBS:
         obj = next((c for c in cue.children if c.dep_ in ("dobj", "dative")), None)

@@ -132,7 +132,11 @@ def _trailing(cue: Token, marked: list[tuple[int, int]]) -> tuple[int, int] | No
         toks = toks[1:]
     # the report is a clause with a finite verb and its subject, not a fronted phrase
     # ("At Monday's debate, Clinton mentioned ...") or a subordinate clause
-    finite = [t for t in toks if t.tag_ in ("VBD", "VBZ", "VBP", "MD") and any(c.dep_ in SUBJ_DEPS for c in t.children)]
+    # (the clause's own verb, hanging on the cue or outside: not a verb inside a title
+    # or a noun phrase of the fronted part, "In his book, Make Your Kid a Millionaire")
+    inside = {t.i for t in toks}
+    finite = [t for t in toks if t.tag_ in ("VBD", "VBZ", "VBP", "MD") and any(c.dep_ in SUBJ_DEPS for c in t.children)
+              and (t.head.i == cue.i or t.head.i not in inside)]
     if len(toks) < 4 or not finite or toks[0].dep_ == "mark" or toks[0].lower_ in ("when", "if", "while", "because", "although", "as"):
         return None
     s, e = toks[0].idx, toks[-1].idx + len(toks[-1])

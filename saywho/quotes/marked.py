@@ -304,10 +304,19 @@ def is_title(doc: Doc, f: Found) -> bool:
     if f.open_mark is None or f.close_mark is None or f.parent is not None:
         return False
     text = text_of(doc)
+    before = text[max(0, f.open_mark - 30):f.open_mark].rstrip()
+    # 'In his 2002 book, "Make Your Kid a Millionaire,"', 'Davis' commentary, "Melania,
+    # tell your story,"': a short title right after the noun of a work, in any case
+    if re.search(rf"\b({_WORK_NOUNS}),?$", before, re.I) and len(text[f.start:f.end].split()) <= 8:
+        return True
     if not title_case(text[f.start:f.end]):
         return False
-    before = text[max(0, f.open_mark - 30):f.open_mark].rstrip()
     return bool(re.search(r"(’s|'s|\b(on|in|at|of|from|titled|called|named|show|programme|program|film|book|song|album|series|documentary|podcast|newspaper|column))$", before, re.I))
+
+
+#: Nouns of works whose title may follow in marks.
+_WORK_NOUNS = ("book|novel|memoir|film|movie|documentary|song|album|single|series|show|programme|program|podcast|"
+               "column|commentary|op-ed|essay|editorial|poem|play|musical|opera|painting|exhibition|headline|titled|entitled")
 
 
 def merge_interrupted(doc: Doc, found: list[Found], paras: list[Para], titles: list[tuple[int, int]] = ()) -> list[Found]:  # type: ignore[assignment]

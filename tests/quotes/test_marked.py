@@ -52,6 +52,13 @@ def test_title_of_a_show_is_no_quote() -> None:
     assert [q.type for q in find_quotes(doc, [])] == ["indirect"]
 
 
+def test_a_short_title_after_the_noun_of_a_work_is_no_quote() -> None:
+    # in any case, after a comma too, and it leaves no report behind it
+    for text in ('In his 2002 book, "Make Your Kid a Millionaire," he argued for saving early.',
+                 'Her weekly column, "Notes from the ward," drew hundreds of letters.'):
+        assert find_quotes(nlp.parse(text), []) == [], text
+
+
 def test_signed_with_a_colon() -> None:
     text = 'Keir Starmer: "We will deliver for working people."'
     (f,), _, _ = marked(text)
