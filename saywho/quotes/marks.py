@@ -244,17 +244,22 @@ def single_quotes(text: str, paras: list[Para], doubles: list[Found], skipped: l
             # a term in marks inside a quote ('Islamic terrorism') is no quotation of its own
             if len(text[s:e].split()) >= 4:
                 out.append(Found(start=s, end=e, type="direct", para=d.para, open_mark=s - 1, close_mark=e, parent=pi))
-    # 3b. single-quote speech in prose paragraphs with no double marks (outlets that
-    #     quote with single marks); a heading (no final punctuation) keeps its scare quotes.
+    # 3b. single-quote speech in prose paragraphs (outlets that quote with single
+    #     marks), outside any double-quoted span: a paragraph may mix both ("'It's a
+    #     tragedy,' said X. He added it would be rebuilt "brick by brick"."); a heading
+    #     (no final punctuation) keeps its scare quotes.
     for k, p in enumerate(paras):
         if p.skipped:
             continue
         body = text[p.start:p.end]
-        if any(c in body for c in OPEN_DOUBLE + CLOSE_DOUBLE + '"') or "''" in body:
+        if "''" in body:
+            continue  # doubled apostrophes are double marks (handled as such)
+        if not body.rstrip().endswith((".", "?", "!", "’", "'", "…", '"', "”")) or len(body.split()) < 5:
             continue
-        if not body.rstrip().endswith((".", "?", "!", "’", "'", "…")) or len(body.split()) < 5:
-            continue
+        inside = [(d.start - 1, d.end + 1) for d in doubles if p.start <= d.start < p.end]
         for s, e in _single_spans(text, p.start, p.end):
+            if any(a <= s - 1 < b for a, b in inside):
+                continue
             if len(text[s:e].split()) >= 3:
                 out.append(Found(start=s, end=e, type="direct", para=k, open_mark=s - 1, close_mark=e))
     return out

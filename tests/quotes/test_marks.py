@@ -174,3 +174,16 @@ def test_title_case() -> None:
 )
 def test_stray_straight_mark(text: str, want: list[str]) -> None:
     assert spans(text, double_quotes(text, paragraphs(text, []), [])) == want
+
+
+def test_single_marks_outside_double_marks_in_one_paragraph() -> None:
+    # outlets that quote with single marks still use double ones for a phrase
+    text = "'It's a tragedy for the whole estate,' said Tom Hughes. He promised to rebuild \"brick by brick\"."
+    paras = paragraphs(text, [])
+    doubles = double_quotes(text, paras, [])
+    assert spans(text, single_quotes(text, paras, doubles, [])) == ["It's a tragedy for the whole estate,"]
+    # ... but single marks inside a double-quoted span are no second top-level quote
+    text = "\"He told me 'we are done here' and left,\" said Tom Hughes. The talks ended on Monday."
+    paras = paragraphs(text, [])
+    doubles = double_quotes(text, paras, [])
+    assert all(f.parent is not None for f in single_quotes(text, paras, doubles, []))
