@@ -136,6 +136,9 @@ def test_unnamed_sources_keep_their_description(text: str, name: str) -> None:
 SEVERAL = [
     ('"We are delighted," Tom Smith and Jane Smith said.', ["Tom Smith", "Jane Smith"]),
     ('Tom Smith and Jane Smith married in May. "We are delighted," the couple said.', ["Tom Smith", "Jane Smith"]),
+    # a title inside the pair, which the parser reads as one name modifying another
+    ('Doug Ford spoke first. Ford and Health Minister Sylvia Jones said "we will meet them again."',
+     ["Doug Ford", "Sylvia Jones"]),
 ]
 
 

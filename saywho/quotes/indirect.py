@@ -81,6 +81,8 @@ def _can_speak(subj: Token, cue: Token | None = None) -> bool:
         return True  # "73 percent said": the people polled
     if lemma in QUANTIFIER_HEADS or subj.lower_ in QUANTIFIER_HEADS:
         return _quantified_group(subj, cue)
+    if lemma in ("person", "individual", "someone", "somebody"):
+        return True  # "a person familiar with the negotiations said ..."
     if lemma in PERSON_NOUNS or lemma in SPEAKING_GROUP_NOUNS or subj.lower_ in SPEAKING_GROUP_NOUNS or lemma in SPOKESPERSON_NOUNS or lemma in ANIMATE_ORG_NOUNS:
         return True
     if subj.pos_ == "NOUN" and _agent_noun(lemma):

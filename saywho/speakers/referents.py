@@ -251,7 +251,7 @@ def conjoined_people(r: "ResolverState", sp: Span, head: Token) -> tuple[Entity,
         return None
     conj = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
     if not conj:
-        return None
+        return _names_joined_in_text(r, sp)
     members: list[Entity] = []
     for t in [head, *conj]:
         toks = _name_tokens(t)
@@ -267,6 +267,38 @@ def conjoined_people(r: "ResolverState", sp: Span, head: Token) -> tuple[Entity,
     if len(members) < 2:
         return None
     return r.group_of(members), "group"
+
+
+def _names_joined_in_text(r: "ResolverState", sp: Span) -> tuple[Entity, str] | None:
+    """"Ford and Health Minister Sylvia Jones said" when the parser tore the pair apart
+    ("Ford" a modifier of "Jones"): the span read as names joined by "and" or commas,
+    each ending in a name the article knows or the NER calls a person."""
+    parts: list[list[Token]] = [[]]
+    for t in sp:
+        if t.lower_ in ("and", ",", "&"):
+            parts.append([])
+        else:
+            parts[-1].append(t)
+    if len(parts) < 2 or any(not p for p in parts):
+        return None
+    members: list[Entity] = []
+    for p in parts:
+        name: list[Token] = []
+        for t in reversed(p):  # the name is the run of proper nouns at the end of the part
+            if t.pos_ != "PROPN" or t.lower_ in TITLES:
+                break
+            name.insert(0, t)
+        if not name:
+            return None
+        text = " ".join(t.text for t in name)
+        pe = r.person_for_name(text, create=False)
+        if pe is None and any(t.ent_type_ == "PERSON" for t in name):
+            pe = r.person_for_name(text)
+        if pe is None or pe.kind != "person":
+            return None
+        if pe not in members:
+            members.append(pe)
+    return (r.group_of(members), "group") if len(members) >= 2 else None
 
 
 def pair_description(r: "ResolverState", s: int, head: Token, definite: bool) -> tuple[Entity, str] | None:

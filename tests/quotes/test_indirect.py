@@ -60,3 +60,9 @@ def test_a_report_of_another_speaker_is_not_a_continuation() -> None:
         ("the plan would fail", "said", "Jones"),
         ("the costs were fine", "said", "Smith"),
     ]
+
+
+def test_an_unnamed_person_reports() -> None:
+    got = reported("A person familiar with the negotiations, who was not authorized to speak publicly, "
+                   "said the two sides were close to a deal.")
+    assert got == [("the two sides were close to a deal", "said", "A person familiar with the negotiations")]
