@@ -75,6 +75,19 @@ DESCRIPTIONS = [
 ]
 
 
+def test_an_office_goes_past_a_person_with_another_role() -> None:
+    text = ('Rishi Sunak defended his record. Former home secretary Suella Braverman said the plan had failed. '
+            'Speaking on Monday, the prime minister said he was "confident" it would work.')
+    assert last(text).name == "Rishi Sunak"
+
+
+def test_an_indefinite_description_is_never_a_named_person() -> None:
+    text = ('Suella Braverman said the plan had failed. One senior Tory MP, who asked not to be named, '
+            'said the party was "sleepwalking to defeat".')
+    sp = last(text)
+    assert sp.kind == "unnamed" and "Tory MP" in sp.name
+
+
 @pytest.mark.parametrize("text,name,kind", DESCRIPTIONS)
 def test_descriptions_resolve_to_the_named_referent(text: str, name: str, kind: str) -> None:
     sp = last(text)

@@ -308,6 +308,8 @@ def described_person(r: "ResolverState", s: int, head: Token, desc: str, definit
     never one who holds a different unique office."""
     if not (definite or head.pos_ == "PROPN"):
         return None
+    if r.doc[head.left_edge.i].lower_ in ("a", "an", "one", "another", "some", "several"):
+        return None  # "One senior Tory MP": someone not named, never a named person
     if not definite and head.pos_ == "PROPN" and head.ent_type_ in ("", "PERSON", "NORP") and head.text[:1].isupper() \
             and head.lower_ not in PERSON_NOUNS and head.lower_ not in TITLES and head.lower_ not in OFFICE_HEADS:
         # a bare name the article has not given anyone ("Adkins said"): someone of

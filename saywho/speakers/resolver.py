@@ -212,6 +212,10 @@ class Resolver:
                 words = {w for t in ent.titles | {r.lower() for r in ent.roles} for w in re.split(r"[\s\-]+", t)}
                 if role_words & words:
                     scores[k] += 2.0
+                elif ent.roles and exclude_offices:
+                    # a person the article gave another role ("former home secretary") is
+                    # a worse fit for an office ("the prime minister") than one of unknown role
+                    scores[k] -= 1.5
         best = max(scores, key=lambda k: scores[k])
         return ents[best]
 
