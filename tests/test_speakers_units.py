@@ -180,23 +180,24 @@ def _snapshot(ents: Entities) -> list[tuple]:  # type: ignore[type-arg]
 
 
 def test_lookup_answers_without_changing_stage4() -> None:
-    # resolving "him" on stage 4's own state would teach it Taylor's gender
+    # resolving "him" on stage 4's own state would teach it Okafor's gender (a surname: no
+    # first-name table gives it one)
     text = ("Chancellor Olaf Brandt welcomed President Maria Lopez's victory. A spokesman for the Kremlin "
-            "said Taylor called him. There was a 30-minute call between the two leaders on Tuesday.")
+            "said Okafor called him. There was a 30-minute call between the two leaders on Tuesday.")
     _, ents = stage4(text)
     before = _snapshot(ents)
     people_before = copy.deepcopy(ents.people)
     look = speakers_lookup(ents)
     s, e = span_of(text, "him")
     him = look.person_at(s, e)
-    assert him is not None and him.name == "Taylor"
+    assert him is not None and him.name == "Okafor"
     for words in ("A spokesman for the Kremlin", "the Kremlin", "the two leaders", "Tuesday"):
         look.person_at(*span_of(text, words))
     assert look.canonical("Mr Brandt") == "Olaf Brandt"
     assert look.is_known_person("Maria Lopez")
     assert _snapshot(ents) == before
     assert ents.people == people_before
-    assert next(e for e in ents.entities if e.names == ["Taylor"]).gender is None
+    assert next(e for e in ents.entities if e.names == ["Okafor"]).gender is None
 
 
 def test_find_events_leaves_the_articles_people_alone() -> None:
