@@ -64,6 +64,9 @@ DESCRIPTIONS = [
     ('Acme Corp cut 200 jobs. "This was hard," the company said.', "Acme Corp", "organisation"),
     ('The Department of Health published figures. "Waiting lists fell," the department said.', "Department of Health", "organisation"),
     ('Harry Kane scored twice. "It was special," the veteran striker said.', "Harry Kane", "person"),
+    # ", which" is said of a thing: a name the NER took for a person or a place is an organisation
+    ('Valley Metro, which operates the route, said the bus had passed an inspection. '
+     '"We will pull similar buses," the agency said.', "Valley Metro", "organisation"),
     # a gendered description passes over the nearer person of the other gender
     ('Tom Baxter bought the club in May. Sarah Lind chairs its board. "We will rebuild," the businessman said.',
      "Tom Baxter", "person"),

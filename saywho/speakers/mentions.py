@@ -361,6 +361,15 @@ def resolve_mention(r: "ResolverState", head_i: int | None, span: tuple[int, int
     if sp is None or head is None:
         return None, "unnamed"
     ents_in = ents_within(doc, sp.start, sp.end)
+    # a name that ", which" showed to be an organisation ("Valley Metro, which ...")
+    thing = next((ent for os_, oe, ent, label in r.org_mentions if label == "ORG-which" and os_ <= head.idx < oe), None)
+    if thing is not None:
+        return thing, "organisation"
+    if head.pos_ == "PROPN" and head.ent_type_ != "PERSON" and head.i + 2 < len(doc) \
+            and doc[head.i + 1].text == "," and doc[head.i + 2].lower_ == "which":
+        org = r.org_entity(mtext)
+        r.org_mentions.append((s, e, org, "ORG"))  # "the agency" finds it later
+        return org, "organisation"
     got = (conjoined_people(r, sp, head) or person_named_in(r, sp, head, ents_in) or known_name(r, sp, head)
            or pronoun(r, s, e, head, last_speaker, exclude)
            or org_holding_head(r, head, mtext, ents_in) or person_named_here(r, sp, head))

@@ -11,7 +11,7 @@ import copy
 import re
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..lexicon import ORG_ALIASES, PERSON_NOUNS, SPOKESPERSON_NOUNS, TITLES
 from ..model import Article, Person, Quote, Speaker
@@ -24,6 +24,16 @@ from .names import NAME_RE, appositions, clean_role, copula_role, norm, person_f
 
 #: A resolved quote: its speaker entity (None: nobody) and kind of speaker.
 _Resolved = tuple[Entity | None, str]
+
+
+#: The label of an organisation found by ", which" after a name the NER called a person.
+THING_LABEL = "ORG-which"
+
+
+def _which_follows(span: Span) -> bool:
+    """True when ", which" follows the name (a relative pronoun for things, not people)."""
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].lower_ == "which"
 
 
 class Resolver:
@@ -78,6 +88,11 @@ class Resolver:
             span = trim_epithet(ent)
             text = NAME_RE.sub("", span.text).strip(" @")
             if "_" in text or not re.search(r"[A-Za-z]", text):
+                continue
+            if _which_follows(span):
+                # "Valley Metro, which operates the route": "which" is said of a thing,
+                # an organisation the NER took for a person
+                self.org_mentions.append((span.start_char, span.end_char, self.org_entity(text), THING_LABEL))
                 continue
             # titles and roles written before the name: "Tory leader Kemi Badenoch"
             pre = premodifiers(span)
