@@ -185,6 +185,11 @@ def test_documents_speak_for_their_issuer(text: str, name: str) -> None:
     assert (sp.name, sp.kind) == (name, "organisation")
 
 
+def test_an_unnamed_issuer_is_the_issuer_not_the_document() -> None:
+    sp = last('"Members are angry," the union\'s statement said.')
+    assert (sp.name, sp.kind) == ("union", "unnamed")
+
+
 # ------------------------------------------------------------------ 9. one person under two names; roles
 
 NAMES = [

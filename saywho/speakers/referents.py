@@ -225,6 +225,10 @@ def issuer_of_document(r: "ResolverState", s: int, head: Token) -> tuple[Entity,
             ent = org_for_head(r, s, lemma)
             if ent is not None:
                 return ent, "organisation"
+            # "the union's release" with no union named: the union, as described
+            desc = r.text[owner.left_edge.idx:owner.idx + len(owner)]
+            desc = re.sub(r"^(the|a|an)\s+", "", desc, flags=re.I)
+            return r.described_entity("unnamed", desc, lemma, True), "unnamed"
         if owner.pos_ == "PROPN":
             known = next((m[2] for m in r.mentions if m[0] <= owner.idx < m[1]), None)
             if known is not None:
