@@ -116,8 +116,11 @@ def pronoun(r: "ResolverState", s: int, e: int, head: Token, last_speaker: Entit
             return pe, "person"
     if hl in PRON_MALE | PRON_FEMALE:
         g = "male" if hl in PRON_MALE else "female"
-        # the trained pair ranker decides when it is confident; else the salience rule
-        ent = _ranker.best_person(r, head, g, last_speaker, exclude) or r.salient(s, g, last_speaker=last_speaker, exclude=exclude)
+        # the named subject of a clause that governs the pronoun's ("Memon said she
+        # believed ..."); else the trained pair ranker when it is confident; else the
+        # salience rule
+        ent = (governing_subject(r, head, g, exclude) or _ranker.best_person(r, head, g, last_speaker, exclude)
+               or r.salient(s, g, last_speaker=last_speaker, exclude=exclude))
         if ent is not None and ent.gender is None:
             ent.gender = g  # what "she" found, a later "he" will not
         return ent, "person"
@@ -135,6 +138,42 @@ def pronoun(r: "ResolverState", s: int, e: int, head: Token, last_speaker: Entit
         if org is not None:
             return org, "organisation"
     return None, "unnamed"
+
+
+#: Clause links through which a higher clause's subject binds a pronoun below it.
+_CLAUSE_DEPS = frozenset(("ccomp", "xcomp", "advcl", "relcl", "conj", "acl", "pcomp", "pobj", "prep", "dobj"))
+
+
+def governing_subject(r: "ResolverState", pron: Token, want: str, exclude: Entity | None) -> Entity | None:
+    """"Memon also said she believed ...", "Montalvo contacted members, who helped him
+    leave": a third-person pronoun inside a clause governed by a verb whose subject is a
+    named person of the pronoun's gender is that person.  An object pronoun is never
+    its own clause's subject ("him" in "X hit him"), a possessive may be ("X lost his
+    seat"); only the nearest governing subject is tried, and only a name (a pronoun or a
+    description there is left to the other rules)."""
+    verb = pron.head
+    own = True
+    steps = 0
+    while steps < 6:
+        steps += 1
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != pron.i), None)
+        object_pron = pron.dep_ in ("dobj", "pobj", "dative") and own
+        if subj is not None and not object_pron and subj.i < pron.i:
+            if subj.pos_ != "PROPN":
+                return None
+            ent = next((m[2] for m in r.mentions if m[0] <= subj.idx < m[1]), None)
+            if ent is None or ent.kind != "person" or ent is exclude:
+                return None
+            if want == "male" and ent.gender == "female" or want == "female" and ent.gender == "male":
+                return None
+            return ent
+        if verb.dep_ not in _CLAUSE_DEPS or verb.head.i == verb.i:
+            return None
+        if subj is not None and not object_pron:
+            return None  # a subject after the pronoun (cataphora): leave it to the ranker
+        own = own and verb.pos_ not in ("VERB", "AUX")
+        verb = verb.head
+    return None
 
 
 def plural_subject(pron: Token) -> Token | None:
