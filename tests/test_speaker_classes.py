@@ -226,3 +226,11 @@ def test_resolve_with_lookup_answers_for_names_and_pronouns() -> None:
     s = text.index("She")
     p = look.person_at(s, s + 3)
     assert p is not None and p.name == "Daisy Clover"
+
+
+def test_an_indefinite_name_shaped_phrase_is_no_person() -> None:
+    # the NER calls "a self-described Libertarian Socialist" a person; the pronoun
+    # after it still goes to the man the paragraph is about
+    text = ('Noam Chomsky taught at MIT for decades. He is a self-described Libertarian Socialist. '
+            'At 80, he said "the work goes on."')
+    assert last(text).name == "Noam Chomsky"

@@ -89,6 +89,8 @@ class Resolver:
             text = NAME_RE.sub("", span.text).strip(" @")
             if "_" in text or not re.search(r"[A-Za-z]", text):
                 continue
+            if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in span.root.children):
+                continue  # "a self-described Libertarian Socialist": a description, not a name
             if _which_follows(span):
                 # "Valley Metro, which operates the route": "which" is said of a thing,
                 # an organisation the NER took for a person
