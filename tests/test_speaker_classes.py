@@ -234,3 +234,15 @@ def test_an_indefinite_name_shaped_phrase_is_no_person() -> None:
     text = ('Noam Chomsky taught at MIT for decades. He is a self-described Libertarian Socialist. '
             'At 80, he said "the work goes on."')
     assert last(text).name == "Noam Chomsky"
+
+
+def test_a_surname_opening_a_sentence_is_a_person() -> None:
+    # "Okonjo" at a sentence's start, no first name known, no NER label: still a person
+    text = ('The studio cast Mara Lind as the lead. Okonjo was drawn to the project after reading the script; '
+            'she said "it was unlike anything else."')
+    doc = nlp.parse(text)
+    art = Article(id="t", text=text, published="2025-03-10")
+    _, look = resolve_with_lookup(doc, find_quotes(doc, art.skipped), art)
+    s = text.index("Okonjo")
+    p = look.person_at(s, s + 6)
+    assert p is not None and p.name == "Okonjo"

@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 from ..lexicon import DOCUMENT_NOUNS, PERSON_NOUNS, TITLES
 from ..nlp import entities
 from .entities import Entity
+from .given import common_word
 from .names import first_name_gender
 
 if TYPE_CHECKING:
@@ -135,8 +136,11 @@ def collect_unlabelled_names(r: "ResolverState") -> None:
         role = run.root.dep_
         if role not in _PERSON_ROLES:
             continue
-        if first_name_gender(words[0]) is None and (run[0].is_sent_start or not (
-                role in ("nsubj", "nsubjpass") and run.root.head.pos_ == "VERB" or role == "poss")):
+        # at a sentence's start the capital says nothing: only a word that is no
+        # English word ("Hicks was drawn to ...", not "Officials said")
+        opening = run[0].is_sent_start and (len(run) > 1 or common_word(words[0]))
+        if first_name_gender(words[0]) is None and (opening or not (
+                role in ("nsubj", "nsubjpass") and run.root.head.pos_ in ("VERB", "AUX") or role == "poss")):
             continue
         pe = r.person_for_name(" ".join(words))
         if pe is not None:
