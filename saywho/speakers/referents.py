@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 from ..lexicon import DOCUMENT_NOUNS, PERSON_NOUNS, TITLES
 from ..nlp import entities
 from .entities import Entity
+from .index import containing
 from .names import first_name_gender
 
 if TYPE_CHECKING:
@@ -73,7 +74,7 @@ def collect_orgs(r: "ResolverState") -> None:
         text = re.sub(r"[’']s$", "", ent.text).strip()
         if not re.search(r"[A-Za-z]", text) or text.lower().startswith(("a ", "an ")):
             continue
-        if any(s <= ent.start_char < e for s, e, *_ in r.mentions):
+        if containing(r.mentions, ent.start_char) is not None:
             continue  # a person the NER mislabelled, already collected
         e = r.org_entity(text)
         r.org_mentions.append((ent.start_char, ent.end_char, e, ent.label_))
@@ -154,7 +155,7 @@ def collect_pairs(r: "ResolverState") -> None:
         others = [c for c in sp.root.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
         members = [ent]
         for c in others:
-            got = next((m[2] for m in r.mentions if m[0] <= c.idx < m[1]), None)
+            got = (containing(r.mentions, c.idx) or (None, None, None))[2]
             if got is not None and got.kind == "person" and got is not ent:
                 members.append(got)
         if len(members) >= 2:
@@ -209,7 +210,7 @@ def issuer_of_document(r: "ResolverState", s: int, head: Token) -> tuple[Entity,
             if ent is not None:
                 return ent, "organisation"
         if owner.pos_ == "PROPN":
-            known = next((m[2] for m in r.mentions if m[0] <= owner.idx < m[1]), None)
+            known = (containing(r.mentions, owner.idx) or (None, None, None))[2]
             if known is not None:
                 return known, known.kind
             orgs = [m[2] for m in r.org_mentions if m[0] <= owner.idx < m[1]]

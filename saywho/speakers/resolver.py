@@ -7,6 +7,7 @@ text order that salience weighs (``salient``).
 """
 from __future__ import annotations
 
+import bisect
 import copy
 import re
 from typing import Any
@@ -17,9 +18,11 @@ from ..lexicon import ORG_ALIASES, PERSON_NOUNS, SPOKESPERSON_NOUNS, TITLES
 from ..model import Article, Person, Quote, Speaker
 from ..nlp import LINE_BREAK, entities, text_of
 from ..quotes import Found
+from ..quotes.marks import SpanSet
 from . import mentions as _mentions
 from . import referents as _referents
 from .entities import OFFICE_HEADS, Entities, Entity
+from .index import MentionList, salient_weights
 from .names import NAME_RE, appositions, clean_role, copula_role, norm, person_for_name, premodifiers, role_text, trim_epithet
 
 #: A resolved quote: its speaker entity (None: nobody) and kind of speaker.
@@ -37,8 +40,14 @@ class Resolver:
         self.entities: list[Entity] = []
         self.skipped = [(s.start, s.end) for s in article.skipped]
         self.quote_spans = [(f.start, f.end) for f in found if f.type == "direct"]
-        # mentions in text order: (start, end, entity, is_subject, in_quote)
-        self.mentions: list[tuple[int, int, Entity, bool, bool]] = []
+        # "is offset i in a quote / a skipped line?" is asked for every mention: indexed
+        self._skipped_set = SpanSet(self.skipped)
+        self._quote_set = SpanSet(self.quote_spans)
+        self._quote_order: dict[tuple[int, int], int] = {}
+        for k, span in enumerate(self.quote_spans):
+            self._quote_order.setdefault(span, k)
+        # mentions in text order: (start, end, entity, is_subject, in_quote), indexed by entity
+        self.mentions: list[tuple[int, int, Entity, bool, bool]] = MentionList()
         # (quote start, speaker) in text order, once run
         self.speaker_positions: list[tuple[int, Entity]] = []
         # organisations and places named, in text order: (start, end, entity, NER label)
@@ -60,10 +69,10 @@ class Resolver:
     # ---------------------------------------------------------------- 1-2. names and roles
 
     def _in_skipped(self, i: int) -> bool:
-        return any(s <= i < e for s, e in self.skipped)
+        return self._skipped_set.has(i)
 
     def _in_quote(self, i: int) -> bool:
-        return any(s <= i < e for s, e in self.quote_spans)
+        return self._quote_set.has(i)
 
     def person_for_name(self, name: str, titles: list[str] | None = None, create: bool = True,
                         gender: str | None = None) -> Entity | None:
@@ -170,20 +179,45 @@ class Resolver:
     def salient(self, pos: int, want: str, exclude_offices: set[str] | None = None, role_words: set[str] | None = None,
                 last_speaker: Entity | None = None, exclude: Entity | None = None) -> Entity | None:
         """The most salient compatible person before ``pos`` (never ``exclude``)."""
+
+        def keep(ent: Entity) -> bool:
+            if ent.kind not in ("person",) and want != "plural" or ent is exclude:
+                return False
+            if want == "male" and ent.gender == "female" or want == "female" and ent.gender == "male":
+                return False
+            if want == "plural" and ent.kind == "person":
+                return False
+            return not (exclude_offices and ent.offices() and not (ent.offices() & exclude_offices))
+
+        # inside a quote, the quote's own words are the nearest context
+        here = self._quote_at(pos)
+        if isinstance(self.mentions, MentionList) and self.mentions.usable():
+            scores, counts, ents = salient_weights(self.mentions, pos, keep, here, self._line_breaks())
+        else:
+            scores, counts, ents = self._salient_scan(pos, keep, here)
+        if not scores:
+            return None
+        for k in scores:
+            scores[k] += 0.1 * min(counts[k] - 1, 5)
+        if last_speaker is not None and last_speaker.key in scores:
+            scores[last_speaker.key] += 1.5
+        if role_words:
+            for k, ent in ents.items():
+                words = {w for t in ent.titles | {r.lower() for r in ent.roles} for w in re.split(r"[\s\-]+", t)}
+                if role_words & words:
+                    scores[k] += 2.0
+        best = max(scores, key=lambda k: scores[k])
+        return ents[best]
+
+    def _salient_scan(self, pos: int, keep: Any, here: tuple[int, int] | None
+                      ) -> tuple[dict[int, float], dict[int, int], dict[int, Entity]]:
+        """Every mention before ``pos``, weighed (what ``index.salient_weights`` answers
+        from its index, for states it cannot answer)."""
         scores: dict[int, float] = {}
         counts: dict[int, int] = {}
         ents: dict[int, Entity] = {}
-        before = [m for m in self.mentions if m[0] < pos]
-        # inside a quote, the quote's own words are the nearest context
-        here = next(((qs, qe) for qs, qe in self.quote_spans if qs <= pos < qe), None)
-        for s, e, ent, subj, inq in before:
-            if ent.kind not in ("person",) and want != "plural" or ent is exclude:
-                continue
-            if want == "male" and ent.gender == "female" or want == "female" and ent.gender == "male":
-                continue
-            if want == "plural" and ent.kind == "person":
-                continue
-            if exclude_offices and ent.offices() and not (ent.offices() & exclude_offices):
+        for s, e, ent, subj, inq in [m for m in self.mentions if m[0] < pos]:
+            if not keep(ent):
                 continue
             dist = pos - e
             w = 1.0 / (1.0 + dist / 400.0)
@@ -200,19 +234,25 @@ class Resolver:
             scores[ent.key] = max(scores.get(ent.key, 0.0), w)
             counts[ent.key] = counts.get(ent.key, 0) + 1
             ents[ent.key] = ent
-        if not scores:
-            return None
-        for k in scores:
-            scores[k] += 0.1 * min(counts[k] - 1, 5)
-        if last_speaker is not None and last_speaker.key in scores:
-            scores[last_speaker.key] += 1.5
-        if role_words:
-            for k, ent in ents.items():
-                words = {w for t in ent.titles | {r.lower() for r in ent.roles} for w in re.split(r"[\s\-]+", t)}
-                if role_words & words:
-                    scores[k] += 2.0
-        best = max(scores, key=lambda k: scores[k])
-        return ents[best]
+        return scores, counts, ents
+
+    def _quote_at(self, pos: int) -> tuple[int, int] | None:
+        """The first direct quote (in ``found`` order) holding ``pos``."""
+        j = bisect.bisect_right(self._quote_set.starts, pos) - 1
+        best: tuple[int, int, int] | None = None
+        while j >= 0 and self._quote_set.reach[j] > pos:
+            s, e = self._quote_set.spans[j]
+            if s <= pos < e and (best is None or self._quote_order[(s, e)] < best[0]):
+                best = (self._quote_order[(s, e)], s, e)
+            j -= 1
+        return (best[1], best[2]) if best is not None else None
+
+    def _line_breaks(self) -> list[int]:
+        """The offsets of the text's line breaks, sorted (computed once)."""
+        got = self.__dict__.get("_breaks")
+        if got is None:
+            got = self.__dict__["_breaks"] = [m.start() for m in LINE_BREAK.finditer(self.text)]
+        return got
 
     def resolve_mention(self, head_i: int | None, span: tuple[int, int], last_speaker: Entity | None,
                         exclude: Entity | None = None) -> _Resolved:
