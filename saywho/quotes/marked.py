@@ -8,12 +8,13 @@ attribution interrupts are handled here too.
 """
 from __future__ import annotations
 
+import itertools
 import re
 
 from spacy.tokens import Doc, Token
 
 from ..lexicon import COGNITION_VERBS, SPEECH_VERBS
-from ..nlp import LINE_BREAK, entities, sent_of, text_of
+from ..nlp import LINE_BREAK, ent_overlapping, sent_of, text_of
 from .found import Found
 from .clause import mixed_clause
 from .marks import ANY_MARK, Para, SpanSet, in_spans, title_case
@@ -261,14 +262,16 @@ def _signer_kind(doc: Doc, start: int, end: int) -> str | None:
     """Is the name before a colon or after a dash someone ("Starmer:", "― Carla Diaz",
     "- Reuters"), or a word ("Latest:")?  The NER decides; else a capitalised name
     that the article uses again."""
-    for ent in entities(doc):
+    for ent in ent_overlapping(doc, start, end):
         if ent.start_char < end and start < ent.end_char:
             if ent.label_ == "PERSON":
                 return "person"
             if ent.label_ in ("ORG", "NORP", "GPE", "FAC"):
                 return "organisation"
     name = text_of(doc)[start:end]
-    if len(name.split()) >= 2 or len(re.findall(r"\b" + re.escape(name) + r"\b", text_of(doc))) >= 2:
+    # two uses are enough to tell: stop there (counting them all scanned the whole text per quote)
+    uses = re.finditer(r"\b" + re.escape(name) + r"\b", text_of(doc))
+    if len(name.split()) >= 2 or sum(1 for _ in itertools.islice(uses, 2)) >= 2:
         return "person"
     return None
 
