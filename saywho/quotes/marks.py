@@ -322,6 +322,16 @@ class SpanSet:
             j -= 1
         return False
 
+    def overlapping(self, s: int, e: int) -> list[tuple[int, int]]:
+        """The spans that overlap [s, e) (latest start first)."""
+        out = []
+        j = bisect.bisect_left(self.starts, e) - 1
+        while j >= 0 and self.reach[j] > s:
+            if self.spans[j][1] > s:
+                out.append(self.spans[j])
+            j -= 1
+        return out
+
 
 def in_spans(i: int, spans: "list[tuple[int, int]] | SpanSet") -> bool:
     """Is offset ``i`` inside one of the half-open ``spans``?"""
