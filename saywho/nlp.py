@@ -205,6 +205,20 @@ def chunks_within(doc: Doc, start: int, end: int) -> list:
     return out
 
 
+def ents_touching(doc: Doc, lo: int, hi: int) -> list:
+    """The entities with a token in ``lo``..``hi`` (inclusive), in order, by bisection."""
+    ents = entities(doc)
+    cache = doc.user_data.setdefault("saywho", {})
+    if "ent_ends" not in cache:
+        cache["ent_ends"] = [e.end for e in ents]
+    out = []
+    for k in range(bisect.bisect_right(cache["ent_ends"], lo), len(ents)):
+        if ents[k].start > hi:
+            break
+        out.append(ents[k])
+    return out
+
+
 def ent_overlapping(doc: Doc, start_char: int, end_char: int) -> list:
     """The entities overlapping characters [start_char, end_char), in order, by bisection."""
     ents = entities(doc)

@@ -20,7 +20,7 @@ from ..lexicon import (
     TITLES,
 )
 from ..model import Quote
-from ..nlp import entities, sent_of
+from ..nlp import entities, ents_touching, ents_within, sent_of
 from ..speakers.lookup import PersonLookup
 from .syntax import conjuncts, ents_in, misparsed_destination, np_span, party_objects, subject, subject_lost
 from .words import (
@@ -235,7 +235,7 @@ class Parties:
         """
         if tok.lower_ == "its" and tok.dep_ == "poss":
             # "NATO at its July summit": the organisation named last before it in the sentence
-            org = [e for e in entities(self.doc) if e.label_ == "ORG" and e.end <= tok.i and e.start >= sent_of(tok).start]
+            org = [e for e in ents_within(self.doc, sent_of(tok).start, tok.i) if e.label_ == "ORG"]
             return ("org", self.lookup.canonical(_strip_name(org[-1].text))) if org else ("none", None)
         if tok.pos_ not in ("NOUN", "PROPN"):
             return "none", None
@@ -243,7 +243,7 @@ class Parties:
         # entities in the phrase, nested "of" phrases included ("the editorial board of the Post")
         sub = {x.i for x in tok.subtree if not any(a.dep_ in ("relcl", "acl", "advcl") and a.i != tok.i
                                                      for a in [x, *x.ancestors] if a.i in {y.i for y in tok.subtree})}
-        ents = [e for e in entities(self.doc) if e.root.i in sub]
+        ents = [e for e in ents_touching(self.doc, min(sub), max(sub)) if e.root.i in sub]
         lemma = tok.lemma_.lower()
         head_ent = next((e for e in ents if e.start <= tok.i < e.end), None)
         if etype == "message" and head_ent is not None and tok.pos_ == "PROPN":

@@ -112,6 +112,7 @@ def attribute_marked(doc: Doc, found: list[Found], paras: list[Para], titles: li
     spans = [(f.open_mark if f.open_mark is not None else f.start, (f.close_mark + 1) if f.close_mark is not None else f.end) for f in found]
     # every top-level quote's span, built once: each quote asks about the others and itself
     top = SpanSet([sp for j, sp in enumerate(spans) if found[j].parent is None])
+    title_set = SpanSet(list(titles))
     for k, f in enumerate(found):
         if f.signed_name is not None:
             continue
@@ -140,7 +141,7 @@ def attribute_marked(doc: Doc, found: list[Found], paras: list[Para], titles: li
             continue
         if cue is not None:
             subj = speaker_of(cue)
-            if subj is not None and (in_spans(subj.idx, list(titles)) or top.has(subj.idx, skip=spans[k])):
+            if subj is not None and (title_set.has(subj.idx) or top.has(subj.idx, skip=spans[k])):
                 # the parser took a word of a title or of another quote for the subject
                 subj = adjacent_subject(cue)
             f.cue, f.cue_start, f.cue_end = (cue.text, cue.idx, cue.idx + len(cue)) if fragment_cue else cue_phrase(cue)

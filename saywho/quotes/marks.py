@@ -45,13 +45,26 @@ def paragraphs(text: str, skipped: list[Skipped]) -> list[Para]:
     """Lines with content, each marked when debris covers it all."""
     out: list[Para] = []
     pos = 0
+    # the debris spans by start, with the furthest end so far: each line asks only about
+    # those that can overlap it (a scan of all per line was quadratic in the article)
+    order = sorted(range(len(skipped)), key=lambda j: skipped[j].start)
+    starts = [skipped[j].start for j in order]
+    reach: list[int] = []
+    for j in order:
+        reach.append(max(skipped[j].end, reach[-1]) if reach else skipped[j].end)
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\r\n")
         s = pos + len(body) - len(body.lstrip())
         e = pos + len(body.rstrip())
         if e > s:
-            covered = sum(max(0, min(e, k.end) - max(s, k.start)) for k in skipped)
-            body = _skip_end(s, skipped)
+            near = []  # in list order: _skip_end takes the first that fits
+            k = bisect.bisect_left(starts, e) - 1
+            while k >= 0 and reach[k] >= s:
+                near.append(order[k])
+                k -= 1
+            near_spans = [skipped[j] for j in sorted(near)]
+            covered = sum(max(0, min(e, k.end) - max(s, k.start)) for k in near_spans)
+            body = _skip_end(s, near_spans)
             while body < e and text[body].isspace():
                 body += 1
             out.append(Para(s, e, covered >= (e - s) * 0.9, body))

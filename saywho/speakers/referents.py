@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from ..lexicon import DOCUMENT_NOUNS, PERSON_NOUNS, TITLES
 from ..nlp import entities
+from ..quotes.marks import SpanSet
 from .entities import Entity
 from .index import containing
 from .names import first_name_gender
@@ -104,7 +105,7 @@ def collect_unlabelled_names(r: "ResolverState") -> None:
     first name ("Theresa May" as a DATE, "Kathleen" alone as a subject).  Only words
     outside every other kind of entity, and never a title alone."""
     doc = r.doc
-    known = [(s, e) for s, e, *_ in r.mentions]
+    known = SpanSet([(s, e) for s, e, *_ in r.mentions])
     i = 0
     while i < len(doc):
         t = doc[i]
@@ -123,7 +124,7 @@ def collect_unlabelled_names(r: "ResolverState") -> None:
             continue
         if labels and not _mislabelled_person(run):
             continue
-        if any(s <= run.start_char < e for s, e in known) or r._in_skipped(run.start_char):
+        if known.has(run.start_char) or r._in_skipped(run.start_char):
             continue
         words = [tok.text for tok in run]
         # "The Conservative MP", "Allies of ...": a role or a capitalised common noun
