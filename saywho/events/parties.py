@@ -3,7 +3,6 @@ organisations, described groups, the place a visit went; and the parties that
 make it no engagement (a news outlet: an interview)."""
 from __future__ import annotations
 
-import bisect
 
 import re
 
@@ -20,6 +19,7 @@ from ..lexicon import (
     TITLES,
 )
 from ..model import Quote
+from ..quotes.marks import SpanIndex
 from ..nlp import entities, ents_touching, ents_within, sent_of
 from ..speakers.lookup import PersonLookup
 from .syntax import conjuncts, ents_in, misparsed_destination, np_span, party_objects, subject, subject_lost
@@ -84,23 +84,10 @@ class Parties:
 
     def quote_at(self, i: int) -> Quote | None:
         """The innermost quote around character ``i``."""
-        # by start, with the furthest end so far: walk back from i (a scan per call was
-        # quadratic); the shortest wins, the first in list order on a tie, as in a scan
-        if self.__dict__.get("_quote_index") is None:
-            order = sorted(range(len(self.quotes)), key=lambda k: self.quotes[k].start)
-            reach: list[int] = []
-            for k in order:
-                reach.append(max(self.quotes[k].end, reach[-1]) if reach else self.quotes[k].end)
-            self.__dict__["_quote_index"] = (order, [self.quotes[k].start for k in order], reach)
-        order, starts, reach = self.__dict__["_quote_index"]
-        best: tuple[int, int] | None = None
-        j = bisect.bisect_right(starts, i) - 1
-        while j >= 0 and reach[j] > i:
-            q = self.quotes[order[j]]
-            if q.start <= i < q.end and (best is None or (q.end - q.start, order[j]) < best):
-                best = (q.end - q.start, order[j])
-            j -= 1
-        return self.quotes[best[1]] if best is not None else None
+        if self.__dict__.get("_quote_index") is None:  # indexed once: a scan per call was quadratic
+            self.__dict__["_quote_index"] = SpanIndex([(q.start, q.end) for q in self.quotes])
+        k = self.__dict__["_quote_index"].innermost(i)
+        return self.quotes[k] if k is not None else None
 
     def person_at(self, s: int, e: int) -> str | None:
         """The canonical person a span names, by stage 4's lookup."""

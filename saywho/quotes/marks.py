@@ -346,6 +346,34 @@ class SpanSet:
         return out
 
 
+class SpanIndex:
+    """Half-open spans kept in their given order, asked "which of them hold offset i?"
+    by bisection (for the innermost or the first quote around a position)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self.order = sorted(range(len(spans)), key=lambda k: spans[k][0])
+        self.starts = [spans[k][0] for k in self.order]
+        self.reach: list[int] = []  # the furthest end among the spans up to here, by start
+        for k in self.order:
+            self.reach.append(max(spans[k][1], self.reach[-1]) if self.reach else spans[k][1])
+
+    def holding(self, i: int) -> list[int]:
+        """The positions (in the given order) of the spans with start <= i < end."""
+        out = []
+        j = bisect.bisect_right(self.starts, i) - 1
+        while j >= 0 and self.reach[j] > i:
+            k = self.order[j]
+            if self.spans[k][1] > i:
+                out.append(k)
+            j -= 1
+        return out
+
+    def innermost(self, i: int) -> int | None:
+        """The shortest span holding ``i`` (the first in the given order on a tie)."""
+        return min(self.holding(i), key=lambda k: (self.spans[k][1] - self.spans[k][0], k), default=None)
+
+
 def in_spans(i: int, spans: "list[tuple[int, int]] | SpanSet") -> bool:
     """Is offset ``i`` inside one of the half-open ``spans``?"""
     if isinstance(spans, SpanSet):

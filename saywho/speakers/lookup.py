@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from ..lexicon import ORG_ALIASES
 from ..model import Person, Quote
 from .mentions import PRON_FIRST, PRON_MALE, PRON_FEMALE, PRON_PLURAL
+from ..quotes.marks import SpanIndex
 from .index import containing
 from .names import norm, strip_titles
 
@@ -180,21 +181,12 @@ def _innermost_direct(r: "Resolver", i: int) -> "Found | None":
     """The shortest direct quote holding ``i`` (the first in ``found`` order on a tie)."""
     cache = r.__dict__.get("_direct_index")
     if cache is None or cache[0] is not r.found or cache[1] != len(r.found):
-        direct = sorted((f.start, k) for k, f in enumerate(r.found) if f.type == "direct")
-        reach: list[int] = []
-        for _, k in direct:
-            reach.append(max(r.found[k].end, reach[-1]) if reach else r.found[k].end)
-        cache = r.__dict__["_direct_index"] = (r.found, len(r.found), direct, [s for s, _ in direct], reach)
-    _, _, direct, starts, reach = cache
-    j = bisect.bisect_right(starts, i) - 1
-    best: tuple[int, int] | None = None
-    while j >= 0 and reach[j] > i:
-        k = direct[j][1]
-        f = r.found[k]
-        if f.start <= i < f.end and (best is None or (f.end - f.start, k) < best):
-            best = (f.end - f.start, k)
-        j -= 1
-    return r.found[best[1]] if best is not None else None
+        direct = [k for k, f in enumerate(r.found) if f.type == "direct"]
+        cache = r.__dict__["_direct_index"] = (r.found, len(r.found), direct,
+                                               SpanIndex([(r.found[k].start, r.found[k].end) for k in direct]))
+    _, _, direct, index = cache
+    k = index.innermost(i)
+    return r.found[direct[k]] if k is not None else None
 
 
 def _speaker_starts(r: "Resolver") -> list[int]:

@@ -7,7 +7,6 @@ text order that salience weighs (``salient``).
 """
 from __future__ import annotations
 
-import bisect
 import copy
 import re
 from typing import Any
@@ -18,7 +17,7 @@ from ..lexicon import ORG_ALIASES, PERSON_NOUNS, SPOKESPERSON_NOUNS, TITLES
 from ..model import Article, Person, Quote, Speaker
 from ..nlp import LINE_BREAK, entities, text_of
 from ..quotes import Found
-from ..quotes.marks import SpanSet
+from ..quotes.marks import SpanIndex, SpanSet
 from . import mentions as _mentions
 from . import referents as _referents
 from .entities import OFFICE_HEADS, Entities, Entity
@@ -43,9 +42,7 @@ class Resolver:
         # "is offset i in a quote / a skipped line?" is asked for every mention: indexed
         self._skipped_set = SpanSet(self.skipped)
         self._quote_set = SpanSet(self.quote_spans)
-        self._quote_order: dict[tuple[int, int], int] = {}
-        for k, span in enumerate(self.quote_spans):
-            self._quote_order.setdefault(span, k)
+        self._quote_index = SpanIndex(self.quote_spans)
         # mentions in text order: (start, end, entity, is_subject, in_quote), indexed by entity
         self.mentions: list[tuple[int, int, Entity, bool, bool]] = MentionList()
         # (quote start, speaker) in text order, once run
@@ -238,14 +235,8 @@ class Resolver:
 
     def _quote_at(self, pos: int) -> tuple[int, int] | None:
         """The first direct quote (in ``found`` order) holding ``pos``."""
-        j = bisect.bisect_right(self._quote_set.starts, pos) - 1
-        best: tuple[int, int, int] | None = None
-        while j >= 0 and self._quote_set.reach[j] > pos:
-            s, e = self._quote_set.spans[j]
-            if s <= pos < e and (best is None or self._quote_order[(s, e)] < best[0]):
-                best = (self._quote_order[(s, e)], s, e)
-            j -= 1
-        return (best[1], best[2]) if best is not None else None
+        k = min(self._quote_index.holding(pos), default=None)
+        return self.quote_spans[k] if k is not None else None
 
     def _line_breaks(self) -> list[int]:
         """The offsets of the text's line breaks, sorted (computed once)."""
