@@ -181,6 +181,7 @@ def indirect_quotes(doc: Doc, found: list[Found], paras: list[Para], skipped: li
     cue_spans = {(f.cue_start) for f in found if f.cue_start is not None}
     out: list[Found] = []
     para_of = para_index(paras)
+    debris = SpanSet([(s.start, s.end) for s in skipped])
     for cue in doc:
         if cue.lower_ == "according" and cue.dep_ == "prep" and is_cue(cue):
             f = _according_to(cue, marked, para_of)
@@ -193,7 +194,7 @@ def indirect_quotes(doc: Doc, found: list[Found], paras: list[Para], skipped: li
         if cue.idx in cue_spans:
             continue
         k = para_of(cue.idx)
-        if k is None or paras[k].skipped or any(s.start <= cue.idx < s.end for s in skipped):
+        if k is None or paras[k].skipped or debris.has(cue.idx):
             continue
         paren = _trailing(cue, marked)
         comp = complement(cue) if paren is None else None
