@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Callable
 from typing import Any
 
 from spacy.tokens import Doc
@@ -206,7 +207,7 @@ class Resolver:
         best = max(scores, key=lambda k: scores[k])
         return ents[best]
 
-    def _salient_scan(self, pos: int, keep: Any, here: tuple[int, int] | None
+    def _salient_scan(self, pos: int, keep: Callable[[Entity], bool], here: tuple[int, int] | None
                       ) -> tuple[dict[int, float], dict[int, int], dict[int, Entity]]:
         """Every mention before ``pos``, weighed (what ``index.salient_weights`` answers
         from its index, for states it cannot answer)."""
