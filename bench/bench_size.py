@@ -10,7 +10,7 @@ Printed as a table: seconds, microseconds per character and that figure relative
 smallest size of the same kind (goal: at most 1.5, i.e. near-linear), and the peak RSS
 relative to the smallest (goal: at most 2.5).
 
-    .venv/bin/python bench/bench_size.py                     # 5 KB, 100 KB, 1 MB
+    .venv/bin/python bench/bench_size.py                     # 5 KB, 100 KB, 1 MB, 5 MB
     .venv/bin/python bench/bench_size.py --sizes 5000,50000,100000 --write
 """
 from __future__ import annotations
@@ -113,7 +113,7 @@ def table(rows: list[dict[str, float]]) -> str:
 def main() -> None:
     """Parse the arguments; run each size in a subprocess; print (and write) the table."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sizes", default="5000,100000,1000000", help="characters, comma-separated")
+    ap.add_argument("--sizes", default="5000,100000,1000000,5000000", help="characters, comma-separated")
     ap.add_argument("--kinds", default="news,dense")
     ap.add_argument("--seeds", type=Path, default=SEEDS, help="the folder with the seeds' articles.jsonl")
     ap.add_argument("--write", action="store_true", help="replace the section in bench/RESULTS.md")

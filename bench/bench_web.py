@@ -13,6 +13,14 @@ bench process itself takes little of the machine's CPU from the servers.
         --workers 2 --results bench/RESULTS.md
 
 The baseline's store must have been written by the baseline's own code (``ingest``).
+
+``--with-ingest INPUT`` measures this checkout's server alone, twice: idle, then while a
+``saywho ingest INPUT`` writes into the same store (a scratch copy of ``--new-db``, so the
+store given stays as it was); the timed run starts once the ingest has stored its first
+chunk, and the ingest must still be running when it ends:
+
+    .venv/bin/python bench/bench_web.py --new-db dev.db --with-ingest train.jsonl --workers 2 \\
+        --results bench/RESULTS.md
 """
 from __future__ import annotations
 
@@ -33,6 +41,7 @@ from urllib.parse import quote, urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 BEGIN, END = "<!-- bench_web: begin -->", "<!-- bench_web: end -->"
+INGEST_BEGIN, INGEST_END = "<!-- bench_web_ingest: begin -->", "<!-- bench_web_ingest: end -->"
 
 
 def free_port() -> int:
@@ -150,9 +159,16 @@ async def load(port: int, mix: list[str], clients: int, requests: int, seconds: 
                     return
                 path = mix[i % len(mix)]
                 t = time.perf_counter()
-                writer.write(f"GET {quote(path, safe='/?=&%+')} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
-                await writer.drain()
-                status = await asyncio.wait_for(_read_response(reader), timeout=60)
+                try:
+                    writer.write(f"GET {quote(path, safe='/?=&%+')} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
+                    await writer.drain()
+                    status = await asyncio.wait_for(_read_response(reader), timeout=60)
+                except (OSError, asyncio.TimeoutError, asyncio.IncompleteReadError):
+                    # a dropped or stuck request is an error, not the end of the bench: reconnect
+                    run.errors += 1
+                    writer.close()
+                    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+                    continue
                 if status == 200:
                     run.latencies.append(time.perf_counter() - t)
                 else:
@@ -181,12 +197,99 @@ def measure(name: str, root: Path, db: str, workers: int | None, old: bool, a: a
     return r
 
 
+def article_count(port: int) -> int:
+    """The store's article count, as the server reports it."""
+    counts = get_json(port, "/api/counts")
+    return int(counts["articles"])  # type: ignore[index]
+
+
+def scratch_copy(db: str, folder: Path) -> str:
+    """A consistent copy of the SQLite store ``db`` in ``folder`` (the backup API: a WAL
+    store's pages not yet checkpointed are included)."""
+    import sqlite3
+
+    dest = str(folder / "bench_web_ingest.db")
+    with sqlite3.connect(db) as src, sqlite3.connect(dest) as out:
+        src.backup(out)
+    return dest
+
+
+@dataclass
+class IngestRun:
+    """The timed run while an ingest writes: the load, and what the ingest did meanwhile."""
+
+    run: Run
+    stored_during: int
+    still_running: bool
+    ingest_failed: bool
+
+
+def measure_with_ingest(db: str, source: str, a: argparse.Namespace) -> IngestRun:
+    """Serve a scratch copy of ``db``; start ``saywho ingest source`` into it; once it has
+    stored its first articles, time the load; then stop the ingest (the copy is dropped)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="bench_web_") as tmp:
+        copy = scratch_copy(db, Path(tmp))
+        port = free_port()
+        proc = start(ROOT, copy, port, a.workers, False)
+        ingest = None
+        try:
+            mix = the_mix(port)
+            asyncio.run(load(port, mix, a.clients, 3 * len(mix) * max(1, a.workers or 1), 120))  # warm-up
+            before = article_count(port)
+            env = {**os.environ, "PYTHONPATH": str(ROOT)}
+            ingest = subprocess.Popen([str(ROOT / ".venv" / "bin" / "python"), "-m", "saywho.cli", "ingest", source,
+                                       "--db", copy], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                                      stderr=subprocess.PIPE)
+            deadline = time.monotonic() + 300
+            while article_count(port) == before:  # the model loads first: wait for real writes
+                if ingest.poll() is not None or time.monotonic() > deadline:
+                    err = ingest.stderr.read().decode()[-2000:] if ingest.stderr else ""
+                    raise SystemExit(f"the ingest stored nothing (exit {ingest.poll()}): {err}")
+                time.sleep(0.5)
+            start_count = article_count(port)
+            r = asyncio.run(load(port, mix, a.clients, a.requests, a.seconds))
+            stored = article_count(port) - start_count
+            running = ingest.poll() is None
+            failed = not running and ingest.returncode not in (0, None)
+        finally:
+            if ingest is not None and ingest.poll() is None:
+                ingest.terminate()
+                ingest.wait(timeout=60)
+            stop(proc)
+    print(f"while ingesting: {r.rps:.1f} req/s, p50 {r.pct(0.5):.0f} ms, p95 {r.pct(0.95):.0f} ms, "
+          f"{len(r.latencies)} answered, {r.errors} errors, {r.seconds:.1f} s; the ingest stored {stored} "
+          f"articles meanwhile{'' if running else ' and had finished'}", flush=True)
+    return IngestRun(r, stored, running, failed)
+
+
+def main_with_ingest(a: argparse.Namespace) -> None:
+    """Idle, then with an ingest writing into the same store; best of the rounds each."""
+    load_before = os.getloadavg()[0]
+    idle: list[Run] = []
+    busy: list[IngestRun] = []
+    for i in range(a.rounds):
+        steps = ["idle", "ingest"] if i % 2 == 0 else ["ingest", "idle"]
+        for step in steps:
+            if step == "idle":
+                idle.append(measure("idle", ROOT, a.new_db, a.workers, False, a))
+            else:
+                busy.append(measure_with_ingest(a.new_db, a.with_ingest, a))
+    b = max(idle, key=lambda r: r.rps)
+    n = max(busy, key=lambda r: r.run.rps)
+    if a.results:
+        write_ingest_results(Path(a.results), a, b, n, idle, busy, load_before)
+
+
 def main() -> None:
     """Parse the options, run the rounds, print (and optionally write) the results."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--new-db", required=True, help="store written by this checkout's ingest")
-    ap.add_argument("--base-root", required=True, help="checkout of the baseline commit")
-    ap.add_argument("--base-db", required=True, help="store written by the baseline's ingest")
+    ap.add_argument("--base-root", help="checkout of the baseline commit (not with --with-ingest)")
+    ap.add_argument("--base-db", help="store written by the baseline's ingest (not with --with-ingest)")
+    ap.add_argument("--with-ingest", metavar="INPUT", default=None,
+                    help="measure this server idle and while `saywho ingest INPUT` writes into (a copy of) its store")
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--requests", type=int, default=3000, help="most requests per timed run")
@@ -194,6 +297,11 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=1)
     ap.add_argument("--results", default=None, help="write the table into this markdown file")
     a = ap.parse_args()
+    if a.with_ingest:
+        main_with_ingest(a)
+        return
+    if not (a.base_root and a.base_db):
+        ap.error("--base-root and --base-db are needed (or --with-ingest)")
     load_before = os.getloadavg()[0]
     base: list[Run] = []
     new: list[Run] = []
@@ -248,6 +356,45 @@ Run: `.venv/bin/python bench/bench_web.py --new-db NEW.db --base-root BASE_CHECK
     old = path.read_text(encoding="utf-8") if path.exists() else ""
     if BEGIN in old and END in old:
         new_text = old[:old.index(BEGIN)] + text + old[old.index(END) + len(END):]
+    else:
+        new_text = old.rstrip("\n") + "\n\n" + text + "\n"
+    path.write_text(new_text, encoding="utf-8")
+
+
+def write_ingest_results(path: Path, a: argparse.Namespace, idle: Run, busy: IngestRun, idles: list[Run],
+                         busies: list[IngestRun], load_before: float) -> None:
+    """Put the idle / while-ingesting table between its own markers in ``path``."""
+    when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    text = f"""{INGEST_BEGIN}
+## Web server speed while an ingest writes (bench/bench_web.py --with-ingest)
+
+Written {when}; `saywho serve --workers {a.workers}` over a store of the PolNeAR dev articles, the
+mix and clients of the table above ({a.clients} keep-alive clients, at most {a.requests} requests or
+{a.seconds:.0f} s per run after a warm-up), best of {a.rounds} round(s) each, taking turns: once idle,
+once while `saywho ingest` of the PolNeAR train articles writes into the same SQLite store (a scratch
+copy; the timed run starts once the ingest has stored its first articles). Machine:
+{os.cpu_count()} cores ({platform.machine()}), shared with the ingest and other jobs: load average
+{load_before:.2f} before, {os.getloadavg()[0]:.2f} after.
+
+| server | requests/s | p50 ms | p95 ms | errors |
+|---|---|---|---|---|
+| idle | {idle.rps:.1f} | {idle.pct(0.5):.0f} | {idle.pct(0.95):.0f} | {idle.errors} |
+| one `saywho ingest` writing | {busy.run.rps:.1f} | {busy.run.pct(0.5):.0f} | {busy.run.pct(0.95):.0f} | {busy.run.errors} |
+
+During the timed run the ingest stored {busy.stored_during} articles and was
+{"still running at its end" if busy.still_running else "finished before its end"}
+(rounds: idle {", ".join(f"{r.rps:.1f}" for r in idles)} req/s; ingesting
+{", ".join(f"{r.run.rps:.1f}" for r in busies)} req/s). The requests that failed while ingesting: {busy.run.errors}.
+
+Run: `.venv/bin/python bench/bench_web.py --new-db DEV.db --with-ingest TRAIN.jsonl --workers {a.workers}
+--rounds {a.rounds} --results bench/RESULTS.md`.
+{INGEST_END}"""
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    if INGEST_BEGIN in old and INGEST_END in old:
+        new_text = old[:old.index(INGEST_BEGIN)] + text + old[old.index(INGEST_END) + len(INGEST_END):]
+    elif END in old:  # right after the idle comparison
+        cut = old.index(END) + len(END)
+        new_text = old[:cut] + "\n\n" + text + old[cut:]
     else:
         new_text = old.rstrip("\n") + "\n\n" + text + "\n"
     path.write_text(new_text, encoding="utf-8")

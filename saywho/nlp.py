@@ -157,6 +157,17 @@ def entities(doc: Doc) -> tuple:
     return cache["ents"]
 
 
+def ent_at(doc: Doc, i: int) -> object | None:  # -> Span
+    """The entity holding token ``i``, by bisection over the cached Doc.ents (spaCy's
+    entities are sorted and do not overlap: only the last one starting by ``i`` can)."""
+    ents = entities(doc)
+    cache = doc.user_data.setdefault("saywho", {})
+    if "ent_starts" not in cache:
+        cache["ent_starts"] = [e.start for e in ents]
+    k = bisect.bisect_right(cache["ent_starts"], i) - 1
+    return ents[k] if k >= 0 and ents[k].end > i else None
+
+
 def ents_within(doc: Doc, start: int, end: int) -> list:
     """The entities wholly inside tokens ``start``..``end`` (in order), by bisection over the
     cached Doc.ents: asked once per mention and per sentence, a scan of them all was
@@ -171,6 +182,54 @@ def ents_within(doc: Doc, start: int, end: int) -> list:
         if e.start >= end or e.end > end:
             break  # the next ones start later still
         out.append(e)
+    return out
+
+
+def chunks_within(doc: Doc, start: int, end: int) -> list:
+    """The noun chunks wholly inside tokens ``start``..``end`` (in order), by bisection:
+    asked once per cue, a scan of every chunk was quadratic in the article's length.
+    spaCy's chunks are sorted and do not overlap (checked once; else a scan)."""
+    chunks = noun_chunks(doc)
+    cache = doc.user_data.setdefault("saywho", {})
+    if "chunk_starts" not in cache:
+        ordered = all(a.end <= b.start for a, b in zip(chunks, chunks[1:]))
+        cache["chunk_starts"] = [c.start for c in chunks] if ordered else None
+    starts = cache["chunk_starts"]
+    if starts is None:
+        return [c for c in chunks if c.start >= start and c.end <= end]
+    out = []
+    for k in range(bisect.bisect_left(starts, start), len(chunks)):
+        if chunks[k].end > end:
+            break  # the next ones end later still
+        out.append(chunks[k])
+    return out
+
+
+def ents_touching(doc: Doc, lo: int, hi: int) -> list:
+    """The entities with a token in ``lo``..``hi`` (inclusive), in order, by bisection."""
+    ents = entities(doc)
+    cache = doc.user_data.setdefault("saywho", {})
+    if "ent_ends" not in cache:
+        cache["ent_ends"] = [e.end for e in ents]
+    out = []
+    for k in range(bisect.bisect_right(cache["ent_ends"], lo), len(ents)):
+        if ents[k].start > hi:
+            break
+        out.append(ents[k])
+    return out
+
+
+def ent_overlapping(doc: Doc, start_char: int, end_char: int) -> list:
+    """The entities overlapping characters [start_char, end_char), in order, by bisection."""
+    ents = entities(doc)
+    cache = doc.user_data.setdefault("saywho", {})
+    if "ent_ends_char" not in cache:
+        cache["ent_ends_char"] = [e.end_char for e in ents]
+    out = []
+    for k in range(bisect.bisect_right(cache["ent_ends_char"], start_char), len(ents)):
+        if ents[k].start_char >= end_char:
+            break
+        out.append(ents[k])
     return out
 
 

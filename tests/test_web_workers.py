@@ -78,7 +78,10 @@ def test_serve_with_two_workers_answers(db: str) -> None:
             proc.wait(timeout=10)
 
 
-def test_cache_sees_a_write_by_another_store(db: str) -> None:
+def test_cache_sees_a_write_by_another_store(db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # relink on every change (a served store otherwise relinks at most every 10 s, see
+    # test_web_ingest_alongside.py): the new person shows at once
+    monkeypatch.setenv("SAYWHO_LINK_EVERY", "0")
     with TestClient(create_app(db)) as c:
         assert c.get("/api/counts").json()["articles"] == 1
         assert [p["name"] for p in c.get("/api/people").json()["items"]] == ["Ann Lee"]

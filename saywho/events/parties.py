@@ -3,6 +3,7 @@ organisations, described groups, the place a visit went; and the parties that
 make it no engagement (a news outlet: an interview)."""
 from __future__ import annotations
 
+
 import re
 
 from spacy.tokens import Doc, Span, Token
@@ -18,7 +19,8 @@ from ..lexicon import (
     TITLES,
 )
 from ..model import Quote
-from ..nlp import entities, sent_of
+from ..quotes.marks import SpanIndex
+from ..nlp import entities, ents_touching, ents_within, sent_of
 from ..speakers.lookup import PersonLookup
 from .names import clause_antecedent, counterpart, formal_name, fullest_org, gendered_referent, place_mismatch
 from .syntax import conjuncts, ents_in, misparsed_destination, np_span, party_objects, subject, subject_lost
@@ -85,11 +87,10 @@ class Parties:
 
     def quote_at(self, i: int) -> Quote | None:
         """The innermost quote around character ``i``."""
-        best = None
-        for q in self.quotes:
-            if q.start <= i < q.end and (best is None or q.end - q.start < best.end - best.start):
-                best = q
-        return best
+        if self.__dict__.get("_quote_index") is None:  # indexed once: a scan per call was quadratic
+            self.__dict__["_quote_index"] = SpanIndex([(q.start, q.end) for q in self.quotes])
+        k = self.__dict__["_quote_index"].innermost(i)
+        return self.quotes[k] if k is not None else None
 
     def person_at(self, s: int, e: int) -> str | None:
         """The canonical person a span names, by stage 4's lookup."""
@@ -214,7 +215,7 @@ class Parties:
         """
         if tok.lower_ == "its" and tok.dep_ == "poss":
             # "NATO at its July summit": the organisation named last before it in the sentence
-            org = [e for e in entities(self.doc) if e.label_ == "ORG" and e.end <= tok.i and e.start >= sent_of(tok).start]
+            org = [e for e in ents_within(self.doc, sent_of(tok).start, tok.i) if e.label_ == "ORG"]
             return ("org", self.lookup.canonical(_strip_name(org[-1].text))) if org else ("none", None)
         if tok.pos_ not in ("NOUN", "PROPN"):
             return "none", None
@@ -222,7 +223,7 @@ class Parties:
         # entities in the phrase, nested "of" phrases included ("the editorial board of the Post")
         sub = {x.i for x in tok.subtree if not any(a.dep_ in ("relcl", "acl", "advcl") and a.i != tok.i
                                                      for a in [x, *x.ancestors] if a.i in {y.i for y in tok.subtree})}
-        ents = [e for e in entities(self.doc) if e.root.i in sub]
+        ents = [e for e in ents_touching(self.doc, min(sub), max(sub)) if e.root.i in sub]
         lemma = tok.lemma_.lower()
         head_ent = next((e for e in ents if e.start <= tok.i < e.end), None)
         if etype == "message" and head_ent is not None and tok.pos_ == "PROPN":

@@ -2,6 +2,7 @@
 about X", and a readout's "From X to Y, ... the leaders agreed"."""
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 
@@ -196,13 +197,21 @@ def attach_topics(doc: Doc, ms: list[Mention], resolve: Callable[[Token, set[str
     ``resolve`` names the people a subject phrase stands for."""
     if not ms:
         return
+    keys = [m.trigger.i for m in ms]
+    ordered = all(a <= b for a, b in zip(keys, keys[1:]))  # text order: bisect, not a scan per verb
     for sent in sentences(doc):
         for v, items, negated in topics_in(sent):
             # the nearest mention before the topic verb, within a few sentences
-            cands = [m for m in ms if m.trigger.i <= v.i and v.idx - m.trigger.idx < 700]
-            if not cands:
-                continue
-            m = max(cands, key=lambda m: m.trigger.i)
+            if ordered:
+                hi = bisect.bisect_right(keys, v.i)
+                if not hi or v.idx - ms[hi - 1].trigger.idx >= 700:
+                    continue
+                m = ms[bisect.bisect_left(keys, keys[hi - 1])]  # the first of equals, as max() takes
+            else:
+                cands = [m for m in ms if m.trigger.i <= v.i and v.idx - m.trigger.idx < 700]
+                if not cands:
+                    continue
+                m = max(cands, key=lambda m: m.trigger.i)
             if sent_of(m.trigger).start != sent.start and not _about_engagement(v, m, resolve):
                 continue
             target = m.not_discussed if negated else m.topics

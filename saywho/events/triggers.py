@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from ..lexicon import PAIR_NOUNS
 from ..model import Article
 from ..nlp import sent_of, text_of
+from ..quotes.marks import SpanSet
 from .details import context_date, date_base, date_of, dateline_before, duration_of, is_future, place_of
 from .mood import circumstance_head, debate_happened, irrealis_kind, is_irrealis
 from .parties import Parties
@@ -306,12 +307,13 @@ def find_mentions(doc: Doc, article: Article, parties: Parties, trace: Trace | N
     why = _Tracer(trace)
     found: list[Mention] = []
     seen_verbs: set[int] = set()
+    debris = SpanSet([(x.start, x.end) for x in article.skipped])  # indexed: asked per trigger
     for t in doc:
         got = trigger_kind(t)
         if got is None:
             continue
         kind, etype = got
-        if any(s <= t.idx < e for s, e in ((x.start, x.end) for x in article.skipped)):
+        if debris.has(t.idx):
             continue
         if not is_engagement_use(t, kind, etype):
             why(t, "not an engagement use")

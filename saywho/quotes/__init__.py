@@ -76,7 +76,8 @@ def find_quotes(doc: Doc, skipped: list[Skipped]) -> list[Found]:
     singles = single_quotes(text, paras, doubles, skipped)
     found = doubles + singles
     titles = [(f.start, f.end) for f in found if is_title(doc, f)]
-    found = [f for f in found if (f.start, f.end) not in titles]
+    title_keys = set(titles)  # a set: a list made this quadratic in the article's quotes
+    found = [f for f in found if (f.start, f.end) not in title_keys]
     attribute_marked(doc, found, paras, titles)
     found = merge_interrupted(doc, found, paras, titles)
     found = merge_shared_clause(found)

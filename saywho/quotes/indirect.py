@@ -31,12 +31,12 @@ from ..model import Skipped
 from ..nlp import LINE_BREAK, sent_of, text_of
 from .clause import complement
 from .found import Found
-from .marks import Para, in_spans, para_index
+from .marks import Para, SpanSet, in_spans, para_index
 from .syntax import SUBJ_DEPS, cue_phrase, is_cue, mention_span, object_content, speaker_of
 from .venue import date_and_venue
 
 
-def _trim_to_avoid(toks: list[Token], spans: list[tuple[int, int]]) -> list[Token]:
+def _trim_to_avoid(toks: list[Token], spans: "list[tuple[int, int]] | SpanSet") -> list[Token]:
     """Drop the adverbial and coordinated clauses of a complement that reach into a
     quote: "urged Starmer to turn to Europe [after Trump called Putin a "genius"]"."""
     keep = set(toks)
@@ -111,7 +111,7 @@ def _quantified_group(head: Token, cue: Token | None) -> bool:
     return False
 
 
-def _trailing(cue: Token, marked: list[tuple[int, int]]) -> tuple[int, int] | None:
+def _trailing(cue: Token, marked: SpanSet) -> tuple[int, int] | None:
     """"The deal was off, but talks went on, the source added.": an attribution that
     closes its sentence after a comma reports all of the sentence before the comma."""
     doc = cue.doc
@@ -142,12 +142,12 @@ def _trailing(cue: Token, marked: list[tuple[int, int]]) -> tuple[int, int] | No
     if len(toks) < 4 or not finite or toks[0].dep_ == "mark" or toks[0].lower_ in ("when", "if", "while", "because", "although", "as"):
         return None
     s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
-    if any(ms < e and s < me for ms, me in marked) or LINE_BREAK.search(text_of(doc), s, e):
+    if marked.overlapping(s, e) or LINE_BREAK.search(text_of(doc), s, e):
         return None
     return s, e
 
 
-def _parenthetical(cue: Token, marked: list[tuple[int, int]]) -> tuple[int, int] | None:
+def _parenthetical(cue: Token, marked: SpanSet) -> tuple[int, int] | None:
     """"Before the vote, Patel said, the party had lost its way", "The deal is off,
     the source added", "As the Financial Times put it, the deal is dead": an
     attribution set off by a comma in the sentence it reports; the report is the rest
@@ -169,7 +169,7 @@ def _parenthetical(cue: Token, marked: list[tuple[int, int]]) -> tuple[int, int]
     if len(toks) < 4 or not as_put and toks[0].i > lo:
         return None  # the report comes first ("as X put it" may open it)
     s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
-    if any(ms < e and s < me for ms, me in marked):
+    if marked.overlapping(s, e):
         return None  # a quote in the sentence: the marked quote has it
     brk = LINE_BREAK.search(text_of(doc), s, e)
     return None if brk else (s, e)
@@ -180,11 +180,14 @@ def indirect_quotes(doc: Doc, found: list[Found], paras: list[Para], skipped: li
     speak, outside debris and outside the marked quotes ``found`` (inside one only
     for a named third party, as its child); "according to X, Y" as well."""
     text = text_of(doc)
-    marked = [(f.open_mark if f.open_mark is not None else f.start, (f.close_mark + 1) if f.close_mark is not None else f.end) for f in found]
-    direct_spans = [(f.start, f.end) for f in found if f.type == "direct"]
+    # indexed: every cue asks which quotes its report would overlap (a scan each was quadratic)
+    marked = SpanSet([(f.open_mark if f.open_mark is not None else f.start, (f.close_mark + 1) if f.close_mark is not None else f.end)
+                      for f in found])
+    direct_spans = SpanSet([(f.start, f.end) for f in found if f.type == "direct"])
     cue_spans = {(f.cue_start) for f in found if f.cue_start is not None}
     out: list[Found] = []
     para_of = para_index(paras)
+    debris = SpanSet([(s.start, s.end) for s in skipped])
     for cue in doc:
         if cue.lower_ == "according" and cue.dep_ == "prep" and is_cue(cue):
             f = _according_to(cue, marked, para_of)
@@ -197,7 +200,7 @@ def indirect_quotes(doc: Doc, found: list[Found], paras: list[Para], skipped: li
         if cue.idx in cue_spans:
             continue
         k = para_of(cue.idx)
-        if k is None or paras[k].skipped or any(s.start <= cue.idx < s.end for s in skipped):
+        if k is None or paras[k].skipped or debris.has(cue.idx):
             continue
         paren = _trailing(cue, marked)
         comp = complement(cue) if paren is None else None
@@ -229,7 +232,7 @@ def indirect_quotes(doc: Doc, found: list[Found], paras: list[Para], skipped: li
     return _outermost(out)
 
 
-def _report_span(cue: Token, comp: list[Token], marked: list[tuple[int, int]], text: str) -> tuple[int, int] | None:
+def _report_span(cue: Token, comp: list[Token], marked: SpanSet, text: str) -> tuple[int, int] | None:
     """The characters of what ``cue`` reports, cut from its complement ``comp``; None
     when too little is left or the report runs into a quotation or over the cue."""
     toks = _trim_to_avoid(comp, marked)
@@ -241,7 +244,7 @@ def _report_span(cue: Token, comp: list[Token], marked: list[tuple[int, int]], t
     if len(toks) < (2 if cue.lemma_.lower() in XCOMP_CUES else 3):
         return None
     s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
-    if any(ms < e and s < me for ms, me in marked if not (ms <= s and e <= me)):
+    if any(not (ms <= s and e <= me) for ms, me in marked.overlapping(s, e)):
         return None  # holds a quoted fragment: that is a mixed quote, already found
     if cue.idx >= s and cue.idx < e:
         return None
@@ -262,7 +265,7 @@ def _outermost(out: list[Found]) -> list[Found]:
     return kept
 
 
-def _according_to(cue: Token, marked: list[tuple[int, int]], para_of: Callable[[int], int | None]) -> Found | None:
+def _according_to(cue: Token, marked: SpanSet, para_of: Callable[[int], int | None]) -> Found | None:
     """"According to X, Y": Y is what X said (a person or a body; "according to census
     data" names no one)."""
     subj = speaker_of(cue)
@@ -281,7 +284,7 @@ def _according_to(cue: Token, marked: list[tuple[int, int]], para_of: Callable[[
     if len(toks) < 3:
         return None
     s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
-    if any(ms < e and s < me for ms, me in marked):
+    if marked.overlapping(s, e):
         return None
     k = para_of(cue.idx)
     if k is None:

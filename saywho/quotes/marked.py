@@ -8,12 +8,13 @@ attribution interrupts are handled here too.
 """
 from __future__ import annotations
 
+import itertools
 import re
 
 from spacy.tokens import Doc, Token
 
 from ..lexicon import COGNITION_VERBS, SPEECH_VERBS
-from ..nlp import LINE_BREAK, entities, sent_of, text_of
+from ..nlp import LINE_BREAK, ent_overlapping, sent_of, text_of
 from .found import Found
 from .clause import mixed_clause
 from .marks import ANY_MARK, Para, SpanSet, in_spans, title_case
@@ -132,6 +133,7 @@ def attribute_marked(doc: Doc, found: list[Found], paras: list[Para], titles: li
     spans = [(f.open_mark if f.open_mark is not None else f.start, (f.close_mark + 1) if f.close_mark is not None else f.end) for f in found]
     # every top-level quote's span, built once: each quote asks about the others and itself
     top = SpanSet([sp for j, sp in enumerate(spans) if found[j].parent is None])
+    title_set = SpanSet(list(titles))
     for k, f in enumerate(found):
         if f.signed_name is not None:
             continue
@@ -160,7 +162,7 @@ def attribute_marked(doc: Doc, found: list[Found], paras: list[Para], titles: li
             continue
         if cue is not None:
             subj = speaker_of(cue)
-            if subj is not None and (in_spans(subj.idx, list(titles)) or top.has(subj.idx, skip=spans[k])):
+            if subj is not None and (title_set.has(subj.idx) or top.has(subj.idx, skip=spans[k])):
                 # the parser took a word of a title or of another quote for the subject
                 subj = adjacent_subject(cue)
             f.cue, f.cue_start, f.cue_end = (cue.text, cue.idx, cue.idx + len(cue)) if fragment_cue else cue_phrase(cue)
@@ -282,14 +284,16 @@ def _signer_kind(doc: Doc, start: int, end: int) -> str | None:
     """Is the name before a colon or after a dash someone ("Starmer:", "― Carla Diaz",
     "- Reuters"), or a word ("Latest:")?  The NER decides; else a capitalised name
     that the article uses again."""
-    for ent in entities(doc):
+    for ent in ent_overlapping(doc, start, end):
         if ent.start_char < end and start < ent.end_char:
             if ent.label_ == "PERSON":
                 return "person"
             if ent.label_ in ("ORG", "NORP", "GPE", "FAC"):
                 return "organisation"
     name = text_of(doc)[start:end]
-    if len(name.split()) >= 2 or len(re.findall(r"\b" + re.escape(name) + r"\b", text_of(doc))) >= 2:
+    # two uses are enough to tell: stop there (counting them all scanned the whole text per quote)
+    uses = re.finditer(r"\b" + re.escape(name) + r"\b", text_of(doc))
+    if len(name.split()) >= 2 or sum(1 for _ in itertools.islice(uses, 2)) >= 2:
         return "person"
     return None
 

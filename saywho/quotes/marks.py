@@ -45,13 +45,26 @@ def paragraphs(text: str, skipped: list[Skipped]) -> list[Para]:
     """Lines with content, each marked when debris covers it all."""
     out: list[Para] = []
     pos = 0
+    # the debris spans by start, with the furthest end so far: each line asks only about
+    # those that can overlap it (a scan of all per line was quadratic in the article)
+    order = sorted(range(len(skipped)), key=lambda j: skipped[j].start)
+    starts = [skipped[j].start for j in order]
+    reach: list[int] = []
+    for j in order:
+        reach.append(max(skipped[j].end, reach[-1]) if reach else skipped[j].end)
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\r\n")
         s = pos + len(body) - len(body.lstrip())
         e = pos + len(body.rstrip())
         if e > s:
-            covered = sum(max(0, min(e, k.end) - max(s, k.start)) for k in skipped)
-            body = _skip_end(s, skipped)
+            near = []  # in list order: _skip_end takes the first that fits
+            k = bisect.bisect_left(starts, e) - 1
+            while k >= 0 and reach[k] >= s:
+                near.append(order[k])
+                k -= 1
+            near_spans = [skipped[j] for j in sorted(near)]
+            covered = sum(max(0, min(e, k.end) - max(s, k.start)) for k in near_spans)
+            body = _skip_end(s, near_spans)
             while body < e and text[body].isspace():
                 body += 1
             out.append(Para(s, e, covered >= (e - s) * 0.9, body))
@@ -326,6 +339,44 @@ class SpanSet:
                 skip = None  # the span skipped once; a copy of it still counts
             j -= 1
         return False
+
+    def overlapping(self, s: int, e: int) -> list[tuple[int, int]]:
+        """The spans that overlap [s, e) (latest start first)."""
+        out = []
+        j = bisect.bisect_left(self.starts, e) - 1
+        while j >= 0 and self.reach[j] > s:
+            if self.spans[j][1] > s:
+                out.append(self.spans[j])
+            j -= 1
+        return out
+
+
+class SpanIndex:
+    """Half-open spans kept in their given order, asked "which of them hold offset i?"
+    by bisection (for the innermost or the first quote around a position)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self.order = sorted(range(len(spans)), key=lambda k: spans[k][0])
+        self.starts = [spans[k][0] for k in self.order]
+        self.reach: list[int] = []  # the furthest end among the spans up to here, by start
+        for k in self.order:
+            self.reach.append(max(spans[k][1], self.reach[-1]) if self.reach else spans[k][1])
+
+    def holding(self, i: int) -> list[int]:
+        """The positions (in the given order) of the spans with start <= i < end."""
+        out = []
+        j = bisect.bisect_right(self.starts, i) - 1
+        while j >= 0 and self.reach[j] > i:
+            k = self.order[j]
+            if self.spans[k][1] > i:
+                out.append(k)
+            j -= 1
+        return out
+
+    def innermost(self, i: int) -> int | None:
+        """The shortest span holding ``i`` (the first in the given order on a tie)."""
+        return min(self.holding(i), key=lambda k: (self.spans[k][1] - self.spans[k][0], k), default=None)
 
 
 def in_spans(i: int, spans: "list[tuple[int, int]] | SpanSet") -> bool:

@@ -20,7 +20,7 @@ from ..lexicon import (
     SPEECH_VERBS,
     XCOMP_CUES,
 )
-from ..nlp import entities, noun_chunks, sent_of, text_of
+from ..nlp import chunks_within, ent_at, sent_of, text_of
 
 
 def tok_at(doc: Doc, char: int) -> Token | None:
@@ -172,12 +172,10 @@ def mention_span(head: Token) -> tuple[int, int]:
             if c.dep_ == "conj" and c.i > head.i and c.pos_ in ("PROPN", "NOUN", "PRON"):
                 e = max(e, _last_index(c) + 1)
     # a name is never cut: "The Institute for Fiscal Studies" is one mention
-    for ent in entities(doc):
-        if ent.start <= head.i < ent.end:
-            # ...unless the NER's span is itself a slip ("the House of Commons, Davey urged Starmer")
-            if not any(t.pos_ in ("VERB", "AUX") or t.text in ",;:" for t in ent):
-                s, e = min(s, ent.start), max(e, ent.end)
-            break
+    ent = ent_at(doc, head.i)
+    # ...unless the NER's span is itself a slip ("the House of Commons, Davey urged Starmer")
+    if ent is not None and not any(t.pos_ in ("VERB", "AUX") or t.text in ",;:" for t in ent):
+        s, e = min(s, ent.start), max(e, ent.end)
     # a compound-name head can carry a trailing possessive; drop "'s" at the end
     while e - 1 > s and doc[e - 1].tag_ in ("POS",):
         e -= 1
@@ -208,7 +206,7 @@ def adjacent_subject(cue: Token) -> Token | None:
     i = cue.i - 1
     while i >= sent.start and (doc[i].pos_ in ("ADV", "AUX", "PART") or doc[i].dep_ in ("aux", "neg", "advmod")):
         i -= 1
-    chunks = [c for c in noun_chunks(doc) if c.start >= sent.start and c.end <= sent.end]
+    chunks = chunks_within(doc, sent.start, sent.end)
     for chunk in chunks:
         if chunk.end - 1 == i and chunk.root.pos_ in ("PROPN", "NOUN", "PRON") and chunk.root.lower_ not in ("it", "this", "that", "which"):
             return chunk.root
@@ -220,8 +218,9 @@ def adjacent_subject(cue: Token) -> Token | None:
                 break
             return chunk.root
     # an entity that the chunker missed: "... Chuck Jordan said"
-    for ent in entities(doc):
-        if ent.label_ in ("PERSON", "ORG") and (ent.end - 1 == i or ent.start == j):
+    # spaCy's entities do not overlap: the one ending at i, then the one starting at j
+    for ent in (ent_at(doc, i) if i >= 0 else None, ent_at(doc, j)):
+        if ent is not None and ent.label_ in ("PERSON", "ORG") and (ent.end - 1 == i or ent.start == j):
             return ent.root
     return None
 

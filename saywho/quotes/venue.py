@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Span, Token
 
 from ..lexicon import SOCIAL_MEDIA, VENUE_HEADS, WEEKDAYS
-from ..nlp import entities, sent_of, text_of
+from ..nlp import ent_at, sent_of, text_of
 from .marks import SpanSet, in_spans
 from .syntax import mention_span
 
@@ -111,13 +111,13 @@ def _clause_date(cue: Token, sent: Span, quote_spans: "list[tuple[int, int]] | S
     date_text = None
     for c in cue.children:
         if c.ent_type_ in ("DATE", "TIME") and c.dep_ in ("npadvmod", "advmod", "tmod") and not in_spans(c.idx, quote_spans):
-            ent = next((e for e in entities(doc) if e.start <= c.i < e.end), None)
+            ent = ent_at(doc, c.i)
             if ent is not None:
                 date_text = ent.text
     if date_text is None:
         first = sent[0]
         if first.lower_ == "on" and first.i + 1 < len(doc) and doc[first.i + 1].ent_type_ == "DATE":
-            ent = next((e for e in entities(doc) if e.start <= first.i + 1 < e.end), None)
+            ent = ent_at(doc, first.i + 1)
             if ent is not None:
                 date_text = ent.text
     return date_text

@@ -10,15 +10,19 @@ taught it, as stage 4's resolver does between mentions.
 """
 from __future__ import annotations
 
+import bisect
 import copy
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ..lexicon import ORG_ALIASES
 from ..model import Person, Quote
 from .mentions import PRON_FIRST, PRON_MALE, PRON_FEMALE, PRON_PLURAL
+from ..quotes.marks import SpanIndex
+from .index import containing
 from .names import norm, strip_titles
 
 if TYPE_CHECKING:
+    from ..quotes import Found
     from .entities import Entities, Entity
     from .resolver import Resolver
 
@@ -130,7 +134,7 @@ def entity_at(r: "Resolver", start: int, end: int) -> "Entity | None":
     root = sp.root
     # dates, places, amounts are nobody ("Monday's trip")
     if root.ent_type_ in _NOBODY_TYPES:
-        if not any(s <= root.idx < e for s, e, _, _, _ in r.mentions):
+        if containing(r.mentions, root.idx) is None:
             return None
     # a known name, whatever the tagger made of it ("Trump" tagged ORG or VERB)
     words = [t.text for t in sp if not t.is_punct and t.tag_ != "POS"]
@@ -140,22 +144,16 @@ def entity_at(r: "Resolver", start: int, end: int) -> "Entity | None":
             return known
     # "the governor of the Bank of England, Andrew Bailey": the name in apposition
     root = next((c for c in root.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), root)
-    for s, e, ent, _, _ in r.mentions:
-        if s <= root.idx < e:
-            return ent
+    got = containing(r.mentions, root.idx)
+    if got is not None:
+        return got[2]
     # "I"/"we" inside a quote are its speaker
     if root.lower_ in PRON_FIRST:
-        inner = [f for f in r.found if f.start <= root.idx < f.end and f.type == "direct"]
-        if inner:
-            f = min(inner, key=lambda f: f.end - f.start)
-            j = r.found.index(f)
-            return next((ent for pos, ent in r.speaker_positions if pos == f.start), None) if j is not None else None
-        return None
-    last = None
-    for pos, ent in r.speaker_positions:
-        if pos >= start:
-            break
-        last = ent
+        f = _innermost_direct(r, root.idx)
+        return _speaker_at(r, f.start) if f is not None else None
+    positions = _speaker_starts(r)
+    k = bisect.bisect_left(positions, start)
+    last = r.speaker_positions[k - 1][1] if k else None
     # "X offered his congratulations": a possessive goes to its clause's subject
     if root.dep_ == "poss" and root.lower_ in PRON_MALE | PRON_FEMALE | PRON_PLURAL:
         verb = root.head
@@ -170,10 +168,38 @@ def entity_at(r: "Resolver", start: int, end: int) -> "Entity | None":
             if got is not None and got.kind == "person":
                 return got
     # a third-person pronoun inside a quote is not the quote's own speaker
-    inside = [f for f in r.found if f.start <= root.idx < f.end and f.type == "direct"]
-    own = None
-    if inside:
-        f = min(inside, key=lambda f: f.end - f.start)
-        own = next((ent for pos, ent in r.speaker_positions if pos == f.start), None)
+    f = _innermost_direct(r, root.idx)
+    own = _speaker_at(r, f.start) if f is not None else None
     ent, _ = r.resolve_mention(root.i, (sp.start_char, sp.end_char), last if last is not own else None, exclude=own)
     return ent
+
+
+# The lookups below answer what a scan of the resolver's lists answered, from indexes
+# cached on the resolver (events ask about many spans: a scan each was quadratic).
+
+def _innermost_direct(r: "Resolver", i: int) -> "Found | None":
+    """The shortest direct quote holding ``i`` (the first in ``found`` order on a tie)."""
+    cache = r.__dict__.get("_direct_index")
+    if cache is None or cache[0] is not r.found or cache[1] != len(r.found):
+        direct = [k for k, f in enumerate(r.found) if f.type == "direct"]
+        cache = r.__dict__["_direct_index"] = (r.found, len(r.found), direct,
+                                               SpanIndex([(r.found[k].start, r.found[k].end) for k in direct]))
+    _, _, direct, index = cache
+    k = index.innermost(i)
+    return r.found[direct[k]] if k is not None else None
+
+
+def _speaker_starts(r: "Resolver") -> list[int]:
+    """The quote starts of ``r.speaker_positions`` (sorted, as run() leaves them)."""
+    cache = r.__dict__.get("_speaker_starts")
+    if cache is None or cache[0] is not r.speaker_positions or cache[1] != len(r.speaker_positions):
+        cache = r.__dict__["_speaker_starts"] = (r.speaker_positions, len(r.speaker_positions),
+                                                 [p for p, _ in r.speaker_positions])
+    return cache[2]
+
+
+def _speaker_at(r: "Resolver", start: int) -> "Entity | None":
+    """The speaker of the first quote starting at ``start`` in ``r.speaker_positions``."""
+    positions = _speaker_starts(r)
+    k = bisect.bisect_left(positions, start)
+    return r.speaker_positions[k][1] if k < len(positions) and positions[k] == start else None

@@ -39,6 +39,7 @@ from ..lexicon import (
 )
 from ..nlp import ents_within, text_of
 from .entities import OFFICE_HEADS, Entity, offices_in
+from .index import containing
 from . import ranker as _ranker
 from .names import clean_role, norm, strip_titles
 from .referents import conjoined_people, issuer_of_document, nearest_org, org_description, pair_description
@@ -161,7 +162,7 @@ def governing_subject(r: "ResolverState", pron: Token, want: str, exclude: Entit
         if subj is not None and not object_pron and subj.i < pron.i:
             if subj.pos_ != "PROPN":
                 return None
-            ent = next((m[2] for m in r.mentions if m[0] <= subj.idx < m[1]), None)
+            ent = (containing(r.mentions, subj.idx) or (None, None, None))[2]
             if ent is None or ent.kind != "person" or ent is exclude:
                 return None
             if want == "male" and ent.gender == "female" or want == "female" and ent.gender == "male":
@@ -297,9 +298,9 @@ def named_alongside(r: "ResolverState", head: Token) -> Resolution | None:
     # parser's apposition is often the next clause's subject
     if anchor.dep_ == "conj" or any(c.dep_ == "conj" for c in anchor.children):
         return None
-    for s, e, ent, _, _ in r.mentions:
-        if s <= anchor.idx < e and ent.kind in ("person", "organisation"):
-            return ent, ent.kind
+    held = containing(r.mentions, anchor.idx)
+    if held is not None and held[2].kind in ("person", "organisation"):
+        return held[2], held[2].kind
     # a name the article knows but did not count as a mention here ("Nilsen is ...")
     words = [t.text for t in anchor.subtree if t.i <= anchor.i and t.dep_ in ("compound", "flat") or t.i == anchor.i]
     known = r.person_for_name(" ".join(words), create=False)

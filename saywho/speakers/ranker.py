@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Token
 
 from .entities import Entity
+from .index import MentionList
 
 if TYPE_CHECKING:
     from .state import ResolverState
@@ -74,12 +75,30 @@ def pair_features(r: "ResolverState", pron: Token, want: str, ms: list[tuple], r
     """Features of one (pronoun, candidate) pair: ``ms`` are the candidate's mentions,
     ``rival_mentions`` those of the other compatible candidates."""
     pos = pron.idx
-    ent = ms[0][2]
     before = [m for m in ms if m[0] < pos]
+    psent = _sentence_of(r, pos)
+    facts = None
+    if before:
+        e = before[-1][1]
+        # the other compatible people named between this mention and the pronoun
+        between = {m[2].key for m in rival_mentions if e <= m[0] < pos}
+        facts = (before[-1], len(between),
+                 any(m[3] and _sentence_of(r, m[0]) == psent for m in before),
+                 any(m[3] and _sentence_of(r, m[0]) == psent - 1 for m in before))
+    first_named = not any(m[0] < ms[0][0] for m in rival_mentions)
+    return _features(r, pron, want, ms[0][2], facts, len(ms), first_named, rule_pick, last_speaker)
+
+
+def _features(r: "ResolverState", pron: Token, want: str, ent: Entity, facts: tuple | None, n: int,
+              first_named: bool, rule_pick: bool, last_speaker: Entity | None) -> dict[str, float]:
+    """The feature dict from the pair's facts: ``facts`` is (the candidate's last mention
+    before the pronoun, how many rivals are named after it, a subject mention in the
+    pronoun's sentence, in the one before) or None (only named after); ``n`` mentions."""
+    pos = pron.idx
     f: dict[str, float] = {"rule_pick": float(rule_pick)}
     psent = _sentence_of(r, pos)
-    if before:
-        s, e, _, subj, inq = before[-1]
+    if facts is not None:
+        (s, e, _, subj, inq), n_between, subj_this, subj_prev = facts
         d = pos - e
         f[f"chars_{sum(d >= b for b in _CHAR_BUCKETS)}"] = 1.0
         f[f"sents_{min(psent - _sentence_of(r, s), 3)}"] = 1.0
@@ -89,12 +108,10 @@ def pair_features(r: "ResolverState", pron: Token, want: str, ms: list[tuple], r
         f["parallel"] = float(role == _role(pron))
         f["cand_person_ner"] = float(sp is not None and sp.root.ent_type_ == "PERSON")
         f["cand_in_quote"] = float(inq)
-        # the other compatible people named between this mention and the pronoun
-        between = {m[2].key for m in rival_mentions if e <= m[0] < pos}
-        f["intervening"] = min(len(between), 3) / 3.0
-        f["nearest"] = float(not between)
-        f["subj_this_sent"] = float(any(m[3] and _sentence_of(r, m[0]) == psent for m in before))
-        f["subj_prev_sent"] = float(any(m[3] and _sentence_of(r, m[0]) == psent - 1 for m in before))
+        f["intervening"] = min(n_between, 3) / 3.0
+        f["nearest"] = float(not n_between)
+        f["subj_this_sent"] = float(subj_this)
+        f["subj_prev_sent"] = float(subj_prev)
         if sp is not None and sp.root.head.i == pron.head.i and role in ("nsubj", "nsubjpass"):
             # "Tom hit him": an object pronoun is not its own clause's subject; "Tom lost his": a possessive is
             f["same_clause_subj_obj"] = float(pron.dep_ in ("dobj", "pobj"))
@@ -106,10 +123,10 @@ def pair_features(r: "ResolverState", pron: Token, want: str, ms: list[tuple], r
     f["gender_agree"] = float(ent.gender == want)
     f["gender_unknown"] = float(ent.gender is None)
     f["last_speaker"] = float(last_speaker is not None and ent is last_speaker)
-    f["count"] = min(len(ms), 5) / 5.0
+    f["count"] = min(n, 5) / 5.0
     # the first person a text names is often what it is about (a biography, a profile)
-    f["first_named"] = float(not any(m[0] < ms[0][0] for m in rival_mentions))
-    f["single"] = float(len(ms) == 1)
+    f["first_named"] = float(first_named)
+    f["single"] = float(n == 1)
     return f
 
 
@@ -124,6 +141,9 @@ def all_pairs(r: "ResolverState", pron: Token, want: str, last_speaker: Entity |
               exclude: Entity | None) -> list[tuple[Entity, dict[str, float]]]:
     """Every compatible candidate of the pronoun with its features (for training and scoring)."""
     pos = pron.idx
+    ml = r.mentions
+    if isinstance(ml, MentionList) and not ml.key_clash:
+        return _indexed_pairs(r, ml, pron, want, last_speaker, exclude)
     cands = candidates(r, pos, want, exclude)
     if not cands:
         return []
@@ -132,6 +152,58 @@ def all_pairs(r: "ResolverState", pron: Token, want: str, last_speaker: Entity |
     for key, ms in cands.items():
         rivals = [m for k, v in cands.items() if k != key for m in v]
         out.append((ms[0][2], pair_features(r, pron, want, ms, rivals, rule is not None and rule.key == key, last_speaker)))
+    return out
+
+
+def _indexed_pairs(r: "ResolverState", ml: MentionList, pron: Token, want: str, last_speaker: Entity | None,
+                   exclude: Entity | None) -> list[tuple[Entity, dict[str, float]]]:
+    """``all_pairs`` from the mention index: the same candidates, in the same order, with
+    the same features, each found by bisection instead of a scan of every mention."""
+    pos = pron.idx
+    here = _sentence_of(r, pos)
+    starts = r.__dict__["_sent_starts"]
+    # a later mention is a candidate while it stays in the pronoun's sentence
+    send = starts[here + 1] if here + 1 < len(starts) else None
+    cands = []  # (first key, entity's mentions, how many before pos, how many in all)
+    for em in ml.by_key.values():
+        ent = em.ent
+        if ent.kind != "person" or ent is exclude:
+            continue
+        if want == "male" and ent.gender == "female" or want == "female" and ent.gender == "male":
+            continue
+        n = em.before(pos)
+        total = em.before(send) if send is not None else len(em.keys)
+        if total:
+            cands.append((em.keys[0], em, n, total))
+    if not cands:
+        return []
+    cands.sort(key=lambda c: c[0])
+    rule = r.salient(pos, want, last_speaker=last_speaker, exclude=exclude)
+    lasts = sorted(em.keys[n - 1][0] for _, em, n, _ in cands if n)
+    firsts = sorted(key[0] for key, _, _, _ in cands)
+    out = []
+    for key, em, n, total in cands:
+        facts = None
+        if n:
+            last = em.items[n - 1]
+            e = last[1]
+            # rivals named in [e, pos): those whose last mention before pos starts there
+            n_between = len(lasts) - bisect.bisect_left(lasts, e) - (last[0] >= e)
+            subj_this = subj_prev = False
+            j = n - 1
+            while j >= 0:
+                sj = _sentence_of(r, em.items[j][0])
+                if sj < here - 1:
+                    break
+                if em.items[j][3]:
+                    subj_this = subj_this or sj == here
+                    subj_prev = subj_prev or sj == here - 1
+                j -= 1
+            facts = (last, n_between, subj_this, subj_prev)
+        first_named = bisect.bisect_left(firsts, key[0]) == 0
+        feats = _features(r, pron, want, em.items[0][2], facts, total, first_named,
+                          rule is not None and rule.key == em.ent.key, last_speaker)
+        out.append((em.items[0][2], feats))
     return out
 
 

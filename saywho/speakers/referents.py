@@ -17,8 +17,10 @@ from spacy.tokens import Span, Token
 
 from ..lexicon import DOCUMENT_NOUNS, PERSON_NOUNS, TITLES
 from ..nlp import entities
+from ..quotes.marks import SpanSet
 from .entities import Entity
 from .given import common_word
+from .index import containing
 from .names import first_name_gender
 
 if TYPE_CHECKING:
@@ -74,7 +76,7 @@ def collect_orgs(r: "ResolverState") -> None:
         text = re.sub(r"[’']s$", "", ent.text).strip()
         if not re.search(r"[A-Za-z]", text) or text.lower().startswith(("a ", "an ")):
             continue
-        if any(s <= ent.start_char < e for s, e, *_ in r.mentions):
+        if containing(r.mentions, ent.start_char) is not None:
             continue  # a person the NER mislabelled, already collected
         e = r.org_entity(text)
         r.org_mentions.append((ent.start_char, ent.end_char, e, ent.label_))
@@ -104,7 +106,7 @@ def collect_unlabelled_names(r: "ResolverState") -> None:
     first name ("Theresa May" as a DATE, "Kathleen" alone as a subject).  Only words
     outside every other kind of entity, and never a title alone."""
     doc = r.doc
-    known = [(s, e) for s, e, *_ in r.mentions]
+    known = SpanSet([(s, e) for s, e, *_ in r.mentions])
     i = 0
     while i < len(doc):
         t = doc[i]
@@ -123,7 +125,7 @@ def collect_unlabelled_names(r: "ResolverState") -> None:
             continue
         if labels and not _mislabelled_person(run):
             continue
-        if any(s <= run.start_char < e for s, e in known) or r._in_skipped(run.start_char):
+        if known.has(run.start_char) or r._in_skipped(run.start_char):
             continue
         words = [tok.text for tok in run]
         # "The Conservative MP", "Allies of ...": a role or a capitalised common noun
@@ -158,7 +160,7 @@ def collect_pairs(r: "ResolverState") -> None:
         others = [c for c in sp.root.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
         members = [ent]
         for c in others:
-            got = next((m[2] for m in r.mentions if m[0] <= c.idx < m[1]), None)
+            got = (containing(r.mentions, c.idx) or (None, None, None))[2]
             if got is not None and got.kind == "person" and got is not ent:
                 members.append(got)
         if len(members) >= 2:
@@ -234,7 +236,7 @@ def issuer_of_document(r: "ResolverState", s: int, head: Token) -> tuple[Entity,
             desc = re.sub(r"^(the|a|an)\s+", "", desc, flags=re.I)
             return r.described_entity("unnamed", desc, lemma, True), "unnamed"
         if owner.pos_ == "PROPN":
-            known = next((m[2] for m in r.mentions if m[0] <= owner.idx < m[1]), None)
+            known = (containing(r.mentions, owner.idx) or (None, None, None))[2]
             if known is not None:
                 return known, known.kind
             orgs = [m[2] for m in r.org_mentions if m[0] <= owner.idx < m[1]]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Callable
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -17,9 +18,11 @@ from ..lexicon import ORG_ALIASES, PERSON_NOUNS, SPOKESPERSON_NOUNS, TITLES
 from ..model import Article, Person, Quote, Speaker
 from ..nlp import LINE_BREAK, entities, text_of
 from ..quotes import Found
+from ..quotes.marks import SpanIndex, SpanSet
 from . import mentions as _mentions
 from . import referents as _referents
 from .entities import OFFICE_HEADS, Entities, Entity
+from .index import MentionList, salient_weights
 from .names import NAME_RE, appositions, clean_role, copula_role, norm, person_for_name, premodifiers, role_text, trim_epithet
 
 #: A resolved quote: its speaker entity (None: nobody) and kind of speaker.
@@ -47,8 +50,12 @@ class Resolver:
         self.entities: list[Entity] = []
         self.skipped = [(s.start, s.end) for s in article.skipped]
         self.quote_spans = [(f.start, f.end) for f in found if f.type == "direct"]
-        # mentions in text order: (start, end, entity, is_subject, in_quote)
-        self.mentions: list[tuple[int, int, Entity, bool, bool]] = []
+        # "is offset i in a quote / a skipped line?" is asked for every mention: indexed
+        self._skipped_set = SpanSet(self.skipped)
+        self._quote_set = SpanSet(self.quote_spans)
+        self._quote_index = SpanIndex(self.quote_spans)
+        # mentions in text order: (start, end, entity, is_subject, in_quote), indexed by entity
+        self.mentions: list[tuple[int, int, Entity, bool, bool]] = MentionList()
         # (quote start, speaker) in text order, once run
         self.speaker_positions: list[tuple[int, Entity]] = []
         # organisations and places named, in text order: (start, end, entity, NER label)
@@ -70,10 +77,10 @@ class Resolver:
     # ---------------------------------------------------------------- 1-2. names and roles
 
     def _in_skipped(self, i: int) -> bool:
-        return any(s <= i < e for s, e in self.skipped)
+        return self._skipped_set.has(i)
 
     def _in_quote(self, i: int) -> bool:
-        return any(s <= i < e for s, e in self.quote_spans)
+        return self._quote_set.has(i)
 
     def person_for_name(self, name: str, titles: list[str] | None = None, create: bool = True,
                         gender: str | None = None) -> Entity | None:
@@ -188,36 +195,22 @@ class Resolver:
     def salient(self, pos: int, want: str, exclude_offices: set[str] | None = None, role_words: set[str] | None = None,
                 last_speaker: Entity | None = None, exclude: Entity | None = None) -> Entity | None:
         """The most salient compatible person before ``pos`` (never ``exclude``)."""
-        scores: dict[int, float] = {}
-        counts: dict[int, int] = {}
-        ents: dict[int, Entity] = {}
-        before = [m for m in self.mentions if m[0] < pos]
-        # inside a quote, the quote's own words are the nearest context
-        here = next(((qs, qe) for qs, qe in self.quote_spans if qs <= pos < qe), None)
-        for s, e, ent, subj, inq in before:
+
+        def keep(ent: Entity) -> bool:
             if ent.kind not in ("person",) and want != "plural" or ent is exclude:
-                continue
+                return False
             if want == "male" and ent.gender == "female" or want == "female" and ent.gender == "male":
-                continue
+                return False
             if want == "plural" and ent.kind == "person":
-                continue
-            if exclude_offices and ent.offices() and not (ent.offices() & exclude_offices):
-                continue
-            dist = pos - e
-            w = 1.0 / (1.0 + dist / 400.0)
-            if subj:
-                w *= 2.0
-                # the subject of this very paragraph, before the pronoun ("Scott bristles
-                # at the suggestion. '...,' he said.") outranks the previous paragraph's speaker
-                if not inq and not LINE_BREAK.search(self.text, e, pos):
-                    w += 2.0
-            if inq:
-                w *= 1.5 if here is not None and here[0] <= s < here[1] else 0.3
-            # the strongest single mention counts, not the sum: a person named often
-            # earlier must not outweigh the one the previous sentence is about
-            scores[ent.key] = max(scores.get(ent.key, 0.0), w)
-            counts[ent.key] = counts.get(ent.key, 0) + 1
-            ents[ent.key] = ent
+                return False
+            return not (exclude_offices and ent.offices() and not (ent.offices() & exclude_offices))
+
+        # inside a quote, the quote's own words are the nearest context
+        here = self._quote_at(pos)
+        if isinstance(self.mentions, MentionList) and self.mentions.usable():
+            scores, counts, ents = salient_weights(self.mentions, pos, keep, here, self._line_breaks())
+        else:
+            scores, counts, ents = self._salient_scan(pos, keep, here)
         if not scores:
             return None
         for k in scores:
@@ -235,6 +228,45 @@ class Resolver:
                     scores[k] -= 1.5
         best = max(scores, key=lambda k: scores[k])
         return ents[best]
+
+    def _salient_scan(self, pos: int, keep: Callable[[Entity], bool], here: tuple[int, int] | None
+                      ) -> tuple[dict[int, float], dict[int, int], dict[int, Entity]]:
+        """Every mention before ``pos``, weighed (what ``index.salient_weights`` answers
+        from its index, for states it cannot answer)."""
+        scores: dict[int, float] = {}
+        counts: dict[int, int] = {}
+        ents: dict[int, Entity] = {}
+        for s, e, ent, subj, inq in [m for m in self.mentions if m[0] < pos]:
+            if not keep(ent):
+                continue
+            dist = pos - e
+            w = 1.0 / (1.0 + dist / 400.0)
+            if subj:
+                w *= 2.0
+                # the subject of this very paragraph, before the pronoun ("Scott bristles
+                # at the suggestion. '...,' he said.") outranks the previous paragraph's speaker
+                if not inq and not LINE_BREAK.search(self.text, e, pos):
+                    w += 2.0
+            if inq:
+                w *= 1.5 if here is not None and here[0] <= s < here[1] else 0.3
+            # the strongest single mention counts, not the sum: a person named often
+            # earlier must not outweigh the one the previous sentence is about
+            scores[ent.key] = max(scores.get(ent.key, 0.0), w)
+            counts[ent.key] = counts.get(ent.key, 0) + 1
+            ents[ent.key] = ent
+        return scores, counts, ents
+
+    def _quote_at(self, pos: int) -> tuple[int, int] | None:
+        """The first direct quote (in ``found`` order) holding ``pos``."""
+        k = min(self._quote_index.holding(pos), default=None)
+        return self.quote_spans[k] if k is not None else None
+
+    def _line_breaks(self) -> list[int]:
+        """The offsets of the text's line breaks, sorted (computed once)."""
+        got = self.__dict__.get("_breaks")
+        if got is None:
+            got = self.__dict__["_breaks"] = [m.start() for m in LINE_BREAK.finditer(self.text)]
+        return got
 
     def resolve_mention(self, head_i: int | None, span: tuple[int, int], last_speaker: Entity | None,
                         exclude: Entity | None = None) -> _Resolved:

@@ -49,6 +49,13 @@ class Store:
     0
     """
 
+    #: Queries across articles relink a changed store first (``_ensure_linked``).  With a
+    #: positive ``link_every`` they try at most once per that many seconds and otherwise
+    #: answer from the last link: a server whose store an ingest keeps changing would
+    #: otherwise recompute on nearly every request, each time holding the write lock the
+    #: ingest needs.  0: on every change (the library's and the CLI's default).
+    link_every: float = 0.0
+
     def __init__(self, url: str | None = None) -> None:
         self.url = resolve_url(url)
         self.where = display(self.url)
@@ -56,6 +63,7 @@ class Store:
         self.dialect = self.engine.dialect.name
         self._runs: dict[str, int] = {}
         self._lock = threading.Lock()
+        self._link_tried = float("-inf")  # when a query last tried to relink (monotonic)
         try:
             self._migrate()
         except BaseException:
@@ -333,6 +341,11 @@ class Store:
         with self._write() as conn:
             return linking.relink(conn, force)
 
+    def relink_due(self) -> None:
+        """Let the next query relink at once, whatever ``link_every`` says (after a write
+        of one's own, whose results the writer expects to see linked)."""
+        self._link_tried = float("-inf")
+
     def _ensure_linked(self) -> None:
         """Link if the store changed since the last link; a read-only store keeps what it has.
 
@@ -347,6 +360,10 @@ class Store:
         limit = int(os.environ.get("SAYWHO_AUTO_LINK_MAX") or linking.AUTO_LINK_MAX)
         if last is not None and json.loads(fp)[1] > limit:
             return
+        now = time.monotonic()
+        if last is not None and self.link_every > 0 and now - self._link_tried < self.link_every:
+            return  # linked a moment ago: the next try after link_every (see the attribute)
+        self._link_tried = now
         try:
             self.link()
         except StoreError:

@@ -40,6 +40,16 @@ UNAVAILABLE = "the database is unavailable; try again later"
 ENV_DB, ENV_TOKEN, ENV_MAX_BODY = "SAYWHO_SERVE_DB", "SAYWHO_SERVE_TOKEN", "SAYWHO_SERVE_MAX_BODY"
 
 
+def link_every_from_env() -> float:
+    """$SAYWHO_LINK_EVERY: the fewest seconds between two relinks by a served store."""
+    raw = os.environ.get("SAYWHO_LINK_EVERY")
+    try:
+        value = float(raw) if raw else 10.0
+    except ValueError:
+        raise SaywhoError(f"SAYWHO_LINK_EVERY must be a number of seconds, not {raw!r}") from None
+    return max(value, 0.0)
+
+
 def app_from_env() -> FastAPI:
     """The application of one ``saywho serve --workers N`` process (a uvicorn factory),
     from the settings the serving command put in the environment."""
@@ -58,6 +68,9 @@ def create_app(store_url: str | None = None, token: str | None = None, max_body:
     from ..store import Store
 
     st = Store(store_url)
+    # A served store may be written by an ingest alongside: relink at most every
+    # $SAYWHO_LINK_EVERY seconds (default 10) instead of on each request after each commit.
+    st.link_every = link_every_from_env()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -137,6 +137,9 @@ class Reads:
                     return getattr(self._store, name)(*args, **kw)
                 finally:
                     self._cache.clear()
+                    due = getattr(self._store, "relink_due", None)
+                    if callable(due):
+                        due()  # this process's own write shows linked on its next read
             return write
         return attr
 
