@@ -28,3 +28,12 @@ def test_apposition_premodifier_and_copula_give_roles() -> None:
     assert got["Kate Marlow"] == ["harbour commissioner"]
     assert got["Tom Veldt"] == ["Deputy Mayor"]
     assert got["Paul Blakewell"] == ["fisheries minister"]
+
+
+def test_a_hypothesis_or_a_plain_person_noun_is_no_role() -> None:
+    text = ("Imagine if Tom Veldt were a woman, the columnist wrote. "
+            "Kate Marlow was the winner of the debate, said Paul Blakewell. Paul Blakewell is the fisheries minister.")
+    got = roles(text)
+    assert got.get("Tom Veldt", []) == []
+    assert got.get("Kate Marlow", []) == []
+    assert got["Paul Blakewell"] == ["fisheries minister"]

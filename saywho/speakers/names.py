@@ -263,6 +263,9 @@ _ROLE_CUT = frozenset("of for at in to from on with by who whose that which outs
 _NOT_ROLE_TITLES = frozenset("the a an his her their its our former ex foreign home health defence defense state crown hon honourable rt right vice".split())
 #: Nouns with a role ending that name no person ("percent", "government" is cut by -ment).
 _NOT_ROLE_NOUNS = frozenset("percent event content extent intent plant grant restaurant center centre corner border order paper number matter water letter quarter chapter".split())
+#: Person nouns that say what someone is, not a role they hold ("Trump were a woman",
+#: "the winner of Monday's debate").
+_NOT_ROLE_HEADS = frozenset("man woman boy girl person people winner loser".split())
 
 
 def clean_role(role: str, name: str) -> str | None:
@@ -292,6 +295,8 @@ def clean_role(role: str, name: str) -> str | None:
              and not low.endswith("ment") and low not in _NOT_ROLE_NOUNS)
     if not (listed or agent) or first_name_gender(head) is not None and low not in TITLES | PERSON_NOUNS:
         return None
+    if low in _NOT_ROLE_HEADS:
+        return None
     return " ".join(words)
 
 
@@ -300,6 +305,10 @@ def copula_role(span: Span) -> str | None:
     noun attribute of the "be" the name is the subject of, as written."""
     root = span.root
     if root.dep_ != "nsubj" or root.head.lemma_ != "be":
+        return None
+    # "if Trump were a woman": a hypothesis gives no role
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in root.head.children) \
+            or root.head.lower_ == "were" and root.head.dep_ != "ROOT":
         return None
     attr = next((c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
     if attr is None:
