@@ -13,6 +13,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -27,6 +28,8 @@ LINE_BREAK = re.compile(r"[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 #: Texts are parsed in pieces of about this many characters, cut at paragraph
 #: boundaries: the parser needs memory in proportion to the piece, not the text.
 CHUNK_CHARS = 20_000
+#: What a Doc's tensor is set to once the parse is done with it (see ``parse``).
+_EMPTY_TENSOR = numpy.zeros((0,), dtype="float32")
 
 
 @Language.component(
@@ -104,7 +107,14 @@ def parse(text: str, model: str | None = None) -> Doc:
         return nlp(text)
     # One piece at a time (batch_size=1): a batch of every piece would hold the parser's
     # working memory for the whole text at once, which is what the pieces are there to avoid.
-    return Doc.from_docs(list(nlp.pipe(pieces, batch_size=1)), ensure_whitespace=False)
+    # The pieces' tensors (96 floats a token, the tagger's and parser's input features)
+    # are dropped as they come: no later stage reads them, and on a long text they are
+    # the larger part of the Doc.
+    docs = []
+    for d in nlp.pipe(pieces, batch_size=1):
+        d.tensor = _EMPTY_TENSOR
+        docs.append(d)
+    return Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])
 
 
 def parse_many(texts: Iterable[str], batch_size: int = 32, model: str | None = None) -> Iterator[Doc]:

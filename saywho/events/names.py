@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Person
 from ..speakers.lookup import PersonLookup
-from ..nlp import entities, sent_of
+from ..nlp import entities, sent_of, text_of
 
 __all__ = ["clause_antecedent", "counterpart", "formal_name", "fullest_org", "gendered_referent", "place_mismatch"]
 
@@ -51,7 +51,7 @@ def place_mismatch(span: Span, person: Person) -> bool:
     places = [x.text.lower() for x in span if x.ent_type_ in ("GPE", "NORP") and x.pos_ in ("PROPN", "ADJ")]
     if not places:
         return False
-    text = span.doc.text
+    text = text_of(span.doc)
     known = " ".join([*person.roles, *(text[s:e] for s, e in person.mentions)]).lower()
     return not all(p in known for p in places)
 
@@ -59,6 +59,15 @@ def place_mismatch(span: Span, person: Person) -> bool:
 #: A formal name around a quoted nickname: "Daniel J. "Danny" Marsh", "William J. 'Bill' Reed".
 _NICKNAMED = re.compile(
     r"\b(?P<first>[A-Z][a-z]+)(?P<mid>(?:\s+[A-Z]\.)*)\s+[\"“‘'](?P<nick>[A-Z][a-z]+)[\"”’']\s+(?P<last>[A-Z][A-Za-z'-]+)")
+
+
+def _nicknamed(doc: Doc) -> list[re.Match[str]]:
+    """Every formal name around a quoted nickname in the article (found once per Doc:
+    ``formal_name`` is asked for each participant)."""
+    cache = doc.user_data.setdefault("saywho", {})
+    if "nicknamed" not in cache:
+        cache["nicknamed"] = list(_NICKNAMED.finditer(text_of(doc)))
+    return cache["nicknamed"]
 
 
 def formal_name(doc: Doc, name: str) -> str | None:
@@ -69,7 +78,7 @@ def formal_name(doc: Doc, name: str) -> str | None:
     if not words:
         return None
     found = set()
-    for m in _NICKNAMED.finditer(doc.text):
+    for m in _nicknamed(doc):
         if m.group("last") != words[-1] or len(words) > 2 or len(words) == 2 and words[0] not in (m.group("nick"), m.group("first")):
             continue
         found.add(" ".join([m.group("first"), *m.group("mid").split(), m.group("last")]))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..lexicon import LIGHT_VERB_CUES, OBJECT_CONTROL_VERBS, XCOMP_CUES
+from ..nlp import sent_of
 from .syntax import SUBJ_DEPS, is_cue, object_content
 
 
@@ -120,7 +121,7 @@ def mixed_clause(cue: Token, frag_start: int, frag_end: int) -> tuple[int, int] 
         # "African-Americans, he said, can "rock like Jimi"": an attribution set off by
         # commas reports the rest of its sentence
         own = set(cue.subtree)
-        comp = [t for t in cue.sent if t not in own]
+        comp = [t for t in sent_of(cue) if t not in own]
     if comp is None or not any(frag_start <= t.idx < frag_end for t in comp):
         kids = [c for c in cue.children if c.i > cue.i and c.dep_ not in SUBJ_DEPS and c.dep_ not in ("punct", "cc")]
         holder = next((c for c in kids if c.left_edge.idx <= frag_start + 1 and frag_start < c.right_edge.idx + len(c.right_edge)), None)

@@ -37,7 +37,7 @@ from ..lexicon import (
     SPOKESPERSON_NOUNS,
     TITLES,
 )
-from ..nlp import ents_within, text_of
+from ..nlp import ents_within, sent_of, text_of
 from .entities import OFFICE_HEADS, Entity, offices_in
 from .index import containing
 from . import ranker as _ranker
@@ -184,7 +184,7 @@ def plural_subject(pron: Token) -> Token | None:
     a plural noun or names joined by "and" (never a pronoun: that is a chain the
     salience rule follows)."""
     doc = pron.doc
-    sent = pron.sent
+    sent = sent_of(pron)
 
     def plural(t: Token) -> bool:
         return t.pos_ in ("NOUN", "PROPN") and (t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children))
@@ -193,7 +193,7 @@ def plural_subject(pron: Token) -> Token | None:
         if t.dep_ in ("nsubj", "nsubjpass") and plural(t) and not t.is_ancestor(pron):
             return t
     if sent.start > 0:
-        prev = doc[sent.start - 1].sent
+        prev = sent_of(doc[sent.start - 1])
         root = prev.root
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and plural(subj):

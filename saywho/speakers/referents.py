@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from ..lexicon import DOCUMENT_NOUNS, PERSON_NOUNS, TITLES
-from ..nlp import entities
+from ..nlp import entities, sent_of
 from ..quotes.marks import SpanSet
 from .entities import Entity
 from .given import common_word
@@ -244,11 +244,11 @@ def issuer_of_document(r: "ResolverState", s: int, head: Token) -> tuple[Entity,
                 return orgs[0], "organisation"
         if not (owner.pos_ == "NOUN" and lemma in DOCUMENTS):
             return None
-    sent = head.sent
+    sent = sent_of(head)
     lo = sent.start_char
     prev = sent.start - 1
     if prev >= 0:
-        lo = r.doc[prev].sent.start_char
+        lo = sent_of(r.doc[prev]).start_char
     near = [(abs(m[0] - s), m[2]) for m in r.org_mentions if lo <= m[0] < sent.end_char]
     if near:
         return min(near, key=lambda x: x[0])[1], "organisation"
