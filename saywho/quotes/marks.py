@@ -261,6 +261,7 @@ def single_quotes(text: str, paras: list[Para], doubles: list[Found], skipped: l
     #     marks), outside any double-quoted span: a paragraph may mix both ("'It's a
     #     tragedy,' said X. He added it would be rebuilt "brick by brick"."); a heading
     #     (no final punctuation) keeps its scare quotes.
+    marked = SpanSet([(d.start - 1, d.end + 1) for d in doubles])
     for k, p in enumerate(paras):
         if p.skipped:
             continue
@@ -269,9 +270,8 @@ def single_quotes(text: str, paras: list[Para], doubles: list[Found], skipped: l
             continue  # doubled apostrophes are double marks (handled as such)
         if not body.rstrip().endswith((".", "?", "!", "’", "'", "…", '"', "”")) or len(body.split()) < 5:
             continue
-        inside = [(d.start - 1, d.end + 1) for d in doubles if p.start <= d.start < p.end]
         for s, e in _single_spans(text, p.start, p.end):
-            if any(a <= s - 1 < b for a, b in inside):
+            if in_spans(s - 1, marked):
                 continue
             if len(text[s:e].split()) >= 3:
                 out.append(Found(start=s, end=e, type="direct", para=k, open_mark=s - 1, close_mark=e))

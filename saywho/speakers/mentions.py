@@ -402,7 +402,7 @@ def resolve_mention(r: "ResolverState", head_i: int | None, span: tuple[int, int
         return None, "unnamed"
     ents_in = ents_within(doc, sp.start, sp.end)
     # a name that ", which" showed to be an organisation ("Valley Metro, which ...")
-    thing = next((ent for os_, oe, ent, label in r.org_mentions if label == "ORG-which" and os_ <= head.idx < oe), None)
+    thing = r.things.get(head.idx)
     if thing is not None:
         return thing, "organisation"
     if head.pos_ == "PROPN" and head.ent_type_ != "PERSON" and head.i + 2 < len(doc) \

@@ -60,6 +60,8 @@ class Resolver:
         self.speaker_positions: list[tuple[int, Entity]] = []
         # organisations and places named, in text order: (start, end, entity, NER label)
         self.org_mentions: list[tuple[int, int, Entity, str]] = []
+        #: names that ", which" showed to be organisations, by their head's offset
+        self.things: dict[int, Entity] = {}
         # people named together ("X and Y"), in text order: (start, members)
         self.pairs: list[tuple[int, list[Entity]]] = []
 
@@ -71,6 +73,7 @@ class Resolver:
         twin.mentions = copy.deepcopy(self.mentions, memo)
         twin.speaker_positions = copy.deepcopy(self.speaker_positions, memo)
         twin.org_mentions = copy.deepcopy(self.org_mentions, memo)
+        twin.things = copy.deepcopy(self.things, memo)
         twin.pairs = copy.deepcopy(self.pairs, memo)
         return twin
 
@@ -101,7 +104,8 @@ class Resolver:
             if _which_follows(span):
                 # "Valley Metro, which operates the route": "which" is said of a thing,
                 # an organisation the NER took for a person
-                self.org_mentions.append((span.start_char, span.end_char, self.org_entity(text), THING_LABEL))
+                self.things[span.root.idx] = self.org_entity(text)
+                self.org_mentions.append((span.start_char, span.end_char, self.things[span.root.idx], THING_LABEL))
                 continue
             # titles and roles written before the name: "Tory leader Kemi Badenoch"
             pre = premodifiers(span)

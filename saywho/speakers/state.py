@@ -19,6 +19,9 @@ class ResolverState(Protocol):
     #: (start, end, entity, is a subject, inside a quote), in text order
     mentions: list[tuple[int, int, Entity, bool, bool]]
     org_mentions: list[tuple[int, int, Entity, str]]
+    #: names that ", which" showed to be organisations ("Valley Metro, which ..."), by the
+    #: offset of the name's head
+    things: dict[int, Entity]
     pairs: list[tuple[int, list[Entity]]]
 
     def _in_skipped(self, i: int) -> bool: ...
