@@ -76,6 +76,9 @@ DESCRIPTIONS = [
     # a name in the description says whose organisation it is
     ('The Lind campaign said the ad was false. "The poll is wrong," the Baxter campaign said.',
      "Baxter campaign", "organisation"),
+    # the organisation named by the modifier alone is not the campaign
+    ('Baxter Holdings filed the papers. "The charges are fabricated," the Baxter campaign said.',
+     "Baxter campaign", "organisation"),
     ('The Lind campaign said the ad was false. "The poll is wrong," the Baxter campaign said. "We will appeal," the campaign said.',
      "Baxter campaign", "organisation"),
 ]

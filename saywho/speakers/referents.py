@@ -207,7 +207,8 @@ def org_description(r: "ResolverState", s: int, head: Token, definite: bool) -> 
            and (c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"))]
     if own:
         words = {t.lower_ for c in own for t in c.subtree if not t.is_punct and t.tag_ != "POS"}
-        ent = org_for_head(r, s, lemma, need=words)
+        # (its own head too: "the Trump campaign" is not an organisation named "Trump")
+        ent = org_for_head(r, s, lemma, need=words | {head.lower_})
         if ent is None:
             start = own[0].left_edge.idx
             ent = r.org_entity(r.text[start:head.idx + len(head)])
