@@ -28,8 +28,6 @@ LINE_BREAK = re.compile(r"[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 #: Texts are parsed in pieces of about this many characters, cut at paragraph
 #: boundaries: the parser needs memory in proportion to the piece, not the text.
 CHUNK_CHARS = 20_000
-#: What a Doc's tensor is set to once the parse is done with it (see ``parse``).
-_EMPTY_TENSOR = numpy.zeros((0,), dtype="float32")
 
 
 @Language.component(
@@ -108,13 +106,23 @@ def parse(text: str, model: str | None = None) -> Doc:
     # One piece at a time (batch_size=1): a batch of every piece would hold the parser's
     # working memory for the whole text at once, which is what the pieces are there to avoid.
     # The pieces' tensors (96 floats a token, the tagger's and parser's input features)
-    # are dropped as they come: no later stage reads them, and on a long text they are
-    # the larger part of the Doc.
-    docs = []
+    # are not carried over: no later stage reads them.
+    # Each piece is kept only as its words and a compact array of its annotations until
+    # the whole Doc is built once at the end (what Doc.from_docs does, without holding
+    # every piece's Doc at the same time as the joined one).
+    attrs = list(Doc._get_array_attrs())
+    words: list[str] = []
+    spaces: list[bool] = []
+    arrays = []
     for d in nlp.pipe(pieces, batch_size=1):
-        d.tensor = _EMPTY_TENSOR
-        docs.append(d)
-    return Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])
+        words.extend(t.text for t in d)
+        spaces.extend(bool(t.whitespace_) for t in d)
+        arrays.append(d.to_array(attrs))
+        del d
+    doc = Doc(nlp.vocab, words=words, spaces=spaces)
+    del words, spaces
+    doc.from_array(attrs, numpy.concatenate(arrays))
+    return doc
 
 
 def parse_many(texts: Iterable[str], batch_size: int = 32, model: str | None = None) -> Iterator[Doc]:
