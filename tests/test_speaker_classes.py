@@ -70,6 +70,11 @@ DESCRIPTIONS = [
     # ", which" is said of a thing: a name the NER took for a person or a place is an organisation
     ('Valley Metro, which operates the route, said the bus had passed an inspection. '
      '"We will pull similar buses," the agency said.', "Valley Metro", "organisation"),
+    # an abbreviated title is the role a description names; with a modifier before the role too
+    ('Sen. Ann Cole spoke first. Sen. Tom Reed said the state was close. "Turnout will decide it," the senator added.',
+     "Tom Reed", "person"),
+    ('Sen. Tom Reed said the state was close. "Turnout will decide it," the 55-year-old senator added.',
+     "Tom Reed", "person"),
     # a gendered description passes over the nearer person of the other gender
     ('Tom Baxter bought the club in May. Sarah Lind chairs its board. "We will rebuild," the businessman said.',
      "Tom Baxter", "person"),

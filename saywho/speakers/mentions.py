@@ -78,7 +78,7 @@ def person_named_in(r: "ResolverState", sp: Span, head: Token, ents_in: list[Spa
     """b. A person's name that contains the head ("Reform UK leader Nigel Farage")."""
     for ent in ents_in:
         if ent.label_ == "PERSON" and ent.start <= head.i < ent.end:
-            pre = [t.text for t in sp if t.i < ent.start and t.lower_ in TITLES]
+            pre = [t.text for t in sp if t.i < ent.start and t.lower_.rstrip(".") in TITLES]
             pe = r.person_for_name(ent.text, pre)
             if pe is not None:
                 return pe, "person"
@@ -307,6 +307,11 @@ def named_alongside(r: "ResolverState", head: Token) -> Resolution | None:
     return (known, "person") if known is not None else None
 
 
+#: Abbreviated titles and the role word a description uses for them ("Sen. X" is "the senator").
+TITLE_WORDS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "col": "colonel",
+               "lt": "lieutenant", "sgt": "sergeant", "capt": "captain", "supt": "superintendent", "det": "detective",
+               "insp": "inspector", "atty": "attorney", "cmdr": "commander", "adm": "admiral", "amb": "ambassador",
+               "prof": "professor", "pres": "president", "supt.": "superintendent"}
 #: Nouns of a relation to another person: "his daughter" is never "he" himself, nor
 #: the most salient person; only someone the article gave that relation.
 RELATION_NOUNS = frozenset(
@@ -363,13 +368,25 @@ def described_person(r: "ResolverState", s: int, head: Token, desc: str, definit
     words = {w.lower() for w in re.split(r"[\s\-]+", desc)}
     role_words = words - {"the", "of", "former", "new"}
     desc_l = desc.lower()
+    holders = []
     for ent in r.entities:
         if ent.kind != "person":
             continue
         for x in [*ent.roles, *ent.titles]:
-            rl = x.lower()
-            if rl == desc_l or (rl.endswith(desc_l) and not rl.startswith(("former", "ex"))):
-                return ent, "person"
+            rl = TITLE_WORDS.get(x.lower().strip("."), x.lower())
+            # "the senator" for "Sen. X"; "the 55-year-old senator" too (a modifier
+            # before the role), but "the former senator" is not the senator
+            if rl == desc_l or (rl.endswith(desc_l) and not rl.startswith(("former", "ex"))) \
+                    or (desc_l.endswith(" " + rl) and not desc_l.startswith(("former", "ex"))):
+                holders.append(ent)
+                break
+    if holders:
+        # several people hold it ("the senator" after two senators): the one named last,
+        # one named more than once first (a name-shaped headline slip is named once)
+        def rank(ent: Entity) -> tuple[bool, int]:
+            before = [m[0] for m in ent.mentions if m[0] < s]
+            return len(before) >= 2, max(before, default=-1)
+        return max(holders, key=rank), "person"
     offices = offices_in(desc_l)
     # an office nobody in the article holds ("the Vice President", "the Health
     # Secretary") is someone not named here, not the most salient person

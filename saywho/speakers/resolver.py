@@ -109,7 +109,7 @@ class Resolver:
                 continue
             # titles and roles written before the name: "Tory leader Kemi Badenoch"
             pre = premodifiers(span)
-            titles = [t.text for t in pre if t.lower_ in TITLES]
+            titles = [t.text for t in pre if t.lower_.rstrip(".") in TITLES]
             e = self.person_for_name(text, titles)
             if e is None:
                 continue
