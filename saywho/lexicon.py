@@ -256,6 +256,8 @@ IRREALIS_HEADS = frozenset(
 MODALS = frozenset("will would could might may shall should can must 'll wo ca".split())
 #: Nouns for "the two men", "the leaders": the pair named just before.
 PAIR_NOUNS = frozenset("man woman leader pair two president candidate rival counterpart both".split())
+#: Singular nouns of an audience: speaking to one is a speech, not an engagement.
+AUDIENCE_NOUNS = frozenset("squad team crowd staff audience class congregation room workforce public nation".split())
 #: Pronouns that stand for the pair named just before.
 PLURAL_PRONOUNS = frozenset("they them their both".split())
 #: Verbs that report what an engagement covered.

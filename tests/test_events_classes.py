@@ -293,3 +293,10 @@ CONTESTS = [
 @pytest.mark.parametrize("text", CONTESTS)
 def test_contests_are_no_meetings(text: str) -> None:
     assert [e for e in events(text) if e.type == "meeting"] == []
+
+
+def test_speaking_to_an_audience_is_no_engagement_between_the_speakers() -> None:
+    from saywho.pipeline import extract
+    art = extract("Coach Ada Park and captain Lee Moss spoke to the squad after the match on Saturday.",
+                  published="2025-01-20")
+    assert art.events == []

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import PAIR_NOUNS
+from ..lexicon import AUDIENCE_NOUNS, PAIR_NOUNS
 from ..model import Article
 from ..nlp import sent_of, text_of
 from ..quotes.marks import SpanSet
@@ -335,6 +335,18 @@ def find_mentions(doc: Doc, article: Article, parties: Parties, trace: Trace | N
     return found
 
 
+def _to_an_audience(t: Token) -> bool:
+    """"spoke to the squad", "talked with students": the verb's "to"/"with" object is a
+    plural or collective common noun that is no pair of people ("the two leaders")."""
+    for prep in t.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("to", "with"):
+            obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ == "NOUN" and obj.lemma_.lower() not in PAIR_NOUNS \
+                    and (obj.tag_ == "NNS" or obj.lemma_.lower() in AUDIENCE_NOUNS):
+                return True
+    return False
+
+
 def _mention(t: Token, kind: str, etype: str, article: Article, parties: Parties, seen_verbs: set[int],
              why: _Tracer, prior: tuple[int, str, str] | None = None) -> Mention | None:
     """The mention trigger ``t`` makes, None when it names no engagement that happened
@@ -347,8 +359,8 @@ def _mention(t: Token, kind: str, etype: str, article: Article, parties: Parties
         why(t, "an interview or press appearance")
         return None
     names, people, place, verb = got
-    if kind == "verb" and lemma in ("speak", "talk") and people < 2:
-        why(t, f"a speech: {names}")  # "spoke to the Virginia delegation"
+    if kind == "verb" and lemma in ("speak", "talk") and (people < 2 or _to_an_audience(t)):
+        why(t, f"a speech: {names}")  # "spoke to the Virginia delegation", "X and Y spoke to the squad"
         return None
     if etype == "other":
         why(t, "a debate: no engagement between the parties")  # the press's event, not theirs
