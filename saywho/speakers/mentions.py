@@ -11,10 +11,14 @@ d. a pronoun, by an editor's bracket or by gender and salience ("it": the
 e. an organisation named by an entity that holds the head ("the Foreign Office");
 f. a person named only here ("Mayor Ken Obi", "Arsenal boss Mikel Arteta");
 
-then descriptions: an organisation the article named ("the agency"), people named
-together ("the couple"), spokespeople, documents that speak for their issuer,
-groups, documents that name their author, someone described through another person, and a definite description of a
-person (by role, else by salience); what is left is an unnamed speaker.
+(before b: a name that ", which" showed to be an organisation; in d: the named subject
+of a clause that governs a he/she, the plural subject "they" continues), then
+descriptions: one said of a name in apposition or by a copula ("X, a professor at
+Y"), an organisation the article named ("the agency"), people named together ("the
+couple"), spokespeople, documents that speak for their issuer, groups, documents
+that name their author, someone described through another person or by a relation
+to them ("his daughter"), and a definite description of a person (by role, else by
+salience; never an indefinite one); what is left is an unnamed speaker.
 
 Each step returns ``(entity, kind)`` when it decides the mention, None when it
 does not apply.  Steps work on the resolver's state (``state.ResolverState``) (its entities, its
@@ -311,7 +315,7 @@ def named_alongside(r: "ResolverState", head: Token) -> Resolution | None:
 TITLE_WORDS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "col": "colonel",
                "lt": "lieutenant", "sgt": "sergeant", "capt": "captain", "supt": "superintendent", "det": "detective",
                "insp": "inspector", "atty": "attorney", "cmdr": "commander", "adm": "admiral", "amb": "ambassador",
-               "prof": "professor", "pres": "president", "supt.": "superintendent"}
+               "prof": "professor", "pres": "president"}
 #: Nouns of a relation to another person: "his daughter" is never "he" himself, nor
 #: the most salient person; only someone the article gave that relation.
 RELATION_NOUNS = frozenset(
