@@ -281,3 +281,22 @@ ROLE_HEAD_NOUNS = frozenset(
     scholar activist head chief staff correspondent reporter commentator pundit critic architect
     colleague director friend partner""".split()
 )
+#: Abbreviated titles and the role word a description uses for them ("Sen. X" is "the senator").
+TITLE_WORDS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "col": "colonel",
+               "lt": "lieutenant", "sgt": "sergeant", "capt": "captain", "supt": "superintendent", "det": "detective",
+               "insp": "inspector", "atty": "attorney", "cmdr": "commander", "adm": "admiral", "amb": "ambassador",
+               "prof": "professor", "pres": "president"}
+#: Nouns of a relation to another person: "his daughter" is never "he" himself, nor
+#: the most salient person; only someone the article gave that relation.
+RELATION_NOUNS = frozenset(
+    """daughter son wife husband mother father brother sister child children parent parents
+    grandson granddaughter grandmother grandfather niece nephew aunt uncle cousin widow widower
+    partner fiancee fiance girlfriend boyfriend friend colleague aide adviser advisor lawyer attorney
+    doctor spokesman spokeswoman spokesperson boss deputy assistant secretary predecessor successor
+    rival opponent ally""".split()
+)
+#: Heads of descriptions that say a person's gender ("the businessman", "the actress").
+MALE_NOUNS = frozenset("man businessman congressman chairman spokesman sportsman father son husband brother boy "
+                       "king prince nephew uncle grandfather widower actor".split())
+FEMALE_NOUNS = frozenset("woman businesswoman congresswoman chairwoman spokeswoman sportswoman mother daughter wife "
+                         "sister girl queen princess niece aunt grandmother widow actress".split())

@@ -24,6 +24,8 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from .gender import detector
+
 __all__ = ["common_word", "drop_non_given", "is_given_name"]
 
 #: Word classes of the pipeline's lemmatizer tables that never name a person's first name
@@ -62,16 +64,9 @@ def _word_classes(word: str) -> frozenset[str]:
     return frozenset(out)
 
 
-@functools.lru_cache(maxsize=1)
-def _first_names():  # type: ignore[no-untyped-def]
-    import gender_guesser.detector as gd  # a word list: loaded once, on first use
-
-    return gd.Detector(case_sensitive=False)
-
-
 @functools.lru_cache(maxsize=65536)
 def _known_first_name(word: str) -> bool:
-    return _first_names().get_gender(word) != "unknown"
+    return detector().get_gender(word) != "unknown"
 
 
 def common_word(word: str) -> bool:

@@ -34,12 +34,16 @@ from spacy.tokens import Span, Token
 from ..lexicon import (
     DOCUMENT_NOUNS,
     FEMALE_HONORIFICS,
+    FEMALE_NOUNS,
     MALE_HONORIFICS,
+    MALE_NOUNS,
     ORG_ALIASES,
     PERSON_NOUNS,
+    RELATION_NOUNS,
     SPEAKING_GROUP_NOUNS,
     SPOKESPERSON_NOUNS,
     TITLES,
+    TITLE_WORDS,
 )
 from ..nlp import ents_within, sent_of, text_of
 from .entities import OFFICE_HEADS, Entity, offices_in
@@ -309,27 +313,6 @@ def named_alongside(r: "ResolverState", head: Token) -> Resolution | None:
     words = [t.text for t in anchor.subtree if t.i <= anchor.i and t.dep_ in ("compound", "flat") or t.i == anchor.i]
     known = r.person_for_name(" ".join(words), create=False)
     return (known, "person") if known is not None else None
-
-
-#: Abbreviated titles and the role word a description uses for them ("Sen. X" is "the senator").
-TITLE_WORDS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "col": "colonel",
-               "lt": "lieutenant", "sgt": "sergeant", "capt": "captain", "supt": "superintendent", "det": "detective",
-               "insp": "inspector", "atty": "attorney", "cmdr": "commander", "adm": "admiral", "amb": "ambassador",
-               "prof": "professor", "pres": "president"}
-#: Nouns of a relation to another person: "his daughter" is never "he" himself, nor
-#: the most salient person; only someone the article gave that relation.
-RELATION_NOUNS = frozenset(
-    """daughter son wife husband mother father brother sister child children parent parents
-    grandson granddaughter grandmother grandfather niece nephew aunt uncle cousin widow widower
-    partner fiancee fiance girlfriend boyfriend friend colleague aide adviser advisor lawyer attorney
-    doctor spokesman spokeswoman spokesperson boss deputy assistant secretary predecessor successor
-    rival opponent ally""".split()
-)
-#: Heads of descriptions that say a person's gender ("the businessman", "the actress").
-MALE_NOUNS = frozenset("man businessman congressman chairman spokesman sportsman father son husband brother boy "
-                       "king prince nephew uncle grandfather widower actor".split())
-FEMALE_NOUNS = frozenset("woman businesswoman congresswoman chairwoman spokeswoman sportswoman mother daughter wife "
-                         "sister girl queen princess niece aunt grandmother widow actress".split())
 
 
 def described_through_person(r: "ResolverState", sp: Span, head: Token, desc: str) -> Resolution | None:

@@ -5,7 +5,6 @@ canonical name is the fullest form with titles dropped (``Entity.name``).
 """
 from __future__ import annotations
 
-import functools
 import re
 
 from spacy.tokens import Span, Token
@@ -13,6 +12,7 @@ from spacy.tokens import Span, Token
 from ..lexicon import FEMALE_HONORIFICS, MALE_HONORIFICS, PERSON_NOUNS, ROLE_HEAD_NOUNS, TITLES
 from ..nlp import text_of
 from .entities import Entity
+from .gender import detector
 from .given import common_word, drop_non_given, is_given_name
 
 #: A possessive ending, dropped from a name ("Starmer's").
@@ -22,18 +22,11 @@ _ROLE_SUFFIX = re.compile(r"(er|or|ist|ian|ant|ent|man|woman|ive)$", re.I)
 _NOT_KEPT_TITLES = ("the", "a", "an", "his", "her", "mr", "mrs", "ms", "miss", "dr")
 
 
-@functools.lru_cache(maxsize=1)
-def _gender_detector():  # type: ignore[no-untyped-def]
-    import gender_guesser.detector as gd
-
-    return gd.Detector(case_sensitive=False)
-
-
 def first_name_gender(first: str) -> str | None:
     """"male" or "female" when ``first`` is a first name of (mostly) that gender, else None."""
     if not first or len(first) < 2:
         return None
-    g = _gender_detector().get_gender(first)
+    g = detector().get_gender(first)
     if g in ("male", "mostly_male"):
         return "male"
     if g in ("female", "mostly_female"):
@@ -63,7 +56,7 @@ def role_word(word: str, remaining: int) -> bool:
     w = word.lower()
     if w in PERSON_NOUNS:
         return True
-    return bool(_ROLE_SUFFIX.search(w)) and first_name_gender(word) is None and _gender_detector().get_gender(word) == "unknown"
+    return bool(_ROLE_SUFFIX.search(w)) and first_name_gender(word) is None and detector().get_gender(word) == "unknown"
 
 
 def other_first_name(low: list[str], names: list[str]) -> bool:

@@ -19,6 +19,7 @@ from ..lexicon import DOCUMENT_NOUNS, PERSON_NOUNS, TITLES
 from ..nlp import entities, sent_of
 from ..quotes.marks import SpanSet
 from .entities import Entity
+from .gender import detector
 from .given import common_word
 from .index import containing
 from .names import first_name_gender
@@ -92,9 +93,7 @@ def _mislabelled_person(run: Span) -> bool:
     """A name the NER took for an organisation or place ("Beverley Callard" as ORG,
     "Danielle" as GPE): it starts with a first name of one gender only (not "Morgan"
     of Morgan Stanley), and a place must have a surname too ("Virginia" stays a place)."""
-    from .names import _gender_detector
-
-    g = _gender_detector().get_gender(run[0].text)
+    g = detector().get_gender(run[0].text)
     if g not in ("male", "female"):
         return False
     labels = {tok.ent_type_ for tok in run} - {""}

@@ -3,15 +3,11 @@ from __future__ import annotations
 
 import pytest
 
-from saywho import nlp
-from saywho.quotes.indirect import indirect_quotes
-from saywho.quotes.marks import paragraphs
+from reporting import reports
 
 
 def reported(text: str) -> list[tuple[str, str]]:
-    doc = nlp.parse(text)
-    out = indirect_quotes(doc, [], paragraphs(text, []), [])
-    return [(text[f.start:f.end], text[f.mention[0]:f.mention[1]]) for f in out]
+    return [(span, who) for span, _, who in reports(text)]
 
 
 @pytest.mark.parametrize(

@@ -1,15 +1,14 @@
 """Step 7: indirect speech and "according to" (needs the spaCy model)."""
 from __future__ import annotations
 
+from reporting import reports
+
 from saywho import nlp
 from saywho.quotes.indirect import indirect_quotes
 from saywho.quotes.marks import paragraphs
 
 
-def reported(text: str) -> list[tuple[str, str | None, str]]:
-    doc = nlp.parse(text)
-    out = indirect_quotes(doc, [], paragraphs(text, []), [])
-    return [(text[f.start:f.end], f.cue, text[f.mention[0]:f.mention[1]]) for f in out]
+reported = reports
 
 
 def test_reported_clause_after_that() -> None:
