@@ -15,7 +15,10 @@ works in a numbered cascade; each step adds what the steps before could not see
    speech in paragraphs of prose (not headline scare quotes).  [marks]
 4. Embedded social-media posts: lines above a "— Name (@handle) Date" signature
    [marks]; transcript turns: a paragraph opening "PENCE: ..." is the named
-   speaker's own words, up to the next speaker's label.  [turns]
+   speaker's own words, up to the next speaker's label.  [turns]  Interview
+   answers: in a printed question-and-answer interview, the paragraphs after
+   each question are the interviewee's words (the introduction says whom the
+   interview is with).  [interview]
 5. Type: direct when the marks hold whole sentences introduced by an
    attribution (after ":" or ",", at the start of a paragraph, ...); mixed when
    a quoted fragment sits inside a reported clause.  [marked]
@@ -55,12 +58,13 @@ from .indirect import indirect_quotes
 from .marked import attribute_marked, is_title, merge_interrupted, merge_shared_clause
 from .marks import Para, double_quotes, paragraphs, single_quotes, social_posts, title_case
 from .turns import transcript_turns
+from .interview import interview_answers
 from .syntax import cue_phrase, is_cue, mention_span, speaker_of
 from .venue import date_and_venue
 
 __all__ = [
     "Found", "Para", "attach_verbatim", "attribute_marked", "carry_over", "cue_phrase", "date_and_venue", "double_quotes",
-    "find_quotes", "indirect_quotes", "is_cue", "is_title", "mention_span", "merge_interrupted",
+    "find_quotes", "indirect_quotes", "interview_answers", "is_cue", "is_title", "mention_span", "merge_interrupted",
     "paragraphs", "single_quotes", "social_posts", "speaker_of", "transcript_turns",
 ]
 
@@ -71,6 +75,9 @@ def find_quotes(doc: Doc, skipped: list[Skipped]) -> list[Found]:
     paras = paragraphs(text, skipped)
     doubles = double_quotes(text, paras, skipped)
     posts = social_posts(text, paras) + transcript_turns(text, paras)
+    if not posts:
+        # a printed interview's answers: unmarked, a question paragraph before each
+        posts = interview_answers(doc, text, paras, doubles)
     # a post's lines (a transcript turn) are its own quotation: drop marks found inside it
     doubles = [d for d in doubles if not any(p.start <= d.start < p.end + 1 for p in posts)]
     singles = single_quotes(text, paras, doubles, skipped)

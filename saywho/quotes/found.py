@@ -14,6 +14,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..model import Quote
 
 
+#: The note on a quote that is the answer of a printed interview (step 4c).
+INTERVIEW_ANSWER = "interview answer"
+
+
 @dataclass
 class Found:
     """A quotation found in the text, before its speaker is resolved to a person."""

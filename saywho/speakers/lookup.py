@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from ..lexicon import ORG_ALIASES
 from ..model import Person, Quote
-from .mentions import PRON_FIRST, PRON_MALE, PRON_FEMALE, PRON_PLURAL
+from .mentions import PRON_FIRST, PRON_MALE, PRON_FEMALE, PRON_PLURAL, PRON_SECOND
+from ..quotes.found import INTERVIEW_ANSWER
 from ..quotes.marks import SpanIndex
 from .index import containing
 from .names import norm, strip_titles
@@ -151,6 +152,10 @@ def entity_at(r: "Resolver", start: int, end: int) -> "Entity | None":
     if root.lower_ in PRON_FIRST:
         f = _innermost_direct(r, root.idx)
         return _speaker_at(r, f.start) if f is not None else None
+    # "you" in an interview's question is whoever answers it
+    if root.lower_ in PRON_SECOND and _innermost_direct(r, root.idx) is None:
+        answer = _answer_after(r, root.idx)
+        return _speaker_at(r, answer.start) if answer is not None else None
     positions = _speaker_starts(r)
     k = bisect.bisect_left(positions, start)
     last = r.speaker_positions[k - 1][1] if k else None
@@ -187,6 +192,20 @@ def _innermost_direct(r: "Resolver", i: int) -> "Found | None":
     _, _, direct, index = cache
     k = index.innermost(i)
     return r.found[direct[k]] if k is not None else None
+
+
+def _answer_after(r: "Resolver", i: int) -> "Found | None":
+    """The interview answer that the question holding offset ``i`` asks for: the
+    next answer, when nothing but that question's own paragraph lies between."""
+    cache = r.__dict__.get("_answer_index")
+    if cache is None or cache[0] is not r.found or cache[1] != len(r.found):
+        answers = sorted((f.start, k) for k, f in enumerate(r.found) if INTERVIEW_ANSWER in f.notes)
+        cache = r.__dict__["_answer_index"] = (r.found, len(r.found), answers, [s for s, _ in answers])
+    _, _, answers, starts = cache
+    k = bisect.bisect_right(starts, i)
+    if k == len(starts) or "\n" in r.text[i:starts[k]].rstrip():
+        return None
+    return r.found[answers[k][1]]
 
 
 def _speaker_starts(r: "Resolver") -> list[int]:

@@ -62,6 +62,7 @@ PRON_MALE = {"he", "him", "his", "himself"}
 PRON_FEMALE = {"she", "her", "hers", "herself"}
 PRON_PLURAL = {"they", "them", "their", "themselves"}
 PRON_FIRST = {"i", "me", "my", "we", "us", "our"}
+PRON_SECOND = {"you", "your", "yours", "yourself"}
 PRON_NEUTER = {"it", "its", "itself"}
 #: Nouns of people beyond the lexicon's that a definite description may refer back
 #: with ("the veteran striker" for the footballer named before).
