@@ -236,8 +236,10 @@ def _report_span(cue: Token, comp: list[Token], marked: SpanSet, text: str) -> t
     """The characters of what ``cue`` reports, cut from its complement ``comp``; None
     when too little is left or the report runs into a quotation or over the cue."""
     toks = _trim_to_avoid(comp, marked)
-    # drop the complementiser and a relative-pronoun subject ("which No 10 said covered ...")
-    while toks and (toks[0].dep_ in ("mark", "punct") or toks[0].lower_ in ("that", "which", "who")):
+    # drop the complementiser and a relative-pronoun subject ("which No 10 said covered ...");
+    # "whether" and "if" stay: without them a doubt would read as a statement
+    while toks and (toks[0].dep_ in ("mark", "punct") and toks[0].lower_ not in ("whether", "if")
+                    or toks[0].lower_ in ("that", "which", "who")):
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].is_space):
         toks = toks[:-1]

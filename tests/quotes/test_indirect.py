@@ -65,3 +65,10 @@ def test_an_unnamed_person_reports() -> None:
     got = reported("A person familiar with the negotiations, who was not authorized to speak publicly, "
                    "said the two sides were close to a deal.")
     assert got == [("the two sides were close to a deal", "said", "A person familiar with the negotiations")]
+
+
+def test_questioning_reports_a_doubt() -> None:
+    # "questioned whether ..." puts a doubt on record: what is questioned is reported
+    assert reported("The senator questioned whether the agency was ready for another storm.") == [
+        ("whether the agency was ready for another storm", "questioned", "The senator")
+    ]
