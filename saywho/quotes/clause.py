@@ -52,6 +52,10 @@ def complement(cue: Token) -> list[Token] | None:
         if xc is None and obj is not None:
             xc = next((c for c in obj.children if c.dep_ in ("xcomp", "acl", "ccomp") and c.i > obj.i), None)
         if obj is not None and xc is not None and xc.pos_ in ("VERB", "AUX"):
+            if any(c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") for c in xc.children):
+                # "told the BBC that the policy was naive": the parser often hangs the
+                # "that" clause on the object; the object is the audience, the clause the report
+                return list(xc.subtree)
             return sorted(set(obj.subtree) | set(xc.subtree), key=lambda t: t.i)
     content = object_content(cue)
     if content is not None:

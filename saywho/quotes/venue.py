@@ -53,7 +53,10 @@ def _told(cue: Token, quote_spans: "list[tuple[int, int]] | SpanSet") -> tuple[s
             if c.pos_ in ("PROPN", "NOUN") and not in_spans(c.idx, quote_spans):
                 s, e = mention_span(c)
                 phrase = text_of(doc)[s:e]
-                if c.ent_type_ in ("ORG", "FAC", "WORK_OF_ART", "PRODUCT", "NORP", "GPE") or (c.pos_ == "PROPN" and c.ent_type_ != "PERSON"):
+                # a named outlet, or a programme, show or meeting ("told the BBC's Today
+                # programme", "told the conference") is where it was said
+                if c.ent_type_ in ("ORG", "FAC", "WORK_OF_ART", "PRODUCT", "NORP", "GPE") or (c.pos_ == "PROPN" and c.ent_type_ != "PERSON") \
+                        or c.pos_ == "NOUN" and c.lemma_.lower() in VENUE_HEADS:
                     venue = phrase
                 else:
                     addressee = phrase

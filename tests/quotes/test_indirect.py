@@ -72,3 +72,9 @@ def test_questioning_reports_a_doubt() -> None:
     assert reported("The senator questioned whether the agency was ready for another storm.") == [
         ("whether the agency was ready for another storm", "questioned", "The senator")
     ]
+
+
+def test_told_someone_that_reports_the_clause_only() -> None:
+    # the parser hangs "that ..." on the object of "told": the object is the audience
+    got = reported("Lewis told the BBC's Today programme that the policy had been rushed.")
+    assert [(s, sp) for s, _, sp in got] == [("the policy had been rushed", "Lewis")]

@@ -78,3 +78,13 @@ def test_an_attribution_after_the_closing_mark_keeps_a_quote_direct() -> None:
     text = '"We will win this seat" said the candidate.'
     found = find_quotes(nlp.parse(text), [])
     assert [f.type for f in found] == ["direct"]
+
+
+def test_fragment_in_a_that_clause_on_the_told_object() -> None:
+    # "told the BBC's Today programme that ... 'naive'": the parser hangs the clause on
+    # the object; the fragment is still what "told" reports, not the next sentence's "said"
+    text = ('Clive Lewis told the BBC\'s Today programme that the policy was "politically naive". '
+            "He said voters would see it as a tax on work.")
+    q = [f for f in find_quotes(nlp.parse(text), []) if f.type == "mixed"]
+    assert [(text[f.start:f.end], f.cue, who(text, f)) for f in q] == [
+        ('the policy was "politically naive"', "told", "Clive Lewis")]

@@ -23,3 +23,9 @@ def test_told_outlet_is_venue_people_are_addressee() -> None:
 
 def test_statement_venue_drops_article() -> None:
     assert dva("Health secretary Paul Grant said in a statement on Monday that waiting lists were too long.")[1] == "statement"
+
+
+def test_told_a_programme_or_meeting_is_venue() -> None:
+    # a programme, show or meeting told is where it was said, not a person spoken to
+    assert dva("Lewis told the BBC's Today programme that the plan was naive.")[1:] == ("BBC's Today programme", None)
+    assert dva("The minister told the conference that fees would fall.")[1:] == ("conference", None)
