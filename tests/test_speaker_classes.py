@@ -95,6 +95,35 @@ def test_an_office_goes_past_a_person_with_another_role() -> None:
     assert last(text).name == "Rishi Sunak"
 
 
+def test_an_office_nobody_fits_stays_unnamed() -> None:
+    # everyone named has another role: "the Prime Minister" is someone not named here,
+    # never the Conservative leader (a wrong person is worse than none)
+    text = ('Conservative leader Kemi Badenoch said the plan had failed. The watchdog said in March that it was a risk. '
+            'Downing Street said the Prime Minister "has full confidence" in the plan. '
+            'Speaking later, the Prime Minister said: "We will not change course."')
+    assert last(text).name != "Kemi Badenoch"
+
+
+def test_a_party_tagged_as_a_person_is_nobody() -> None:
+    # the small model tags "Labour" PERSON before "MPs" and ORG elsewhere: no person
+    # "Labour" may gather the MPs, the Labour MP and the prime minister into one
+    text = ('Rachel Reeves faces a backlash, with several Labour MPs warning about the plan. '
+            'Clive Lewis, the Labour MP for Norwich South, said it was "naive". '
+            'One senior Labour backbencher said the mood in Labour was "mutinous".')
+    art = Article(id="t", text=text, published="2025-03-10")
+    doc = nlp.parse(text)
+    names = [p.name for p in resolve(doc, find_quotes(doc, art.skipped), art).people]
+    assert not any(n.startswith("Labour") for n in names)
+    assert speakers(text)[-1] is not None and speakers(text)[-1].kind == "unnamed"
+
+
+def test_a_month_is_no_person() -> None:
+    text = 'The watchdog said in March that the policy was "a significant fiscal risk". March said nothing more.'
+    doc = nlp.parse(text)
+    art = Article(id="t", text=text, published="2025-03-10")
+    assert all(p.name != "March" for p in resolve(doc, find_quotes(doc, art.skipped), art).people)
+
+
 def test_an_indefinite_description_is_never_a_named_person() -> None:
     text = ('Suella Braverman said the plan had failed. One senior Tory MP, who asked not to be named, '
             'said the party was "sleepwalking to defeat".')

@@ -46,6 +46,12 @@ def test_clean_role(role: str, name: str, want: str | None) -> None:
         ('The high stakes Hillary Clinton faces are clear. "We will fight," Clinton said.', "Hillary Clinton", []),
         ('Expectations Donald Trump would win were high. "I will win," Trump said.', "Donald Trump", []),
         ('President and Michelle Obama arrived. "We are glad," Michelle Obama said.', "Michelle Obama", []),
+        # a role word the tagger makes a proper noun, in apposition after the comma
+        ('Clive Lewis, the Labour MP for Norwich South, said the plan was "naive".', "Clive Lewis",
+         ["Labour MP for Norwich South"]),
+        # ... but never across a colon into a quote, nor the next name's title
+        ('Ann Reed replied: "The Foreign Secretary and I met him." Reed then left.', "Ann Reed", []),
+        ('Ann Reed met the president alongside Foreign Secretary Tom Hale. "It went well," Reed said.', "Ann Reed", []),
     ],
 )
 def test_roles_on_people(text: str, name: str, want: list[str]) -> None:

@@ -233,7 +233,16 @@ def appositions(span: Span) -> list[str]:
     out = []
     root = span.root
     for c in root.children:
-        if c.dep_ == "appos" and c.pos_ == "NOUN":
+        # (a role word tagged as a proper noun too: "Clive Lewis, the Labour MP for ...":
+        # a description with its article right after the name's comma, holding no other
+        # person's name, of one name only; the parser's PROPN appositions are otherwise
+        # often a title across a colon or of the next name)
+        if c.dep_ == "appos" and (c.pos_ == "NOUN" or c.pos_ == "PROPN" and c.lower_ in PERSON_NOUNS | TITLES
+                                  and any(g.dep_ == "det" for g in c.children)
+                                  and not any(g.dep_ == "conj" for g in root.children)
+                                  and span.end < len(span.doc) and span.doc[span.end].text == ","
+                                  and c.left_edge.i == span.end + 1
+                                  and not any(t.ent_type_ == "PERSON" for t in c.subtree if t.i <= c.i)):
             toks = [t for t in c.subtree if t.dep_ not in ("det", "punct")]
             if toks and len(toks) <= 8:
                 out.append(" ".join(t.text for t in toks))

@@ -90,14 +90,16 @@ def _name_tokens(t: Token) -> list[Token]:
 
 
 def _mislabelled_person(run: Span) -> bool:
-    """A name the NER took for an organisation or place ("Beverley Callard" as ORG,
-    "Danielle" as GPE): it starts with a first name of one gender only (not "Morgan"
-    of Morgan Stanley), and a place must have a surname too ("Virginia" stays a place)."""
+    """A name the NER took for an organisation, place or date ("Beverley Callard" as
+    ORG, "Danielle" as GPE): it starts with a first name of one gender only (not "Morgan"
+    of Morgan Stanley), and a place or date must have a surname too."""
     g = detector().get_gender(run[0].text)
     if g not in ("male", "female"):
         return False
     labels = {tok.ent_type_ for tok in run} - {""}
-    return not ("GPE" in labels and len(run) < 2)
+    # a place or a date alone stays one: "Virginia" the state, "March" the month ("Theresa
+    # May" as a DATE has her surname)
+    return not (labels & {"GPE", "DATE", "TIME"} and len(run) < 2)
 
 
 def collect_unlabelled_names(r: "ResolverState") -> None:

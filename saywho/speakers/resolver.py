@@ -92,8 +92,14 @@ class Resolver:
 
     def collect_people(self) -> None:
         """Every PERSON the NER found, clustered by name, with the roles written around it."""
+        # names the NER also labels a body or a people somewhere in the article ("Labour")
+        bodies = {e.text for e in entities(self.doc) if e.label_ in ("ORG", "NORP", "GPE")}
         for ent in entities(self.doc):
             if ent.label_ != "PERSON" or self._in_skipped(ent.start_char):
+                continue
+            if len(ent) == 1 and ent.text in bodies and ent.root.dep_ == "compound" and ent.root.head.pos_ in ("NOUN", "PROPN"):
+                # "several Labour MPs", "one senior Labour backbencher": a party or body
+                # that modifies a noun, tagged PERSON here and an organisation elsewhere
                 continue
             span = trim_epithet(ent)
             text = NAME_RE.sub("", span.text).strip(" @")
@@ -227,9 +233,12 @@ class Resolver:
                 if role_words & words:
                     scores[k] += 2.0
                 elif ent.roles and exclude_offices:
-                    # a person the article gave another role ("former home secretary") is
-                    # a worse fit for an office ("the prime minister") than one of unknown role
-                    scores[k] -= 1.5
+                    # a person the article gave another role ("former home secretary", "the
+                    # Conservative leader") does not hold a unique office ("the prime
+                    # minister"): someone not named is a better answer than a wrong person
+                    del scores[k]
+        if not scores:
+            return None
         best = max(scores, key=lambda k: scores[k])
         return ents[best]
 
