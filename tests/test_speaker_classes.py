@@ -117,6 +117,29 @@ def test_a_party_tagged_as_a_person_is_nobody() -> None:
     assert speakers(text)[-1] is not None and speakers(text)[-1].kind == "unnamed"
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # "Another said": one more of the unnamed sources just described, not the same one
+        ('One senior Labour backbencher said the mood was "mutinous". Another said the Chancellor had "badly misread" it.',
+         "another senior Labour backbencher"),
+        ('A source close to the talks said they had stalled. Another said a deal was "days away".',
+         "another source close to the talks"),
+        # whose spokesman: the one person the sentence names before "his"
+        ('Asked whether Sir Keir Starmer backed the rise, his official spokesman said: "They are in lockstep."',
+         "Keir Starmer's official spokesman"),
+    ],
+)
+def test_unnamed_sources_say_whose_and_which(text: str, want: str) -> None:
+    sp = last(text)
+    assert (sp.name, sp.kind) == (want, "unnamed")
+
+
+def test_his_spokesman_keeps_his_when_two_could_be_meant() -> None:
+    text = ('Asked whether Tom Hale had spoken to John Reed, his spokesman said: "They spoke on Monday."')
+    assert last(text).name == "his spokesman"
+
+
 def test_a_month_is_no_person() -> None:
     text = 'The watchdog said in March that the policy was "a significant fiscal risk". March said nothing more.'
     doc = nlp.parse(text)

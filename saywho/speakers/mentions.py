@@ -258,7 +258,46 @@ def spokesperson(r: "ResolverState", head: Token, desc: str, definite: bool) -> 
     m = re.match(r"(?i)(\w+)\s+(?:for|of|at)\s+(?:the\s+)?(.+)$", desc)
     if m and m.group(2)[:1].isupper():
         desc = f"{m.group(2)} {m.group(1)}"
+    owner = _possessor_named_before(r, head)
+    if owner is not None:
+        # "Asked whether Sir Keir Starmer backed it, his official spokesman said": whose
+        # spokesman is the description's point; "his" alone says nothing to a reader
+        desc = re.sub(r"(?i)^(his|her|their)\s+", owner.name + "'s ", desc)
     return r.described_entity("unnamed", desc, lemma, definite), "unnamed"
+
+
+def _possessor_named_before(r: "ResolverState", head: Token) -> Entity | None:
+    """The person a possessive pronoun on ``head`` ("his spokesman") refers to when its
+    sentence names exactly one person of that gender before it; else None (the
+    description keeps its pronoun rather than guess)."""
+    poss = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+    if poss is None:
+        return None
+    want = "male" if poss.lower_ == "his" else "female"
+    sent = sent_of(poss)
+    found: dict[int, Entity] = {}
+    for ent in ents_within(r.doc, sent.start, poss.i):
+        if ent.label_ != "PERSON":
+            continue
+        got = containing(r.mentions, ent.root.idx)
+        if got is not None and got[2].kind == "person" and got[2].gender != ("female" if want == "male" else "male"):
+            found[got[2].key] = got[2]
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def another(r: "ResolverState", s: int, head: Token) -> Resolution | None:
+    """"Another said ...": one more of the unnamed speakers just described ("One senior
+    backbencher said ... Another said ..." is another senior backbencher), never the
+    same one nor a named person; None when no unnamed speaker came before."""
+    if head.lower_ != "another" or head.pos_ not in ("PRON", "DET") or any(c.dep_ == "prep" for c in head.children):
+        return None
+    before = [(max(m for m, _ in e.mentions if m < s), e) for e in r.entities
+              if e.kind == "unnamed" and any(m < s for m, _ in e.mentions)]
+    if not before:
+        return None
+    prev = max(before, key=lambda x: x[0])[1]
+    desc = re.sub(r"(?i)^(one|a|an|the|another)\s+", "", prev.description or prev.name)
+    return r.described_entity("unnamed", "another " + desc, prev.head or desc.split()[-1], False), "unnamed"
 
 
 def group(r: "ResolverState", head: Token, desc: str, definite: bool) -> Resolution | None:
@@ -416,7 +455,7 @@ def resolve_mention(r: "ResolverState", head_i: int | None, span: tuple[int, int
         r.org_mentions.append((s, e, org, "ORG"))  # "the agency" finds it later
         return org, "organisation"
     got = (conjoined_people(r, sp, head) or person_named_in(r, sp, head, ents_in) or known_name(r, sp, head)
-           or pronoun(r, s, e, head, last_speaker, exclude)
+           or another(r, s, head) or pronoun(r, s, e, head, last_speaker, exclude)
            or org_holding_head(r, head, mtext, ents_in) or person_named_here(r, sp, head))
     if got is not None:
         return got
