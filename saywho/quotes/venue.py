@@ -80,6 +80,10 @@ def _prep_candidates(cue: Token, sent: Span, venue: str | None) -> tuple[list[To
     return cands, venue
 
 
+#: Written messages sent to someone: "in an email to CBC News" was said to that outlet.
+_WRITTEN_TO = frozenset("email e-mail letter message note text statement".split())
+
+
 def _venue_phrase(pobj: Token) -> str | None:
     """The venue a preposition's object names ("in an interview with the BBC", "in a
     statement", "on Truth Social"), or None when it names no venue."""
@@ -91,6 +95,17 @@ def _venue_phrase(pobj: Token) -> str | None:
         if io is not None:
             s, e = mention_span(io)
             return text_of(doc)[s:e]
+    # "in an email to CBC News", "in a letter to the Guardian": the outlet written to
+    to = next((g for g in pobj.children if g.dep_ == "prep" and g.lower_ == "to"), None)
+    if to is not None and head in _WRITTEN_TO:
+        io = next((g for g in to.children if g.dep_ == "pobj"), None)
+        # (not "the NFL Network's Rich Eisen": someone of an outlet, which the NER may
+        # take for the outlet)
+        if io is not None and (io.ent_type_ in ("ORG", "WORK_OF_ART") or io.pos_ == "PROPN" and io.ent_type_ == "") \
+                and not any(c.dep_ == "poss" for c in io.children):
+            s, e = mention_span(io)
+            if not any(t.ent_type_ == "PERSON" for t in doc.char_span(s, e, alignment_mode="expand") or []):
+                return re.sub(r"^(the|a|an)\s+", "", text_of(doc)[s:e], flags=re.I)
     if head in VENUE_HEADS or pobj.lower_ in SOCIAL_MEDIA or pobj.ent_type_ in ("ORG", "FAC"):
         mods = [g for g in pobj.children if g.dep_ in ("compound", "amod", "nmod") and g.i < pobj.i]
         if head in ("update", "post", "message", "video", "statement", "tweet", "thread") and mods:
@@ -104,6 +119,8 @@ def _venue_phrase(pobj: Token) -> str | None:
             if g.dep_ == "prep" and g.lower_ == "of" and g.i > pobj.i:
                 e = g.right_edge.idx + len(g.right_edge)
         return text_of(doc)[s:e]
+    if head in _WRITTEN_TO:
+        return head  # "in an email": how it was said, to no outlet named
     return None
 
 

@@ -29,3 +29,10 @@ def test_told_a_programme_or_meeting_is_venue() -> None:
     # a programme, show or meeting told is where it was said, not a person spoken to
     assert dva("Lewis told the BBC's Today programme that the plan was naive.")[1:] == ("BBC's Today programme", None)
     assert dva("The minister told the conference that fees would fall.")[1:] == ("conference", None)
+
+
+def test_written_to_an_outlet() -> None:
+    # "in an email to CBC News": the outlet written to; a person of an outlet is not one
+    assert dva("In an email to CBC News, a spokesperson said about 1.4 million households would be covered.")[1] == "CBC News"
+    assert dva("He was smart, Steve Mosko wrote in an email to the NFL Network's Rich Eisen.")[1] != "NFL Network's Rich Eisen"
+    assert dva("In an email, a spokesperson said the figures were wrong.")[1] == "email"
