@@ -142,6 +142,13 @@ SPEAKING_GROUP_NOUNS = frozenset(
     aides advisers advisors insiders politicians republicans democrats conservatives tories
     unions workers doctors nurses teachers scientists researchers others""".split()
 )
+#: Nouns of people who can say something but name no role a description would carry
+#: over to a named person ("the patient told investigators ...", "a neighbour said").
+SPEAKING_PERSON_NOUNS = frozenset(
+    """resident physician detective sheriff patient neighbour neighbor relative soldier citizen fan parent
+    priest imam rabbi nun monk pastor survivor bystander passenger customer shopper tourist traveller
+    traveler motorist commuter""".split()
+)
 #: Person nouns usable in a definite description of a person ("the 78-year-old", "the Conservative MP").
 PERSON_NOUNS = frozenset(
     """man woman boy girl mp mep msp senator congressman congresswoman lawmaker minister secretary leader

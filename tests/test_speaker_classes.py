@@ -306,3 +306,24 @@ def test_a_surname_opening_a_sentence_is_a_person() -> None:
     s = text.index("Okonjo")
     p = look.person_at(s, s + 6)
     assert p is not None and p.name == "Okonjo"
+
+
+def test_the_woman_just_introduced_is_not_the_named_defendant() -> None:
+    # "a patient ... The woman told investigators": the patient, unnamed, never the
+    # named woman of the paragraphs before
+    text = ('Angela Whitfield pleaded guilty in March. Whitfield had falsified records for years. '
+            'The case began after a patient noticed charges for a surgery she never had. '
+            'The woman told investigators that she had called the insurer several times.')
+    sp = last(text)
+    assert (sp.name, sp.kind) == ("patient", "unnamed")
+
+
+def test_the_company_is_never_a_government_department() -> None:
+    text = ('The Department of Justice charged three executives on Monday. '
+            'The company said it would fight the charges in court.')
+    assert last(text).name != "Department of Justice"
+
+
+def test_an_attorney_with_a_name_can_speak() -> None:
+    text = "Whitfield's attorney, Marcus Bell, said his client accepted responsibility."
+    assert last(text).name == "Marcus Bell"

@@ -18,6 +18,8 @@ from ..lexicon import (
     NOT_AGENT_NOUNS,
     QUANTIFIER_HEADS,
     REPORTING_VERBS,
+    ROLE_HEAD_NOUNS,
+    SPEAKING_PERSON_NOUNS,
     WRITTEN_SOURCES,
     XCOMP_CUES,
     SPEAKING_GROUP_NOUNS,
@@ -85,6 +87,10 @@ def _can_speak(subj: Token, cue: Token | None = None) -> bool:
         return True  # "a person familiar with the negotiations said ..."
     if lemma in PERSON_NOUNS or lemma in SPEAKING_GROUP_NOUNS or subj.lower_ in SPEAKING_GROUP_NOUNS or lemma in SPOKESPERSON_NOUNS or lemma in ANIMATE_ORG_NOUNS:
         return True
+    if lemma in ROLE_HEAD_NOUNS or lemma in SPEAKING_PERSON_NOUNS:
+        return True  # "Whitfield's attorney said ...", "the patient told investigators ..."
+    if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in subj.children):
+        return True  # a description with a name in apposition ("her attorney, Marcus Bell,")
     if subj.pos_ == "NOUN" and _agent_noun(lemma):
         return True  # "the driver", "engineers", "developers"
     if any(c.dep_ == "conj" and _can_speak(c, cue) for c in subj.children):

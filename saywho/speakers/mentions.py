@@ -18,7 +18,9 @@ Y"), an organisation the article named ("the agency"), people named together ("t
 couple"), spokespeople, documents that speak for their issuer, groups, documents
 that name their author, someone described through another person or by a relation
 to them ("his daughter"), and a definite description of a person (by role, else by
-salience; never an indefinite one); what is left is an unnamed speaker.
+salience; never an indefinite one; "the woman" right after "a patient" is that
+patient); what is left is an unnamed speaker.  Whose an unnamed speaker is ("his
+spokesman") and "Another said" are in ``unnamed``.
 
 Each step returns ``(entity, kind)`` when it decides the mention, None when it
 does not apply.  Steps work on the resolver's state (``state.ResolverState``) (its entities, its
@@ -50,6 +52,7 @@ from .entities import OFFICE_HEADS, Entity, offices_in
 from .index import containing
 from . import ranker as _ranker
 from .names import clean_role, norm, strip_titles
+from .unnamed import BARE_PERSON_NOUNS, another, introduced_just_before, possessor_named_before
 from .referents import conjoined_people, issuer_of_document, nearest_org, org_description, pair_description
 
 if TYPE_CHECKING:
@@ -258,46 +261,12 @@ def spokesperson(r: "ResolverState", head: Token, desc: str, definite: bool) -> 
     m = re.match(r"(?i)(\w+)\s+(?:for|of|at)\s+(?:the\s+)?(.+)$", desc)
     if m and m.group(2)[:1].isupper():
         desc = f"{m.group(2)} {m.group(1)}"
-    owner = _possessor_named_before(r, head)
+    owner = possessor_named_before(r, head)
     if owner is not None:
         # "Asked whether Sir Keir Starmer backed it, his official spokesman said": whose
         # spokesman is the description's point; "his" alone says nothing to a reader
         desc = re.sub(r"(?i)^(his|her|their)\s+", owner.name + "'s ", desc)
     return r.described_entity("unnamed", desc, lemma, definite), "unnamed"
-
-
-def _possessor_named_before(r: "ResolverState", head: Token) -> Entity | None:
-    """The person a possessive pronoun on ``head`` ("his spokesman") refers to when its
-    sentence names exactly one person of that gender before it; else None (the
-    description keeps its pronoun rather than guess)."""
-    poss = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
-    if poss is None:
-        return None
-    want = "male" if poss.lower_ == "his" else "female"
-    sent = sent_of(poss)
-    found: dict[int, Entity] = {}
-    for ent in ents_within(r.doc, sent.start, poss.i):
-        if ent.label_ != "PERSON":
-            continue
-        got = containing(r.mentions, ent.root.idx)
-        if got is not None and got[2].kind == "person" and got[2].gender != ("female" if want == "male" else "male"):
-            found[got[2].key] = got[2]
-    return next(iter(found.values())) if len(found) == 1 else None
-
-
-def another(r: "ResolverState", s: int, head: Token) -> Resolution | None:
-    """"Another said ...": one more of the unnamed speakers just described ("One senior
-    backbencher said ... Another said ..." is another senior backbencher), never the
-    same one nor a named person; None when no unnamed speaker came before."""
-    if head.lower_ != "another" or head.pos_ not in ("PRON", "DET") or any(c.dep_ == "prep" for c in head.children):
-        return None
-    before = [(max(m for m, _ in e.mentions if m < s), e) for e in r.entities
-              if e.kind == "unnamed" and any(m < s for m, _ in e.mentions)]
-    if not before:
-        return None
-    prev = max(before, key=lambda x: x[0])[1]
-    desc = re.sub(r"(?i)^(one|a|an|the|another)\s+", "", prev.description or prev.name)
-    return r.described_entity("unnamed", "another " + desc, prev.head or desc.split()[-1], False), "unnamed"
 
 
 def group(r: "ResolverState", head: Token, desc: str, definite: bool) -> Resolution | None:
@@ -414,6 +383,9 @@ def described_person(r: "ResolverState", s: int, head: Token, desc: str, definit
             before = [m[0] for m in ent.mentions if m[0] < s]
             return len(before) >= 2, max(before, default=-1)
         return max(holders, key=rank), "person"
+    intro = introduced_just_before(r, head) if lemma in BARE_PERSON_NOUNS else None
+    if intro is not None:
+        return intro, "unnamed"
     offices = offices_in(desc_l)
     # an office nobody in the article holds ("the Vice President", "the Health
     # Secretary") is someone not named here, not the most salient person

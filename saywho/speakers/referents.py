@@ -171,6 +171,30 @@ def collect_pairs(r: "ResolverState") -> None:
 # ---------------------------------------------------------------- resolution steps
 
 
+#: Kinds of organisation a description's head and a name's words say: "the company" is
+#: never the "Department of Justice", "the hospital" never the "Bureau of ...".
+_ORG_KINDS = {w: kind for kind, words in {
+    "business": "company firm business corporation corp inc ltd plc retailer airline bank carmaker insurer lender "
+                "manufacturer chain operator broadcaster network publisher studio supermarket",
+    "government": "agency department ministry bureau authority regulator watchdog commission administration government "
+                  "office council",
+    "education": "university school college institute academy",
+    "sport": "team club league",
+    "party": "party campaign",
+    "health": "hospital clinic",
+    "union": "union",
+    "court": "court tribunal",
+    "charity": "charity foundation",
+}.items() for w in words.split()}
+
+
+def _kind_conflict(head: str, words: set[str]) -> bool:
+    """Whether an organisation named by ``words`` is of another kind than ``head`` says."""
+    want = _ORG_KINDS.get(head)
+    kinds = {_ORG_KINDS[w] for w in words if w in _ORG_KINDS}
+    return want is not None and bool(kinds) and want not in kinds
+
+
 def org_for_head(r: "ResolverState", pos: int, head: str, window: int = 3000,
                  need: set[str] | None = None) -> Entity | None:
     """The organisation a description by ``head`` ("agency", "city") refers to: the
@@ -182,7 +206,7 @@ def org_for_head(r: "ResolverState", pos: int, head: str, window: int = 3000,
         if s >= pos or pos - e > window:
             continue
         words = {w.lower() for w in (ent.description or "").split()}
-        if need and not need <= words:
+        if need and not need <= words or _kind_conflict(head, words):
             continue
         fits = (label == "GPE") == (head in PLACE_NOUNS)
         if head in words:
