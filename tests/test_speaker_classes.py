@@ -239,6 +239,9 @@ def test_one_speaker_lists_only_itself() -> None:
 DOCUMENTS = [
     ('The Transport Workers Union called a strike. "Members are angry," the union\'s statement said.', "Transport Workers Union"),
     ('"The numbers are clear," the report\'s findings said, according to the Institute for Fiscal Studies.', "Institute for Fiscal Studies"),
+    # "a readout from X", and "the readout" later: X, never a person the readout names
+    ('Mark Carney spoke with Claudia Sheinbaum on Saturday, according to a readout from the Prime Minister\'s Office. '
+     'Carney "underscored the importance of a strong partnership," the readout said.', "Prime Minister's Office"),
 ]
 
 

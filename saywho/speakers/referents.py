@@ -270,6 +270,19 @@ def issuer_of_document(r: "ResolverState", s: int, head: Token) -> tuple[Entity,
                 return orgs[0], "organisation"
         if not (owner.pos_ == "NOUN" and lemma in DOCUMENTS):
             return None
+    issuers: dict[str, Entity] = r.__dict__.setdefault("_document_issuers", {})
+    source = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "from"
+                   for g in c.children if g.dep_ == "pobj"), None)
+    if source is not None:
+        # "a readout from the Prime Minister's Office": its issuer, named; "the readout"
+        # later is the same document
+        ent = _issuer_named(r, s, source)
+        if ent is not None:
+            issuers[head.lemma_.lower()] = ent
+            return ent, ent.kind
+    if head.lemma_.lower() in issuers and any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in head.children):
+        ent = issuers[head.lemma_.lower()]
+        return ent, ent.kind
     sent = sent_of(head)
     lo = sent.start_char
     prev = sent.start - 1
@@ -279,6 +292,21 @@ def issuer_of_document(r: "ResolverState", s: int, head: Token) -> tuple[Entity,
     if near:
         return min(near, key=lambda x: x[0])[1], "organisation"
     return None
+
+
+def _issuer_named(r: "ResolverState", s: int, source: Token) -> Entity | None:
+    """The person or organisation ``source`` (the object of "from") names."""
+    known = (containing(r.mentions, source.idx) or (None, None, None))[2]
+    if known is not None:
+        return known
+    if source.pos_ == "NOUN" and source.lemma_.lower() in ORG_NOUNS and not any(
+            c.dep_ in ("compound", "poss") for c in source.children):
+        return org_for_head(r, s, source.lemma_.lower())
+    toks = [t for t in source.subtree if t.i <= source.i and t.dep_ != "det"]
+    if source.pos_ != "PROPN" and not any(t.pos_ == "PROPN" for t in toks):
+        return None  # "a letter from a reader": nobody named
+    name = r.text[toks[0].idx:source.idx + len(source)]
+    return r.org_entity(name)
 
 
 def conjoined_people(r: "ResolverState", sp: Span, head: Token) -> tuple[Entity, str] | None:
