@@ -187,7 +187,7 @@ VENUE_HEADS = frozenset(
     """update post statement interview speech conference briefing rally programme program show podcast
     tweet message video letter article op-ed column release debate hearing session address broadcast
     appearance radio television tv newspaper paper blog thread livestream stream press media commons
-    parliament senate congress assembly chamber summit forum meeting event""".split()
+    parliament senate congress assembly chamber summit forum meeting event website channel station magazine""".split()
 )
 SOCIAL_MEDIA = frozenset("twitter x facebook instagram tiktok threads bluesky truth linkedin youtube telegram weibo".split())
 

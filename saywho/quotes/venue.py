@@ -36,7 +36,7 @@ def date_and_venue(cue: Token, quote_spans: "list[tuple[int, int]] | SpanSet") -
     if date_text is None:
         date_text = _clause_date(cue, sent, quote_spans)
     if venue:
-        venue = re.sub(r"^(the|a|an)\s+", "", venue, flags=re.I)  # "the Commons" -> "Commons"
+        venue = re.sub(r"^(the|a|an|its|his|her|their|our)\s+", "", venue, flags=re.I)  # "the Commons" -> "Commons"
     return date_text, venue, addressee
 
 

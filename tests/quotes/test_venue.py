@@ -36,3 +36,8 @@ def test_written_to_an_outlet() -> None:
     assert dva("In an email to CBC News, a spokesperson said about 1.4 million households would be covered.")[1] == "CBC News"
     assert dva("He was smart, Steve Mosko wrote in an email to the NFL Network's Rich Eisen.")[1] != "NFL Network's Rich Eisen"
     assert dva("In an email, a spokesperson said the figures were wrong.")[1] == "email"
+
+
+def test_told_a_website_is_venue() -> None:
+    assert dva("Kovac told the club's website that the referee had erred.")[1] == "club's website"
+    assert dva("The club told its website that the referee had erred.")[1] == "website"
