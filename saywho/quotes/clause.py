@@ -116,6 +116,26 @@ def _with_continuation(cue: Token, comp: Token) -> list[Token]:
 _CORE_DEPS = frozenset("dobj oprd xcomp ccomp attr acomp dative".split())
 
 
+def _that_clause_around(cue: Token, frag_start: int, frag_end: int) -> list[Token] | None:
+    """The "that" clause holding the fragment when the parser hung it on a noun below
+    the cue ("told analysts on a call [that demand had fallen "much faster"]")."""
+    doc = cue.doc
+    first = next((t for t in doc[cue.i:] if t.idx >= frag_start), None)
+    t = first
+    for _ in range(12):
+        if t is None or t.i == cue.i or t.head.i == t.i:
+            return None
+        if t.dep_ in ("acl", "relcl") and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children) \
+                and any(a.i == cue.i for a in t.ancestors):
+            # (not the content of someone's claim: "responded to Trump's interjection that
+            # ..." reports Trump's words, the noun and its owner stay in the span)
+            if any(c.dep_ == "poss" for c in t.head.children):
+                return None
+            return list(t.subtree)
+        t = t.head
+    return None
+
+
 def mixed_clause(cue: Token, frag_start: int, frag_end: int) -> tuple[int, int] | None:
     """The reported clause of ``cue`` that holds the quoted fragment [frag_start,
     frag_end) (its marks included), as character offsets; None when the fragment is
@@ -126,6 +146,8 @@ def mixed_clause(cue: Token, frag_start: int, frag_end: int) -> tuple[int, int] 
         # commas reports the rest of its sentence
         own = set(cue.subtree)
         comp = [t for t in sent_of(cue) if t not in own]
+    if comp is None or not any(frag_start <= t.idx < frag_end for t in comp):
+        comp = _that_clause_around(cue, frag_start, frag_end)
     if comp is None or not any(frag_start <= t.idx < frag_end for t in comp):
         kids = [c for c in cue.children if c.i > cue.i and c.dep_ not in SUBJ_DEPS and c.dep_ not in ("punct", "cc")]
         holder = next((c for c in kids if c.left_edge.idx <= frag_start + 1 and frag_start < c.right_edge.idx + len(c.right_edge)), None)

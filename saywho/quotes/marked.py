@@ -120,11 +120,12 @@ def _governing_cue(doc: Doc, f: Found, quote_spans: SpanSet) -> Token | None:
                 return t
             if t.head is t:
                 break
-            if t.dep_ in ("relcl", "acl") and t.i not in inside and not (
-                    t.dep_ == "acl" and t.head.dep_ in ("dobj", "dative")
-                    and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)):
-                # (a "that" clause hung on the object of "told the BBC that ..." is the
-                # verb's report, not a clause about the BBC: go on up to the verb)
+            if t.dep_ in ("relcl", "acl") and t.i not in inside and not any(
+                    c.dep_ == "mark" and c.lower_ == "that" for c in t.children):
+                # (a "that" clause the parser hangs on a noun, "told the BBC that ...", "told
+                # analysts on a call that ...", "repeated his claim that ...", is reported by
+                # the verb above: go on up to it; in a true relative clause "that" is a
+                # pronoun, not a complementiser)
                 break
             t = t.head
     return None

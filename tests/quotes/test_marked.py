@@ -88,3 +88,12 @@ def test_fragment_in_a_that_clause_on_the_told_object() -> None:
     q = [f for f in find_quotes(nlp.parse(text), []) if f.type == "mixed"]
     assert [(text[f.start:f.end], f.cue, who(text, f)) for f in q] == [
         ('the policy was "politically naive"', "told", "Clive Lewis")]
+
+
+def test_fragment_in_a_that_clause_under_a_prepositional_phrase() -> None:
+    # "told analysts on an earnings call that ...": the parser hangs the clause on "call"
+    text = ('Chief executive Tom Jensen told analysts on an earnings call that demand had fallen '
+            '"much faster than anyone expected". The company would focus on solar, he said.')
+    q = [f for f in find_quotes(nlp.parse(text), []) if f.type == "mixed"]
+    assert [(text[f.start:f.end], f.cue) for f in q] == [
+        ('demand had fallen "much faster than anyone expected"', "told")]
