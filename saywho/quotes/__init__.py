@@ -53,7 +53,7 @@ from spacy.tokens import Doc
 
 from ..model import Skipped
 from ..nlp import text_of
-from .found import Found, attach_verbatim, carry_over, reindex_parents
+from .found import TRANSCRIPT_TURN, Found, attach_verbatim, carry_over, reindex_parents
 from .indirect import indirect_quotes
 from .marked import attribute_marked, is_title, merge_interrupted, merge_shared_clause
 from .marks import Para, double_quotes, paragraphs, single_quotes, social_posts, title_case
@@ -79,7 +79,13 @@ def find_quotes(doc: Doc, skipped: list[Skipped]) -> list[Found]:
         # a printed interview's answers: unmarked, a question paragraph before each
         posts = interview_answers(doc, text, paras, doubles)
     # a post's lines (a transcript turn) are its own quotation: drop marks found inside it
-    doubles = [d for d in doubles if not any(p.start <= d.start < p.end + 1 for p in posts)]
+    # (a turn's region starts at its label, and at the mark before it in a quoted
+    # transcript; a transcript's stage notes between turns are no one's words either)
+    regions = [((p.mention[0] - 1 if p.mention else p.start), p.end + 1) for p in posts]
+    turns = [p for p in posts if TRANSCRIPT_TURN in p.notes]
+    if turns:
+        regions.append((turns[0].mention[0] - 1, turns[-1].end + 1))  # type: ignore[index]
+    doubles = [d for d in doubles if not any(s <= d.start < e for s, e in regions)]
     singles = single_quotes(text, paras, doubles, skipped)
     found = doubles + singles
     titles = [(f.start, f.end) for f in found if is_title(doc, f)]

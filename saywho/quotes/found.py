@@ -16,6 +16,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: The note on a quote that is the answer of a printed interview (step 4c).
 INTERVIEW_ANSWER = "interview answer"
+#: The note on a turn of a transcript (step 4b).
+TRANSCRIPT_TURN = "transcript turn"
 
 
 @dataclass

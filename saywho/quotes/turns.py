@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 
 from ..lexicon import NOT_SPEAKER_LABELS
-from .found import Found
+from .found import TRANSCRIPT_TURN, Found
 from .marks import Para
 
-_LABEL_RE = re.compile(r"([A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3}):[ \t]+(?=\S)")
+#: A turn's label, perhaps after the opening mark of a quoted transcript ('"PENCE: Well, ...',
+#: each paragraph of a quoted excerpt reopening with a mark, as news prints long quotes).
+_LABEL_RE = re.compile(r"[\"“]?([A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3}):[ \t]+(?=\S)")
 
 
 def _label(text: str, p: Para) -> re.Match[str] | None:
@@ -53,7 +55,7 @@ def _speaker_names(text: str, labels: list[str]) -> dict[str, str]:
 def _continues(text: str, p: Para) -> bool:
     """A paragraph that goes on with the turn above: words, not a stage note ("(END
     VIDEO CLIP)") or an ellipsis line."""
-    line = text[p.start:p.end]
+    line = text[p.start:p.end].lstrip("\"“")  # (a quoted transcript reopens each paragraph with a mark)
     return not p.skipped and line[:1] not in "([" and any(c.isalpha() for c in line)
 
 
@@ -74,7 +76,10 @@ def transcript_turns(text: str, paras: list[Para]) -> list[Found]:
             # the turn's later paragraphs, up to the next turn or a stage note
             while last + 1 < turns[n + 1][0] and _continues(text, paras[last + 1]):
                 last += 1
-        f = Found(start=m.end(), end=paras[last].end, type="direct", para=k, signed_name=name,
-                  mention=(m.start(1), m.end(1)), confidence=0.8)
+        end = paras[last].end
+        if m.group(0)[:1] in "\"“" and text[end - 1] in "\"”":
+            end -= 1  # the closing mark of a quoted transcript is not the speaker's
+        f = Found(start=m.end(), end=end, type="direct", para=k, signed_name=name,
+                  mention=(m.start(1), m.end(1)), confidence=0.8, notes=[TRANSCRIPT_TURN])
         out.append(f)
     return out

@@ -48,3 +48,17 @@ def test_turns_in_the_pipeline() -> None:
     assert ("We will cut bus fares for every student.", "direct", "Ana Ruiz") in got
     assert ("The numbers are in our budget.", "direct", "Ana Ruiz") in got
     assert any(t.startswith("That plan has no money") and s == "Tom Hale" for t, _, s in got)
+
+
+def test_quoted_transcript_turns() -> None:
+    # a transcript excerpt quoted in the body: each paragraph reopens with a mark
+    text = ("Pence spoke to Fox News on Sunday.\n\n"
+            "\"WALLACE: Will she be there?\n\n"
+            "\"PENCE: She will not be attending the debate. That is final.\n\n"
+            "\"(CROSSTALK.)\n\n"
+            "\"WALLACE: Why not?\n\n"
+            "\"PENCE: Because it is a distraction.\"")
+    got = turns(text)
+    assert [t for t, _ in got] == ["Will she be there?", "She will not be attending the debate. That is final.",
+                                   "Why not?", "Because it is a distraction."]
+    assert {n for _, n in got} == {"Pence", "Wallace"}
