@@ -33,6 +33,9 @@ PRONOUNS = [
     ('Maria Lopez spoke first. John Reed arrived later. "It went well," he said.', "John Reed"),
     # a woman quoted last does not take "he"
     ('Peter Hall runs the farm. "It is hard," Anna Bell said. "We manage," he said.', "Peter Hall"),
+    # the named subject of the sentence before, over the last speaker, when it names no one else
+    ('"We were poor," Niko Kovac said. Bayern\'s sporting director, Max Eberl, refused to discuss contracts. '
+     'Asked about the future, he said: "There is nothing to report."', "Max Eberl"),
     # the named subject of the clause that governs the pronoun, over a nearer name
     ('Anna Bell met Tom Reed on Friday. Eva Marsh, the judge, heard the case. Sara Holt, his lawyer, said on Monday '
      'that she had told the court: "The case is weak."', "Sara Holt"),

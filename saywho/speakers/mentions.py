@@ -132,7 +132,8 @@ def pronoun(r: "ResolverState", s: int, e: int, head: Token, last_speaker: Entit
         # the named subject of a clause that governs the pronoun's ("Memon said she
         # believed ..."); else the trained pair ranker when it is confident; else the
         # salience rule
-        ent = (governing_subject(r, head, g, exclude) or _ranker.best_person(r, head, g, last_speaker, exclude)
+        ent = (governing_subject(r, head, g, exclude) or previous_subject(r, head, g, exclude)
+               or _ranker.best_person(r, head, g, last_speaker, exclude)
                or r.salient(s, g, last_speaker=last_speaker, exclude=exclude))
         if ent is not None and ent.gender is None:
             ent.gender = g  # what "she" found, a later "he" will not
@@ -187,6 +188,34 @@ def governing_subject(r: "ResolverState", pron: Token, want: str, exclude: Entit
         own = own and verb.pos_ not in ("VERB", "AUX")
         verb = verb.head
     return None
+
+
+def previous_subject(r: "ResolverState", pron: Token, want: str, exclude: Entity | None) -> Entity | None:
+    """"Max Eberl refused to discuss it. Asked about X, he said ...": a he/she that is
+    the first person its sentence refers to continues the named subject of the sentence
+    before, when that sentence names no other person the pronoun could be (outside
+    quotes: inside one, "he" is often someone the speaker talks about)."""
+    if pron.dep_ not in ("nsubj", "nsubjpass") or r._in_quote(pron.idx):
+        return None
+    doc = pron.doc
+    sent = sent_of(pron)
+    if sent.start == 0 or any(t.ent_type_ == "PERSON" or t.pos_ == "PRON" and t.lower_ in PRON_MALE | PRON_FEMALE
+                              for t in doc[sent.start:pron.i]):
+        return None
+    prev = sent_of(doc[sent.start - 1])
+    subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    # "Bayern's sporting director, Max Eberl, refused ...": the name in apposition
+    subj = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), subj)
+    ent = (containing(r.mentions, subj.idx) or (None, None, None))[2]
+    if ent is None or ent.kind != "person" or ent is exclude or ent.gender not in (want, None):
+        return None
+    for e in ents_within(doc, prev.start, prev.end):
+        other = (containing(r.mentions, e.root.idx) or (None, None, None))[2] if e.label_ == "PERSON" else None
+        if other is not None and other is not ent and other.kind == "person" and other.gender in (want, None):
+            return None  # two people the pronoun could be: left to the ranker
+    return ent
 
 
 def plural_subject(pron: Token) -> Token | None:
