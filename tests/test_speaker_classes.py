@@ -36,6 +36,10 @@ PRONOUNS = [
     # the named subject of the sentence before, over the last speaker, when it names no one else
     ('"We were poor," Niko Kovac said. Bayern\'s sporting director, Max Eberl, refused to discuss contracts. '
      'Asked about the future, he said: "There is nothing to report."', "Max Eberl"),
+    # the spokesman goes on speaking: not the man he spoke about
+    ('Rachel Hartwell met the prime minister, Owen Price, on Tuesday. The prime minister\'s official spokesman said '
+     'Price had "full confidence" in her. Asked whether Hartwell would stay, he said: "Of course."',
+     "prime minister's official spokesman"),
     # the named subject of the clause that governs the pronoun, over a nearer name
     ('Anna Bell met Tom Reed on Friday. Eva Marsh, the judge, heard the case. Sara Holt, his lawyer, said on Monday '
      'that she had told the court: "The case is weak."', "Sara Holt"),

@@ -205,6 +205,8 @@ def indirect_quotes(doc: Doc, found: list[Found], paras: list[Para], skipped: li
             continue
         if cue.idx in cue_spans:
             continue
+        if any(c.dep_ == "neg" for c in cue.children):
+            continue  # "has not said whether ...", "did not say": nothing was said
         k = para_of(cue.idx)
         if k is None or paras[k].skipped or debris.has(cue.idx):
             continue

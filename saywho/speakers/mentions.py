@@ -43,6 +43,7 @@ from ..lexicon import (
     PERSON_NOUNS,
     RELATION_NOUNS,
     SPEAKING_GROUP_NOUNS,
+    SPEECH_VERBS,
     SPOKESPERSON_NOUNS,
     TITLES,
     TITLE_WORDS,
@@ -199,9 +200,13 @@ def previous_subject(r: "ResolverState", pron: Token, want: str, exclude: Entity
         return None
     doc = pron.doc
     sent = sent_of(pron)
-    if sent.start == 0 or any(t.ent_type_ == "PERSON" or t.pos_ == "PRON" and t.lower_ in PRON_MALE | PRON_FEMALE
+    if sent.start == 0 or any(t.pos_ == "PRON" and t.lower_ in (PRON_MALE if want == "male" else PRON_FEMALE)
                               for t in doc[sent.start:pron.i]):
         return None
+    for e in ents_within(doc, sent.start, pron.i):
+        other = (containing(r.mentions, e.root.idx) or (None, None, None))[2] if e.label_ == "PERSON" else None
+        if other is not None and other.kind == "person" and other.gender in (want, None):
+            return None  # someone it could be named earlier in its own sentence
     prev = sent_of(doc[sent.start - 1])
     subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None:
@@ -209,11 +214,27 @@ def previous_subject(r: "ResolverState", pron: Token, want: str, exclude: Entity
     # "Bayern's sporting director, Max Eberl, refused ...": the name in apposition
     subj = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), subj)
     ent = (containing(r.mentions, subj.idx) or (None, None, None))[2]
-    if ent is None or ent.kind != "person" or ent is exclude or ent.gender not in (want, None):
+    if (ent is None or ent.kind == "unnamed") and subj.lemma_.lower() in SPOKESPERSON_NOUNS and not (
+            want == "male" and subj.lower_ in FEMALE_NOUNS or want == "female" and subj.lower_ in MALE_NOUNS):
+        # "The prime minister's official spokesman said ... Asked whether ..., he said":
+        # the spokesman again, unnamed, not the person he speaks for
+        from ..quotes import mention_span  # the stage-3 helper; imported late, as in lookup
+
+        got = resolve_mention(r, subj.i, mention_span(subj), None)
+        ent = got[0] if got[0] is not None and got[0].kind == "unnamed" else None
+        if ent is None:
+            return None
+    elif ent is None or ent.kind != "person" or ent is exclude or ent.gender not in (want, None):
         return None
+    # a speaker who goes on speaking ("X said Y had ... . Asked ..., he said"): the people
+    # X spoke about are not candidates; otherwise anyone else it could be leaves it open
+    reported: set[int] = set()
+    if pron.head.lemma_.lower() in SPEECH_VERBS and prev.root.lemma_.lower() in SPEECH_VERBS:
+        reported = {t.i for c in prev.root.children if c.dep_ == "ccomp" for t in c.subtree}
     for e in ents_within(doc, prev.start, prev.end):
         other = (containing(r.mentions, e.root.idx) or (None, None, None))[2] if e.label_ == "PERSON" else None
-        if other is not None and other is not ent and other.kind == "person" and other.gender in (want, None):
+        if other is not None and other is not ent and other.kind == "person" and other.gender in (want, None) \
+                and e.root.i not in reported:
             return None  # two people the pronoun could be: left to the ranker
     return ent
 

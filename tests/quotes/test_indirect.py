@@ -78,3 +78,9 @@ def test_told_someone_that_reports_the_clause_only() -> None:
     # the parser hangs "that ..." on the object of "told": the object is the audience
     got = reported("Lewis told the BBC's Today programme that the policy had been rushed.")
     assert [(s, sp) for s, _, sp in got] == [("the policy had been rushed", "Lewis")]
+
+
+def test_a_negated_cue_reports_nothing() -> None:
+    # "has not said whether ...": nothing was said; a reader must not see it as his words
+    assert reported("House Speaker Thomas Greer has not said whether he would bring it to a vote.") == []
+    assert reported("The minister did not say when the line would reopen.") == []
