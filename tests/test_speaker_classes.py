@@ -337,3 +337,8 @@ def test_the_company_is_never_a_government_department() -> None:
 def test_an_attorney_with_a_name_can_speak() -> None:
     text = "Whitfield's attorney, Marcus Bell, said his client accepted responsibility."
     assert last(text).name == "Marcus Bell"
+
+
+def test_the_pensioner_is_the_woman_just_quoted() -> None:
+    text = 'Doreen Pickles, 78, told The Sun: "I just sat down and cried." The pensioner said she had been "overwhelmed".'
+    assert last(text).name == "Doreen Pickles"

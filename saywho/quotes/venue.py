@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import SOCIAL_MEDIA, VENUE_HEADS, WEEKDAYS
-from ..nlp import ent_at, sent_of, text_of
+from ..nlp import ent_at, entities, sent_of, text_of
 from .marks import SpanSet, in_spans
 from .syntax import mention_span
 
@@ -55,12 +55,24 @@ def _told(cue: Token, quote_spans: "list[tuple[int, int]] | SpanSet") -> tuple[s
                 phrase = text_of(doc)[s:e]
                 # a named outlet, or a programme, show or meeting ("told the BBC's Today
                 # programme", "told the conference") is where it was said
-                if c.ent_type_ in ("ORG", "FAC", "WORK_OF_ART", "PRODUCT", "NORP", "GPE") or (c.pos_ == "PROPN" and c.ent_type_ != "PERSON") \
-                        or c.pos_ == "NOUN" and c.lemma_.lower() in VENUE_HEADS:
+                names = [t.text for t in doc[c.left_edge.i:c.i + 1] if t.pos_ == "PROPN"]
+                named_person = c.ent_type_ == "PERSON" or c.pos_ == "PROPN" and all(w in _person_words(doc) for w in names)
+                if not named_person and (c.ent_type_ in ("ORG", "FAC", "WORK_OF_ART", "PRODUCT", "NORP", "GPE")
+                                         or c.pos_ == "PROPN" or c.pos_ == "NOUN" and c.lemma_.lower() in VENUE_HEADS):
                     venue = phrase
                 else:
                     addressee = phrase
     return venue, addressee
+
+
+def _person_words(doc: Doc) -> frozenset[str]:
+    """The words of every name the NER called a person in ``doc`` (cached on it): "told
+    Lowry" after "Kevin Lowry" is told a person, whatever the tagger made of "Lowry"."""
+    cache = doc.user_data.setdefault("saywho", {})
+    got = cache.get("person_words")
+    if got is None:
+        got = cache["person_words"] = frozenset(t.text for e in entities(doc) if e.label_ == "PERSON" for t in e)
+    return got
 
 
 def _prep_candidates(cue: Token, sent: Span, venue: str | None) -> tuple[list[Token], str | None]:

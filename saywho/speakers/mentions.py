@@ -75,7 +75,8 @@ ROLE_NOUNS = frozenset(
     runner swimmer athlete player champion skipper rapper musician guitarist drummer comedian director
     producer chef designer artist novelist poet photographer pilot nurse surgeon teacher student pupil
     teenager victim suspect witness survivor defendant plaintiff claimant lawyer attorney barrister solicitor
-    farmer owner landlord tenant worker employee trainer""".split()
+    farmer owner landlord tenant worker employee trainer pensioner retiree grandmother grandfather gran
+    grandson granddaughter youngster schoolboy schoolgirl toddler""".split()
 )
 
 

@@ -41,3 +41,10 @@ def test_written_to_an_outlet() -> None:
 def test_told_a_website_is_venue() -> None:
     assert dva("Kovac told the club's website that the referee had erred.")[1] == "club's website"
     assert dva("The club told its website that the referee had erred.")[1] == "website"
+
+
+def test_told_a_person_named_before_is_the_addressee() -> None:
+    # the tagger may miss "Lowry" here, but the article named Kevin Lowry
+    doc = nlp.parse('Judge Eleanor Swain sentenced Kevin Lowry on Thursday. "You took money," Swain told Lowry.')
+    cue = next(t for t in doc if t.lower_ == "told")
+    assert date_and_venue(cue, [])[1:] == (None, "Lowry")
