@@ -342,3 +342,18 @@ def test_an_attorney_with_a_name_can_speak() -> None:
 def test_the_pensioner_is_the_woman_just_quoted() -> None:
     text = 'Doreen Pickles, 78, told The Sun: "I just sat down and cried." The pensioner said she had been "overwhelmed".'
     assert last(text).name == "Doreen Pickles"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # an affiliation before the name, the whole phrase tagged an organisation
+        ("In an emailed statement, Halifax Water spokesperson Kelsey Arsenault said crews had found a broken pipe.",
+         "Kelsey Arsenault"),
+        ("The Australian Conservation Foundation's Leah Moreno said river health had been declining for decades.",
+         "Leah Moreno"),
+    ],
+)
+def test_a_person_after_an_affiliation_is_that_person(text: str, want: str) -> None:
+    sp = last(text)
+    assert (sp.name, sp.kind) == (want, "person")

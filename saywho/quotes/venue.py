@@ -120,6 +120,9 @@ def _venue_phrase(pobj: Token) -> str | None:
                 return re.sub(r"^(the|a|an)\s+", "", text_of(doc)[s:e], flags=re.I)
     if head in VENUE_HEADS or pobj.lower_ in SOCIAL_MEDIA or pobj.ent_type_ in ("ORG", "FAC"):
         mods = [g for g in pobj.children if g.dep_ in ("compound", "amod", "nmod") and g.i < pobj.i]
+        # "a Facebook message", "a social media update": the platform; "an emailed
+        # statement", "a prepared statement": the statement (a participle says how, not where)
+        mods = [m for m in mods if m.tag_ not in ("VBN", "VBD") and not m.lower_.endswith("ed")]
         if head in ("update", "post", "message", "video", "statement", "tweet", "thread") and mods:
             return text_of(doc)[min(m.left_edge.idx for m in mods):mods[-1].idx + len(mods[-1])]
         s = pobj.left_edge.idx

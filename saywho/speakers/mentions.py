@@ -110,6 +110,17 @@ def known_name(r: "ResolverState", sp: Span, head: Token) -> Resolution | None:
         pe = r.person_for_name(" ".join(words), create=False)
         if pe is not None:
             return pe, "person"
+    # "Halifax Water spokesperson Kelsey Arsenault", "the Foundation's Leah Moreno": the
+    # name that ends the phrase, after its affiliation, when the article knows it
+    chain = [t for t in sp if t.i <= head.i]
+    k = len(chain)
+    while k > 0 and chain[k - 1].pos_ == "PROPN":
+        k -= 1
+    name = [t.text for t in chain[k:]]
+    if 2 <= len(name) < len(words) and k > 0 and (chain[k - 1].tag_ == "POS" or chain[k - 1].pos_ == "NOUN"):
+        pe = r.person_for_name(" ".join(name), create=False)
+        if pe is not None and pe.kind == "person":
+            return pe, "person"
         if any(t.lower().strip(".") in MALE_HONORIFICS | FEMALE_HONORIFICS | {"dr", "prof"} for t in titles):
             pe = r.person_for_name(" ".join(words))
             if pe is not None:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import DOCUMENT_NOUNS, PERSON_NOUNS, TITLES
+from ..lexicon import DOCUMENT_NOUNS, PERSON_NOUNS, SPOKESPERSON_NOUNS, TITLES
 from ..nlp import entities, sent_of
 from ..quotes.marks import SpanSet
 from .entities import Entity
@@ -89,12 +89,14 @@ def _name_tokens(t: Token) -> list[Token]:
     return sorted(toks, key=lambda x: x.i)
 
 
-def _mislabelled_person(run: Span) -> bool:
+def _mislabelled_person(run: Span, affiliated: bool = False) -> bool:
     """A name the NER took for an organisation, place or date ("Beverley Callard" as
     ORG, "Danielle" as GPE): it starts with a first name of one gender only (not "Morgan"
     of Morgan Stanley), and a place or date must have a surname too."""
     g = detector().get_gender(run[0].text)
-    if g not in ("male", "female"):
+    # after an affiliation ("Halifax Water spokesperson Kelsey Arsenault", "the
+    # Foundation's Leah Moreno") a mostly-one-gender first name is evidence enough
+    if g not in ("male", "female") and not (affiliated and g in ("mostly_male", "mostly_female") and len(run) >= 2):
         return False
     labels = {tok.ent_type_ for tok in run} - {""}
     # a place or a date alone stays one: "Virginia" the state, "March" the month ("Theresa
@@ -124,7 +126,10 @@ def collect_unlabelled_names(r: "ResolverState") -> None:
         labels = {tok.ent_type_ for tok in run} - {""}
         if labels - {"ORG", "GPE"} and labels & _NOT_PERSON:
             continue
-        if labels and not _mislabelled_person(run):
+        before = doc[run.start - 1] if run.start > 0 else None
+        affiliated = before is not None and (before.tag_ == "POS" or before.lower_ in SPOKESPERSON_NOUNS
+                                             or before.lower_ in PERSON_NOUNS)
+        if labels and not _mislabelled_person(run, affiliated):
             continue
         if known.has(run.start_char) or r._in_skipped(run.start_char):
             continue
