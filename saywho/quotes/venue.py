@@ -13,8 +13,11 @@ from .marks import SpanSet, in_spans
 from .syntax import mention_span
 
 
-def date_and_venue(cue: Token, quote_spans: "list[tuple[int, int]] | SpanSet") -> tuple[str | None, str | None, str | None]:
-    """(date expression, venue, addressee) from the cue's modifiers and its sentence."""
+def date_and_venue(cue: Token, quote_spans: "list[tuple[int, int]] | SpanSet", carry: bool = True
+                   ) -> tuple[str | None, str | None, str | None]:
+    """(date expression, venue, addressee) from the cue's modifiers and its sentence;
+    with ``carry``, a "he said" with neither takes the occasion of the sentence before
+    ("Speaking to Times Radio on Wednesday, X defended the plans. "...," she said.")."""
     doc = cue.doc
     date_text = None
     sent = sent_of(cue)
@@ -35,9 +38,37 @@ def date_and_venue(cue: Token, quote_spans: "list[tuple[int, int]] | SpanSet") -
             venue = _venue_phrase(pobj)
     if date_text is None:
         date_text = _clause_date(cue, sent, quote_spans)
+    if carry and venue is None:
+        before = _occasion_before(cue, quote_spans)
+        if before is not None:
+            venue = before[1]
+            date_text = date_text or before[0]
     if venue:
         venue = re.sub(r"^(the|a|an|its|his|her|their|our)\s+", "", venue, flags=re.I)  # "the Commons" -> "Commons"
     return date_text, venue, addressee
+
+
+#: Participles that set the occasion of what follows ("Speaking to Times Radio, ...").
+_OCCASION_VERBS = frozenset("speak talk appear write".split())
+
+
+def _occasion_before(cue: Token, quote_spans: "list[tuple[int, int]] | SpanSet") -> tuple[str | None, str] | None:
+    """The date and venue of the sentence before when it opens with an occasion
+    ("Speaking to Times Radio on Wednesday, X defended ...") and the cue's subject is a
+    pronoun continuing it; None otherwise."""
+    subj = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ not in ("he", "she", "they"):
+        return None
+    doc = cue.doc
+    sent = sent_of(cue)
+    if sent.start == 0:
+        return None
+    root = sent_of(doc[sent.start - 1]).root
+    if not any(c.dep_ in ("advcl", "npadvmod") and c.lemma_.lower() in _OCCASION_VERBS and c.i < root.i
+               for c in root.children):
+        return None
+    date_text, venue, _ = date_and_venue(root, quote_spans, carry=False)
+    return (date_text, venue) if venue else None
 
 
 def _told(cue: Token, quote_spans: "list[tuple[int, int]] | SpanSet") -> tuple[str | None, str | None]:

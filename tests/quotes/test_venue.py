@@ -48,3 +48,15 @@ def test_told_a_person_named_before_is_the_addressee() -> None:
     doc = nlp.parse('Judge Eleanor Swain sentenced Kevin Lowry on Thursday. "You took money," Swain told Lowry.')
     cue = next(t for t in doc if t.lower_ == "told")
     assert date_and_venue(cue, [])[1:] == (None, "Lowry")
+
+
+def test_he_said_takes_the_occasion_of_the_sentence_before() -> None:
+    doc = nlp.parse('Speaking to Times Radio on Wednesday morning, the secretary, Priya Desai, defended the plans. '
+                    '"Nobody will lose support," she said.')
+    cue = [t for t in doc if t.lower_ == "said"][-1]
+    assert date_and_venue(cue, [])[:2] == ("Wednesday morning", "Times Radio")
+    # a named speaker of a new sentence is a new occasion
+    doc = nlp.parse('Speaking to Times Radio on Wednesday, Priya Desai defended the plans. '
+                    '"It is a scandal," Tom Hale said.')
+    cue = [t for t in doc if t.lower_ == "said"][-1]
+    assert date_and_venue(cue, [])[:2] == (None, None)
