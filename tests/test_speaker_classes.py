@@ -357,3 +357,8 @@ def test_the_pensioner_is_the_woman_just_quoted() -> None:
 def test_a_person_after_an_affiliation_is_that_person(text: str, want: str) -> None:
     sp = last(text)
     assert (sp.name, sp.kind) == (want, "person")
+
+
+def test_an_honorific_before_a_name_tagged_organisation_is_a_person() -> None:
+    sp = last('"The effect was consistent," said Dr Helena Strand, an epidemiologist at Karolinska.')
+    assert (sp.name, sp.kind) == ("Helena Strand", "person")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import DOCUMENT_NOUNS, PERSON_NOUNS, SPOKESPERSON_NOUNS, TITLES
+from ..lexicon import DOCUMENT_NOUNS, HONORIFICS, PERSON_NOUNS, SPOKESPERSON_NOUNS, TITLES
 from ..nlp import entities, sent_of
 from ..quotes.marks import SpanSet
 from .entities import Entity
@@ -121,6 +121,9 @@ def collect_unlabelled_names(r: "ResolverState") -> None:
             j += 1
         run = doc[i:j]
         i = j
+        # "Dr Helena Strand" tagged ORG: the honorific stands before the name
+        while len(run) > 1 and run[0].lower_.rstrip(".") in HONORIFICS:
+            run = doc[run.start + 1:run.end]
         if any(tok.ent_type_ == "PERSON" for tok in run) or len(run) > 4:
             continue
         labels = {tok.ent_type_ for tok in run} - {""}

@@ -60,3 +60,7 @@ def test_he_said_takes_the_occasion_of_the_sentence_before() -> None:
                     '"It is a scandal," Tom Hale said.')
     cue = [t for t in doc if t.lower_ == "said"][-1]
     assert date_and_venue(cue, [])[:2] == (None, None)
+
+
+def test_a_post_on_a_platform() -> None:
+    assert dva('Iyer, in a post on X, said the Centre was "committed to clean air".')[1] == "X"
