@@ -153,7 +153,8 @@ def _venue_phrase(pobj: Token) -> str | None:
     on = next((g for g in pobj.children if g.dep_ == "prep" and g.lower_ == "on"), None)
     if on is not None and head in ("post", "message", "update", "video", "tweet", "thread", "statement"):
         po = next((g for g in on.children if g.dep_ == "pobj"), None)
-        if po is not None and (po.lower_ in SOCIAL_MEDIA or po.pos_ == "PROPN" and po.ent_type_ != "PERSON"):
+        if po is not None and (po.lower_ in SOCIAL_MEDIA or po.pos_ == "PROPN" and po.ent_type_ in ("", "ORG", "PRODUCT")
+                               and po.lower_ not in WEEKDAYS):
             return text_of(doc)[po.idx:po.idx + len(po)]
     if head in VENUE_HEADS or pobj.lower_ in SOCIAL_MEDIA or pobj.ent_type_ in ("ORG", "FAC"):
         mods = [g for g in pobj.children if g.dep_ in ("compound", "amod", "nmod") and g.i < pobj.i]
