@@ -40,7 +40,7 @@ def complement(cue: Token) -> list[Token] | None:
                 return list(c.subtree)
     # "Nurses will walk out next month, the union has announced.": the report
     # comes first and the attribution closes the sentence
-    subj = next((c for c in cue.children if c.dep_ in SUBJ_DEPS), None)
+    subj = min((c for c in cue.children if c.dep_ in SUBJ_DEPS), key=lambda c: abs(cue.i - c.i), default=None)
     for c in cue.children:
         # (not a bare imperative-like verb: a title in marks before "he argued" is none)
         if c.dep_ == "ccomp" and c.i < cue.i and subj is not None and subj.i > c.i \

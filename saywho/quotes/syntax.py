@@ -240,7 +240,9 @@ def speaker_of(cue: Token) -> Token | None:
     passive = any(c.dep_ == "auxpass" for c in cue.children)
     subjects = [c for c in cue.children if c.dep_ == "nsubj" or c.dep_ == "nsubjpass" and not passive]
     # "which No 10 said": the relative pronoun belongs to the reported clause
-    subjects.sort(key=lambda c: c.tag_ in ("WDT", "WP"))
+    # (of two subjects the parser gave one verb, "New Delhi: The government will ...,
+    # minister X said", the one next to the verb)
+    subjects.sort(key=lambda c: (c.tag_ in ("WDT", "WP"), abs(cue.i - c.i)))
     if subjects:
         if subjects[0].tag_ == "WP" and cue.dep_ == "relcl" and cue.head.pos_ in ("PROPN", "NOUN"):
             return _named_apposition(cue.head)  # "Ms Lee, who added that ...": the antecedent

@@ -84,3 +84,11 @@ def test_a_negated_cue_reports_nothing() -> None:
     # "has not said whether ...": nothing was said; a reader must not see it as his words
     assert reported("House Speaker Thomas Greer has not said whether he would bring it to a vote.") == []
     assert reported("The minister did not say when the line would reopen.") == []
+
+
+def test_two_subjects_on_one_verb_the_nearer_speaks() -> None:
+    # "New Delhi:" read as a second subject of "said": the speaker is next to the verb
+    got = reported("Delhi to get new buses, says minister\n\nNew Delhi: The Delhi government will add 500 buses "
+                   "to its fleet by March, transport minister Kailash Rathore said on Tuesday.")
+    assert ("The Delhi government will add 500 buses to its fleet by March", "said",
+            "transport minister Kailash Rathore") in got
