@@ -362,3 +362,8 @@ def test_a_person_after_an_affiliation_is_that_person(text: str, want: str) -> N
 def test_an_honorific_before_a_name_tagged_organisation_is_a_person() -> None:
     sp = last('"The effect was consistent," said Dr Helena Strand, an epidemiologist at Karolinska.')
     assert (sp.name, sp.kind) == ("Helena Strand", "person")
+
+
+def test_a_noun_of_people_before_a_name_is_no_part_of_it() -> None:
+    sp = last("Neighbour Gordon Pye, who has lived on the street since 1981, said the pipes were laid in the 1950s.")
+    assert (sp.name, sp.kind) == ("Gordon Pye", "person")

@@ -42,7 +42,9 @@ from ..lexicon import (
     ORG_ALIASES,
     PERSON_NOUNS,
     RELATION_NOUNS,
+    ROLE_HEAD_NOUNS,
     SPEAKING_GROUP_NOUNS,
+    SPEAKING_PERSON_NOUNS,
     SPEECH_VERBS,
     SPOKESPERSON_NOUNS,
     TITLES,
@@ -53,6 +55,7 @@ from .entities import OFFICE_HEADS, Entity, offices_in
 from .index import containing
 from . import ranker as _ranker
 from .names import clean_role, norm, strip_titles
+from .chains import governing_subject, plural_subject
 from .unnamed import BARE_PERSON_NOUNS, another, introduced_just_before, possessor_named_before
 from .referents import conjoined_people, issuer_of_document, nearest_org, org_description, pair_description
 
@@ -150,7 +153,7 @@ def pronoun(r: "ResolverState", s: int, e: int, head: Token, last_speaker: Entit
                or r.salient(s, g, last_speaker=last_speaker, exclude=exclude))
         if ent is not None and ent.gender is None:
             ent.gender = g  # what "she" found, a later "he" will not
-        return ent, "person"
+        return ent, ent.kind if ent is not None else "person"  # (an unnamed spokesman who goes on speaking)
     if hl in PRON_PLURAL:
         subj = plural_subject(head)
         if subj is not None:
@@ -165,42 +168,6 @@ def pronoun(r: "ResolverState", s: int, e: int, head: Token, last_speaker: Entit
         if org is not None:
             return org, "organisation"
     return None, "unnamed"
-
-
-#: Clause links through which a higher clause's subject binds a pronoun below it.
-_CLAUSE_DEPS = frozenset(("ccomp", "xcomp", "advcl", "relcl", "conj", "acl", "pcomp", "pobj", "prep", "dobj"))
-
-
-def governing_subject(r: "ResolverState", pron: Token, want: str, exclude: Entity | None) -> Entity | None:
-    """"Memon also said she believed ...", "Montalvo contacted members, who helped him
-    leave": a third-person pronoun inside a clause governed by a verb whose subject is a
-    named person of the pronoun's gender is that person.  An object pronoun is never
-    its own clause's subject ("him" in "X hit him"), a possessive may be ("X lost his
-    seat"); only the nearest governing subject is tried, and only a name (a pronoun or a
-    description there is left to the other rules)."""
-    verb = pron.head
-    own = True
-    steps = 0
-    while steps < 6:
-        steps += 1
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != pron.i), None)
-        object_pron = pron.dep_ in ("dobj", "pobj", "dative") and own
-        if subj is not None and not object_pron and subj.i < pron.i:
-            if subj.pos_ != "PROPN":
-                return None
-            ent = (containing(r.mentions, subj.idx) or (None, None, None))[2]
-            if ent is None or ent.kind != "person" or ent is exclude:
-                return None
-            if want == "male" and ent.gender == "female" or want == "female" and ent.gender == "male":
-                return None
-            return ent
-        if verb.dep_ not in _CLAUSE_DEPS or verb.head.i == verb.i:
-            return None
-        if subj is not None and not object_pron:
-            return None  # a subject after the pronoun (cataphora): leave it to the ranker
-        own = own and verb.pos_ not in ("VERB", "AUX")
-        verb = verb.head
-    return None
 
 
 def previous_subject(r: "ResolverState", pron: Token, want: str, exclude: Entity | None) -> Entity | None:
@@ -251,30 +218,6 @@ def previous_subject(r: "ResolverState", pron: Token, want: str, exclude: Entity
     return ent
 
 
-def plural_subject(pron: Token) -> Token | None:
-    """The plural subject "they" continues ("Proponents have urged Congress to act,
-    although they ..."; "McConnell aides acknowledged it. But they ..."): the subject of
-    an earlier clause of its sentence, else of the sentence before, when that subject is
-    a plural noun or names joined by "and" (never a pronoun: that is a chain the
-    salience rule follows)."""
-    doc = pron.doc
-    sent = sent_of(pron)
-
-    def plural(t: Token) -> bool:
-        return t.pos_ in ("NOUN", "PROPN") and (t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children))
-
-    for t in reversed(doc[sent.start:pron.i]):
-        if t.dep_ in ("nsubj", "nsubjpass") and plural(t) and not t.is_ancestor(pron):
-            return t
-    if sent.start > 0:
-        prev = sent_of(doc[sent.start - 1])
-        root = prev.root
-        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None and plural(subj):
-            return subj
-    return None
-
-
 def org_holding_head(r: "ResolverState", head: Token, mtext: str, ents_in: list[Span]) -> Resolution | None:
     """e. An organisation named by an entity that holds the head ("the Foreign Office")."""
     lemma = head.lemma_.lower()
@@ -293,14 +236,14 @@ def person_named_here(r: "ResolverState", sp: Span, head: Token) -> Resolution |
         return None
     words = [t.text for t in sp if not t.is_punct and t.i <= head.i]
     _, core = strip_titles(words)
-    role_like = any(w.lower() in PERSON_NOUNS or w.lower() in TITLES for w in core) or any(t.ent_type_ in ("NORP", "ORG", "GPE") for t in sp)
+    role_like = any(_person_word(w) for w in core) or any(t.ent_type_ in ("NORP", "ORG", "GPE") for t in sp)
     if head.ent_type_ == "PERSON" or (len(core) >= 2 and all(w[:1].isupper() for w in core) and not role_like):
         pe = r.person_for_name(" ".join(words))
         if pe is not None:
             return pe, "person"
     # the words before the last role word are the role
     toks = [t for t in sp if not t.is_punct and t.i <= head.i]
-    cut = max((k for k, t in enumerate(toks) if t.lower_ in PERSON_NOUNS or t.lower_ in TITLES or t.is_lower), default=-1)
+    cut = max((k for k, t in enumerate(toks) if _person_word(t.text) or t.is_lower), default=-1)
     name = toks[cut + 1:]
     if cut >= 0 and len(name) >= 2 and all(t.text[:1].isupper() and t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON") for t in name):
         pe = r.person_for_name(" ".join(t.text for t in name))
@@ -312,6 +255,12 @@ def person_named_here(r: "ResolverState", sp: Span, head: Token) -> Resolution |
                 pe.titles.add(role.lower())
             return pe, "person"
     return None
+
+
+def _person_word(word: str) -> bool:
+    """A noun of people or a title ("Neighbour Gordon Pye", "Mayor Ken Obi")."""
+    w = word.lower()
+    return w in PERSON_NOUNS or w in TITLES or w in SPEAKING_PERSON_NOUNS or w in ROLE_HEAD_NOUNS
 
 
 def spokesperson(r: "ResolverState", head: Token, desc: str, definite: bool) -> Resolution | None:
