@@ -128,7 +128,8 @@ def pronoun(r: "ResolverState", s: int, e: int, head: Token, last_speaker: Entit
         # the named subject of a clause that governs the pronoun's ("Memon said she
         # believed ..."); else the trained pair ranker when it is confident; else the
         # salience rule
-        ent = (governing_subject(r, head, g, exclude) or _ranker.best_person(r, head, g, last_speaker, exclude)
+        ent = (governing_subject(r, head, g, exclude) or fronted_possessive_subject(r, head, g, exclude)
+               or _ranker.best_person(r, head, g, last_speaker, exclude)
                or r.salient(s, g, last_speaker=last_speaker, exclude=exclude))
         if ent is not None and ent.gender is None:
             ent.gender = g  # what "she" found, a later "he" will not
@@ -182,6 +183,33 @@ def governing_subject(r: "ResolverState", pron: Token, want: str, exclude: Entit
             return None  # a subject after the pronoun (cataphora): leave it to the ranker
         own = own and verb.pos_ not in ("VERB", "AUX")
         verb = verb.head
+    return None
+
+
+def fronted_possessive_subject(r: "ResolverState", pron: Token, want: str, exclude: Entity | None) -> Entity | None:
+    """"During his youth, Hoiby played ...", "After leaving his post, Okafor said ...": a
+    possessive inside an adjunct fronted before its clause's subject, with no subject
+    of its own on the way up, belongs to that subject (the subject the adjunct is said
+    of) when it is a named person of the pronoun's gender."""
+    if pron.dep_ != "poss":
+        return None
+    t = pron
+    while t.head.i != t.i:
+        child, t = t, t.head
+        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            continue
+        # the first clause up with a subject: the pronoun's adjunct must hang before that
+        # subject, on the clause's verb, and not inside the subject itself
+        if not (t.pos_ in ("VERB", "AUX") and child.dep_ in ("prep", "advcl", "npadvmod")
+                and pron.i < subj.i and child.i < subj.i and not subj.is_ancestor(pron) and subj.pos_ == "PROPN"):
+            return None
+        ent = (containing(r.mentions, subj.idx) or (None, None, None))[2]
+        if ent is None or ent.kind != "person" or ent is exclude:
+            return None
+        if want == "male" and ent.gender == "female" or want == "female" and ent.gender == "male":
+            return None
+        return ent
     return None
 
 

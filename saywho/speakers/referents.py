@@ -23,6 +23,7 @@ from .gender import detector
 from .given import common_word
 from .index import containing
 from .names import first_name_gender
+from .personhood import RELABELLED, person_evidence
 
 if TYPE_CHECKING:
     from .state import ResolverState
@@ -77,7 +78,7 @@ def collect_orgs(r: "ResolverState") -> None:
         text = re.sub(r"[’']s$", "", ent.text).strip()
         if not re.search(r"[A-Za-z]", text) or text.lower().startswith(("a ", "an ")):
             continue
-        if containing(r.mentions, ent.start_char) is not None:
+        if containing(r.mentions, ent.start_char) is not None and ent.start_char not in r.__dict__.get("org_readings", ()):
             continue  # a person the NER mislabelled, already collected
         e = r.org_entity(text)
         r.org_mentions.append((ent.start_char, ent.end_char, e, ent.label_))
@@ -120,11 +121,13 @@ def collect_unlabelled_names(r: "ResolverState") -> None:
         if any(tok.ent_type_ == "PERSON" for tok in run) or len(run) > 4:
             continue
         labels = {tok.ent_type_ for tok in run} - {""}
-        if labels - {"ORG", "GPE"} and labels & _NOT_PERSON:
-            continue
-        if labels and not _mislabelled_person(run):
-            continue
         if known.has(run.start_char) or r._in_skipped(run.start_char):
+            continue
+        # what the words around it show ("his sister Georgiana", "Koehler retired")
+        evidence = person_evidence(run) if not labels - RELABELLED else None
+        if labels - {"ORG", "GPE"} and labels & _NOT_PERSON and evidence is None:
+            continue
+        if labels and not _mislabelled_person(run) and evidence is None:
             continue
         words = [tok.text for tok in run]
         # "The Conservative MP", "Allies of ...": a role or a capitalised common noun
@@ -140,10 +143,12 @@ def collect_unlabelled_names(r: "ResolverState") -> None:
         # at a sentence's start the capital says nothing: only a word that is no
         # English word ("Hicks was drawn to ...", not "Officials said")
         opening = run[0].is_sent_start and (len(run) > 1 or common_word(words[0]))
-        if first_name_gender(words[0]) is None and (opening or not (
+        if first_name_gender(words[0]) is None and evidence is None and (opening or not (
                 role in ("nsubj", "nsubjpass") and run.root.head.pos_ in ("VERB", "AUX") or role == "poss")):
             continue
-        pe = r.person_for_name(" ".join(words))
+        # a first name's gender outranks what a pronoun nearby suggests
+        said = evidence if evidence in ("male", "female") and first_name_gender(words[0]) is None else None
+        pe = r.person_for_name(" ".join(words), gender=said)
         if pe is not None:
             r.add_mention(run.start_char, run.end_char, pe, subject=run.root.dep_ in ("nsubj", "nsubjpass"))
     r.mentions.sort(key=lambda m: m[0])
