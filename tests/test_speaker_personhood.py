@@ -76,3 +76,24 @@ def test_an_unknown_one_word_person_does_not_spread() -> None:
     ents, _ = _look(text)
     people = [e for e in ents.entities if e.kind == "person" and e.gender is not None]
     assert not any(e.name == "Wikizine" for e in people)
+
+
+def test_an_unknown_name_is_not_the_salient_person() -> None:
+    # a name stage 4 never collected ("Almansi", filed as a work of art) is asked about
+    # by its span: it is nobody known, never the most salient person by another name
+    text = "In 1940, Dr. Walter Freeman asked Impastato and Almansi to bring the machine. He wanted a test."
+    _, look = _look(text)
+    s = text.index("Almansi")
+    p = look.person_at(s, s + len("Almansi"))
+    assert p is None or p.name != "Walter Freeman"
+
+
+@pytest.mark.parametrize("words,other", [
+    (["Almansi"], True), (["Freeman"], False), (["Walter"], False), (["Mr", "Freeman"], False),
+    (["Pope"], False),  # a title word alone may be a description of the person
+])
+def test_a_name_that_another_person_does_not_bear(words: list[str], other: bool) -> None:
+    from saywho.speakers.entities import Entity
+    from saywho.speakers.lookup import _other_name
+
+    assert _other_name(words, Entity(key=0, kind="person", names=["Walter Freeman"])) is other
