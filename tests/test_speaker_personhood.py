@@ -97,3 +97,23 @@ def test_a_name_that_another_person_does_not_bear(words: list[str], other: bool)
     from saywho.speakers.lookup import _other_name
 
     assert _other_name(words, Entity(key=0, kind="person", names=["Walter Freeman"])) is other
+
+
+#: an object pronoun is never the subject that binds its clause, also when that clause
+#: is a participle or an infinitive taking its subject from above; "who" in a relative
+#: clause is the name it follows
+BINDING = [
+    ("Out on bail, Percy Lund bids farewell to Colin Marsh, telling him that the trip is over.", "him", "Colin Marsh"),
+    ("Neil Oakes left the show, and Josh Brant later chose to replace him with Sharon.", "him", "Neil Oakes"),
+    ("Gary Tosh met Walter Brisk at the fair. Brisk told him to leave.", "him", "Gary Tosh"),
+    ("In 1977 Colin Ferris wrote to Jake Burns, who was trying to promote his band.", "his", "Jake Burns"),
+    ("In 1977 Anna Ferris wrote to Lisa Burns, who was trying to sell her house.", "her", "Lisa Burns"),
+]
+
+
+@pytest.mark.parametrize("text,pron,name", BINDING)
+def test_binding_and_relative_clauses(text: str, pron: str, name: str) -> None:
+    _, look = _look(text)
+    s = text.index(pron)
+    p = look.person_at(s, s + len(pron))
+    assert p is not None and p.name == name

@@ -128,6 +128,9 @@ def pronoun(r: "ResolverState", s: int, e: int, head: Token, last_speaker: Entit
         # the named subject of a clause that governs the pronoun's ("Memon said she
         # believed ..."); else the trained pair ranker when it is confident; else the
         # salience rule
+        # an object pronoun is never the subject that binds its clause ("Percy bids
+        # farewell to Colin, telling him ...": "him" is not Percy)
+        exclude = exclude or binding_subject(r, head)
         ent = (governing_subject(r, head, g, exclude) or fronted_possessive_subject(r, head, g, exclude)
                or _ranker.best_person(r, head, g, last_speaker, exclude)
                or r.salient(s, g, last_speaker=last_speaker, exclude=exclude))
@@ -169,6 +172,8 @@ def governing_subject(r: "ResolverState", pron: Token, want: str, exclude: Entit
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != pron.i), None)
         object_pron = pron.dep_ in ("dobj", "pobj", "dative") and own
         if subj is not None and not object_pron and subj.i < pron.i:
+            if subj.lower_ in ("who", "that") and subj.dep_ == "nsubj" and verb.dep_ == "relcl":
+                subj = verb.head  # "Jake Burns, who was trying to promote his band": who is Burns
             if subj.pos_ != "PROPN":
                 return None
             ent = (containing(r.mentions, subj.idx) or (None, None, None))[2]
@@ -182,6 +187,29 @@ def governing_subject(r: "ResolverState", pron: Token, want: str, exclude: Entit
         if subj is not None and not object_pron:
             return None  # a subject after the pronoun (cataphora): leave it to the ranker
         own = own and verb.pos_ not in ("VERB", "AUX")
+        verb = verb.head
+    return None
+
+
+def binding_subject(r: "ResolverState", pron: Token) -> Entity | None:
+    """The named person an object pronoun cannot be: the subject of its own clause, or,
+    when that clause has no subject of its own (a participle or an infinitive: "telling
+    him", "chose to replace him"), the subject it is understood from."""
+    if pron.dep_ not in ("dobj", "dative") or pron.lower_.endswith("self"):
+        return None
+    verb = pron.head
+    for _ in range(4):
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            if subj.pos_ != "PROPN":
+                return None
+            got = containing(r.mentions, subj.idx)
+            return got[2] if got is not None and got[2].kind == "person" else None
+        # only a non-finite clause takes its subject from the clause above
+        if verb.tag_ not in ("VBG", "VB", "VBN") or verb.dep_ not in ("xcomp", "advcl", "conj") or verb.head.i == verb.i:
+            return None
         verb = verb.head
     return None
 
