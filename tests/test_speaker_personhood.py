@@ -117,3 +117,13 @@ def test_binding_and_relative_clauses(text: str, pron: str, name: str) -> None:
     s = text.index(pron)
     p = look.person_at(s, s + len(pron))
     assert p is not None and p.name == name
+
+
+@pytest.mark.parametrize("text,name,gender", [
+    ("The court heard from Waddell. Waddell married his wife in 1940.", "Waddell", "male"),
+    ("The court heard from Okonkwo. Okonkwo sold her house in 1990.", "Okonkwo", "female"),
+    ("The court heard from Bratt. Bratt praised the team.", "Bratt", None),
+])
+def test_a_bound_possessive_gives_its_subject_a_gender(text: str, name: str, gender: str | None) -> None:
+    ents, _ = _look(text)
+    assert next(e for e in ents.entities if e.name == name).gender == gender

@@ -158,3 +158,24 @@ def person_evidence(run: Span) -> str | None:
             return "person"
         return _bound_possessive(t)
     return None
+
+
+def genders_from_binding(r: "ResolverState") -> None:
+    """A person of unknown gender gets the gender of a possessive or reflexive he/she
+    bound in a clause the person is the subject of ("Waddell married his wife"): the
+    only reading binding allows.  Two readings that disagree leave the gender unknown."""
+    said: dict[int, set[str]] = {}
+    for s, e, ent, subj, _ in r.mentions:
+        if ent.kind != "person" or ent.gender is not None or not subj:
+            continue
+        sp = r.doc.char_span(s, e, alignment_mode="expand")
+        if sp is None or sp.root.dep_ not in ("nsubj", "nsubjpass") or sp.root.pos_ != "PROPN":
+            continue
+        g = _bound_possessive(sp.root)
+        if g is not None:
+            said.setdefault(id(ent), set()).add(g)
+    for ent in r.entities:
+        got = said.get(id(ent))
+        if got is not None and len(got) == 1:
+            ent.gender = next(iter(got))
+

@@ -124,6 +124,7 @@ class Resolver:
             self.add_mention(s, span.end_char, e, subject=span.root.dep_ in ("nsubj", "nsubjpass"))
         self.mentions.sort(key=lambda m: m[0])
         _referents.collect_unlabelled_names(self)
+        _personhood.genders_from_binding(self)  # first: a relabelled name needs a gender
         _personhood.collect_relabelled_names(self)
         _referents.collect_orgs(self)
         _referents.collect_pairs(self)
