@@ -108,6 +108,9 @@ BINDING = [
     ("Gary Tosh met Walter Brisk at the fair. Brisk told him to leave.", "him", "Gary Tosh"),
     ("In 1977 Colin Ferris wrote to Jake Burns, who was trying to promote his band.", "his", "Jake Burns"),
     ("In 1977 Anna Ferris wrote to Lisa Burns, who was trying to sell her house.", "her", "Lisa Burns"),
+    # "her" parsed as the infinitive's subject is still the object of "allows"
+    ("When Kara Holm arrives, Clara Voss allows her to speak.", "her", "Kara Holm"),
+    ("When Tom Reed arrived, Ben Hale asked him to wait.", "him", "Tom Reed"),
 ]
 
 

@@ -195,9 +195,13 @@ def binding_subject(r: "ResolverState", pron: Token) -> Entity | None:
     """The named person an object pronoun cannot be: the subject of its own clause, or,
     when that clause has no subject of its own (a participle or an infinitive: "telling
     him", "chose to replace him"), the subject it is understood from."""
-    if pron.dep_ not in ("dobj", "dative") or pron.lower_.endswith("self"):
-        return None
     verb = pron.head
+    if pron.dep_ == "nsubj" and pron.lower_ in ("him", "her") and verb.dep_ in ("ccomp", "xcomp"):
+        # "Claire allows her to do so": the parser makes "her" the infinitive's subject,
+        # its form says it is the object of the verb above
+        verb = verb.head
+    elif pron.dep_ not in ("dobj", "dative") or pron.lower_.endswith("self"):
+        return None
     for _ in range(4):
         if verb.pos_ not in ("VERB", "AUX"):
             return None
