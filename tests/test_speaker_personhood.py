@@ -130,3 +130,12 @@ def test_binding_and_relative_clauses(text: str, pron: str, name: str) -> None:
 def test_a_bound_possessive_gives_its_subject_a_gender(text: str, name: str, gender: str | None) -> None:
     ents, _ = _look(text)
     assert next(e for e in ents.entities if e.name == name).gender == gender
+
+
+def test_a_double_barrelled_name_is_one_person() -> None:
+    # the NER calls it an organisation; "was born" says a person, the hyphen joins its halves
+    text = "The jury praised Lena Marsh. Later, Ortiz-Kemper was born in 1973, and she won the final."
+    _, look = _look(text)
+    s = text.index("Ortiz-Kemper")
+    p = look.person_at(s, s + len("Ortiz-Kemper"))
+    assert p is not None and p.name == "Ortiz-Kemper"

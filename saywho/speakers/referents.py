@@ -116,6 +116,10 @@ def collect_unlabelled_names(r: "ResolverState") -> None:
         j = i
         while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and doc[j].text.isalpha():
             j += 1
+            # "Diaz-Twine": a hyphen inside a double-barrelled name joins its halves
+            if j + 1 < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_ \
+                    and doc[j + 1].text[:1].isupper() and doc[j + 1].text.isalpha():
+                j += 1
         run = doc[i:j]
         i = j
         if any(tok.ent_type_ == "PERSON" for tok in run) or len(run) > 4:
@@ -129,7 +133,7 @@ def collect_unlabelled_names(r: "ResolverState") -> None:
             continue
         if labels and not _mislabelled_person(run) and evidence is None:
             continue
-        words = [tok.text for tok in run]
+        words = run.text.split()
         # "The Conservative MP", "Allies of ...": a role or a capitalised common noun
         if any(w.lower() in TITLES or w.lower() in PERSON_NOUNS for w in words):
             continue
