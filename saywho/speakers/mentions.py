@@ -222,10 +222,16 @@ def fronted_possessive_subject(r: "ResolverState", pron: Token, want: str, exclu
     """"During his youth, Hoiby played ...", "After leaving his post, Okafor said ...": a
     possessive inside an adjunct fronted before its clause's subject, with no subject
     of its own on the way up, belongs to that subject (the subject the adjunct is said
-    of) when it is a named person of the pronoun's gender."""
-    if pron.dep_ != "poss":
+    of) when it is a named person of the pronoun's gender; so does the subject of a
+    subordinate clause that opens the sentence ("As he had no passport, Adi ...")."""
+    if pron.dep_ in ("nsubj", "nsubjpass") and pron.head.dep_ == "advcl" and pron.head.left_edge.is_sent_start:
+        # "As he had no passport, Adi applied for one": the subject of a subordinate
+        # clause that opens the sentence, before the main clause names anyone
+        t = pron.head
+    elif pron.dep_ == "poss":
+        t = pron
+    else:
         return None
-    t = pron
     while t.head.i != t.i:
         child, t = t, t.head
         subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
