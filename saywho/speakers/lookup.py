@@ -14,7 +14,7 @@ import bisect
 import copy
 from typing import TYPE_CHECKING, Any, Protocol
 
-from ..lexicon import ORG_ALIASES
+from ..lexicon import ORG_ALIASES, PERSON_NOUNS, TITLES
 from ..model import Person, Quote
 from .mentions import PRON_FIRST, PRON_MALE, PRON_FEMALE, PRON_PLURAL, PRON_SECOND
 from ..quotes.found import INTERVIEW_ANSWER
@@ -176,7 +176,20 @@ def entity_at(r: "Resolver", start: int, end: int) -> "Entity | None":
     f = _innermost_direct(r, root.idx)
     own = _speaker_at(r, f.start) if f is not None else None
     ent, _ = r.resolve_mention(root.i, (sp.start_char, sp.end_char), last if last is not own else None, exclude=own)
+    if ent is not None and ent.kind == "person" and root.pos_ == "PROPN" and _other_name(words, ent):
+        return None  # "Almansi" is not the salient Walter Freeman: a name names only its bearer
     return ent
+
+
+def _other_name(words: list[str], ent: "Entity") -> bool:
+    """``words`` are a name (capitalised, no title or role word) that none of ``ent``'s
+    name forms holds: the salience guess found someone else."""
+    if not words or not all(w[:1].isupper() for w in words):
+        return False
+    if any(w.lower().strip(".") in TITLES or w.lower() in PERSON_NOUNS for w in words):
+        return False
+    held = {x.lower() for n in ent.names for x in n.split()}
+    return not any(w.lower() in held for w in words)
 
 
 # The lookups below answer what a scan of the resolver's lists answered, from indexes

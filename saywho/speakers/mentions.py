@@ -11,8 +11,11 @@ d. a pronoun, by an editor's bracket or by gender and salience ("it": the
 e. an organisation named by an entity that holds the head ("the Foreign Office");
 f. a person named only here ("Mayor Ken Obi", "Arsenal boss Mikel Arteta");
 
-(before b: a name that ", which" showed to be an organisation; in d: the named subject
-of a clause that governs a he/she, the plural subject "they" continues), then
+(before b: a name that ", which" showed to be an organisation; in d, the syntactic
+rules of ``syntax``: never the subject that binds an object pronoun, the named subject
+of a clause that governs a he/she, the subject a fronted possessive or subordinate
+subject belongs to, the plural subject "they" continues; then the trained ranker,
+then salience), then
 descriptions: one said of a name in apposition or by a copula ("X, a professor at
 Y"), an organisation the article named ("the agency"), people named together ("the
 couple"), spokespeople, documents that speak for their issuer, groups, documents
@@ -55,7 +58,7 @@ from .entities import OFFICE_HEADS, Entity, offices_in
 from .index import containing
 from . import ranker as _ranker
 from .names import clean_role, norm, strip_titles
-from .chains import governing_subject, plural_subject
+from .syntax import binding_subject, fronted_possessive_subject, governing_subject, plural_subject
 from .unnamed import BARE_PERSON_NOUNS, another, introduced_just_before, possessor_named_before
 from .referents import conjoined_people, issuer_of_document, nearest_org, org_description, pair_description
 
@@ -148,7 +151,11 @@ def pronoun(r: "ResolverState", s: int, e: int, head: Token, last_speaker: Entit
         # the named subject of a clause that governs the pronoun's ("Memon said she
         # believed ..."); else the trained pair ranker when it is confident; else the
         # salience rule
-        ent = (governing_subject(r, head, g, exclude) or previous_subject(r, head, g, exclude)
+        # an object pronoun is never the subject that binds its clause ("Percy bids
+        # farewell to Colin, telling him ...": "him" is not Percy)
+        exclude = exclude or binding_subject(r, head)
+        ent = (governing_subject(r, head, g, exclude) or fronted_possessive_subject(r, head, g, exclude)
+               or previous_subject(r, head, g, exclude)
                or _ranker.best_person(r, head, g, last_speaker, exclude)
                or r.salient(s, g, last_speaker=last_speaker, exclude=exclude))
         if ent is not None and ent.gender is None:

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import DOCUMENT_NOUNS, HONORIFICS, PERSON_NOUNS, SPOKESPERSON_NOUNS, TITLES
+from ..lexicon import (DOCUMENT_NOUNS, HONORIFICS, PERSON_NOUNS, ROLE_HEAD_NOUNS, SPEAKING_PERSON_NOUNS,
+                       SPOKESPERSON_NOUNS, TITLES)
 from ..nlp import entities, sent_of
 from ..quotes.marks import SpanSet
 from .entities import Entity
@@ -23,6 +24,7 @@ from .gender import detector
 from .given import common_word
 from .index import containing
 from .names import first_name_gender
+from .personhood import RELABELLED, person_evidence
 
 if TYPE_CHECKING:
     from .state import ResolverState
@@ -77,7 +79,7 @@ def collect_orgs(r: "ResolverState") -> None:
         text = re.sub(r"[’']s$", "", ent.text).strip()
         if not re.search(r"[A-Za-z]", text) or text.lower().startswith(("a ", "an ")):
             continue
-        if containing(r.mentions, ent.start_char) is not None:
+        if containing(r.mentions, ent.start_char) is not None and ent.start_char not in r.__dict__.get("org_readings", ()):
             continue  # a person the NER mislabelled, already collected
         e = r.org_entity(text)
         r.org_mentions.append((ent.start_char, ent.end_char, e, ent.label_))
@@ -119,24 +121,32 @@ def collect_unlabelled_names(r: "ResolverState") -> None:
         j = i
         while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and doc[j].text.isalpha():
             j += 1
+            # "Diaz-Twine": a hyphen inside a double-barrelled name joins its halves
+            if j + 1 < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_ \
+                    and doc[j + 1].text[:1].isupper() and doc[j + 1].text.isalpha():
+                j += 1
         run = doc[i:j]
         i = j
-        # "Dr Helena Strand" tagged ORG: the honorific stands before the name
-        while len(run) > 1 and run[0].lower_.rstrip(".") in HONORIFICS:
+        # "Dr Helena Strand" tagged ORG, "Neighbour Gordon Pye": an honorific or a noun of
+        # people stands before the name
+        while len(run) > 1 and (run[0].lower_.rstrip(".") in HONORIFICS or run[0].lower_ in SPEAKING_PERSON_NOUNS
+                                or run[0].lower_ in ROLE_HEAD_NOUNS):
             run = doc[run.start + 1:run.end]
         if any(tok.ent_type_ == "PERSON" for tok in run) or len(run) > 4:
             continue
         labels = {tok.ent_type_ for tok in run} - {""}
-        if labels - {"ORG", "GPE"} and labels & _NOT_PERSON:
+        if known.has(run.start_char) or r._in_skipped(run.start_char):
+            continue
+        # what the words around it show ("his sister Georgiana", "Koehler retired")
+        evidence = person_evidence(run) if not labels - RELABELLED else None
+        if labels - {"ORG", "GPE"} and labels & _NOT_PERSON and evidence is None:
             continue
         before = doc[run.start - 1] if run.start > 0 else None
         affiliated = before is not None and (before.tag_ == "POS" or before.lower_ in SPOKESPERSON_NOUNS
                                              or before.lower_ in PERSON_NOUNS)
-        if labels and not _mislabelled_person(run, affiliated):
+        if labels and not _mislabelled_person(run, affiliated) and evidence is None:
             continue
-        if known.has(run.start_char) or r._in_skipped(run.start_char):
-            continue
-        words = [tok.text for tok in run]
+        words = run.text.split()
         # "The Conservative MP", "Allies of ...": a role or a capitalised common noun
         if any(w.lower() in TITLES or w.lower() in PERSON_NOUNS for w in words):
             continue
@@ -150,10 +160,12 @@ def collect_unlabelled_names(r: "ResolverState") -> None:
         # at a sentence's start the capital says nothing: only a word that is no
         # English word ("Hicks was drawn to ...", not "Officials said")
         opening = run[0].is_sent_start and (len(run) > 1 or common_word(words[0]))
-        if first_name_gender(words[0]) is None and (opening or not (
+        if first_name_gender(words[0]) is None and evidence is None and (opening or not (
                 role in ("nsubj", "nsubjpass") and run.root.head.pos_ in ("VERB", "AUX") or role == "poss")):
             continue
-        pe = r.person_for_name(" ".join(words))
+        # a first name's gender outranks what a pronoun nearby suggests
+        said = evidence if evidence in ("male", "female") and first_name_gender(words[0]) is None else None
+        pe = r.person_for_name(" ".join(words), gender=said)
         if pe is not None:
             r.add_mention(run.start_char, run.end_char, pe, subject=run.root.dep_ in ("nsubj", "nsubjpass"))
     r.mentions.sort(key=lambda m: m[0])

@@ -20,6 +20,7 @@ from ..nlp import LINE_BREAK, entities, text_of
 from ..quotes import Found
 from ..quotes.marks import SpanIndex, SpanSet
 from . import mentions as _mentions
+from . import personhood as _personhood
 from . import referents as _referents
 from .entities import OFFICE_HEADS, Entities, Entity
 from .index import MentionList, salient_weights
@@ -129,6 +130,8 @@ class Resolver:
             self.add_mention(s, span.end_char, e, subject=span.root.dep_ in ("nsubj", "nsubjpass"))
         self.mentions.sort(key=lambda m: m[0])
         _referents.collect_unlabelled_names(self)
+        _personhood.genders_from_binding(self)  # first: a relabelled name needs a gender
+        _personhood.collect_relabelled_names(self)
         _referents.collect_orgs(self)
         _referents.collect_pairs(self)
         self.collect_descriptions()

@@ -1,0 +1,181 @@
+"""Is this name a person's?  Evidence the text itself gives when the NER says no.
+
+The NER often files a surname or an unusual first name as an organisation, a place or
+a work ("Houllier" an ORG, "Mariya" a GPE).  A pronoun cannot find a person the
+resolver never collected, so these names are taken back as people when the text
+shows it, by general facts of English, never by a list of names:
+
+- the name repeats a person already collected (``collect_relabelled_names``);
+- it stands in apposition to a noun of people ("his sister Georgiana", "manager
+  Olsen"), is followed by "who", possesses what only people have ("Ilves' wife",
+  "Hoiby's youth"), is the subject of a verb said only of people ("Chenier was
+  born", "Koehler retired"), or is the subject of a clause whose possessive or
+  reflexive he/she can only be that subject ("Kinkladze losing his place")
+  (``person_evidence``).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from ..lexicon import FEMALE_NOUNS, MALE_NOUNS, PERSON_NOUNS, RELATION_NOUNS
+from ..nlp import entities
+from ..quotes.marks import SpanSet
+from .entities import Entity
+from .given import common_word
+from .names import NAME_RE, first_name_gender
+
+if TYPE_CHECKING:
+    from .state import ResolverState
+
+#: Entity labels under which a person's name is often filed (not NORP: "Republican",
+#: "Democrat" are a party's members, never one person's name).
+RELABELLED = frozenset("ORG GPE LOC FAC PRODUCT WORK_OF_ART EVENT".split())
+#: Verbs said only of people (their subject is a person): "was born", "retired", "married".
+PERSON_VERBS = frozenset(
+    """marry wed divorce die graduate retire resign star sing smile laugh cry weep hesitate kiss
+    befriend confess pray dream whisper shout scream nod sigh frown blush giggle grin""".split()
+)
+#: Verbs whose passive subject is a person ("was born", "was educated", "was buried").
+PERSON_PASSIVES = frozenset("bear educate bury baptise baptize knight widow".split())
+#: Things only people have ("Ilves' wife", "Hoiby's youth"): kin and a life's course.
+PERSON_POSSESSIONS = frozenset(
+    """daughter son wife husband mother father brother sister child children parent parents grandson
+    granddaughter grandmother grandfather niece nephew aunt uncle cousin widow widower fiancee fiance
+    girlfriend boyfriend life death birth childhood youth funeral marriage wedding career""".split()
+)
+#: Nouns of people a name may stand beside in apposition ("his sister Georgiana").
+PERSON_HEADS = (PERSON_NOUNS | RELATION_NOUNS) - frozenset("chair head star".split())
+_GENDERED = {"his": "male", "himself": "male", "her": "female", "herself": "female"}
+_WHO = frozenset("who whom whose".split())
+
+
+def known_person_named(r: "ResolverState", words: list[str]) -> Entity | None:
+    """The person already collected whose name ``words`` repeat exactly: a full name, its
+    last word, or its first word when that is a first name no other person has.  Never a
+    longer name built from a known one ("Trump Organization" is not Trump)."""
+    low = [w.lower() for w in words]
+    found: list[Entity] = []
+    for e in r.entities:
+        if e.kind != "person":
+            continue
+        for n in e.names:
+            nl = n.lower().split()
+            if low == nl or len(low) == 1 and len(nl) > 1 and low[0] == nl[-1]:
+                found.append(e)
+                break
+    if not found and len(low) == 1 and first_name_gender(words[0]) is not None:
+        found = [e for e in r.entities if e.kind == "person" and any(
+            len(n.split()) > 1 and n.split()[0].lower() == low[0] for n in e.names)]
+    return found[0] if len({id(e) for e in found}) == 1 else None
+
+
+def _name_words(span: Span) -> list[Token]:
+    """The capitalised words of a name span, without "the" or a possessive ending."""
+    return [t for t in span if not t.is_punct and t.tag_ != "POS" and t.lower_ != "the"]
+
+
+def collect_relabelled_names(r: "ResolverState") -> None:
+    """A person's name the NER labelled as a place, an organisation or a work at another
+    mention ("Houllier officially took the reins" after "sign Houllier"): the same
+    person, when the name repeats a collected person's name exactly.  Runs after the
+    people are collected and before the organisations, which then skip these spans."""
+    known = SpanSet([(s, e) for s, e, *_ in r.mentions])
+    for ent in entities(r.doc):
+        if ent.label_ not in RELABELLED or r._in_skipped(ent.start_char) or known.has(ent.start_char):
+            continue
+        toks = _name_words(ent)
+        if not toks or not all(t.text[:1].isupper() for t in toks):
+            continue
+        root = ent.root
+        # a modifier of another noun ("the Jackson administration") names no one here
+        if root.dep_ in ("compound", "amod", "npadvmod") and root.head.pos_ in ("NOUN", "PROPN"):
+            continue
+        pe = known_person_named(r, [NAME_RE.sub("", t.text) for t in toks])
+        # only someone known to be a person by a gender (a first name, an honorific, a
+        # person's verb): a one-word "person" of unknown gender is often itself an NER
+        # slip ("Wikinews"), which must not spread to the other mentions of the name
+        if pe is not None and pe.gender is not None:
+            end = toks[-1].idx + len(NAME_RE.sub("", toks[-1].text))
+            r.add_mention(toks[0].idx, end, pe, subject=root.dep_ in ("nsubj", "nsubjpass"))
+            if ent.label_ == "ORG":
+                # the organisation reading stays for "it" and "the campaign" (``collect_orgs``
+                # keeps it): a person's name often stands for their company or campaign
+                r.__dict__.setdefault("org_readings", set()).add(ent.start_char)
+    r.mentions.sort(key=lambda m: m[0])
+
+
+def _bound_possessive(subj: Token) -> str | None:
+    """The gender of a possessive or reflexive he/she in the subject's own clause, after
+    it and under no other subject ("Kinkladze losing his place"): binding makes it the
+    subject's, so the subject is a person of that gender."""
+    verb = subj.head
+    for p in verb.subtree:
+        g = _GENDERED.get(p.lower_)
+        # (never one inside the subject's own phrase: "Holt, his lawyer" is someone else's)
+        if g is None or p.i < subj.i or subj.is_ancestor(p) or not (p.dep_ == "poss" or p.lower_.endswith("self")):
+            continue
+        # the path from the pronoun up to the verb crosses no clause of its own subject
+        t, free = p.head, True
+        while t.i != verb.i and t.head.i != t.i:
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+                free = False
+                break
+            t = t.head
+        if free:
+            return g
+    return None
+
+
+def person_evidence(run: Span) -> str | None:
+    """"male", "female" or "person" when the words around the name ``run`` show it names
+    a person; None when they say nothing."""
+    doc = run.doc
+    t = run.root
+    # a people ("Muslims"), an acronym ("QC") or a phrase of common words ("Italian
+    # Episcopal Conference") is no one's name
+    if t.tag_ == "NNPS" or any(w.is_upper and len(w) > 1 for w in run):
+        return None
+    # "New York University": a longer name ending in an English word is a thing's,
+    # unless a first name opens it ("Dan Savage")
+    if len(run) > 1 and common_word(run[-1].text) and first_name_gender(run[0].text) is None:
+        return None
+    before = doc[run.start - 1] if run.start > 0 else None
+    # "his sister Georgiana", "manager Morten Olsen": a noun of people beside the name
+    for noun in ([t.head] if t.dep_ == "appos" else []) + ([before] if before is not None else []):
+        lemma = noun.lemma_.lower()
+        if noun.pos_ == "NOUN" and noun.is_lower and (lemma in PERSON_HEADS or noun.lower_ in PERSON_HEADS):
+            return "male" if lemma in MALE_NOUNS else "female" if lemma in FEMALE_NOUNS else "person"
+    # "Larson, who produced ...": "who" is said of people (a relative clause on the name)
+    if any(c.dep_ == "relcl" and doc[c.left_edge.i].text in _WHO for c in t.children):
+        return "person"
+    if t.dep_ == "poss" and t.head.lemma_.lower() in PERSON_POSSESSIONS:
+        return "person"
+    if t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX"):
+        lemma = t.head.lemma_.lower()
+        if t.dep_ == "nsubj" and lemma in PERSON_VERBS or t.dep_ == "nsubjpass" and lemma in PERSON_PASSIVES:
+            return "person"
+        return _bound_possessive(t)
+    return None
+
+
+def genders_from_binding(r: "ResolverState") -> None:
+    """A person of unknown gender gets the gender of a possessive or reflexive he/she
+    bound in a clause the person is the subject of ("Waddell married his wife"): the
+    only reading binding allows.  Two readings that disagree leave the gender unknown."""
+    said: dict[int, set[str]] = {}
+    for s, e, ent, subj, _ in r.mentions:
+        if ent.kind != "person" or ent.gender is not None or not subj:
+            continue
+        sp = r.doc.char_span(s, e, alignment_mode="expand")
+        if sp is None or sp.root.dep_ not in ("nsubj", "nsubjpass") or sp.root.pos_ != "PROPN":
+            continue
+        g = _bound_possessive(sp.root)
+        if g is not None:
+            said.setdefault(id(ent), set()).add(g)
+    for ent in r.entities:
+        got = said.get(id(ent))
+        if got is not None and len(got) == 1:
+            ent.gender = next(iter(got))
+

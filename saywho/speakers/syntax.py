@@ -1,0 +1,139 @@
+"""Syntactic rules for third-person pronouns, tried before salience and the ranker:
+binding (an object pronoun is never the subject that binds its clause), the named
+subject of a clause that governs the pronoun, possessives and subordinate subjects
+fronted before their clause's subject (cataphora), and the plural subject "they"
+continues.  Each works on the parse and the resolver's mentions only."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from ..nlp import sent_of
+from .entities import Entity
+from .index import containing
+
+if TYPE_CHECKING:
+    from .state import ResolverState
+
+
+#: Clause links through which a higher clause's subject binds a pronoun below it.
+_CLAUSE_DEPS = frozenset(("ccomp", "xcomp", "advcl", "relcl", "conj", "acl", "pcomp", "pobj", "prep", "dobj"))
+
+
+def governing_subject(r: "ResolverState", pron: Token, want: str, exclude: Entity | None) -> Entity | None:
+    """"Memon also said she believed ...", "Montalvo contacted members, who helped him
+    leave": a third-person pronoun inside a clause governed by a verb whose subject is a
+    named person of the pronoun's gender is that person.  An object pronoun is never
+    its own clause's subject ("him" in "X hit him"), a possessive may be ("X lost his
+    seat"); only the nearest governing subject is tried, and only a name (a pronoun or a
+    description there is left to the other rules)."""
+    verb = pron.head
+    own = True
+    steps = 0
+    while steps < 6:
+        steps += 1
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != pron.i), None)
+        object_pron = pron.dep_ in ("dobj", "pobj", "dative") and own
+        if subj is not None and not object_pron and subj.i < pron.i:
+            if subj.lower_ in ("who", "that") and subj.dep_ == "nsubj" and verb.dep_ == "relcl":
+                subj = verb.head  # "Jake Burns, who was trying to promote his band": who is Burns
+            if subj.pos_ != "PROPN":
+                return None
+            ent = (containing(r.mentions, subj.idx) or (None, None, None))[2]
+            if ent is None or ent.kind != "person" or ent is exclude:
+                return None
+            if want == "male" and ent.gender == "female" or want == "female" and ent.gender == "male":
+                return None
+            return ent
+        if verb.dep_ not in _CLAUSE_DEPS or verb.head.i == verb.i:
+            return None
+        if subj is not None and not object_pron:
+            return None  # a subject after the pronoun (cataphora): leave it to the ranker
+        own = own and verb.pos_ not in ("VERB", "AUX")
+        verb = verb.head
+    return None
+
+
+def binding_subject(r: "ResolverState", pron: Token) -> Entity | None:
+    """The named person an object pronoun cannot be: the subject of its own clause, or,
+    when that clause has no subject of its own (a participle or an infinitive: "telling
+    him", "chose to replace him"), the subject it is understood from."""
+    verb = pron.head
+    if pron.dep_ == "nsubj" and pron.lower_ in ("him", "her") and verb.dep_ in ("ccomp", "xcomp"):
+        # "Claire allows her to do so": the parser makes "her" the infinitive's subject,
+        # its form says it is the object of the verb above
+        verb = verb.head
+    elif pron.dep_ not in ("dobj", "dative") or pron.lower_.endswith("self"):
+        return None
+    for _ in range(4):
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            if subj.pos_ != "PROPN":
+                return None
+            got = containing(r.mentions, subj.idx)
+            return got[2] if got is not None and got[2].kind == "person" else None
+        # only a non-finite clause takes its subject from the clause above
+        if verb.tag_ not in ("VBG", "VB", "VBN") or verb.dep_ not in ("xcomp", "advcl", "conj") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
+def fronted_possessive_subject(r: "ResolverState", pron: Token, want: str, exclude: Entity | None) -> Entity | None:
+    """"During his youth, Hoiby played ...", "After leaving his post, Okafor said ...": a
+    possessive inside an adjunct fronted before its clause's subject, with no subject
+    of its own on the way up, belongs to that subject (the subject the adjunct is said
+    of) when it is a named person of the pronoun's gender; so does the subject of a
+    subordinate clause that opens the sentence ("As he had no passport, Adi ...")."""
+    if pron.dep_ in ("nsubj", "nsubjpass") and pron.head.dep_ == "advcl" and pron.head.left_edge.is_sent_start:
+        # "As he had no passport, Adi applied for one": the subject of a subordinate
+        # clause that opens the sentence, before the main clause names anyone
+        t = pron.head
+    elif pron.dep_ == "poss":
+        t = pron
+    else:
+        return None
+    while t.head.i != t.i:
+        child, t = t, t.head
+        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            continue
+        # the first clause up with a subject: the pronoun's adjunct must hang before that
+        # subject, on the clause's verb, and not inside the subject itself
+        if not (t.pos_ in ("VERB", "AUX") and child.dep_ in ("prep", "advcl", "npadvmod")
+                and pron.i < subj.i and child.i < subj.i and not subj.is_ancestor(pron) and subj.pos_ == "PROPN"):
+            return None
+        ent = (containing(r.mentions, subj.idx) or (None, None, None))[2]
+        if ent is None or ent.kind != "person" or ent is exclude:
+            return None
+        if want == "male" and ent.gender == "female" or want == "female" and ent.gender == "male":
+            return None
+        return ent
+    return None
+
+
+def plural_subject(pron: Token) -> Token | None:
+    """The plural subject "they" continues ("Proponents have urged Congress to act,
+    although they ..."; "McConnell aides acknowledged it. But they ..."): the subject of
+    an earlier clause of its sentence, else of the sentence before, when that subject is
+    a plural noun or names joined by "and" (never a pronoun: that is a chain the
+    salience rule follows)."""
+    doc = pron.doc
+    sent = sent_of(pron)
+
+    def plural(t: Token) -> bool:
+        return t.pos_ in ("NOUN", "PROPN") and (t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children))
+
+    for t in reversed(doc[sent.start:pron.i]):
+        if t.dep_ in ("nsubj", "nsubjpass") and plural(t) and not t.is_ancestor(pron):
+            return t
+    if sent.start > 0:
+        prev = sent_of(doc[sent.start - 1])
+        root = prev.root
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and plural(subj):
+            return subj
+    return None
