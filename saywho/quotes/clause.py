@@ -14,6 +14,11 @@ from ..nlp import sent_of
 from .syntax import SUBJ_DEPS, is_cue, object_content
 
 
+#: Prepositions that give a light-verb cue's object its content ("concerns about the
+#: plan", "support for the bill", "opposition to it"); "with", "in", "at" say to whom or where.
+_CONTENT_PREPS = frozenset("about over on for to regarding against of".split())
+
+
 def complement(cue: Token) -> list[Token] | None:
     """The tokens of what a speech verb reports, or None when it reports nothing."""
     lemma = cue.lemma_.lower()
@@ -26,8 +31,11 @@ def complement(cue: Token) -> list[Token] | None:
             for g in c.children:
                 if g.dep_ in ("ccomp", "advcl", "acl") and g.i > c.i:
                     return list(g.subtree)
-            # "voiced concerns about ...": the object and what follows it in the clause
-            if c.dep_ == "dobj" and lemma != "make":
+            # "voiced concerns about ...": the object and what follows it in the clause, when
+            # the object says about what ("raised the issue with X in a call" reports nothing)
+            if c.dep_ == "dobj" and lemma != "make" and any(
+                    g.dep_ in ("acl", "ccomp", "relcl") or g.dep_ == "prep" and g.lower_ in _CONTENT_PREPS
+                    for g in c.children):
                 end = cue.right_edge.i
                 return [t for t in doc[c.i:end + 1]]
         return None

@@ -92,3 +92,10 @@ def test_two_subjects_on_one_verb_the_nearer_speaks() -> None:
                    "to its fleet by March, transport minister Kailash Rathore said on Tuesday.")
     assert ("The Delhi government will add 500 buses to its fleet by March", "said",
             "transport minister Kailash Rathore") in got
+
+
+def test_a_light_verb_object_without_content_reports_nothing() -> None:
+    # "raised the issue with X in a phone call": to whom and how, not what
+    assert reported("Coun. Brendan Fougere raised the issue with the general manager in a phone call on Friday.") == []
+    assert [s for s, _, _ in reported("Senators raised concerns about the plan on Monday.")] == [
+        "concerns about the plan on Monday"]
