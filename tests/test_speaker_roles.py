@@ -58,3 +58,9 @@ def test_roles_on_people(text: str, name: str, want: list[str]) -> None:
     art = extract(text, id="t")
     person = next(p for p in art.people if p.name == name)
     assert person.roles == want
+
+
+def test_a_hyphenated_role_before_a_name_keeps_its_hyphen_and_not_the_name_title() -> None:
+    art = extract("Her co-author, Professor James Whitfield of Bristol, cautioned that the study was small.", id="t")
+    person = next(p for p in art.people if p.name == "James Whitfield")
+    assert "co-author" in person.roles and "author Professor" not in person.roles

@@ -249,9 +249,16 @@ def appositions(span: Span) -> list[str]:
     # "his pick as secretary of state, Marco Rubio": the name is the appositive
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         h = root.head
-        toks = [t for t in h.subtree if t.i < root.i and not t.is_punct and t.dep_ not in ("det", "poss")]
+        # (the name's own titles are not the role: "her co-author, Professor James Whitfield")
+        toks = [t for t in h.subtree if t.i < root.left_edge.i and not t.is_punct and t.dep_ not in ("det", "poss")]
         if toks and len(toks) <= 8:
-            out.append(" ".join(t.text for t in toks))
+            # as written, so that "co-author" stays one word (the parser may split it)
+            doc, first = span.doc, toks[0].i
+            while first >= 2 and doc[first - 1].text == "-" and not doc[first - 2].whitespace_ \
+                    and not doc[first - 1].whitespace_:
+                first -= 2
+            out.append(text_of(doc)[doc[first].idx:toks[-1].idx + len(toks[-1])] if toks[-1].i - first < 10
+                       else " ".join(t.text for t in toks))
     return out
 
 
