@@ -18,9 +18,14 @@ from .marks import Para
 _LABEL_RE = re.compile(r"[\"“]?([A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3}):[ \t]+(?=\S)")
 
 
-def _label(text: str, p: Para) -> re.Match[str] | None:
+#: A label as a magazine interview prints it ("Shalev: I think ..."): Title Case, one to
+#: three words; trusted only when two such speakers alternate (``_title_case_turns``).
+_TITLE_LABEL_RE = re.compile(r"[\"“]?([A-Z][a-z][\w'’\-]*(?: [A-Z][a-z][\w'’\-]*){0,2}):[ \t]+(?=\S)")
+
+
+def _label(text: str, p: Para, pattern: re.Pattern[str] = _LABEL_RE) -> re.Match[str] | None:
     """The speaker label that opens paragraph ``p``, if it has one."""
-    m = _LABEL_RE.match(text, p.start, p.end)
+    m = pattern.match(text, p.start, p.end)
     if m is None or m.group(1).lower().strip(".") in NOT_SPEAKER_LABELS or len(re.sub(r"\W", "", m.group(1))) < 3:
         return None
     return m
@@ -59,6 +64,25 @@ def _continues(text: str, p: Para) -> bool:
     return not p.skipped and line[:1] not in "([" and any(c.isalpha() for c in line)
 
 
+def _title_case_turns(text: str, paras: list[Para]) -> list[tuple[int, re.Match[str], str]]:
+    """Turns labelled in Title Case ("Shalev: ..."), which a dateline ("Washington: ...")
+    or a run-in heading also looks like: kept only when at least two labels each open
+    two paragraphs or more and the prose names each elsewhere."""
+    # (words, not a tally: "Clinton: 2,316." is a count)
+    labelled = [(k, m) for k, p in enumerate(paras) if not p.skipped
+                and (m := _label(text, p, _TITLE_LABEL_RE)) is not None
+                and len(re.findall(r"[A-Za-z]{2,}", text[m.end():p.end])) >= 2]
+    counts: dict[str, int] = {}
+    for _, m in labelled:
+        counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    starts = {m.start(1) for _, m in labelled}
+    named = {lab for lab, n in counts.items() if n >= 2 and any(
+        x.start() not in starts for x in re.finditer(r"\b" + re.escape(lab) + r"\b", text))}
+    if len(named) < 2:
+        return []
+    return [(k, m, m.group(1)) for k, m in labelled if m.group(1) in named]
+
+
 def transcript_turns(text: str, paras: list[Para]) -> list[Found]:
     """Each turn of a transcript as a direct quote signed by its speaker; a turn runs
     over unlabelled paragraphs only up to the next turn (the last turn is its own
@@ -67,6 +91,8 @@ def transcript_turns(text: str, paras: list[Para]) -> list[Found]:
     labelled = [(k, m) for k, p in enumerate(paras) if not p.skipped and (m := _label(text, p)) is not None]
     names = _speaker_names(text, [m.group(1) for _, m in labelled])
     turns = [(k, m, names[m.group(1)]) for k, m in labelled if m.group(1) in names]
+    if len({name.lower() for _, _, name in turns}) < 2:
+        turns = _title_case_turns(text, paras)
     if len({name.lower() for _, _, name in turns}) < 2:
         return []
     out = []

@@ -36,6 +36,12 @@ def turns(text: str) -> list[tuple[str, str | None]]:
         # one speaker alone is a run-in label, not a transcript
         ("Ruiz spoke.\nRUIZ: We will cut fares.", []),
         ("Ruiz and Hale spoke.\nCORRECTION: An earlier version misspelled Hale.\nRUIZ: We will cut fares.", []),
+        # a magazine's Title Case labels, two speakers alternating and named in the prose
+        ("Lena Park spoke to the novelist Tom Hale.\nPark: Why did you write it?\nHale: I was angry.\n"
+         "Park: And now?\nHale: Still angry.",
+         [("Why did you write it?", "Park"), ("I was angry.", "Hale"), ("And now?", "Park"), ("Still angry.", "Hale")]),
+        # datelines and one-off run-in headings are no speakers
+        ("Washington: The Senate voted.\nUpdate: The House follows.\nWashington: More later.", []),
     ],
 )
 def test_transcript_turns(text: str, want: list[tuple[str, str | None]]) -> None:
