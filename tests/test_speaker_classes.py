@@ -367,3 +367,10 @@ def test_an_honorific_before_a_name_tagged_organisation_is_a_person() -> None:
 def test_a_noun_of_people_before_a_name_is_no_part_of_it() -> None:
     sp = last("Neighbour Gordon Pye, who has lived on the street since 1981, said the pipes were laid in the 1950s.")
     assert (sp.name, sp.kind) == ("Gordon Pye", "person")
+
+
+def test_a_headline_role_without_article_is_its_holder() -> None:
+    # "..., says transport minister": the transport minister the story names
+    text = ("Delhi to get 500 new buses by March, says transport minister\n\n"
+            "New Delhi: Transport minister Kailash Rathore said on Tuesday the buses had been ordered.")
+    assert speakers(text)[0] is not None and speakers(text)[0].name == "Kailash Rathore"

@@ -450,7 +450,10 @@ def resolve_mention(r: "ResolverState", head_i: int | None, span: tuple[int, int
     if got is not None:
         return got
     det = sp[0].lower_
-    definite = det in ("the", "this", "that") or any(t.dep_ == "poss" for t in sp)
+    definite = det in ("the", "this", "that") or any(t.dep_ == "poss" for t in sp) or (
+        # headline style: "..., says transport minister" is the transport minister
+        head.tag_ == "NN" and not any(c.dep_ == "det" for c in head.children)
+        and (head.lower_ in TITLES or head.lower_ in PERSON_NOUNS))
     desc = re.sub(r"^(the|a|an|this|that)\s+", "", mtext, flags=re.I)
     got = (named_alongside(r, head) or org_description(r, s, head, definite) or pair_description(r, s, head, definite)
            or spokesperson(r, head, desc, definite) or issuer_of_document(r, s, head)
