@@ -61,9 +61,14 @@ def _occasion_before(cue: Token, quote_spans: "list[tuple[int, int]] | SpanSet")
         return None
     doc = cue.doc
     sent = sent_of(cue)
-    if sent.start == 0:
-        return None
-    root = sent_of(doc[sent.start - 1]).root
+    # the sentence before, past the sentences of the quote the cue closes ('"A. B," she said')
+    for _ in range(8):
+        if sent.start == 0:
+            return None
+        sent = sent_of(doc[sent.start - 1])
+        if not in_spans(sent.root.idx, quote_spans):
+            break
+    root = sent.root
     if not any(c.dep_ in ("advcl", "npadvmod") and c.lemma_.lower() in _OCCASION_VERBS and c.i < root.i
                for c in root.children):
         return None
