@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..lexicon import LIGHT_VERB_CUES, OBJECT_CONTROL_VERBS, XCOMP_CUES
+from ..lexicon import LIGHT_VERB_CUES, OBJECT_CONTROL_VERBS, SPEECH_VERBS, XCOMP_CUES
 from ..nlp import sent_of
 from .syntax import SUBJ_DEPS, is_cue, object_content
 
@@ -41,7 +41,14 @@ def complement(cue: Token) -> list[Token] | None:
         return None
     for c in cue.children:
         if c.dep_ == "ccomp" and c.i > cue.i:
-            return _with_continuation(cue, c)
+            toks = _with_continuation(cue, c)
+            # "told Sky News the targets were ...": the parser may take the clause's subject
+            # for a second object of "told"; it belongs to the report
+            objs = [o for o in cue.children if o.dep_ in ("dobj", "dative") and cue.i < o.i < c.i]
+            if len(objs) >= 2 and not any(g.dep_ in SUBJ_DEPS for g in c.children) \
+                    and objs[-1].right_edge.i == c.left_edge.i - 1:
+                toks = sorted(set(objs[-1].subtree) | set(toks), key=lambda t: t.i)
+            return toks
     if lemma in XCOMP_CUES:
         for c in cue.children:
             if c.dep_ == "xcomp" and c.i > cue.i:
@@ -93,7 +100,7 @@ def _with_continuation(cue: Token, comp: Token) -> list[Token]:
     # "said the plan would fail and added that ...": a cue conjoined inside the
     # report starts a second report of the same speaker, not part of the first
     # (", citing ...", ", adding ..." likewise: a participle cue after a comma)
-    cut = next((c for c in comp.children if is_cue(c) and c.i > comp.i
+    cut = next((c for c in comp.children if (is_cue(c) or c.dep_ == "conj" and c.lemma_.lower() in SPEECH_VERBS) and c.i > comp.i
                 and not any(g.dep_ in SUBJ_DEPS for g in c.children)
                 and (c.dep_ == "conj" or c.dep_ == "advcl" and c.tag_ == "VBG" and c.doc[c.i - 1].text == ",")), None)
     if cut is not None:

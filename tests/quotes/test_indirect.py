@@ -99,3 +99,10 @@ def test_a_light_verb_object_without_content_reports_nothing() -> None:
     assert reported("Coun. Brendan Fougere raised the issue with the general manager in a phone call on Friday.") == []
     assert [s for s, _, _ in reported("Senators raised concerns about the plan on Monday.")] == [
         "concerns about the plan on Monday"]
+
+
+def test_told_an_outlet_and_a_clause_without_that() -> None:
+    # "told Sky News the targets were ...": the clause's subject is no second object of
+    # "told", and "and called for ..." is a second report, not part of the first
+    got = reported("He told Sky News the government's targets were unrealistic and called for the ban to be lifted.")
+    assert got[0][:2] == ("the government's targets were unrealistic", "told")
