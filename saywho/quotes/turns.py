@@ -76,7 +76,9 @@ def _title_case_turns(text: str, paras: list[Para]) -> list[tuple[int, re.Match[
     for _, m in labelled:
         counts[m.group(1)] = counts.get(m.group(1), 0) + 1
     starts = {m.start(1) for _, m in labelled}
-    named = {lab for lab, n in counts.items() if n >= 2 and any(
+    # (a transcript has a few speakers: the ten most frequent labels are asked, each a scan)
+    frequent = sorted((lab for lab, n in counts.items() if n >= 2), key=lambda lab: -counts[lab])[:10]
+    named = {lab for lab in frequent if any(
         x.start() not in starts for x in re.finditer(r"\b" + re.escape(lab) + r"\b", text))}
     if len(named) < 2:
         return []
