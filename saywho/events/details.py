@@ -161,6 +161,20 @@ def _later_than(ent: Span, sent: Span, base_at: Callable[[int], str | None]) -> 
     return f"{k // 12:04d}-{k % 12 + 1:02d}"
 
 
+def _other_engagement_verb(t: Token, char: int) -> bool:
+    """Whether the phrase at ``char`` belongs to the clause of another engagement verb than
+    trigger ``t`` (its nearest verb above is a trigger verb other than ``t``, or than the
+    verb a trigger noun depends on)."""
+    from .words import EVENT_VERBS  # (local: words imports the lexicon only, but keeps this module light)
+
+    tok = next((x for x in sent_of(t) if x.idx <= char < x.idx + len(x.text) + 1), None)
+    if tok is None:
+        return False
+    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    own = (t.i,) if t.pos_ in ("VERB", "AUX") else (t.i, t.head.i, t.head.head.i)  # a noun's: "had a call"
+    return verb is not None and verb.i not in own and verb.lemma_.lower() in EVENT_VERBS
+
+
 def duration_of(t: Token) -> tuple[int, bool] | None:
     """(minutes, approximate) of the duration phrase nearest the trigger in its sentence."""
     sent = sent_of(t)
@@ -177,6 +191,8 @@ def duration_of(t: Token) -> tuple[int, bool] | None:
             minutes = int(round(val * (60 if unit.startswith("hour") else 1)))
             approx = bool(m.groupdict().get("approx")) or n in ("a couple", "a couple of", "a few", "several")
             dist = abs(s0 + m.start() - t.idx)
+            if _other_engagement_verb(t, s0 + m.start()):
+                continue  # "FaceTimed her for an hour and visited her": the call's hour, not the visit's
             if best is None or dist < best[2]:
                 best = (minutes, approx, dist)
     return (best[0], best[1]) if best else None

@@ -364,6 +364,21 @@ class Parties:
                 toks = subject(h) + toks + party_objects(h, etype)
         return toks, verb
 
+    def lost_subject(self, t: Token, kind: str, etype: str) -> bool:
+        """Whether the subject of trigger verb ``t`` is a person described ("the hunk",
+        "the pensioner") whom the lookup could not name: the engagement then lacks a party,
+        and listing only the others would misreport it."""
+        if kind != "verb":
+            return False
+        own = [c for c in t.children if c.dep_ in ("nsubj", "csubj")]
+        for sub in own or subject_lost(t) or subject(t):
+            for x in [sub, *conjuncts(sub)]:
+                described = x.pos_ == "NOUN" and x.tag_ == "NN" and x.lemma_.lower() not in COLLECTIVE_NOUNS | GROUP_NOUNS \
+                    and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in x.children)
+                if described and not self.resolve_one(x, set()) and self.other_party(x, etype)[0] == "none":
+                    return True
+        return False
+
     def participants(self, t: Token, kind: str, etype: str) -> Participants | None:
         """(participants, how many are people, place of a visit, the clause verb) of
         the trigger ``t``; None when a party makes it no engagement (an interview)."""

@@ -24,6 +24,7 @@ from .mood import circumstance_head, debate_happened, irrealis_kind, is_irrealis
 from .parties import Parties
 from .syntax import ents_in, misparsed_destination, with_medium
 from .words import (
+    APP_CALL_VERBS,
     EVENT_NOUNS,
     EVENT_VERBS,
     GATHER_VERBS,
@@ -44,6 +45,7 @@ __all__ = ["Mention", "Trace", "debate_happened", "find_mentions", "irrealis_kin
 #: Adverbs of routine: a habit is no single engagement.
 _HABITUAL = ("frequently", "often", "usually", "regularly", "routinely", "always", "sometimes", "occasionally", "typically")
 #: Compounds that make "call" something else: "roll call", "conference call", "earnings call".
+_NOT_APP_CALL_PARTICLES = frozenset("in out up past ahead off through by".split())
 _NOT_CALL_COMPOUNDS = ("roll", "wake", "curtain", "judgment", "judgement", "close", "conference", "earnings", "casting")
 
 
@@ -135,6 +137,9 @@ def _verb_is_engagement(t: Token, children: list[Token], preps: set[str]) -> boo
         return False
     if lemma == "ring" and not any(c.dep_ == "dobj" for c in children):
         return False
+    if lemma in APP_CALL_VERBS and (preps & _NOT_APP_CALL_PARTICLES or not (
+            "with" in preps or any(c.dep_ == "dobj" for c in children))):
+        return False  # "zoomed in on", "shares zoomed": calling by an app needs whom
     if lemma == "host" and not any(c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN") for c in children):
         return False
     if lemma in MESSAGE_VERBS:
@@ -359,6 +364,9 @@ def _mention(t: Token, kind: str, etype: str, article: Article, parties: Parties
         why(t, "an interview or press appearance")
         return None
     names, people, place, verb = got
+    if parties.lost_subject(t, kind, etype):
+        why(t, "its subject describes a person the lookup does not name")  # better none than one party
+        return None
     if kind == "verb" and lemma in ("speak", "talk") and (people < 2 or _to_an_audience(t)):
         why(t, f"a speech: {names}")  # "spoke to the Virginia delegation", "X and Y spoke to the squad"
         return None
