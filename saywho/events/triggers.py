@@ -396,7 +396,9 @@ def _mention(t: Token, kind: str, etype: str, article: Article, parties: Parties
         m.place = dateline_before(text_of(t.doc), t.idx)  # "flew here": the dateline's place
     base_at = lambda i: date_base(parties.quote_at(i), article.published)  # noqa: E731
     d = date_of(t, verb, base_at, future=m.status == "planned")
-    if d is not None:
+    if d is not None and not d[0]:
+        pass  # "the next day" of no known day: no date, not even the narrative's (never a guess)
+    elif d is not None:
         if is_future(d[0], article.published) and m.status == "happened":
             m.status = "planned"  # "meets X next week"
         m.date, m.date_text, m.date_approximate = d[0], d[1], d[2]
