@@ -368,6 +368,20 @@ class Parties:
                 toks = subject(h) + toks + party_objects(h, etype)
         return toks, verb
 
+    def _other_referent(self, tok: Token, exclude: set[str]) -> list[str]:
+        """The person of the pronoun's gender named last before it, in its sentence or the
+        one before, other than ``exclude`` (the clause's subject): none when unsure."""
+        want = "female" if tok.lower_ in ("her", "hers") else "male" if tok.lower_ in ("him", "his") else None
+        if want is None:
+            return []
+        sent = sent_of(tok)
+        lo = sent_of(self.doc[sent.start - 1]).start_char if sent.start > 0 else sent.start_char
+        gender = {p.name: p.gender for p in self.people}
+        for s, _e, n in reversed(self.person_mentions):
+            if lo <= s < tok.idx and n not in exclude:
+                return [n] if gender.get(n) == want else []
+        return []
+
     def lost_subject(self, t: Token, kind: str, etype: str) -> bool:
         """Whether the subject of trigger verb ``t`` is a person described ("the hunk",
         "the pensioner") whom the lookup could not name: the engagement then lacks a party,
@@ -394,6 +408,15 @@ class Parties:
             for x in [tok, *conjuncts(tok)]:
                 x = clause_antecedent(x) or x  # "the campaign said that it was inviting X"
                 got = self.resolve_one(x, set(names))
+                if got and etype == "visit" and x.pos_ == "PROPN" and x.dep_ in ("dobj", "conj", "pobj") \
+                        and not any(self.lookup.is_known_person(n) for n in got):
+                    # "will visit Griffith and Leeton" (the tagger's PERSON): a name stage 4 does not
+                    # know as a person is where the visit went, never a party to it
+                    place = place or np_span(x).text
+                    continue
+                if got and x.pos_ == "PRON" and x.dep_ in ("dobj", "dative", "pobj") and set(got) <= set(names):
+                    # "she ... expected to meet her": an object pronoun is not its own clause's subject
+                    got = self._other_referent(x, set(names))
                 if got:
                     for n in got:
                         if n not in names:
