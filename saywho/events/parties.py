@@ -128,7 +128,7 @@ class Parties:
             lo = first.start_char
             if first.start > 0:
                 lo = sent_of(self.doc[first.start - 1]).start_char
-        for s, e, name in reversed(self.person_mentions):
+        for s, e, name in reversed(self._named_in(lo, pos)):
             if s >= pos or name in exclude:
                 continue
             if s < lo:
@@ -138,6 +138,16 @@ class Parties:
             if len(out) == 2:
                 break
         return list(reversed(out))
+
+    def _named_in(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        """Mentions of people between characters ``lo`` and ``hi``: stage 4's, and the names
+        the tagger calls a person that stage 4 kept no mention of (people who never speak)."""
+        known = [m for m in self.person_mentions if lo <= m[0] < hi]
+        for ent in entities(self.doc):
+            if ent.label_ == "PERSON" and lo <= ent.start_char < hi and not any(
+                    s <= ent.start_char < e or ent.start_char <= s < ent.end_char for s, e, _n in known):
+                known.append((ent.start_char, ent.end_char, self.fullest(self.lookup.canonical(_strip_name(ent.text)))))
+        return sorted(known)
 
     def resolve(self, tok: Token, exclude: set[str]) -> list[str]:
         """Canonical people for the noun phrase headed by ``tok`` and its conjuncts."""
@@ -175,6 +185,10 @@ class Parties:
             return []  # "the NAACP board", "the committee": a body, never a person (see other_party)
         if tok.lemma_.lower() == "counterpart" and tok.tag_ == "NN":
             return counterpart(self, tok)
+        if tok.pos_ in ("NUM", "PRON", "DET") and self._is_pair(tok):
+            # "the two", "both" name no one by themselves: the core's answer for the span is its
+            # most salient person, one of the pair at best
+            return self.pair_before(s)
         span = np_span(tok)
         # without a possessor: "Patriot Coal's executives" are not Patriot Coal
         poss = [x.i for c in tok.children if c.dep_ == "poss" for x in c.subtree]
@@ -195,13 +209,16 @@ class Parties:
                 name = self.lookup.canonical(t.text)
                 if self.lookup.is_known_person(name):
                     return [name]
-        # "the two men", "the leaders", "both"
-        mods = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet", "amod", "compound")}
-        if tok.lemma_.lower() in PAIR_NOUNS and (tok.tag_ in ("NNS", "CD") or tok.lower_ in ("both", "pair", "two")) and (
-            mods <= {"the", "two", "both"} and (mods or tok.lower_ == "both")
-        ):
+        if self._is_pair(tok):  # "the two men", "the leaders", "both"
             return self.pair_before(s)
         return []
+
+    def _is_pair(self, tok: Token) -> bool:
+        """Whether ``tok`` heads a phrase for the two people just named ("the two men", "the
+        leaders", "both", "the pair")."""
+        mods = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet", "amod", "compound")}
+        return tok.lemma_.lower() in PAIR_NOUNS and (tok.tag_ in ("NNS", "CD") or tok.lower_ in ("both", "pair", "two")) and (
+            mods <= {"the", "two", "both"} and bool(mods or tok.lower_ == "both"))
 
     # -------------------------------------------------------------- parties that are no person
 
