@@ -352,6 +352,13 @@ def _to_an_audience(t: Token) -> bool:
     return False
 
 
+def _reported_perfect(verb: Token) -> bool:
+    """A past perfect in a reported clause ("said he had spoken with X"): the speaker's
+    present perfect, told at no particular time."""
+    return verb.dep_ in ("ccomp", "conj") and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children) \
+        and any(a.dep_ == "ccomp" or a.i == verb.i and verb.dep_ == "ccomp" for a in [verb, *verb.ancestors])
+
+
 def _mention(t: Token, kind: str, etype: str, article: Article, parties: Parties, seen_verbs: set[int],
              why: _Tracer, prior: tuple[int, str, str] | None = None) -> Mention | None:
     """The mention trigger ``t`` makes, None when it names no engagement that happened
@@ -406,8 +413,10 @@ def _mention(t: Token, kind: str, etype: str, article: Article, parties: Parties
             e.label_ in ("DATE", "TIME") for e in ents_in(sent_of(t))):
         why(t, "an intention with no time or place")  # "we will discuss it with the President-elect"
         return None
-    elif m.status == "happened" and not any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in verb.children):
-        # (the present perfect, "has met previously with X", puts it at no particular time)
+    elif m.status == "happened" and not any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in verb.children) \
+            and not _reported_perfect(verb):
+        # (the present perfect, "has met previously with X", puts it at no particular time; so
+        # does a reported one: "he added that he had spoken with X")
         ctx = context_date(t, base_at, prior)
         if ctx is not None and not is_future(ctx[0], article.published):
             m.date, m.date_text, m.date_approximate, m.date_from_context = ctx[0], ctx[1], True, True
