@@ -374,15 +374,18 @@ class Parties:
             elif h.lemma_ == "invite" and t.dep_ == "pobj" and t.head.lower_ == "to" and h.tag_ == "VBD":
                 # "Peña Nieto invited Mr. Trump to a meeting in Mexico City": host and guest
                 toks = subject(h) + [c for c in h.children if c.dep_ == "dobj"] + toks
-            elif etype == "call" and t.dep_ == "pobj" and t.head.lower_ in ("in", "during", "over") and not toks:
-                # "raised the issue with X in a phone call", "told X in a call": the clause's
-                # subject and its addressee (a "with" phrase, an object) are the call's parties
-                toks = subject(h) + party_objects(h, etype) + [c for c in h.children if c.dep_ in ("dobj", "dative")]
             elif t.dep_ == "pobj" and t.head.lower_ in ("at", "during", "in") and (
                 etype == "other" or etype == "meeting" and party_objects(t, etype)
             ):
                 # "at Monday's debate, Clinton cited ...", "faces off against Pence in the debate"
                 toks = subject(h) + toks + party_objects(h, etype)
+        if etype == "call" and not toks and t.dep_ == "pobj" and t.head.lower_ in ("in", "during", "over"):
+            # "raised the issue with X in a phone call", "told X in a call" (the parser may hang the
+            # phrase on X): the clause's subject and its addressee (a "with" phrase, an object)
+            cv = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if cv is not None:
+                verb = cv
+                toks = subject(cv) + party_objects(cv, etype) + [c for c in cv.children if c.dep_ in ("dobj", "dative")]
         return toks, verb
 
     def _other_referent(self, tok: Token, exclude: set[str]) -> list[str]:
