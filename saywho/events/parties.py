@@ -388,6 +388,16 @@ class Parties:
                 toks = subject(cv) + party_objects(cv, etype) + [c for c in cv.children if c.dep_ in ("dobj", "dative")]
         return toks, verb
 
+    def _bare_place_name(self, x: Token, got: list[str]) -> bool:
+        """Whether ``x``, visited, is a one-word name that nothing makes a person: stage 4 does
+        not know it, the article gives no fuller name ending with it ("Varga" of "Tomas
+        Varga"), and no title or first name comes with it ("Griffith", "Leeton")."""
+        if x.pos_ != "PROPN" or x.dep_ not in ("dobj", "conj", "pobj") or any(self.lookup.is_known_person(n) for n in got):
+            return False
+        if any(c.dep_ in ("compound", "flat", "appos", "poss") for c in x.children) or len(got) != 1 or " " in got[0]:
+            return False
+        return self.fullest(got[0]) == got[0]
+
     def _other_referent(self, tok: Token, exclude: set[str]) -> list[str]:
         """The person of the pronoun's gender named last before it, in its sentence or the
         one before, other than ``exclude`` (the clause's subject): none when unsure."""
@@ -428,10 +438,9 @@ class Parties:
             for x in [tok, *conjuncts(tok)]:
                 x = clause_antecedent(x) or x  # "the campaign said that it was inviting X"
                 got = self.resolve_one(x, set(names))
-                if got and etype == "visit" and x.pos_ == "PROPN" and x.dep_ in ("dobj", "conj", "pobj") \
-                        and not any(self.lookup.is_known_person(n) for n in got):
-                    # "will visit Griffith and Leeton" (the tagger's PERSON): a name stage 4 does not
-                    # know as a person is where the visit went, never a party to it
+                if got and etype == "visit" and self._bare_place_name(x, got):
+                    # "will visit Griffith and Leeton" (the tagger's PERSON): a bare name stage 4 does
+                    # not know as a person is where the visit went, never a party to it
                     place = place or np_span(x).text
                     continue
                 if got and x.pos_ == "PRON" and x.dep_ in ("dobj", "dative", "pobj") and set(got) <= set(names):
