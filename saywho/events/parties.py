@@ -22,6 +22,7 @@ from ..model import Quote
 from ..quotes.marks import SpanIndex
 from ..nlp import entities, ents_touching, ents_within, sent_of
 from ..speakers.lookup import PersonLookup
+from .referents import bare_place_name, call_as_means, is_pair, named_in, other_referent
 from .names import clause_antecedent, counterpart, formal_name, fullest_org, gendered_referent, place_mismatch
 from .syntax import conjuncts, ents_in, misparsed_destination, np_span, party_objects, subject, subject_lost
 from .words import (
@@ -128,7 +129,7 @@ class Parties:
             lo = first.start_char
             if first.start > 0:
                 lo = sent_of(self.doc[first.start - 1]).start_char
-        for s, e, name in reversed(self._named_in(lo, pos)):
+        for s, e, name in reversed(named_in(self, lo, pos)):
             if s >= pos or name in exclude:
                 continue
             if s < lo:
@@ -138,16 +139,6 @@ class Parties:
             if len(out) == 2:
                 break
         return list(reversed(out))
-
-    def _named_in(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
-        """Mentions of people between characters ``lo`` and ``hi``: stage 4's, and the names
-        the tagger calls a person that stage 4 kept no mention of (people who never speak)."""
-        known = [m for m in self.person_mentions if lo <= m[0] < hi]
-        for ent in entities(self.doc):
-            if ent.label_ == "PERSON" and lo <= ent.start_char < hi and not any(
-                    s <= ent.start_char < e or ent.start_char <= s < ent.end_char for s, e, _n in known):
-                known.append((ent.start_char, ent.end_char, self.fullest(self.lookup.canonical(_strip_name(ent.text)))))
-        return sorted(known)
 
     def resolve(self, tok: Token, exclude: set[str]) -> list[str]:
         """Canonical people for the noun phrase headed by ``tok`` and its conjuncts."""
@@ -185,7 +176,7 @@ class Parties:
             return []  # "the NAACP board", "the committee": a body, never a person (see other_party)
         if tok.lemma_.lower() == "counterpart" and tok.tag_ == "NN":
             return counterpart(self, tok)
-        if tok.pos_ in ("NUM", "PRON", "DET") and self._is_pair(tok):
+        if tok.pos_ in ("NUM", "PRON", "DET") and is_pair(tok):
             # "the two", "both" name no one by themselves: the core's answer for the span is its
             # most salient person, one of the pair at best
             return self.pair_before(s)
@@ -209,16 +200,9 @@ class Parties:
                 name = self.lookup.canonical(t.text)
                 if self.lookup.is_known_person(name):
                     return [name]
-        if self._is_pair(tok):  # "the two men", "the leaders", "both"
+        if is_pair(tok):  # "the two men", "the leaders", "both"
             return self.pair_before(s)
         return []
-
-    def _is_pair(self, tok: Token) -> bool:
-        """Whether ``tok`` heads a phrase for the two people just named ("the two men", "the
-        leaders", "both", "the pair")."""
-        mods = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet", "amod", "compound")}
-        return tok.lemma_.lower() in PAIR_NOUNS and (tok.tag_ in ("NNS", "CD") or tok.lower_ in ("both", "pair", "two")) and (
-            mods <= {"the", "two", "both"} and bool(mods or tok.lower_ == "both"))
 
     # -------------------------------------------------------------- parties that are no person
 
@@ -379,53 +363,9 @@ class Parties:
             ):
                 # "at Monday's debate, Clinton cited ...", "faces off against Pence in the debate"
                 toks = subject(h) + toks + party_objects(h, etype)
-        if etype == "call" and not toks and t.dep_ == "pobj" and t.head.lower_ in ("in", "during", "over"):
-            # "raised the issue with X in a phone call", "told X in a call" (the parser may hang the
-            # phrase on X): the clause's subject and its addressee (a "with" phrase, an object)
-            cv = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
-            if cv is not None:
-                verb = cv
-                toks = subject(cv) + party_objects(cv, etype) + [c for c in cv.children if c.dep_ in ("dobj", "dative")]
+        if etype == "call" and not toks:
+            verb, toks = call_as_means(t) or (verb, toks)  # "raised the issue with X in a phone call"
         return toks, verb
-
-    def _bare_place_name(self, x: Token, got: list[str]) -> bool:
-        """Whether ``x``, visited, is a one-word name that nothing makes a person: stage 4 does
-        not know it, the article gives no fuller name ending with it ("Varga" of "Tomas
-        Varga"), and no title or first name comes with it ("Griffith", "Leeton")."""
-        if x.pos_ != "PROPN" or x.dep_ not in ("dobj", "conj", "pobj") or any(self.lookup.is_known_person(n) for n in got):
-            return False
-        if any(c.dep_ in ("compound", "flat", "appos", "poss") for c in x.children) or len(got) != 1 or " " in got[0]:
-            return False
-        return self.fullest(got[0]) == got[0]
-
-    def _other_referent(self, tok: Token, exclude: set[str]) -> list[str]:
-        """The person of the pronoun's gender named last before it, in its sentence or the
-        one before, other than ``exclude`` (the clause's subject): none when unsure."""
-        want = "female" if tok.lower_ in ("her", "hers") else "male" if tok.lower_ in ("him", "his") else None
-        if want is None:
-            return []
-        sent = sent_of(tok)
-        lo = sent_of(self.doc[sent.start - 1]).start_char if sent.start > 0 else sent.start_char
-        gender = {p.name: p.gender for p in self.people}
-        for s, _e, n in reversed(self.person_mentions):
-            if lo <= s < tok.idx and n not in exclude:
-                return [n] if gender.get(n) == want else []
-        return []
-
-    def lost_subject(self, t: Token, kind: str, etype: str) -> bool:
-        """Whether the subject of trigger verb ``t`` is a person described ("the hunk",
-        "the pensioner") whom the lookup could not name: the engagement then lacks a party,
-        and listing only the others would misreport it."""
-        if kind != "verb":
-            return False
-        own = [c for c in t.children if c.dep_ in ("nsubj", "csubj")]
-        for sub in own or subject_lost(t) or subject(t):
-            for x in [sub, *conjuncts(sub)]:
-                described = x.pos_ == "NOUN" and x.tag_ == "NN" and x.lemma_.lower() not in COLLECTIVE_NOUNS | GROUP_NOUNS \
-                    and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in x.children)
-                if described and not self.resolve_one(x, set()) and self.other_party(x, etype)[0] == "none":
-                    return True
-        return False
 
     def participants(self, t: Token, kind: str, etype: str) -> Participants | None:
         """(participants, how many are people, place of a visit, the clause verb) of
@@ -438,14 +378,14 @@ class Parties:
             for x in [tok, *conjuncts(tok)]:
                 x = clause_antecedent(x) or x  # "the campaign said that it was inviting X"
                 got = self.resolve_one(x, set(names))
-                if got and etype == "visit" and self._bare_place_name(x, got):
+                if got and etype == "visit" and bare_place_name(self, x, got):
                     # "will visit Griffith and Leeton" (the tagger's PERSON): a bare name stage 4 does
                     # not know as a person is where the visit went, never a party to it
                     place = place or np_span(x).text
                     continue
                 if got and x.pos_ == "PRON" and x.dep_ in ("dobj", "dative", "pobj") and set(got) <= set(names):
                     # "she ... expected to meet her": an object pronoun is not its own clause's subject
-                    got = self._other_referent(x, set(names))
+                    got = other_referent(self, x, set(names))
                 if got:
                     for n in got:
                         if n not in names:

@@ -20,8 +20,9 @@ from ..model import Article
 from ..nlp import sent_of, text_of
 from ..quotes.marks import SpanSet
 from .details import context_date, date_base, date_of, dateline_before, duration_of, is_future, place_of
-from .mood import circumstance_head, debate_happened, irrealis_kind, is_irrealis
+from .mood import circumstance_head, debate_happened, irrealis_kind, is_irrealis, reported_perfect, routine
 from .parties import Parties
+from .referents import lost_subject
 from .syntax import ents_in, misparsed_destination, with_medium
 from .words import (
     APP_CALL_VERBS,
@@ -87,16 +88,6 @@ class Mention:
                 c.dep_ == "prep" and c.lower_ in ("by", "from") for c in self.trigger.children):
             return True  # "a visit from the Secretary of State in December 2011": the visitor and when
         return len(self.participants) >= 2 or self.type == "visit" and self.place is not None
-
-
-def _routine(t: Token, verb: Token) -> bool:
-    """A routine, not one engagement: "spends his time meeting with X", "during his
-    frequent visits, he meets X"."""
-    if any(a.lemma_.lower() == "spend" for a in list(t.ancestors)[:2]):
-        return True
-    return any(c.dep_ == "prep" and c.lower_ in ("during", "on", "in") and any(
-        x.dep_ == "amod" and x.lower_ in ("frequent", "regular", "routine", "weekly", "daily", "monthly")
-        for p in c.children for x in p.children) for c in (*verb.children, *t.children))
 
 
 def trigger_kind(t: Token) -> tuple[str, str] | None:
@@ -352,13 +343,6 @@ def _to_an_audience(t: Token) -> bool:
     return False
 
 
-def _reported_perfect(verb: Token) -> bool:
-    """A past perfect in a reported clause ("said he had spoken with X"): the speaker's
-    present perfect, told at no particular time."""
-    return verb.dep_ in ("ccomp", "conj") and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children) \
-        and any(a.dep_ == "ccomp" or a.i == verb.i and verb.dep_ == "ccomp" for a in [verb, *verb.ancestors])
-
-
 def _mention(t: Token, kind: str, etype: str, article: Article, parties: Parties, seen_verbs: set[int],
              why: _Tracer, prior: tuple[int, str, str] | None = None) -> Mention | None:
     """The mention trigger ``t`` makes, None when it names no engagement that happened
@@ -371,7 +355,7 @@ def _mention(t: Token, kind: str, etype: str, article: Article, parties: Parties
         why(t, "an interview or press appearance")
         return None
     names, people, place, verb = got
-    if parties.lost_subject(t, kind, etype):
+    if lost_subject(parties, t, kind, etype):
         why(t, "its subject describes a person the lookup does not name")  # better none than one party
         return None
     if kind == "verb" and lemma in ("speak", "talk") and (people < 2 or _to_an_audience(t)):
@@ -387,7 +371,7 @@ def _mention(t: Token, kind: str, etype: str, article: Article, parties: Parties
     if "hypothetical" in kinds:
         why(t, "did not happen (modal, negated, conditional)")
         return None
-    if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in (*t.children, *verb.children)) or _routine(t, verb):
+    if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in (*t.children, *verb.children)) or routine(t, verb):
         why(t, "habitual, not one engagement")  # "frequently goes to colleges", "often meets donors"
         return None
     if kind == "verb":
@@ -414,7 +398,7 @@ def _mention(t: Token, kind: str, etype: str, article: Article, parties: Parties
         why(t, "an intention with no time or place")  # "we will discuss it with the President-elect"
         return None
     elif m.status == "happened" and not any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in verb.children) \
-            and not _reported_perfect(verb):
+            and not reported_perfect(verb):
         # (the present perfect, "has met previously with X", puts it at no particular time; so
         # does a reported one: "he added that he had spoken with X")
         ctx = context_date(t, base_at, prior)
