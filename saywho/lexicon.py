@@ -226,6 +226,8 @@ TRIGGER_NOUNS = {
 TRIGGER_VERBS = {
     "call": "call", "phone": "call", "telephone": "call", "ring": "call",
     "speak": "call", "talk": "call",
+    # calling by an app: "FaceTimed his gran", "Skyped with her", "Zoomed with the board"
+    "facetime": "call", "skype": "call", "zoom": "call", "videocall": "call", "video-call": "call",
     "meet": "meeting", "dine": "meeting", "host": "meeting",
     "visit": "visit",
     "congratulate": "message",

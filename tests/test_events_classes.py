@@ -300,3 +300,54 @@ def test_speaking_to_an_audience_is_no_engagement_between_the_speakers() -> None
     art = extract("Coach Ada Park and captain Lee Moss spoke to the squad after the match on Saturday.",
                   published="2025-01-20")
     assert art.events == []
+
+
+# engagements the QA reading found missed or garbled (texts written for the test)
+CALLS_AND_VISITS = [
+    # calling by an app is a call; each verb keeps its own date and duration
+    ("Anna Berg FaceTimed Tomas Varga for an hour on Sunday night and visited him in Leeds on Monday.",
+     "call", ("Berg", "Varga"), "2025-03-09", 60, None),
+    ("Anna Berg FaceTimed Tomas Varga for an hour on Sunday night and visited him in Leeds on Monday.",
+     "visit", ("Berg", "Varga"), "2025-03-10", None, "Leeds"),
+    ("Anna Berg Skyped with Tomas Varga on Friday.", "call", ("Berg", "Varga"), "2025-03-07", None, None),
+    # a phone call as the means of a clause: its subject and addressee
+    ("Anna Berg raised the matter with Tomas Varga in a phone call on Friday.", "call", ("Berg", "Varga"), "2025-03-07", None, None),
+    # "the next day" counts from the day stated before it; with none, no date
+    ("Anna Berg met Ruth Okafor on Monday and raised the matter with Tomas Varga in a phone call the next day.",
+     "call", ("Berg", "Varga"), "2025-03-11", None, None),
+    ("Anna Berg raised the matter with Tomas Varga in a phone call the next day.", "call", ("Berg", "Varga"), None, None, None),
+    # "the two" are the pair of the sentence before
+    ("Anna Berg called Tomas Varga on Monday. The two also met in January at the ministry.",
+     "meeting", ("Berg", "Varga"), "2025-01", None, None),
+    # a reported past perfect takes no date from an earlier paragraph's meeting
+    ("Anna Berg met Tomas Varga in January.\n\nRuth Okafor said she would vote no. She added that she had spoken with Berg.",
+     "call", ("Okafor", "Berg"), None, None, None),
+]
+
+
+@pytest.mark.parametrize("text,etype,names,date,duration,place", CALLS_AND_VISITS)
+def test_calls_and_visits_of_the_qa_reading(text: str, etype: str, names: tuple[str, ...], date: str | None,
+                                            duration: int | None, place: str | None) -> None:
+    e = one(text, etype, *names)
+    assert (e.date, e.duration_minutes) == (date, duration) and (place is None or e.place == place)
+
+
+def test_app_verb_without_a_callee_is_no_call() -> None:
+    assert [e for e in events("Tomas Varga zoomed in on the figures on Friday.") if e.type == "call"] == []
+
+
+def test_places_visited_are_no_participants() -> None:
+    e = one("Minister Anna Berg will visit Tamworth and Armidale on Tuesday, her office said.", "visit", "Berg")
+    assert e.participants == ["Anna Berg"] and e.place == "Tamworth" and e.status == "planned"
+
+
+def test_object_pronoun_is_not_its_clauses_subject() -> None:
+    e = one("Ruth Okafor said she had asked for a meeting with Minister Anna Berg and expected to meet her in Canberra on Thursday.",
+            "meeting", "Okafor", "Berg")
+    assert e.status == "planned"
+
+
+def test_undescribed_visitor_drops_the_visit() -> None:
+    # the visitor is described, and the lookup cannot name him: better no visit than one without him
+    got = events("Tomas Varga is close to his gran, Ruth Varga.\n\nThe hunk visited her in Leeds on Monday.")
+    assert not [e for e in got if e.type == "visit" and len(e.participants) < 2]

@@ -84,7 +84,7 @@ def _attached(ent_root: Token, t: Token, verb: Token, clause: Token) -> bool:
 
 def date_of(t: Token, verb: Token, base_at: Callable[[int], str | None], future: bool = False) -> DatePhrase | None:
     """(date, date_text, approximate, char pos) of the date phrase attached to the
-    trigger; ``base_at(i)`` gives the day relative dates at character ``i`` count from;
+    trigger (date "" for a day counted from no day known: "the next day"); ``base_at(i)`` gives the day relative dates at character ``i`` count from;
     ``future``: the engagement is planned, so a bare weekday lies ahead."""
     sent = sent_of(t)
     doc = t.doc
@@ -96,6 +96,7 @@ def date_of(t: Token, verb: Token, base_at: Callable[[int], str | None], future:
             break
         clause = clause.head
     best = None
+    unresolved: DatePhrase | None = None
     for ent in ents_in(sent):
         if ent.label_ not in ("DATE", "TIME"):
             continue
@@ -105,6 +106,9 @@ def date_of(t: Token, verb: Token, base_at: Callable[[int], str | None], future:
         prev = doc[ent.start - 1] if ent.start > 0 else None
         nxt = doc[ent.end] if ent.end < len(doc) else None
         later = _later_than(ent, sent, base_at)  # "in May 2019 ... a month later"
+        if later is None and re.sub(r"\s+", " ", txt.strip().lower()) in _DAY_STEPS and _attached(ent.root, t, verb, clause):
+            unresolved = ("", txt, True, ent.start_char)  # "the next day" of no day we know: no date at all
+            continue
         if later is not None and _attached(ent.root, t, verb, clause):
             # (one said of the trigger itself is its date, whatever lies nearer)
             d = (later, txt, True, t.idx if ent.root.head.i == t.i else ent.start_char)
@@ -133,17 +137,33 @@ def date_of(t: Token, verb: Token, base_at: Callable[[int], str | None], future:
         d = (r[0], text, r[1] or bool(re.search(r"\b(about|around|some|few|several|couple|recent)", txt, re.I)), ent.start_char)
         if best is None or abs(ent.start_char - t.idx) < abs(best[3] - t.idx):
             best = d
-    return best
+    return best or unresolved
 
 
 _COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
+#: Days counted from the day stated before them in the sentence.
+_DAY_STEPS = {"the next day": 1, "the following day": 1, "the day after": 1, "a day later": 1, "one day later": 1,
+              "the previous day": -1, "the day before": -1, "a day earlier": -1, "two days later": 2}
+
+
 def _later_than(ent: Span, sent: Span, base_at: Callable[[int], str | None]) -> str | None:
-    """The date of "a month later", "two years later" counted from the last date stated
+    """The date of "a month later", "two years later", "the next day" counted from the last date stated
     before it in the sentence ("a visit in May 2019 ... a trip a month later" is
     2019-06), at that date's granularity (months need a month, years a year); None
     for any other phrase, or with no such date."""
+    step = _DAY_STEPS.get(re.sub(r"\s+", " ", ent.text.strip().lower()))
+    if step is not None:  # "met X on Thursday and called Y the next day": a day from the day stated before
+        days = [e for e in ents_in(sent) if e.label_ == "DATE" and e.end <= ent.start]
+        r = resolve_phrase(days[-1].text, base_at(days[-1].start_char)) if days else None
+        if r is None or r[1] or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", r[0]):
+            return None  # no day to count from: no date rather than a guess
+        day = (_dt.date.fromisoformat(r[0]) + _dt.timedelta(days=step)).isoformat()
+        base = base_at(days[-1].start_char)
+        # a day counted past the text's own date from one not past it: the weekday was
+        # probably the one before (news is dated the day after); no date rather than a guess
+        return None if base and r[0] <= base[:10] < day else day
     m = re.fullmatch(r"(?:about |some )?(a|an|one|two|three|four|five|six|\d+) (month|year)s? later", ent.text.strip(), re.I)
     if m is None:
         return None
@@ -159,6 +179,20 @@ def _later_than(ent: Span, sent: Span, base_at: Callable[[int], str | None]) -> 
         return None
     k = y * 12 + mo - 1 + n
     return f"{k // 12:04d}-{k % 12 + 1:02d}"
+
+
+def _other_engagement_verb(t: Token, char: int) -> bool:
+    """Whether the phrase at ``char`` belongs to the clause of another engagement verb than
+    trigger ``t`` (its nearest verb above is a trigger verb other than ``t``, or than the
+    verb a trigger noun depends on)."""
+    from .words import EVENT_VERBS  # (local: words imports the lexicon only, but keeps this module light)
+
+    tok = next((x for x in sent_of(t) if x.idx <= char < x.idx + len(x.text) + 1), None)
+    if tok is None:
+        return False
+    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    own = (t.i,) if t.pos_ in ("VERB", "AUX") else (t.i, t.head.i, t.head.head.i)  # a noun's: "had a call"
+    return verb is not None and verb.i not in own and verb.lemma_.lower() in EVENT_VERBS
 
 
 def duration_of(t: Token) -> tuple[int, bool] | None:
@@ -177,6 +211,8 @@ def duration_of(t: Token) -> tuple[int, bool] | None:
             minutes = int(round(val * (60 if unit.startswith("hour") else 1)))
             approx = bool(m.groupdict().get("approx")) or n in ("a couple", "a couple of", "a few", "several")
             dist = abs(s0 + m.start() - t.idx)
+            if _other_engagement_verb(t, s0 + m.start()):
+                continue  # "FaceTimed her for an hour and visited her": the call's hour, not the visit's
             if best is None or dist < best[2]:
                 best = (minutes, approx, dist)
     return (best[0], best[1]) if best else None

@@ -1,5 +1,6 @@
 """The mood of an engagement mention: reported as real, announced as a plan, or only
-hoped for, denied or put as a condition; and whether a debate has taken place."""
+hoped for, denied or put as a condition; a routine rather than one engagement; a perfect
+that puts it at no particular time; and whether a debate has taken place."""
 from __future__ import annotations
 
 from spacy.tokens import Token
@@ -7,7 +8,7 @@ from spacy.tokens import Token
 from ..lexicon import IRREALIS_HEADS, MODALS
 from .words import FUTURE_AUX, HYPOTHETICAL_HEADS, PLANNED_HEADS
 
-__all__ = ["circumstance_head", "debate_happened", "irrealis_kind", "is_irrealis"]
+__all__ = ["circumstance_head", "debate_happened", "irrealis_kind", "is_irrealis", "reported_perfect", "routine"]
 
 #: Subordinators of a clause told as fact whatever the main clause's mood.
 _ASSERTED_MARKS = ("while", "when", "as", "after", "since", "because", "although", "though")
@@ -117,3 +118,20 @@ def circumstance_head(t: Token, verb: Token) -> Token:
             and verb.dep_ == "xcomp" and verb.head.tag_ == "VBD" and verb.head.lemma_.lower() in IRREALIS_HEADS):
         return verb.head
     return verb
+
+
+def routine(t: Token, verb: Token) -> bool:
+    """A routine, not one engagement: "spends his time meeting with X", "during his
+    frequent visits, he meets X"."""
+    if any(a.lemma_.lower() == "spend" for a in list(t.ancestors)[:2]):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in ("during", "on", "in") and any(
+        x.dep_ == "amod" and x.lower_ in ("frequent", "regular", "routine", "weekly", "daily", "monthly")
+        for p in c.children for x in p.children) for c in (*verb.children, *t.children))
+
+
+def reported_perfect(verb: Token) -> bool:
+    """A past perfect in a reported clause ("said he had spoken with X"): the speaker's
+    present perfect, told at no particular time."""
+    return verb.dep_ in ("ccomp", "conj") and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children) \
+        and any(a.dep_ == "ccomp" or a.i == verb.i and verb.dep_ == "ccomp" for a in [verb, *verb.ancestors])

@@ -22,6 +22,7 @@ from ..model import Quote
 from ..quotes.marks import SpanIndex
 from ..nlp import entities, ents_touching, ents_within, sent_of
 from ..speakers.lookup import PersonLookup
+from .referents import bare_place_name, call_as_means, is_pair, named_in, other_referent
 from .names import clause_antecedent, counterpart, formal_name, fullest_org, gendered_referent, place_mismatch
 from .syntax import conjuncts, ents_in, misparsed_destination, np_span, party_objects, subject, subject_lost
 from .words import (
@@ -128,7 +129,7 @@ class Parties:
             lo = first.start_char
             if first.start > 0:
                 lo = sent_of(self.doc[first.start - 1]).start_char
-        for s, e, name in reversed(self.person_mentions):
+        for s, e, name in reversed(named_in(self, lo, pos)):
             if s >= pos or name in exclude:
                 continue
             if s < lo:
@@ -175,6 +176,10 @@ class Parties:
             return []  # "the NAACP board", "the committee": a body, never a person (see other_party)
         if tok.lemma_.lower() == "counterpart" and tok.tag_ == "NN":
             return counterpart(self, tok)
+        if tok.pos_ in ("NUM", "PRON", "DET") and is_pair(tok):
+            # "the two", "both" name no one by themselves: the core's answer for the span is its
+            # most salient person, one of the pair at best
+            return self.pair_before(s)
         span = np_span(tok)
         # without a possessor: "Patriot Coal's executives" are not Patriot Coal
         poss = [x.i for c in tok.children if c.dep_ == "poss" for x in c.subtree]
@@ -195,11 +200,7 @@ class Parties:
                 name = self.lookup.canonical(t.text)
                 if self.lookup.is_known_person(name):
                     return [name]
-        # "the two men", "the leaders", "both"
-        mods = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet", "amod", "compound")}
-        if tok.lemma_.lower() in PAIR_NOUNS and (tok.tag_ in ("NNS", "CD") or tok.lower_ in ("both", "pair", "two")) and (
-            mods <= {"the", "two", "both"} and (mods or tok.lower_ == "both")
-        ):
+        if is_pair(tok):  # "the two men", "the leaders", "both"
             return self.pair_before(s)
         return []
 
@@ -362,6 +363,8 @@ class Parties:
             ):
                 # "at Monday's debate, Clinton cited ...", "faces off against Pence in the debate"
                 toks = subject(h) + toks + party_objects(h, etype)
+        if etype == "call" and not toks:
+            verb, toks = call_as_means(t) or (verb, toks)  # "raised the issue with X in a phone call"
         return toks, verb
 
     def participants(self, t: Token, kind: str, etype: str) -> Participants | None:
@@ -375,6 +378,14 @@ class Parties:
             for x in [tok, *conjuncts(tok)]:
                 x = clause_antecedent(x) or x  # "the campaign said that it was inviting X"
                 got = self.resolve_one(x, set(names))
+                if got and etype == "visit" and bare_place_name(self, x, got):
+                    # "will visit Griffith and Leeton" (the tagger's PERSON): a bare name stage 4 does
+                    # not know as a person is where the visit went, never a party to it
+                    place = place or np_span(x).text
+                    continue
+                if got and x.pos_ == "PRON" and x.dep_ in ("dobj", "dative", "pobj") and set(got) <= set(names):
+                    # "she ... expected to meet her": an object pronoun is not its own clause's subject
+                    got = other_referent(self, x, set(names))
                 if got:
                     for n in got:
                         if n not in names:

@@ -20,10 +20,12 @@ from ..model import Article
 from ..nlp import sent_of, text_of
 from ..quotes.marks import SpanSet
 from .details import context_date, date_base, date_of, dateline_before, duration_of, is_future, place_of
-from .mood import circumstance_head, debate_happened, irrealis_kind, is_irrealis
+from .mood import circumstance_head, debate_happened, irrealis_kind, is_irrealis, reported_perfect, routine
 from .parties import Parties
+from .referents import lost_subject
 from .syntax import ents_in, misparsed_destination, with_medium
 from .words import (
+    APP_CALL_VERBS,
     EVENT_NOUNS,
     EVENT_VERBS,
     GATHER_VERBS,
@@ -44,6 +46,7 @@ __all__ = ["Mention", "Trace", "debate_happened", "find_mentions", "irrealis_kin
 #: Adverbs of routine: a habit is no single engagement.
 _HABITUAL = ("frequently", "often", "usually", "regularly", "routinely", "always", "sometimes", "occasionally", "typically")
 #: Compounds that make "call" something else: "roll call", "conference call", "earnings call".
+_NOT_APP_CALL_PARTICLES = frozenset("in out up past ahead off through by".split())
 _NOT_CALL_COMPOUNDS = ("roll", "wake", "curtain", "judgment", "judgement", "close", "conference", "earnings", "casting")
 
 
@@ -87,16 +90,6 @@ class Mention:
         return len(self.participants) >= 2 or self.type == "visit" and self.place is not None
 
 
-def _routine(t: Token, verb: Token) -> bool:
-    """A routine, not one engagement: "spends his time meeting with X", "during his
-    frequent visits, he meets X"."""
-    if any(a.lemma_.lower() == "spend" for a in list(t.ancestors)[:2]):
-        return True
-    return any(c.dep_ == "prep" and c.lower_ in ("during", "on", "in") and any(
-        x.dep_ == "amod" and x.lower_ in ("frequent", "regular", "routine", "weekly", "daily", "monthly")
-        for p in c.children for x in p.children) for c in (*verb.children, *t.children))
-
-
 def trigger_kind(t: Token) -> tuple[str, str] | None:
     """("verb" | "noun", event type) when ``t`` is a trigger word, else None."""
     lemma = t.lemma_.lower()
@@ -135,6 +128,9 @@ def _verb_is_engagement(t: Token, children: list[Token], preps: set[str]) -> boo
         return False
     if lemma == "ring" and not any(c.dep_ == "dobj" for c in children):
         return False
+    if lemma in APP_CALL_VERBS and (preps & _NOT_APP_CALL_PARTICLES or not (
+            "with" in preps or any(c.dep_ == "dobj" for c in children))):
+        return False  # "zoomed in on", "shares zoomed": calling by an app needs whom
     if lemma == "host" and not any(c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN") for c in children):
         return False
     if lemma in MESSAGE_VERBS:
@@ -359,6 +355,9 @@ def _mention(t: Token, kind: str, etype: str, article: Article, parties: Parties
         why(t, "an interview or press appearance")
         return None
     names, people, place, verb = got
+    if lost_subject(parties, t, kind, etype):
+        why(t, "its subject describes a person the lookup does not name")  # better none than one party
+        return None
     if kind == "verb" and lemma in ("speak", "talk") and (people < 2 or _to_an_audience(t)):
         why(t, f"a speech: {names}")  # "spoke to the Virginia delegation", "X and Y spoke to the squad"
         return None
@@ -372,7 +371,7 @@ def _mention(t: Token, kind: str, etype: str, article: Article, parties: Parties
     if "hypothetical" in kinds:
         why(t, "did not happen (modal, negated, conditional)")
         return None
-    if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in (*t.children, *verb.children)) or _routine(t, verb):
+    if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in (*t.children, *verb.children)) or routine(t, verb):
         why(t, "habitual, not one engagement")  # "frequently goes to colleges", "often meets donors"
         return None
     if kind == "verb":
@@ -388,7 +387,9 @@ def _mention(t: Token, kind: str, etype: str, article: Article, parties: Parties
         m.place = dateline_before(text_of(t.doc), t.idx)  # "flew here": the dateline's place
     base_at = lambda i: date_base(parties.quote_at(i), article.published)  # noqa: E731
     d = date_of(t, verb, base_at, future=m.status == "planned")
-    if d is not None:
+    if d is not None and not d[0]:
+        pass  # "the next day" of no known day: no date, not even the narrative's (never a guess)
+    elif d is not None:
         if is_future(d[0], article.published) and m.status == "happened":
             m.status = "planned"  # "meets X next week"
         m.date, m.date_text, m.date_approximate = d[0], d[1], d[2]
@@ -396,8 +397,10 @@ def _mention(t: Token, kind: str, etype: str, article: Article, parties: Parties
             e.label_ in ("DATE", "TIME") for e in ents_in(sent_of(t))):
         why(t, "an intention with no time or place")  # "we will discuss it with the President-elect"
         return None
-    elif m.status == "happened" and not any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in verb.children):
-        # (the present perfect, "has met previously with X", puts it at no particular time)
+    elif m.status == "happened" and not any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in verb.children) \
+            and not reported_perfect(verb):
+        # (the present perfect, "has met previously with X", puts it at no particular time; so
+        # does a reported one: "he added that he had spoken with X")
         ctx = context_date(t, base_at, prior)
         if ctx is not None and not is_future(ctx[0], article.published):
             m.date, m.date_text, m.date_approximate, m.date_from_context = ctx[0], ctx[1], True, True

@@ -26,6 +26,8 @@ EVENT_VERBS: dict[str, str] = {
     # by investigators (not by the press: see INVESTIGATOR_WORDS)
     "invite": "message", "summon": "meeting", "interview": "meeting", "question": "meeting",
 }
+#: Verbs of calling by an app ("FaceTimed his gran", "Zoomed with the board"): a call with whom only.
+APP_CALL_VERBS = frozenset("facetime skype zoom videocall video-call".split())
 #: Message nouns: they name an engagement only when addressed to someone.
 MESSAGE_NOUNS = frozenset(k for k, v in EVENT_NOUNS.items() if v == "message" and not k.startswith("congratulation"))
 #: Message verbs that need an addressee: "wrote to X", "emailed X", "texted X".
