@@ -8,11 +8,12 @@ paragraphs; the parser keeps the boundaries it is given.
 from __future__ import annotations
 
 import bisect
-from array import array
+import ctypes
 import functools
 import os
 import re
-from collections.abc import Iterable, Iterator
+from array import array
+from collections.abc import Callable, Iterable, Iterator
 
 import numpy
 import spacy
@@ -111,7 +112,34 @@ def parse(text: str, model: str | None = None) -> Doc:
         return nlp(text)
     # One piece at a time (batch_size=1): a batch of every piece would hold the parser's
     # working memory for the whole text at once, which is what the pieces are there to avoid.
-    return _join(nlp.vocab, nlp.pipe(pieces, batch_size=1), len(text))
+    doc = _join(nlp.vocab, nlp.pipe(pieces, batch_size=1), len(text))
+    # the pieces are the text cut up, and spaCy keeps every character: the Doc's text is
+    # this string, which text_of can share rather than join a copy of it
+    doc.user_data.setdefault("saywho", {})["text"] = text
+    _release_free_heap()
+    return doc
+
+
+def _release_free_heap() -> None:
+    """Give the C heap's free pages back to the system (glibc's ``malloc_trim``).
+
+    The parser's per-piece working arrays are freed into the C heap, which keeps them
+    (some 100 MB at 5 MB of text) although nothing uses them again: the stages' objects
+    come from Python's own arenas, so that memory stayed in the process's peak to the end.
+    Measured: it lowers the peak of a 5 MB text, and costs a few milliseconds.  A no-op
+    where the C library has no ``malloc_trim`` (musl, macOS, Windows).
+    """
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@functools.lru_cache(maxsize=1)
+def _malloc_trim() -> Callable[[int], int] | None:
+    try:
+        return ctypes.CDLL(None).malloc_trim  # type: ignore[no-any-return]
+    except (AttributeError, OSError, TypeError):  # not glibc
+        return None
 
 
 class _Words(dict):
@@ -156,6 +184,7 @@ def _join(vocab: Vocab, docs: Iterable[Doc], n_chars: int) -> Doc:
                 table[j, total:total + n] = values[:, j]
         total += n
         del d, values
+    _release_free_heap()  # the parser's working arrays, before the joined Doc is built
     doc = _words_doc(vocab, table[0, :total], table[1, :total])
     # One attribute at a time, HEAD and DEP last and together: from_array then sets the
     # children, edges and sentence starts from the heads once every other value is in.
