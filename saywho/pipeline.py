@@ -30,6 +30,7 @@ def annotate(article: Article, doc: Doc) -> Article:
     ents = speakers.resolve(doc, found, article)
     article.quotes = ents.quotes
     quotes.attach_verbatim(article.quotes, found, article.text)
+    del found  # stage 3's working records: the events stage does not read them
     article.people = ents.people
     article.events = events.find_events(doc, article, speakers.read_only_lookup(ents))
     return article
