@@ -13,6 +13,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+import numpy
+from spacy.attrs import POS
+from spacy.symbols import PROPN as PROPN_ID
 from spacy.tokens import Span, Token
 
 from ..lexicon import (DOCUMENT_NOUNS, HONORIFICS, PERSON_NOUNS, ROLE_HEAD_NOUNS, SPEAKING_PERSON_NOUNS,
@@ -112,10 +115,18 @@ def collect_unlabelled_names(r: "ResolverState") -> None:
     outside every other kind of entity, and never a title alone."""
     doc = r.doc
     known = SpanSet([(s, e) for s, e, *_ in r.mentions])
+    # only proper nouns start a run: find them in the POS column (a Token made for every
+    # word of the text was a fifth of the stage's time)
+    propn = numpy.flatnonzero(doc.to_array(POS) == PROPN_ID)
+    k = 0
     i = 0
-    while i < len(doc):
+    while k < len(propn):
+        i = max(i, int(propn[k]))
+        k += 1
+        if i >= len(doc) or propn[k - 1] < i:
+            continue
         t = doc[i]
-        if not (t.pos_ == "PROPN" and t.text[:1].isupper() and t.text.isalpha()):
+        if not (t.text[:1].isupper() and t.text.isalpha()):
             i += 1
             continue
         j = i
