@@ -6,17 +6,32 @@ and Leeton"); an object pronoun is never its own clause's subject; a subject des
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ..lexicon import COLLECTIVE_NOUNS, PAIR_NOUNS
+from ..model import Person
 from ..nlp import entities, sent_of
+from ..speakers.lookup import PersonLookup
 from .syntax import conjuncts, party_objects, subject, subject_lost
 from .words import GROUP_NOUNS
 
-if TYPE_CHECKING:
-    from .parties import Parties
+
+class Parties(Protocol):
+    """What these helpers read of ``parties.Parties`` (declared here, so that this module
+    needs nothing of the one that calls it)."""
+
+    doc: Doc
+    lookup: PersonLookup
+    people: list[Person]
+    person_mentions: list[tuple[int, int, str]]
+
+    def fullest(self, name: str) -> str: ...
+
+    def resolve_one(self, tok: Token, exclude: set[str]) -> list[str]: ...
+
+    def other_party(self, tok: Token, etype: str) -> tuple[str, str | None]: ...
 
 __all__ = ["bare_place_name", "call_as_means", "is_pair", "lost_subject", "named_in", "other_referent"]
 
@@ -37,7 +52,6 @@ def named_in(parties: Parties, lo: int, hi: int) -> list[tuple[int, int, str]]:
     return sorted(known)
 
 
-
 def bare_place_name(parties: Parties, x: Token, got: list[str]) -> bool:
     """Whether ``x``, visited, is a one-word name that nothing makes a person: stage 4 does
     not know it, the article gives no fuller name ending with it ("Varga" of "Tomas
@@ -47,7 +61,6 @@ def bare_place_name(parties: Parties, x: Token, got: list[str]) -> bool:
     if any(c.dep_ in ("compound", "flat", "appos", "poss") for c in x.children) or len(got) != 1 or " " in got[0]:
         return False
     return parties.fullest(got[0]) == got[0]
-
 
 
 def other_referent(parties: Parties, tok: Token, exclude: set[str]) -> list[str]:
@@ -63,7 +76,6 @@ def other_referent(parties: Parties, tok: Token, exclude: set[str]) -> list[str]
         if lo <= s < tok.idx and n not in exclude:
             return [n] if gender.get(n) == want else []
     return []
-
 
 
 def lost_subject(parties: Parties, t: Token, kind: str, etype: str) -> bool:
