@@ -58,7 +58,7 @@ from .entities import OFFICE_HEADS, Entity, offices_in
 from .index import containing
 from . import ranker as _ranker
 from .names import clean_role, norm, strip_titles
-from .syntax import binding_subject, fronted_possessive_subject, governing_subject, plural_subject
+from .syntax import binding_subject, fronted_possessive_subject, governing_subject, person_fitting, plural_subject
 from .unnamed import BARE_PERSON_NOUNS, another, introduced_just_before, possessor_named_before
 from .referents import conjoined_people, issuer_of_document, nearest_org, org_description, pair_description
 
@@ -210,7 +210,7 @@ def previous_subject(r: "ResolverState", pron: Token, want: str, exclude: Entity
         ent = got[0] if got[0] is not None and got[0].kind == "unnamed" else None
         if ent is None:
             return None
-    elif ent is None or ent.kind != "person" or ent is exclude or ent.gender not in (want, None):
+    elif person_fitting(r, subj, want, exclude) is None:
         return None
     # a speaker who goes on speaking ("X said Y had ... . Asked ..., he said"): the people
     # X spoke about are not candidates; otherwise anyone else it could be leaves it open

@@ -21,6 +21,17 @@ if TYPE_CHECKING:
 _CLAUSE_DEPS = frozenset(("ccomp", "xcomp", "advcl", "relcl", "conj", "acl", "pcomp", "pobj", "prep", "dobj"))
 
 
+def person_fitting(r: "ResolverState", tok: Token, want: str, exclude: Entity | None) -> Entity | None:
+    """The person stage 4 collected at ``tok``'s mention when a pronoun wanting gender
+    ``want`` ("male", "female") can be them: not ``exclude``, not of the other gender."""
+    ent = (containing(r.mentions, tok.idx) or (None, None, None))[2]
+    if ent is None or ent.kind != "person" or ent is exclude:
+        return None
+    if want == "male" and ent.gender == "female" or want == "female" and ent.gender == "male":
+        return None
+    return ent
+
+
 def governing_subject(r: "ResolverState", pron: Token, want: str, exclude: Entity | None) -> Entity | None:
     """"Memon also said she believed ...", "Montalvo contacted members, who helped him
     leave": a third-person pronoun inside a clause governed by a verb whose subject is a
@@ -40,12 +51,7 @@ def governing_subject(r: "ResolverState", pron: Token, want: str, exclude: Entit
                 subj = verb.head  # "Jake Burns, who was trying to promote his band": who is Burns
             if subj.pos_ != "PROPN":
                 return None
-            ent = (containing(r.mentions, subj.idx) or (None, None, None))[2]
-            if ent is None or ent.kind != "person" or ent is exclude:
-                return None
-            if want == "male" and ent.gender == "female" or want == "female" and ent.gender == "male":
-                return None
-            return ent
+            return person_fitting(r, subj, want, exclude)
         if verb.dep_ not in _CLAUSE_DEPS or verb.head.i == verb.i:
             return None
         if subj is not None and not object_pron:
@@ -106,12 +112,7 @@ def fronted_possessive_subject(r: "ResolverState", pron: Token, want: str, exclu
         if not (t.pos_ in ("VERB", "AUX") and child.dep_ in ("prep", "advcl", "npadvmod")
                 and pron.i < subj.i and child.i < subj.i and not subj.is_ancestor(pron) and subj.pos_ == "PROPN"):
             return None
-        ent = (containing(r.mentions, subj.idx) or (None, None, None))[2]
-        if ent is None or ent.kind != "person" or ent is exclude:
-            return None
-        if want == "male" and ent.gender == "female" or want == "female" and ent.gender == "male":
-            return None
-        return ent
+        return person_fitting(r, subj, want, exclude)
     return None
 
 
