@@ -16,7 +16,7 @@ import sys
 
 import click
 
-from .. import __version__
+from ..version import __version__
 from ..errors import SaywhoError
 from .checks import SaywhoGroup
 from . import corpus, events, extract, ingest, store, web  # noqa: F401  (events: commands to come)

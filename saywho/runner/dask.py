@@ -93,7 +93,7 @@ def local_cluster(workers: int, **kwargs: Any) -> Any:
 
 
 def _worker_version() -> str:
-    from .. import __version__
+    from ..version import __version__
 
     return __version__
 
@@ -119,7 +119,7 @@ def connect(scheduler: str | Any, timeout: float = 20) -> "Client":
 
 def prepare(client: "Client", where: str = "the Dask cluster") -> None:
     """Check that every worker runs this saywho version, and have each load the model once."""
-    from .. import __version__
+    from ..version import __version__
 
     try:
         versions = client.run(_worker_version)

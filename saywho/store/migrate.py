@@ -17,7 +17,7 @@ from alembic.config import Config
 from alembic.migration import MigrationContext
 from sqlalchemy import Connection, text
 
-from .. import __version__
+from ..version import __version__
 from . import schema as S
 from .engine import StoreError
 

@@ -13,7 +13,7 @@ from sqlalchemy import Connection, and_, func, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from .. import __version__
+from ..version import __version__
 from ..corpus.names import fold
 from ..corpus.seeds import Seed
 from ..dates import period

@@ -19,7 +19,7 @@ import urllib.robotparser
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from .. import __version__
+from ..version import __version__
 
 USER_AGENT = f"saywho/{__version__} (news quotation extractor; saywho watch)"
 #: The robots.txt user-agent token saywho answers to.

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from .. import __version__
+from ..version import __version__
 from .export import record_dict
 from .paging import link, outlets, page_of, sliced_page
 from .highlight import article_colours, segments, speaker_colour
