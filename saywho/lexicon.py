@@ -309,3 +309,32 @@ MALE_NOUNS = frozenset("man businessman congressman chairman spokesman sportsman
                        "king prince nephew uncle grandfather widower actor".split())
 FEMALE_NOUNS = frozenset("woman businesswoman congresswoman chairwoman spokeswoman sportswoman mother daughter wife "
                          "sister girl queen princess niece aunt grandmother widow actress".split())
+
+
+#: Prepositions that give a light-verb cue's object its content ("concerns about the
+#: plan", "support for the bill", "opposition to it"); "with", "in", "at" say to whom or where.
+CONTENT_PREPS = frozenset("about over on for to regarding against of".split())
+#: Participles that set the occasion of what follows ("Speaking to Times Radio, ...").
+OCCASION_VERBS = frozenset("speak talk appear write".split())
+#: Written messages sent to someone: "in an email to CBC News" was said to that outlet.
+WRITTEN_TO = frozenset("email e-mail letter message note text statement".split())
+#: Words that say an interview is being printed.
+INTERVIEW_WORDS = frozenset("interview interviews interviewed interviewing".split())
+#: Kinds of organisation a description's head and a name's words say: "the company" is
+#: never the "Department of Justice", "the hospital" never the "Bureau of ...".
+ORG_KINDS = {w: kind for kind, words in {
+    "business": "company firm business corporation corp inc ltd plc retailer airline bank carmaker insurer lender "
+                "manufacturer chain operator broadcaster network publisher studio supermarket",
+    "government": "agency department ministry bureau authority regulator watchdog commission administration government "
+                  "office council",
+    "education": "university school college institute academy",
+    "sport": "team club league",
+    "party": "party campaign",
+    "health": "hospital clinic",
+    "union": "union",
+    "court": "court tribunal",
+    "charity": "charity foundation",
+}.items() for w in words.split()}
+#: Nouns that say only that someone is a person: "the woman" is whoever was just
+#: introduced, not a role of anyone named.
+BARE_PERSON_NOUNS = frozenset("man woman boy girl person".split())

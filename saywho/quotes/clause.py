@@ -9,14 +9,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..lexicon import LIGHT_VERB_CUES, OBJECT_CONTROL_VERBS, SPEECH_VERBS, XCOMP_CUES
+from ..lexicon import CONTENT_PREPS, LIGHT_VERB_CUES, OBJECT_CONTROL_VERBS, SPEECH_VERBS, XCOMP_CUES
 from ..nlp import sent_of
 from .syntax import SUBJ_DEPS, is_cue, object_content
-
-
-#: Prepositions that give a light-verb cue's object its content ("concerns about the
-#: plan", "support for the bill", "opposition to it"); "with", "in", "at" say to whom or where.
-_CONTENT_PREPS = frozenset("about over on for to regarding against of".split())
 
 
 def complement(cue: Token) -> list[Token] | None:
@@ -34,7 +29,7 @@ def complement(cue: Token) -> list[Token] | None:
             # "voiced concerns about ...": the object and what follows it in the clause, when
             # the object says about what ("raised the issue with X in a call" reports nothing)
             if c.dep_ == "dobj" and lemma != "make" and any(
-                    g.dep_ in ("acl", "ccomp", "relcl") or g.dep_ == "prep" and g.lower_ in _CONTENT_PREPS
+                    g.dep_ in ("acl", "ccomp", "relcl") or g.dep_ == "prep" and g.lower_ in CONTENT_PREPS
                     for g in c.children):
                 end = cue.right_edge.i
                 return [t for t in doc[c.i:end + 1]]
@@ -82,7 +77,6 @@ def complement(cue: Token) -> list[Token] | None:
         if nxt.tag_ in ("VBD", "VBN", "VBZ", "VBP", "MD") and nxt.head.i > cue.i:
             return list(doc[cue.i + 1:cue.right_edge.i + 1])
     return None
-
 
 
 #: Dependents of a cue after its reported clause that continue that clause: the

@@ -19,6 +19,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from ..lexicon import INTERVIEW_WORDS
 from ..nlp import entities, sent_of
 from .found import INTERVIEW_ANSWER, Found
 from .marks import Para, SpanSet
@@ -29,8 +30,6 @@ _QUESTION_END = re.compile(r"\?[\s\"'”’)\]]*$")
 _Q_LABEL = re.compile(r"(?:Q|Question)\s*[:.\-–—]\s+")
 _A_LABEL = re.compile(r"(?:A|Answer)\s*[:.\-–—]\s+")
 _SECOND_PERSON = re.compile(r"\byou(?:rs?|rself)?\b", re.I)
-#: Words that say an interview is being printed.
-_INTERVIEW_WORDS = frozenset("interview interviews interviewed interviewing".split())
 #: At most this many characters between two questions (a long answer is some 500
 #: words): an interview alternates; a rhetorical question far from the next is prose.
 _MAX_GAP = 5000
@@ -108,7 +107,7 @@ def _interviewee(doc: Doc, before: int, lede: int) -> Span | None:
     for tok in doc:
         if tok.idx >= min(before, lede):
             break  # the title and lede say whom; a later "in a 2003 interview with X" is another one
-        if tok.lower_ not in _INTERVIEW_WORDS:
+        if tok.lower_ not in INTERVIEW_WORDS:
             continue
         got: Span | None = None
         passive = any(c.dep_ in ("agent", "nsubjpass") for c in tok.children) or tok.dep_ == "acl" and tok.tag_ == "VBN"

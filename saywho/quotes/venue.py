@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicon import SOCIAL_MEDIA, VENUE_HEADS, WEEKDAYS
+from ..lexicon import OCCASION_VERBS, SOCIAL_MEDIA, VENUE_HEADS, WEEKDAYS, WRITTEN_TO
 from ..nlp import ent_at, entities, sent_of, text_of
 from .marks import SpanSet, in_spans
 from .syntax import mention_span
@@ -48,10 +48,6 @@ def date_and_venue(cue: Token, quote_spans: "list[tuple[int, int]] | SpanSet", c
     return date_text, venue, addressee
 
 
-#: Participles that set the occasion of what follows ("Speaking to Times Radio, ...").
-_OCCASION_VERBS = frozenset("speak talk appear write".split())
-
-
 def _occasion_before(cue: Token, quote_spans: "list[tuple[int, int]] | SpanSet") -> tuple[str | None, str] | None:
     """The date and venue of the sentence before when it opens with an occasion
     ("Speaking to Times Radio on Wednesday, X defended ...") and the cue's subject is a
@@ -69,7 +65,7 @@ def _occasion_before(cue: Token, quote_spans: "list[tuple[int, int]] | SpanSet")
         if not in_spans(sent.root.idx, quote_spans):
             break
     root = sent.root
-    if not any(c.dep_ in ("advcl", "npadvmod") and c.lemma_.lower() in _OCCASION_VERBS and c.i < root.i
+    if not any(c.dep_ in ("advcl", "npadvmod") and c.lemma_.lower() in OCCASION_VERBS and c.i < root.i
                for c in root.children):
         return None
     date_text, venue, _ = date_and_venue(root, quote_spans, carry=False)
@@ -128,10 +124,6 @@ def _prep_candidates(cue: Token, sent: Span, venue: str | None) -> tuple[list[To
     return cands, venue
 
 
-#: Written messages sent to someone: "in an email to CBC News" was said to that outlet.
-_WRITTEN_TO = frozenset("email e-mail letter message note text statement".split())
-
-
 def _venue_phrase(pobj: Token) -> str | None:
     """The venue a preposition's object names ("in an interview with the BBC", "in a
     statement", "on Truth Social"), or None when it names no venue."""
@@ -145,7 +137,7 @@ def _venue_phrase(pobj: Token) -> str | None:
             return text_of(doc)[s:e]
     # "in an email to CBC News", "in a letter to the Guardian": the outlet written to
     to = next((g for g in pobj.children if g.dep_ == "prep" and g.lower_ == "to"), None)
-    if to is not None and head in _WRITTEN_TO:
+    if to is not None and head in WRITTEN_TO:
         io = next((g for g in to.children if g.dep_ == "pobj"), None)
         # (not "the NFL Network's Rich Eisen": someone of an outlet, which the NER may
         # take for the outlet)
@@ -177,7 +169,7 @@ def _venue_phrase(pobj: Token) -> str | None:
             if g.dep_ == "prep" and g.lower_ == "of" and g.i > pobj.i:
                 e = g.right_edge.idx + len(g.right_edge)
         return text_of(doc)[s:e]
-    if head in _WRITTEN_TO:
+    if head in WRITTEN_TO:
         return head  # "in an email": how it was said, to no outlet named
     return None
 

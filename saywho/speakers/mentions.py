@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from ..lexicon import (
+    BARE_PERSON_NOUNS,
     DOCUMENT_NOUNS,
     FEMALE_HONORIFICS,
     FEMALE_NOUNS,
@@ -59,7 +60,7 @@ from .index import containing
 from . import ranker as _ranker
 from .names import clean_role, norm, strip_titles
 from .syntax import binding_subject, fronted_possessive_subject, governing_subject, person_fitting, plural_subject
-from .unnamed import BARE_PERSON_NOUNS, another, introduced_just_before, possessor_named_before
+from .unnamed import another, introduced_just_before, possessor_named_before
 from .referents import conjoined_people, issuer_of_document, nearest_org, org_description, pair_description
 
 if TYPE_CHECKING:

@@ -19,7 +19,7 @@ from spacy.symbols import PROPN as PROPN_ID
 from spacy.tokens import Span, Token
 
 from ..lexicon import (DOCUMENT_NOUNS, HONORIFICS, PERSON_NOUNS, ROLE_HEAD_NOUNS, SPEAKING_PERSON_NOUNS,
-                       SPOKESPERSON_NOUNS, TITLES)
+                       ORG_KINDS, SPOKESPERSON_NOUNS, TITLES)
 from ..nlp import entities, sent_of
 from ..quotes.marks import SpanSet
 from .entities import Entity
@@ -202,27 +202,10 @@ def collect_pairs(r: "ResolverState") -> None:
 # ---------------------------------------------------------------- resolution steps
 
 
-#: Kinds of organisation a description's head and a name's words say: "the company" is
-#: never the "Department of Justice", "the hospital" never the "Bureau of ...".
-_ORG_KINDS = {w: kind for kind, words in {
-    "business": "company firm business corporation corp inc ltd plc retailer airline bank carmaker insurer lender "
-                "manufacturer chain operator broadcaster network publisher studio supermarket",
-    "government": "agency department ministry bureau authority regulator watchdog commission administration government "
-                  "office council",
-    "education": "university school college institute academy",
-    "sport": "team club league",
-    "party": "party campaign",
-    "health": "hospital clinic",
-    "union": "union",
-    "court": "court tribunal",
-    "charity": "charity foundation",
-}.items() for w in words.split()}
-
-
 def _kind_conflict(head: str, words: set[str]) -> bool:
     """Whether an organisation named by ``words`` is of another kind than ``head`` says."""
-    want = _ORG_KINDS.get(head)
-    kinds = {_ORG_KINDS[w] for w in words if w in _ORG_KINDS}
+    want = ORG_KINDS.get(head)
+    kinds = {ORG_KINDS[w] for w in words if w in ORG_KINDS}
     return want is not None and bool(kinds) and want not in kinds
 
 

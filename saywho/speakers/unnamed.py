@@ -55,11 +55,6 @@ def another(r: "ResolverState", s: int, head: Token) -> "tuple[Entity, str] | No
     return r.described_entity("unnamed", "another " + desc, prev.head or desc.split()[-1], False), "unnamed"
 
 
-#: Nouns that say only that someone is a person: "the woman" is whoever was just
-#: introduced, not a role of anyone named.
-BARE_PERSON_NOUNS = frozenset("man woman boy girl person".split())
-
-
 def introduced_just_before(r: "ResolverState", head: Token) -> Entity | None:
     """"A patient noticed the charges. The woman told investigators ...": a bare "the
     woman" right after an unnamed person was introduced ("a patient", "a man") is that
