@@ -271,6 +271,10 @@ AUDIENCE_NOUNS = frozenset("squad team crowd staff audience class congregation r
 PLURAL_PRONOUNS = frozenset("they them their both".split())
 #: Verbs that report what an engagement covered.
 TOPIC_VERBS = frozenset("discuss cover address raise review focus touch reflect".split())
+#: Focus and time adverbs that can open a subject without being part of whom it names
+#: ("Even China said", "now the Senate majority leader"); quantity words ("only 52
+#: percent", "nearly half") are not here: they are part of the mention.
+MENTION_LEADING_ADVERBS = frozenset("even also too now then still again meanwhile however".split())
 #: The preposition after a topic verb that opens its topics ("focused on X", "talked about X").
 TOPIC_VERB_PREPS = {"focus": "on", "touch": "on", "reflect": "on", "talk": "about"}
 #: Heads that carry no topic of their own: "the importance of X", "a number of issues including X".

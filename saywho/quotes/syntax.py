@@ -14,6 +14,7 @@ from ..lexicon import (
     EVIDENCE_VERBS,
     INTRANSITIVE_ONLY_VERBS,
     LIGHT_VERB_CUES,
+    MENTION_LEADING_ADVERBS,
     OBJECT_CONTENT_CUES,
     OBJECT_CONTENT_PREPS,
     OBJECT_CONTROL_VERBS,
@@ -167,9 +168,12 @@ def mention_span(head: Token) -> tuple[int, int]:
     doc = head.doc
     if head.dep_ in SUBJ_DEPS:
         # "Developers and supporters said": the mention covers every conjunct (the
-        # speakers stage splits it into several speakers)
+        # speakers stage splits it into several speakers) -- but only conjuncts an "and"
+        # or "or" joins: "China, Pyongyang's only ally and its lifeline" is an apposition
+        # the parser took for a list
+        joined = any(c.dep_ == "cc" for c in head.children)
         for c in head.children:
-            if c.dep_ == "conj" and c.i > head.i and c.pos_ in ("PROPN", "NOUN", "PRON"):
+            if c.dep_ == "conj" and c.i > head.i and c.pos_ in ("PROPN", "NOUN", "PRON") and joined:
                 e = max(e, _last_index(c) + 1)
     # a name is never cut: "The Institute for Fiscal Studies" is one mention
     ent = ent_at(doc, head.i)
@@ -179,6 +183,12 @@ def mention_span(head: Token) -> tuple[int, int]:
     # a compound-name head can carry a trailing possessive; drop "'s" at the end
     while e - 1 > s and doc[e - 1].tag_ in ("POS",):
         e -= 1
+    # words before whom it names: markup or punctuation left in the text ('">Sanders'),
+    # "Both" of "Both X and Y", a focus adverb ("Even China"), and the cue itself when
+    # the NER or chunker took an inverted "Said Ellis:" for one name
+    while s < head.i and (doc[s].is_punct or doc[s].dep_ == "preconj" or doc[s].lower_ in ("both", "either", "neither") or doc[s].lower_ in MENTION_LEADING_ADVERBS
+                          or doc[s].lower_ in ("say", "says", "said")):
+        s += 1
     return doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
 
 

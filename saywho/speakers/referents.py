@@ -333,11 +333,14 @@ def conjoined_people(r: "ResolverState", sp: Span, head: Token) -> tuple[Entity,
     members: list[Entity] = []
     for t in [head, *conj]:
         toks = _name_tokens(t)
-        words = [x.text for x in toks]
+        # "Mr. King and Mr. Schultz": the titles go to the lookup as titles, so that
+        # each surname finds the person the article named in full
+        titles = [x.text for x in toks[:-1] if x.lower_ in TITLES]
+        words = [x.text for x in toks if x.text not in titles] or [t.text]
         if t is not head and len(words) == 1 and len(members) == 1 and len(members[0].name.split()) >= 2 \
                 and first_name_gender(words[0]) is not None and t.i < head.i:
             words = [words[0], members[0].name.split()[-1]]  # "Tom and Jane Smith"
-        pe = r.person_for_name(" ".join(words))
+        pe = r.person_for_name(" ".join(words), titles or None)
         if pe is None or pe.kind != "person":
             return None
         if pe not in members:

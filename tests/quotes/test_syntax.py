@@ -1,6 +1,7 @@
 """Cue and subject detection on the parse (needs the spaCy model)."""
 from __future__ import annotations
 
+import pytest
 from spacy.tokens import Doc, Token
 
 from saywho import nlp
@@ -51,3 +52,16 @@ def test_according_to() -> None:
 def test_tok_at() -> None:
     doc = nlp.parse("Ann said yes.")
     assert tok_at(doc, 5).text == "said"
+
+
+@pytest.mark.parametrize("text, want", [
+    # a focus adverb before the subject is not part of whom it names
+    ("Even Norway, the region's largest lender and its oldest partner, said it was opposed to the levy.", "Norway"),
+    # "Both" of "Both X and Y"; the conjuncts stay one mention
+    ("Both Mr. Park and Mr. Okafor say the station never edited them.", "Mr. Park and Mr. Okafor"),
+    # conjuncts without "and" are an apposition the parser took for a list
+    ("Developers and supporters said the plan would pass.", "Developers and supporters"),
+])
+def test_mention_words_before_whom_it_names(text: str, want: str) -> None:
+    doc, cue = cue_in(text)
+    assert mention(doc, speaker_of(cue)) == want
