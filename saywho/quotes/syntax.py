@@ -243,6 +243,22 @@ def _quoted_as_saying(cue: Token) -> Token | None:
     return None
 
 
+def _governing_verb(cue: Token) -> Token | None:
+    """The verb a gerund cue hangs from through a preposition ("[said], despite admitting",
+    "[stopped] short of calling"), or the subject it hangs from ("[Ryan], despite
+    admitting ..., said"), or None."""
+    if cue.tag_ != "VBG" or cue.dep_ != "pcomp":
+        return None
+    t = cue.head
+    for _ in range(3):  # prep, then an adverb or adjective it modifies ("short of")
+        if t.pos_ in ("VERB", "AUX") or t.dep_ in SUBJ_DEPS and t.pos_ in ("PROPN", "NOUN"):
+            return t
+        if t.dep_ not in ("prep", "advmod", "acomp", "npadvmod") or t.head.i == t.i:
+            return None
+        t = t.head
+    return t if t.pos_ in ("VERB", "AUX") else None
+
+
 def speaker_of(cue: Token) -> Token | None:
     """The subject of a cue verb, looking through conjunctions and auxiliaries."""
     # a passive cue's subject is what was said or whom it was said to ("the risk is said
@@ -274,6 +290,16 @@ def speaker_of(cue: Token) -> Token | None:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         return g
+    # "despite admitting that ...", "after saying ...", "by insisting ...": a gerund under
+    # a preposition is said by the subject of the verb the preposition modifies
+    gov = _governing_verb(cue)
+    if gov is not None and gov.dep_ in SUBJ_DEPS:
+        return _named_apposition(gov)  # "Ryan, despite admitting that ..., said"
+    if gov is not None:
+        for c in gov.children:
+            # never "It goes without saying that ...": an expletive names no one
+            if c.dep_ in SUBJ_DEPS and c.lower_ not in ("i", "we", "you", "it", "there", "this", "that"):
+                return _named_apposition(c)
     # the parser lost the subject: a noun phrase right next to the cue
     adj = adjacent_subject(cue)
     # '..." Tulsa police Chief Chuck Jordan said': a name just before the cue wins

@@ -65,3 +65,23 @@ def test_tok_at() -> None:
 def test_mention_words_before_whom_it_names(text: str, want: str) -> None:
     doc, cue = cue_in(text)
     assert mention(doc, speaker_of(cue)) == want
+
+
+@pytest.mark.parametrize("text, cue_word, want", [
+    # a gerund under a preposition is said by the subject of the verb it modifies...
+    ("After saying that the budget would fail, Warren voted for it.", "saying", "Warren"),
+    # ...or by the subject it hangs from
+    ("The mayor, despite admitting that the plan had flaws, said it would go ahead.", "admitting", "The mayor"),
+])
+def test_gerund_cue_under_a_preposition(text: str, cue_word: str, want: str) -> None:
+    doc = nlp.parse(text)
+    cue = next(t for t in doc if t.text == cue_word)
+    subj = speaker_of(cue)
+    assert subj is not None and mention(doc, subj) == want
+
+
+def test_expletive_it_names_no_gerund_speaker() -> None:
+    doc = nlp.parse("It goes without saying that the tax plan is unpopular.")
+    cue = next(t for t in doc if t.text == "saying")
+    subj = speaker_of(cue)
+    assert subj is None or subj.lower_ != "it"
