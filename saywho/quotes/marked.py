@@ -90,8 +90,10 @@ def _frame_cues(doc: Doc, f: Found, quote_spans: SpanSet, paras: list[Para]) -> 
         return []
     s_tok = sent_of(first_sent).start
     e_tok = sent_of(last_tok).end
-    # the sentence after the close, if the close ends a sentence: ("...," he said.)
-    if e_tok < len(doc) and f.close_mark is not None:
+    # the sentence after the close, if the close ends a sentence: ("...," he said.) -- not
+    # for a fragment quoted inside a sentence of its own ('Japan branded it an "outlaw
+    # nation." Russia insisted ...': the next sentence is someone else's)
+    if e_tok < len(doc) and f.close_mark is not None and f.type != "mixed":
         nxt = doc[e_tok]
         if nxt.idx < p.end and not in_spans(nxt.idx, quote_spans):
             e_tok = sent_of(nxt).end

@@ -293,6 +293,10 @@ def speaker_of(cue: Token) -> Token | None:
     # "despite admitting that ...", "after saying ...", "by insisting ...": a gerund under
     # a preposition is said by the subject of the verb the preposition modifies
     gov = _governing_verb(cue)
+    if gov is not None and any(is_cue(a) for a in list(gov.ancestors)[:6]):
+        # "Mook said the campaign expects Holt to [insert] himself ... by calling out
+        # Trump": a verb inside someone's report; its subject said nothing
+        gov = None
     if gov is not None and gov.dep_ in SUBJ_DEPS:
         return _named_apposition(gov)  # "Ryan, despite admitting that ..., said"
     if gov is not None:

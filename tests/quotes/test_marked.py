@@ -97,3 +97,11 @@ def test_fragment_in_a_that_clause_under_a_prepositional_phrase() -> None:
     q = [f for f in find_quotes(nlp.parse(text), []) if f.type == "mixed"]
     assert [(text[f.start:f.end], f.cue) for f in q] == [
         ('demand had fallen "much faster than anyone expected"', "told")]
+
+
+def test_mixed_fragment_takes_no_cue_from_the_next_sentence() -> None:
+    # the fragment sits in a sentence of its own subject; "insisted" is someone else's
+    text = 'Norway branded the plan a "reckless gamble with public money." Sweden insisted that the talks go on.'
+    found, _, _ = marked(text)
+    f = found[0]
+    assert f.type == "mixed" and who(text, f) != "Sweden" and f.cue != "insisted"
