@@ -72,6 +72,8 @@ DESCRIPTIONS = [
     ('The Food Standards Agency issued a warning. "Do not eat it," the agency said.', "Food Standards Agency", "organisation"),
     ('The Food Standards Agency issued a warning. "We are testing," the FSA said.', "Food Standards Agency", "organisation"),
     ('Acme Corp cut 200 jobs. "This was hard," the company said.', "Acme Corp", "organisation"),
+    # of several organisations, none named by the word, the nearest is a guess: left as described
+    ('Acme Corp cut 200 jobs after talks with the Treasury. "This was hard," the company said.', "company", "unnamed"),
     ('The Department of Health published figures. "Waiting lists fell," the department said.', "Department of Health", "organisation"),
     ('Harry Kane scored twice. "It was special," the veteran striker said.', "Harry Kane", "person"),
     # ", which" is said of a thing: a name the NER took for a person or a place is an organisation
