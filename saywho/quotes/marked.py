@@ -164,7 +164,7 @@ def attribute_marked(doc: Doc, found: list[Found], paras: list[Para], titles: li
             cue = _fragment_predicate(doc, f)
             fragment_cue = cue is not None
         if cue is None and f.type == "direct":
-            cue = _colon_frame(doc, f, p)
+            cue = _colon_frame(doc, f, paras)
         if cue is None and f.type == "direct" and _signed(doc, f, p):
             continue
         if cue is not None:
@@ -227,14 +227,22 @@ def _fragment_predicate(doc: Doc, f: Found) -> Token | None:
     return None
 
 
-def _colon_frame(doc: Doc, f: Found, p: Para) -> Token | None:
-    """'X released a statement: "..."' : the verb of a clause that ends in a colon."""
+def _colon_frame(doc: Doc, f: Found, paras: list[Para]) -> Token | None:
+    """'X released a statement: "..."' : the verb of a clause that ends in a colon, in
+    the quote's paragraph or, for a quote that opens its paragraph, the paragraph just
+    before ('The Times reports:' then the quoted passage set off below it)."""
     if f.open_mark is None:
         return None
-    before = text_of(doc)[p.start:f.open_mark].rstrip()
+    p = paras[f.para]
+    text = text_of(doc)
+    start = p.start
+    before = text[start:f.open_mark].rstrip()
+    if not before and f.para > 0 and not paras[f.para - 1].skipped:
+        start = paras[f.para - 1].start
+        before = text[start:paras[f.para - 1].end].rstrip()
     if not before.endswith(":"):
         return None
-    colon = tok_at(doc, p.start + len(before) - 1)
+    colon = tok_at(doc, start + len(before) - 1)
     if colon is None:
         return None
     for t in reversed(list(sent_of(colon))):

@@ -105,3 +105,11 @@ def test_mixed_fragment_takes_no_cue_from_the_next_sentence() -> None:
     found, _, _ = marked(text)
     f = found[0]
     assert f.type == "mixed" and who(text, f) != "Sweden" and f.cue != "insisted"
+
+
+def test_quote_set_off_below_a_colon_paragraph() -> None:
+    # a passage quoted in its own paragraph, introduced by 'X reports:' just above
+    text = 'Small donors gave most.\n\nThe Harbour Gazette reports:\n\n"Just a quarter of the party\'s activists gave anything this year."'
+    found, _, _ = marked(text)
+    f = found[-1]
+    assert (f.type, who(text, f)) == ("direct", "The Harbour Gazette")

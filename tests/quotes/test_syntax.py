@@ -85,3 +85,10 @@ def test_expletive_it_names_no_gerund_speaker() -> None:
     cue = next(t for t in doc if t.text == "saying")
     subj = speaker_of(cue)
     assert subj is None or subj.lower_ != "it"
+
+
+def test_which_clause_cue_is_said_by_its_antecedent() -> None:
+    doc = nlp.parse("Reporters turned to the Denver Fire Department, which reported that 40 homes had burned.")
+    cue = next(t for t in doc if t.text == "reported")
+    subj = speaker_of(cue)
+    assert subj is not None and mention(doc, subj) == "the Denver Fire Department"
