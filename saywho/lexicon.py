@@ -209,6 +209,12 @@ WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".
 
 #: Documents that speak for whoever issued them ("according to a White House readout").
 DOCUMENT_NOUNS = frozenset("readout statement report release letter memo filing document transcript post tweet".split())
+#: Works that speak for whoever put them out, when the text says who did ("Trump released a
+#: video that said ...", "The Post ran a piece that noted ..."); alone, they name no one.
+ISSUED_WORKS = frozenset("ad advertisement commercial video article piece column editorial op-ed email cover segment".split())
+#: Verbs by which a subject puts out a document or work of its own (lemma).
+ISSUING_VERBS = frozenset("release run publish issue send email air post produce write file circulate launch unveil "
+                          "distribute broadcast put do".split())
 
 # ------------------------------------------------------------------ engagements (stage 5)
 

@@ -251,7 +251,14 @@ DOCUMENTS = [
     # "a readout from X", and "the readout" later: X, never a person the readout names
     ('Mark Carney spoke with Claudia Sheinbaum on Saturday, according to a readout from the Prime Minister\'s Office. '
      'Carney "underscored the importance of a strong partnership," the readout said.', "Prime Minister's Office"),
+    # a work put out by a named subject speaks for it
+    ('The Boston Globe ran a piece that noted the ferry plan "would cost twice the estimate."', "Boston Globe"),
 ]
+
+
+def test_a_video_put_out_by_a_person_is_theirs() -> None:
+    sp = last('Maria Lopez spoke at the fair. Lopez released a video that said, "We are going to fix the roads."')
+    assert (sp.name, sp.kind) == ("Maria Lopez", "person")
 
 
 @pytest.mark.parametrize("text,name", DOCUMENTS)

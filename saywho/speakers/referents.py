@@ -18,7 +18,7 @@ from spacy.attrs import POS
 from spacy.symbols import PROPN as PROPN_ID
 from spacy.tokens import Span, Token
 
-from ..lexicon import (DOCUMENT_NOUNS, HONORIFICS, PERSON_NOUNS, ROLE_HEAD_NOUNS, SPEAKING_PERSON_NOUNS,
+from ..lexicon import (DOCUMENT_NOUNS, HONORIFICS, ISSUED_WORKS, ISSUING_VERBS, PERSON_NOUNS, ROLE_HEAD_NOUNS, SPEAKING_PERSON_NOUNS,
                        ORG_KINDS, SPOKESPERSON_NOUNS, TITLES)
 from ..nlp import entities, sent_of
 from ..quotes.marks import SpanSet
@@ -266,7 +266,11 @@ def org_description(r: "ResolverState", s: int, head: Token, definite: bool) -> 
 def issuer_of_document(r: "ResolverState", s: int, head: Token) -> tuple[Entity, str] | None:
     """"the union's statement", "the report's findings": a document speaks for the
     organisation or person that issued it: its possessor, else the organisation named
-    nearest around it in the same sentence or the one before."""
+    nearest around it in the same sentence or the one before; "X released a video that
+    said ...": the subject that put it out."""
+    issued = _issuing_subject(r, s, head)
+    if issued is not None:
+        return issued, issued.kind
     if head.lemma_.lower() not in DOCUMENTS:
         return None
     owner = next((c for c in head.children if c.dep_ == "poss"), None)
@@ -311,6 +315,26 @@ def issuer_of_document(r: "ResolverState", s: int, head: Token) -> tuple[Entity,
     if near:
         return min(near, key=lambda x: x[0])[1], "organisation"
     return None
+
+
+def _issuing_subject(r: "ResolverState", s: int, head: Token) -> Entity | None:
+    """"Trump released a marketing video that said ...", "The Post ran a piece that
+    noted ...": a document or work that is the object of a verb of putting out speaks
+    for that verb's named subject (a pronoun only when already resolved)."""
+    if head.lemma_.lower() not in DOCUMENTS | ISSUED_WORKS or head.dep_ != "dobj" \
+            or head.head.lemma_.lower() not in ISSUING_VERBS:
+        return None
+    subj = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    known = (containing(r.mentions, subj.idx) or (None, None, None))[2]
+    if known is not None:
+        return known
+    if subj.pos_ == "PRON":
+        return None
+    if subj.ent_type_ == "PERSON":
+        return r.person_for_name(subj.text if subj.pos_ != "PROPN" else " ".join(t.text for t in _name_tokens(subj)))
+    return _issuer_named(r, s, subj)
 
 
 def _issuer_named(r: "ResolverState", s: int, source: Token) -> Entity | None:
