@@ -159,6 +159,8 @@ def mention_span(head: Token) -> tuple[int, int]:
                 continue
             if c.i > head.i and any(x.text in ",(—–" for x in head.doc[head.i:c.i]):
                 continue
+            if c.i < head.i and c.dep_ != "conj" and any(x.text == "," for x in head.doc[c.i:head.i]):
+                continue  # "Of Carson, Levine said": a comma ends what names the speaker
             toks.append(c)
             add(c)
 
@@ -269,6 +271,10 @@ def speaker_of(cue: Token) -> Token | None:
     # (of two subjects the parser gave one verb, "New Delhi: The government will ...,
     # minister X said", the one next to the verb)
     subjects.sort(key=lambda c: (c.tag_ in ("WDT", "WP"), abs(cue.i - c.i)))
+    # "Of Carson, Levine said": a preposition the parser made the subject; the noun it
+    # governs is the one that speaks
+    subjects = [next((g for g in c.children if g.dep_ == "pobj"), c) if c.pos_ == "ADP" else c for c in subjects]
+    subjects = [c for c in subjects if c.pos_ != "ADP"]
     if subjects:
         if (subjects[0].tag_ == "WP" or subjects[0].lower_ in ("which", "that") and subjects[0].tag_ == "WDT") \
                 and cue.dep_ == "relcl" and cue.head.pos_ in ("PROPN", "NOUN"):

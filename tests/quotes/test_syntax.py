@@ -92,3 +92,11 @@ def test_which_clause_cue_is_said_by_its_antecedent() -> None:
     cue = next(t for t in doc if t.text == "reported")
     subj = speaker_of(cue)
     assert subj is not None and mention(doc, subj) == "the Denver Fire Department"
+
+
+def test_fronted_of_phrase_is_no_speaker() -> None:
+    # the parser may make "Of" the subject; the noun after the comma speaks
+    doc = nlp.parse("Of Carson, Levine, who has given money to the party, said the plan was scary.")
+    cue = next(t for t in doc if t.text == "said")
+    subj = speaker_of(cue)
+    assert subj is not None and mention(doc, subj) == "Levine"
