@@ -164,7 +164,7 @@ def attribute_marked(doc: Doc, found: list[Found], paras: list[Para], titles: li
             cue = _fragment_predicate(doc, f)
             fragment_cue = cue is not None
         if cue is None and f.type == "direct":
-            cue = _colon_frame(doc, f, paras)
+            cue = _colon_frame(doc, f, paras) or _appended_verb(doc, f)
         if cue is None and f.type == "direct" and _signed(doc, f, p):
             continue
         if cue is not None:
@@ -225,6 +225,36 @@ def _fragment_predicate(doc: Doc, f: Found) -> Token | None:
             if t.lemma_.lower() in SPEECH_VERBS or t.lemma_.lower() in COGNITION_VERBS:
                 return t
     return None
+
+
+def _appended_verb(doc: Doc, f: Found) -> Token | None:
+    """'"This is fantastic!" beamed Donald Hartley.' / '"You called women fat pigs,"
+    Kelly charged.': a short clause of a subject and a verb used without an object,
+    set right after a closing mark and ending the sentence, attributes the quote
+    whatever its verb (the speech-verb list cannot hold every manner of saying)."""
+    if f.close_mark is None or text_of(doc)[f.close_mark - 1:f.close_mark] not in (",", "!", "?"):
+        return None
+    mark = tok_at(doc, f.close_mark)
+    if mark is None or mark.i + 1 >= len(doc):
+        return None
+    after = doc[mark.i + 1]
+    if after.is_space or after.is_punct or after.idx > f.close_mark + 2:
+        return None
+    sent = sent_of(after)
+    window = [t for t in doc[after.i:min(sent.end, after.i + 8)]]
+    verb = next((t for t in window if t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ")), None)
+    # (the quoted clause itself is often parsed as the verb's complement: it does not count)
+    if verb is None or any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") and c.idx > f.close_mark
+                           for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+    if subj is None or subj.idx < f.close_mark or subj.lower_ in ("it", "this", "that", "which"):
+        return None
+    # the clause ends the sentence: nothing but adverbs, prepositional phrases and time after it
+    own = {t.i for t in subj.subtree}  # ("beamed Donald Hartley, who snuck onto the floor")
+    if any(t.pos_ == "VERB" and t is not verb and t.i not in own for t in doc[verb.i + 1:sent.end]):
+        return None
+    return verb
 
 
 def _colon_frame(doc: Doc, f: Found, paras: list[Para]) -> Token | None:

@@ -113,3 +113,15 @@ def test_quote_set_off_below_a_colon_paragraph() -> None:
     found, _, _ = marked(text)
     f = found[-1]
     assert (f.type, who(text, f)) == ("direct", "The Harbour Gazette")
+
+
+def test_any_verb_right_after_the_close_attributes_the_quote() -> None:
+    # a manner of saying the speech-verb list does not hold, inverted or not
+    for text, name in [('"This is fantastic!" beamed Tom Hartley of Madison, who had snuck onto the floor.', "Tom Hartley"),
+                       ('"It was the best day of my life," Ana Ruiz smiled at the crowd.', "Ana Ruiz")]:
+        (f,), _, _ = marked(text)
+        assert (who(text, f) or "").startswith(name), text
+    # not when the clause goes on with a verb of its own: that is a narrative sentence
+    text = '"We won," the coach waved, and the players ran onto the pitch.'
+    (f,), _, _ = marked(text)
+    assert who(text, f) is None
