@@ -277,6 +277,16 @@ AUDIENCE_NOUNS = frozenset("squad team crowd staff audience class congregation r
 PLURAL_PRONOUNS = frozenset("they them their both".split())
 #: Verbs that report what an engagement covered.
 TOPIC_VERBS = frozenset("discuss cover address raise review focus touch reflect".split())
+#: Verbs that say what their object is with an "as" phrase ("blasted Clinton as a
+#: "disgrace"", "branded the plan as "reckless""): with a quoted fragment there, the
+#: subject's characterisation.  Verbs of using, appointing or serving ("used the field
+#: as a "training ground"", "named her as ...") are not here.
+CHARACTERISING_VERBS = frozenset(
+    "brand dub label cast portray paint depict characterize characterise present condemn hail rate deride "
+    "lambast pound attack hit ridicule rip liken compare equate".split()) | frozenset(OBJECT_CONTENT_CUES) | SPEECH_VERBS
+#: Verbs that liken their object to something ("likened the rules to "burning the
+#: Constitution""): the "to" phrase is what the subject called it.
+LIKENING_VERBS = frozenset("liken compare equate".split())
 #: Focus and time adverbs that can open a subject without being part of whom it names
 #: ("Even China said", "now the Senate majority leader"); quantity words ("only 52
 #: percent", "nearly half") are not here: they are part of the mention.

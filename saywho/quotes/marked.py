@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import COGNITION_VERBS, SPEECH_VERBS
+from ..lexicon import CHARACTERISING_VERBS, COGNITION_VERBS, LIKENING_VERBS, SPEECH_VERBS
 from ..nlp import LINE_BREAK, ent_overlapping, sent_of, text_of
 from .found import Found
 from .clause import mixed_clause
@@ -133,6 +133,31 @@ def _governing_cue(doc: Doc, f: Found, quote_spans: SpanSet) -> Token | None:
     return None
 
 
+def _characterising_verb(doc: Doc, f: Found, quote_spans: SpanSet) -> Token | None:
+    """'Christie blasted Clinton as a "disgrace"', 'Reid has been pounding Trump as a "con
+    artist"', 'Trump likened the refugees to a "vicious snake"': a fragment that says
+    what someone or something is, in an "as" (or, after liken/compare, "to") phrase on
+    a verb with an object and a subject of its own, is that subject's characterisation."""
+    span = doc.char_span(f.start, f.end, alignment_mode="expand")
+    if span is None:
+        return None
+    t = span.root
+    for _ in range(4):
+        if t.dep_ in ("pobj", "amod", "acomp", "pcomp") and t.head.dep_ == "prep" and t.head.lower_ in ("as", "to"):
+            prep, verb = t.head, t.head.head
+            as_phrase = prep.lower_ == "as" or prep.lower_ == "to" and verb.lemma_.lower() in LIKENING_VERBS
+            if as_phrase and verb.pos_ == "VERB" and verb.lemma_.lower() in CHARACTERISING_VERBS \
+                    and not in_spans(verb.idx, quote_spans) \
+                    and any(c.dep_ == "dobj" and c.i < prep.i for c in verb.children) \
+                    and any(c.dep_ == "nsubj" and c.idx < f.start for c in verb.children):
+                return verb
+            return None
+        if t.head.i == t.i or t.head.idx < f.start and t.dep_ not in ("pobj", "compound", "amod"):
+            return None
+        t = t.head
+    return None
+
+
 def attribute_marked(doc: Doc, found: list[Found], paras: list[Para], titles: list[tuple[int, int]] = ()) -> None:  # type: ignore[assignment]
     """Steps 5-6 in place: type, cue, speaker mention, venue and date of each marked
     quote (a nested one from its parent's text); ``titles`` are no speakers."""
@@ -150,8 +175,12 @@ def attribute_marked(doc: Doc, found: list[Found], paras: list[Para], titles: li
             continue
         f.type = "direct" if _is_direct(text, doc, f, p.body_start) else "mixed"
         cue: Token | None = None
+        characterised = False
         if f.type == "mixed":
             cue = _governing_cue(doc, f, top)
+            if cue is None:
+                cue = _characterising_verb(doc, f, top)
+                characterised = cue is not None
         if cue is None:
             cands = _frame_cues(doc, f, top, paras)
             if cands:
@@ -181,7 +210,9 @@ def attribute_marked(doc: Doc, found: list[Found], paras: list[Para], titles: li
                 f.confidence = 0.5
             f.date_text, venue, f.addressee = date_and_venue(cue, top)
             f.venue = f.venue or venue
-            if f.type == "mixed" and not fragment_cue:
+            if characterised:
+                _widen_to_predicate(doc, f, cue)
+            elif f.type == "mixed" and not fragment_cue:
                 _widen_to_clause(f, cue)
         else:
             f.confidence = 0.4
@@ -195,6 +226,26 @@ def _widen_to_clause(f: Found, cue: Token) -> None:
     if clause is not None:
         f.pieces = [(f.start, f.end)]
         f.start, f.end = clause
+
+
+def _widen_to_predicate(doc: Doc, f: Found, cue: Token) -> None:
+    """A characterisation spans what follows its verb to the end of the verb's phrase
+    ('condemned [the test as "provocative" and a "grave threat" to the region]'); the
+    fragment stays as its verbatim piece."""
+    toks = [t for t in cue.subtree if t.i > cue.i]
+    # (not past a dash or semicolon after the fragment: '... to "burning the Constitution"
+    # - a charge that might have stung' goes on about the words, not with them)
+    close = (f.close_mark + 1) if f.close_mark is not None else f.end
+    cut = next((k for k, t in enumerate(toks) if t.idx >= close and t.text in (";", "-", "—", "–", "--", "(")), None)
+    toks = toks[:cut] if cut is not None else toks
+    while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].idx >= (f.close_mark or f.end):
+        toks = toks[:-1]
+    if not toks:
+        return
+    s, e = toks[0].idx, max(toks[-1].idx + len(toks[-1]), (f.close_mark + 1) if f.close_mark is not None else f.end)
+    if s <= f.start and f.end <= e:
+        f.pieces = [(f.start, f.end)]
+        f.start, f.end = s, e
 
 
 def merge_shared_clause(found: list[Found]) -> list[Found]:

@@ -125,3 +125,17 @@ def test_any_verb_right_after_the_close_attributes_the_quote() -> None:
     text = '"We won," the coach waved, and the players ran onto the pitch.'
     (f,), _, _ = marked(text)
     assert who(text, f) is None
+
+
+def test_a_characterisation_in_an_as_phrase_is_the_subjects() -> None:
+    text = 'The mayor condemned the new levy as "reckless and unfair" and a "tax on the poor" at a meeting.'
+    (f, *rest), _, _ = marked(text)
+    assert (f.type, who(text, f), f.cue) == ("mixed", "The mayor", "condemned")
+    assert text[f.start:f.end].startswith("the new levy as") and "tax on the poor" in text[f.start:f.end]
+    text = 'Mr. Okafor likened the rules to "burning the charter" - a charge that stung.'
+    (f,), _, _ = marked(text)
+    assert (who(text, f), text[f.start:f.end]) == ("Mr. Okafor", 'the rules to "burning the charter"')
+    # using something as a thing is no characterisation
+    text = 'The club used the field as a "training ground" for years.'
+    (f,), _, _ = marked(text)
+    assert f.cue != "used"
