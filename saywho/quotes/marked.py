@@ -2,7 +2,8 @@
 
 A quote is direct or mixed (``_is_direct``); its cue is the speech verb that
 governs a fragment in the parse, else the nearest cue in its frame (the tokens of
-its sentences outside every quote), else a quoted predicate, a colon frame or a
+its sentences outside every quote), else a quoted predicate, or one of the frames
+of ``frames.py`` (a characterisation, a colon, a verb right after the close), or a
 signature.  Quotes nested in quotes, titles of works in marks and quotes that an
 attribution interrupts are handled here too.
 """
@@ -13,9 +14,10 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import CHARACTERISING_VERBS, COGNITION_VERBS, LIKENING_VERBS, SPEECH_VERBS
+from ..lexicon import COGNITION_VERBS, SPEECH_VERBS
 from ..nlp import LINE_BREAK, ent_overlapping, sent_of, text_of
 from .found import Found
+from .frames import appended_verb, characterising_verb, colon_frame, widen_to_predicate
 from .clause import mixed_clause
 from .marks import ANY_MARK, Para, SpanSet, in_spans, title_case
 from .syntax import SUBJ_DEPS, adjacent_subject, cue_phrase, is_cue, mention_span, speaker_of, tok_at
@@ -133,31 +135,6 @@ def _governing_cue(doc: Doc, f: Found, quote_spans: SpanSet) -> Token | None:
     return None
 
 
-def _characterising_verb(doc: Doc, f: Found, quote_spans: SpanSet) -> Token | None:
-    """'Christie blasted Clinton as a "disgrace"', 'Reid has been pounding Trump as a "con
-    artist"', 'Trump likened the refugees to a "vicious snake"': a fragment that says
-    what someone or something is, in an "as" (or, after liken/compare, "to") phrase on
-    a verb with an object and a subject of its own, is that subject's characterisation."""
-    span = doc.char_span(f.start, f.end, alignment_mode="expand")
-    if span is None:
-        return None
-    t = span.root
-    for _ in range(4):
-        if t.dep_ in ("pobj", "amod", "acomp", "pcomp") and t.head.dep_ == "prep" and t.head.lower_ in ("as", "to"):
-            prep, verb = t.head, t.head.head
-            as_phrase = prep.lower_ == "as" or prep.lower_ == "to" and verb.lemma_.lower() in LIKENING_VERBS
-            if as_phrase and verb.pos_ == "VERB" and verb.lemma_.lower() in CHARACTERISING_VERBS \
-                    and not in_spans(verb.idx, quote_spans) \
-                    and any(c.dep_ == "dobj" and c.i < prep.i for c in verb.children) \
-                    and any(c.dep_ == "nsubj" and c.idx < f.start for c in verb.children):
-                return verb
-            return None
-        if t.head.i == t.i or t.head.idx < f.start and t.dep_ not in ("pobj", "compound", "amod"):
-            return None
-        t = t.head
-    return None
-
-
 def attribute_marked(doc: Doc, found: list[Found], paras: list[Para], titles: list[tuple[int, int]] = ()) -> None:  # type: ignore[assignment]
     """Steps 5-6 in place: type, cue, speaker mention, venue and date of each marked
     quote (a nested one from its parent's text); ``titles`` are no speakers."""
@@ -179,7 +156,7 @@ def attribute_marked(doc: Doc, found: list[Found], paras: list[Para], titles: li
         if f.type == "mixed":
             cue = _governing_cue(doc, f, top)
             if cue is None:
-                cue = _characterising_verb(doc, f, top)
+                cue = characterising_verb(doc, f, top)
                 characterised = cue is not None
         if cue is None:
             cands = _frame_cues(doc, f, top, paras)
@@ -193,7 +170,7 @@ def attribute_marked(doc: Doc, found: list[Found], paras: list[Para], titles: li
             cue = _fragment_predicate(doc, f)
             fragment_cue = cue is not None
         if cue is None and f.type == "direct":
-            cue = _colon_frame(doc, f, paras) or _appended_verb(doc, f)
+            cue = colon_frame(doc, f, paras) or appended_verb(doc, f)
         if cue is None and f.type == "direct" and _signed(doc, f, p):
             continue
         if cue is not None:
@@ -211,7 +188,7 @@ def attribute_marked(doc: Doc, found: list[Found], paras: list[Para], titles: li
             f.date_text, venue, f.addressee = date_and_venue(cue, top)
             f.venue = f.venue or venue
             if characterised:
-                _widen_to_predicate(doc, f, cue)
+                widen_to_predicate(doc, f, cue)
             elif f.type == "mixed" and not fragment_cue:
                 _widen_to_clause(f, cue)
         else:
@@ -226,26 +203,6 @@ def _widen_to_clause(f: Found, cue: Token) -> None:
     if clause is not None:
         f.pieces = [(f.start, f.end)]
         f.start, f.end = clause
-
-
-def _widen_to_predicate(doc: Doc, f: Found, cue: Token) -> None:
-    """A characterisation spans what follows its verb to the end of the verb's phrase
-    ('condemned [the test as "provocative" and a "grave threat" to the region]'); the
-    fragment stays as its verbatim piece."""
-    toks = [t for t in cue.subtree if t.i > cue.i]
-    # (not past a dash or semicolon after the fragment: '... to "burning the Constitution"
-    # - a charge that might have stung' goes on about the words, not with them)
-    close = (f.close_mark + 1) if f.close_mark is not None else f.end
-    cut = next((k for k, t in enumerate(toks) if t.idx >= close and t.text in (";", "-", "—", "–", "--", "(")), None)
-    toks = toks[:cut] if cut is not None else toks
-    while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].idx >= (f.close_mark or f.end):
-        toks = toks[:-1]
-    if not toks:
-        return
-    s, e = toks[0].idx, max(toks[-1].idx + len(toks[-1]), (f.close_mark + 1) if f.close_mark is not None else f.end)
-    if s <= f.start and f.end <= e:
-        f.pieces = [(f.start, f.end)]
-        f.start, f.end = s, e
 
 
 def merge_shared_clause(found: list[Found]) -> list[Found]:
@@ -275,60 +232,6 @@ def _fragment_predicate(doc: Doc, f: Found) -> Token | None:
         if t.pos_ == "VERB" and any(c.dep_ in SUBJ_DEPS and not (f.start <= c.idx < f.end) for c in t.children):
             if t.lemma_.lower() in SPEECH_VERBS or t.lemma_.lower() in COGNITION_VERBS:
                 return t
-    return None
-
-
-def _appended_verb(doc: Doc, f: Found) -> Token | None:
-    """'"This is fantastic!" beamed Donald Hartley.' / '"You called women fat pigs,"
-    Kelly charged.': a short clause of a subject and a verb used without an object,
-    set right after a closing mark and ending the sentence, attributes the quote
-    whatever its verb (the speech-verb list cannot hold every manner of saying)."""
-    if f.close_mark is None or text_of(doc)[f.close_mark - 1:f.close_mark] not in (",", "!", "?"):
-        return None
-    mark = tok_at(doc, f.close_mark)
-    if mark is None or mark.i + 1 >= len(doc):
-        return None
-    after = doc[mark.i + 1]
-    if after.is_space or after.is_punct or after.idx > f.close_mark + 2:
-        return None
-    sent = sent_of(after)
-    window = [t for t in doc[after.i:min(sent.end, after.i + 8)]]
-    verb = next((t for t in window if t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ")), None)
-    # (the quoted clause itself is often parsed as the verb's complement: it does not count)
-    if verb is None or any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") and c.idx > f.close_mark
-                           for c in verb.children):
-        return None
-    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
-    if subj is None or subj.idx < f.close_mark or subj.lower_ in ("it", "this", "that", "which"):
-        return None
-    # the clause ends the sentence: nothing but adverbs, prepositional phrases and time after it
-    own = {t.i for t in subj.subtree}  # ("beamed Donald Hartley, who snuck onto the floor")
-    if any(t.pos_ == "VERB" and t is not verb and t.i not in own for t in doc[verb.i + 1:sent.end]):
-        return None
-    return verb
-
-
-def _colon_frame(doc: Doc, f: Found, paras: list[Para]) -> Token | None:
-    """'X released a statement: "..."' : the verb of a clause that ends in a colon, in
-    the quote's paragraph or, for a quote that opens its paragraph, the paragraph just
-    before ('The Times reports:' then the quoted passage set off below it)."""
-    if f.open_mark is None:
-        return None
-    p = paras[f.para]
-    text = text_of(doc)
-    start = p.start
-    before = text[start:f.open_mark].rstrip()
-    if not before and f.para > 0 and not paras[f.para - 1].skipped:
-        start = paras[f.para - 1].start
-        before = text[start:paras[f.para - 1].end].rstrip()
-    if not before.endswith(":"):
-        return None
-    colon = tok_at(doc, start + len(before) - 1)
-    if colon is None:
-        return None
-    for t in reversed(list(sent_of(colon))):
-        if t.i < colon.i and t.pos_ in ("VERB", "AUX") and speaker_of(t) is not None:
-            return t
     return None
 
 
