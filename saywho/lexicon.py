@@ -15,7 +15,8 @@ SPEECH_VERBS = frozenset(
     recall recount describe call ask demand propose recommend advise caution complain lament
     boast joke quip muse continue conclude begin start put reveal disclose report testify
     indicate signal mention point counter retort rebut protest plead shout yell whisper
-    brief inform assure reassure concur agree disagree question""".split()
+    brief inform assure reassure concur agree disagree question
+    chant proclaim exhort bemoan""".split()
 )
 #: How the cue lists below were checked: on an annotated news corpus of attributions
 #: (PolNeAR, training split), for each verb and kind of complement, the share of its

@@ -220,9 +220,13 @@ def adjacent_subject(cue: Token) -> Token | None:
         i -= 1
     chunks = chunks_within(doc, sent.start, sent.end)
     for chunk in chunks:
-        if chunk.end - 1 == i and chunk.root.pos_ in ("PROPN", "NOUN", "PRON") and chunk.root.lower_ not in ("it", "this", "that", "which"):
+        # (never the object of a preposition: "Protesters marching through [the streets] chanted")
+        if chunk.end - 1 == i and chunk.root.pos_ in ("PROPN", "NOUN", "PRON") and chunk.root.lower_ not in ("it", "this", "that", "which") \
+                and chunk.root.dep_ != "pobj":
             return chunk.root
-    j = cue.i + 1
+    # an inverted subject follows a finite cue only ("said Ellis:"); after a gerund it is
+    # the object ("tweets criticizing Alicia Machado, the former ...")
+    j = cue.i + 1 if cue.tag_ != "VBG" else len(doc)
     for chunk in chunks:
         # "said Ellis:" -- but "telling MPs:" names the addressee, not the speaker
         if chunk.start == j and chunk.root.pos_ in ("PROPN", "NOUN", "PRON") and (chunk.end >= sent.end or doc[chunk.end].is_punct):
@@ -231,7 +235,7 @@ def adjacent_subject(cue: Token) -> Token | None:
             return chunk.root
     # an entity that the chunker missed: "... Chuck Jordan said"
     # spaCy's entities do not overlap: the one ending at i, then the one starting at j
-    for ent in (ent_at(doc, i) if i >= 0 else None, ent_at(doc, j)):
+    for ent in (ent_at(doc, i) if i >= 0 else None, ent_at(doc, j) if j < len(doc) else None):
         if ent is not None and ent.label_ in ("PERSON", "ORG") and (ent.end - 1 == i or ent.start == j):
             return ent.root
     return None
@@ -243,6 +247,20 @@ def _quoted_as_saying(cue: Token) -> Token | None:
     if cue.dep_ == "pcomp" and prep.lower_ == "as" and prep.head.lemma_.lower() == "quote":
         return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
     return None
+
+
+def _inside_report(tok: Token) -> bool:
+    """Whether ``tok`` lies in what another cue reports (up the tree to a cue by any
+    relation but coordination: "said the campaign expects Holt to [insert] himself"
+    is inside; "described it as ..., but [stopped] short of calling" is beside)."""
+    t = tok
+    for _ in range(6):
+        if t.head.i == t.i:
+            return False
+        if is_cue(t.head) and t.dep_ != "conj":
+            return True
+        t = t.head
+    return False
 
 
 def _governing_verb(cue: Token) -> Token | None:
@@ -301,16 +319,21 @@ def speaker_of(cue: Token) -> Token | None:
     # "despite admitting that ...", "after saying ...", "by insisting ...": a gerund under
     # a preposition is said by the subject of the verb the preposition modifies
     gov = _governing_verb(cue)
-    if gov is not None and any(is_cue(a) for a in list(gov.ancestors)[:6]):
+    if gov is not None and _inside_report(gov):
         # "Mook said the campaign expects Holt to [insert] himself ... by calling out
         # Trump": a verb inside someone's report; its subject said nothing
         gov = None
     if gov is not None and gov.dep_ in SUBJ_DEPS:
         return _named_apposition(gov)  # "Ryan, despite admitting that ..., said"
+    # ("... described the incident, but stopped short of calling": a conjoined verb
+    # without a subject of its own has the first verb's)
+    while gov is not None and gov.dep_ == "conj" and not any(c.dep_ in SUBJ_DEPS for c in gov.children):
+        gov = gov.head
     if gov is not None:
         for c in gov.children:
             # never "It goes without saying that ...": an expletive names no one
-            if c.dep_ in SUBJ_DEPS and c.lower_ not in ("i", "we", "you", "it", "there", "this", "that"):
+            expletive = c.lower_ == "there" or c.lower_ == "it" and gov.lemma_.lower() in ("go", "be", "seem")
+            if c.dep_ in SUBJ_DEPS and c.lower_ not in ("i", "we", "you") and not expletive:
                 return _named_apposition(c)
     # the parser lost the subject: a noun phrase right next to the cue
     adj = adjacent_subject(cue)
@@ -327,7 +350,11 @@ def speaker_of(cue: Token) -> Token | None:
         # factors mattered, citing ...": the parser hangs the second cue inside the
         # first report; its speaker is the first cue's, not the report's subject
         return speaker_of(cue.head.head)
-    if cue.dep_ in ("conj", "xcomp", "advcl") and (cue.dep_ == "conj" or cue.tag_ == "VBG" or goes_on):
+    # ("Protesters marching through the streets chanted": a finite cue the parser hung as
+    # a clause of the participle before it has that participle's subject)
+    # (not a fronted participle: "Asked whether ..., the spokesman said" -- he was asked)
+    finite_after = cue.tag_ == "VBD" and cue.dep_ == "advcl" and cue.i > cue.head.i
+    if cue.dep_ in ("conj", "xcomp", "advcl") and (cue.dep_ == "conj" or cue.tag_ == "VBG" or finite_after or goes_on):
         t = cue
         while t.dep_ in ("conj", "xcomp", "advcl") and t.head.i != t.i:
             t = t.head

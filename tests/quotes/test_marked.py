@@ -139,3 +139,9 @@ def test_a_characterisation_in_an_as_phrase_is_the_subjects() -> None:
     text = 'The club used the field as a "training ground" for years.'
     (f,), _, _ = marked(text)
     assert f.cue != "used"
+
+
+def test_voicing_verbs_are_cues() -> None:
+    text = 'Protesters marching through the streets chanted "What curfew?" as the troops watched.'
+    (f,), _, _ = marked(text)
+    assert (f.cue, who(text, f)) == ("chanted", "Protesters")

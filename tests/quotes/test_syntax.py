@@ -100,3 +100,18 @@ def test_fronted_of_phrase_is_no_speaker() -> None:
     cue = next(t for t in doc if t.text == "said")
     subj = speaker_of(cue)
     assert subj is not None and mention(doc, subj) == "Levine"
+
+
+def test_conjoined_gerund_frame_has_the_first_verbs_subject() -> None:
+    doc = nlp.parse("The mayor praised the crews, but stopped short of calling the response a success.")
+    cue = next(t for t in doc if t.text == "calling")
+    subj = speaker_of(cue)
+    assert subj is not None and mention(doc, subj) == "The mayor"
+
+
+def test_no_inverted_subject_after_a_gerund() -> None:
+    # after a gerund, the name is its object, never its speaker
+    doc = nlp.parse("The senator posted a series of messages criticizing Dana Levy, the former chair, on Friday.")
+    cue = next(t for t in doc if t.text == "criticizing")
+    subj = speaker_of(cue)
+    assert subj is None or mention(doc, subj) != "Dana Levy"
