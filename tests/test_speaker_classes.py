@@ -72,6 +72,9 @@ DESCRIPTIONS = [
     ('The Food Standards Agency issued a warning. "Do not eat it," the agency said.', "Food Standards Agency", "organisation"),
     ('The Food Standards Agency issued a warning. "We are testing," the FSA said.', "Food Standards Agency", "organisation"),
     ('Acme Corp cut 200 jobs. "This was hard," the company said.', "Acme Corp", "organisation"),
+    # ...unless it was named in this sentence or the one before
+    ('Acme Corp met the Treasury in May. According to a filing by the Office for Budget Responsibility, '
+     'costs rose. "This is a risk," the watchdog said.', "Office for Budget Responsibility", "organisation"),
     # of several organisations, none named by the word, the nearest is a guess: left as described
     ('Acme Corp cut 200 jobs after talks with the Treasury. "This was hard," the company said.', "company", "unnamed"),
     ('The Department of Health published figures. "Waiting lists fell," the department said.', "Department of Health", "organisation"),
@@ -383,3 +386,12 @@ def test_a_headline_role_without_article_is_its_holder() -> None:
     text = ("Delhi to get 500 new buses by March, says transport minister\n\n"
             "New Delhi: Transport minister Kailash Rathore said on Tuesday the buses had been ordered.")
     assert speakers(text)[0] is not None and speakers(text)[0].name == "Kailash Rathore"
+
+
+def test_a_quoted_nickname_between_names_is_no_namesake() -> None:
+    # 'Jordan "JP" Pickles' is Jordan Pickles, never the Doreen Pickles named before
+    for text in ['Doreen Pickles, 78, found her shed smashed. Reality TV star Jordan "JP" Pickles, 26, said the vandals '
+                 'were "cowards".',
+                 'Doreen Pickles, 78, found her shed smashed. "They are cowards," said Jordan "JP" Pickles, her grandson.']:
+        sp = last(text)
+        assert (sp.name, sp.kind) == ("Jordan Pickles", "person"), text

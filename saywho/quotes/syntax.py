@@ -18,7 +18,10 @@ from ..lexicon import (
     OBJECT_CONTENT_CUES,
     OBJECT_CONTENT_PREPS,
     OBJECT_CONTROL_VERBS,
+    PERSON_NOUNS,
+    SPEAKING_GROUP_NOUNS,
     SPEECH_VERBS,
+    SPOKESPERSON_NOUNS,
     XCOMP_CUES,
 )
 from ..nlp import chunks_within, ent_at, sent_of, text_of
@@ -68,6 +71,14 @@ def is_cue(tok: Token) -> bool:
     return False
 
 
+def _names_a_source(obj: Token) -> bool:
+    """Whether a cited object is a source (people, officials, a person) rather than what
+    they said."""
+    lemma = obj.lemma_.lower()
+    return obj.ent_type_ in ("PERSON", "ORG") or lemma in SPOKESPERSON_NOUNS or obj.lower_ in SPEAKING_GROUP_NOUNS \
+        or lemma in SPEAKING_GROUP_NOUNS or lemma in PERSON_NOUNS or lemma in ("person", "people")
+
+
 def object_content(tok: Token) -> list[Token] | None:
     """What a cue of OBJECT_CONTENT_CUES reports: "cited [the figure as proof]", "called
     for [a recount]", "called on [voters to stay home]" ("called on Monday" reports
@@ -85,6 +96,8 @@ def object_content(tok: Token) -> list[Token] | None:
     for c in tok.children:
         if c.i < tok.i:
             continue
+        if c.dep_ == "dobj" and "" in heads and tok.lemma_.lower() == "cite" and _names_a_source(c):
+            return None  # "cited two people familiar with the matter": whom, not what
         if c.dep_ == "dobj" and "" in heads and c.pos_ in ("NOUN", "PROPN", "PRON"):
             extra = [t for a in tok.children if a.dep_ == "prep" and a.lower_ in OBJECT_CONTENT_PREPS and a.i > c.i
                      for t in a.subtree]

@@ -58,7 +58,7 @@ from ..nlp import ents_within, sent_of, text_of
 from .entities import OFFICE_HEADS, Entity, offices_in
 from .index import containing
 from . import ranker as _ranker
-from .names import clean_role, norm, strip_titles
+from .names import clean_role, name_around_nickname, norm, strip_titles
 from .syntax import binding_subject, fronted_possessive_subject, governing_subject, person_fitting, plural_subject
 from .unnamed import another, introduced_just_before, possessor_named_before
 from .referents import conjoined_people, issuer_of_document, nearest_org, org_description, pair_description
@@ -240,6 +240,10 @@ def person_named_here(r: "ResolverState", sp: Span, head: Token) -> Resolution |
     """f. A person named only here: the NER's PERSON, or two or more capitalised proper
     nouns after any titles ("Mayor Ken Obi"); or, where the NER saw no name, the
     capitalised words after the last role word ("Arsenal boss Mikel Arteta")."""
+    nicknamed = name_around_nickname(head) if head.pos_ == "PROPN" else None
+    if nicknamed is not None:  # 'reality TV star Jordan "JP" Pickles'
+        pe = r.person_for_name(nicknamed)
+        return (pe, "person") if pe is not None else None
     if not (head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "")):
         return None
     words = [t.text for t in sp if not t.is_punct and t.i <= head.i]
@@ -445,9 +449,11 @@ def resolve_mention(r: "ResolverState", head_i: int | None, span: tuple[int, int
         org = r.org_entity(mtext)
         r.org_mentions.append((s, e, org, "ORG"))  # "the agency" finds it later
         return org, "organisation"
-    got = (conjoined_people(r, sp, head) or person_named_in(r, sp, head, ents_in) or known_name(r, sp, head)
-           or another(r, s, head) or pronoun(r, s, e, head, last_speaker, exclude)
-           or org_holding_head(r, head, mtext, ents_in) or person_named_here(r, sp, head))
+    # (a name around a quoted nickname first: its surname alone would find a namesake)
+    got = (person_named_here(r, sp, head) if name_around_nickname(head) else None) or (
+        conjoined_people(r, sp, head) or person_named_in(r, sp, head, ents_in) or known_name(r, sp, head)
+        or another(r, s, head) or pronoun(r, s, e, head, last_speaker, exclude)
+        or org_holding_head(r, head, mtext, ents_in) or person_named_here(r, sp, head))
     if got is not None:
         return got
     det = sp[0].lower_

@@ -324,3 +324,22 @@ def copula_role(span: Span) -> str | None:
         return None
     toks = [t for t in attr.subtree if t.dep_ not in ("det", "punct", "relcl") and not any(a.dep_ == "relcl" for a in t.ancestors)]
     return " ".join(t.text for t in toks) if 0 < len(toks) <= 8 else None
+
+
+_QUOTE_MARKS = frozenset('"“”\'‘’')
+
+
+def name_around_nickname(head: Token) -> str | None:
+    """'Jordan "JP" Pickles': a given name and a surname around a quoted nickname are
+    one name ("Jordan Pickles"), whatever the NER made of the marks; None otherwise."""
+    doc = head.doc
+    i = head.i - 1
+    if i < 3 or doc[i].text not in _QUOTE_MARKS:
+        return None
+    j = i - 1
+    while j > i - 4 and doc[j].text not in _QUOTE_MARKS:
+        j -= 1
+    first = doc[j - 1] if j >= 1 and doc[j].text in _QUOTE_MARKS and j < i - 1 else None
+    if first is None or not first.text[:1].isupper() or first_name_gender(first.text) is None:
+        return None
+    return f"{first.text} {head.text}"

@@ -209,6 +209,15 @@ def _kind_conflict(head: str, words: set[str]) -> bool:
     return want is not None and bool(kinds) and want not in kinds
 
 
+def _previous_sentence_start(r: "ResolverState", pos: int) -> int:
+    """The character offset where the sentence before the one at ``pos`` starts."""
+    tok = r.doc.char_span(pos, pos + 1, alignment_mode="expand")
+    if tok is None or not len(tok):
+        return pos
+    sent = sent_of(tok[0])
+    return sent_of(r.doc[sent.start - 1]).start_char if sent.start > 0 else sent.start_char
+
+
 def org_for_head(r: "ResolverState", pos: int, head: str, window: int = 3000,
                  need: set[str] | None = None) -> Entity | None:
     """The organisation a description by ``head`` ("agency", "city") refers to: the
@@ -218,16 +227,21 @@ def org_for_head(r: "ResolverState", pos: int, head: str, window: int = 3000,
     best, best_score = None, 0.0
     # "the team", "the company" with no organisation named by that word: the nearest
     # organisation is a guess, and a silent wrong one more often than not (GUM news:
-    # about two in three), so it is taken only when it is the one organisation in sight
+    # about two in three), so it is taken only when it is the one organisation in sight,
+    # or the one named in this sentence or the one before ("According to the Office for
+    # Budget Responsibility, ... The watchdog said")
     others = {id(ent) for s, e, ent, label in r.org_mentions
               if s < pos and pos - e <= window and label != "GPE"}
+    lo = _previous_sentence_start(r, pos)
+    recent = {id(ent) for s, e, ent, label in r.org_mentions if lo <= s < pos and label != "GPE"}
     for s, e, ent, label in r.org_mentions:
         if s >= pos or pos - e > window:
             continue
         words = {w.lower() for w in (ent.description or "").split()}
         if need and not need <= words or _kind_conflict(head, words):
             continue
-        fits = (label == "GPE") == (head in PLACE_NOUNS) and (head in PLACE_NOUNS or len(others) == 1)
+        fits = (label == "GPE") == (head in PLACE_NOUNS) and (
+            head in PLACE_NOUNS or len(others) == 1 or recent == {id(ent)})
         if head in words:
             score = 3.0
         elif fits:

@@ -5,7 +5,7 @@ import pytest
 from spacy.tokens import Doc, Token
 
 from saywho import nlp
-from saywho.quotes.syntax import cue_phrase, is_cue, mention_span, speaker_of, tok_at
+from saywho.quotes.syntax import cue_phrase, is_cue, mention_span, object_content, speaker_of, tok_at
 
 
 def cue_in(text: str) -> tuple[Doc, Token]:
@@ -115,3 +115,9 @@ def test_no_inverted_subject_after_a_gerund() -> None:
     cue = next(t for t in doc if t.text == "criticizing")
     subj = speaker_of(cue)
     assert subj is None or mention(doc, subj) != "Dana Levy"
+
+
+def test_citing_a_source_reports_no_content() -> None:
+    doc = nlp.parse("The cuts were first reported by the newspaper, which cited two people familiar with the matter.")
+    cue = next(t for t in doc if t.text == "cited")
+    assert object_content(cue) is None
