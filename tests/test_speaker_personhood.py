@@ -28,6 +28,9 @@ EVIDENCE = [
     ("The band signed Brannigan, who later wrote most of its songs.", "Brannigan", "person"),
     ("The coach praised Kinsale. Kinsale lost his place in the team in 2004.", "Kinsale", "male"),
     ("Critics loved the play. Velmont's wife ran the theatre for years.", "Velmont", "person"),
+    # a he/she fronted before the subject can only be that subject
+    ("Tom Reed coached the team. After his season in Canada, Ladygo returned to Keyser.", "Ladygo", "male"),
+    ("The club grew. As she had no passport, Quesnay stayed at home.", "Quesnay", "female"),
     # nothing said of a person: an organisation, a people, a place
     ("The Ravelstone Group bought the site in 2004.", "Ravelstone Group", None),
     ("The report said Muslims, who make up a tenth of the town, were not asked.", "Muslims", None),
@@ -52,6 +55,8 @@ FRONTED = [
     ("Mara Lind hired Ada Quist in 2001. After leaving her post in Rome, Quist moved to Paris.", "her", "Ada Quist"),
     ("Ada Quist hired Mara Lind in 2001. After finishing her degree, Lind moved to Paris.", "her", "Mara Lind"),
     ("Sunil Rao runs the office. As he has no passport, Adi Varma applies for one.", "he", "Adi Varma"),
+    # a pronoun the NER swept into a date ("her final years") is still a pronoun
+    ("Mara Lind taught at the school. During her final years, Quesnay led a quiet life.", "her", "Quesnay"),
 ]
 
 

@@ -133,8 +133,9 @@ def entity_at(r: "Resolver", start: int, end: int) -> "Entity | None":
     if sp is None or not len(sp):
         return None
     root = sp.root
-    # dates, places, amounts are nobody ("Monday's trip")
-    if root.ent_type_ in _NOBODY_TYPES:
+    # dates, places, amounts are nobody ("Monday's trip"); a pronoun the NER swept
+    # into one ("her final years" as a DATE) is still a pronoun
+    if root.ent_type_ in _NOBODY_TYPES and root.pos_ != "PRON":
         if containing(r.mentions, root.idx) is None:
             return None
     # a known name, whatever the tagger made of it ("Trump" tagged ORG or VERB)

@@ -25,6 +25,7 @@ from ..quotes.marks import SpanSet
 from .entities import Entity
 from .given import common_word
 from .names import NAME_RE, first_name_gender
+from .syntax import fronted_subject
 
 if TYPE_CHECKING:
     from .state import ResolverState
@@ -48,6 +49,7 @@ PERSON_POSSESSIONS = frozenset(
 #: Nouns of people a name may stand beside in apposition ("his sister Georgiana").
 PERSON_HEADS = (PERSON_NOUNS | RELATION_NOUNS) - frozenset("chair head star".split())
 _GENDERED = {"his": "male", "himself": "male", "her": "female", "herself": "female"}
+_SUBJECTS = {"he": "male", "she": "female"}
 _WHO = frozenset("who whom whose".split())
 
 
@@ -128,6 +130,21 @@ def _bound_possessive(subj: Token) -> str | None:
     return None
 
 
+def _fronted_pronoun(subj: Token) -> str | None:
+    """The gender of a he/she fronted before the subject in its own sentence that can
+    only be that subject ("During her final years, McClintock led ...", "As he had no
+    passport, Varma applied"): the reading ``syntax.fronted_subject`` gives.  Two such
+    pronouns that disagree say nothing."""
+    said = set()
+    for p in subj.doc[subj.sent.start:subj.i]:
+        g = _GENDERED.get(p.lower_) or _SUBJECTS.get(p.lower_)
+        if g is not None:
+            got = fronted_subject(p)
+            if got is not None and got.i == subj.i:
+                said.add(g)
+    return next(iter(said)) if len(said) == 1 else None
+
+
 def person_evidence(run: Span) -> str | None:
     """"male", "female" or "person" when the words around the name ``run`` show it names
     a person; None when they say nothing."""
@@ -156,7 +173,7 @@ def person_evidence(run: Span) -> str | None:
         lemma = t.head.lemma_.lower()
         if t.dep_ == "nsubj" and lemma in PERSON_VERBS or t.dep_ == "nsubjpass" and lemma in PERSON_PASSIVES:
             return "person"
-        return _bound_possessive(t)
+        return _bound_possessive(t) or _fronted_pronoun(t)
     return None
 
 
@@ -171,7 +188,7 @@ def genders_from_binding(r: "ResolverState") -> None:
         sp = r.doc.char_span(s, e, alignment_mode="expand")
         if sp is None or sp.root.dep_ not in ("nsubj", "nsubjpass") or sp.root.pos_ != "PROPN":
             continue
-        g = _bound_possessive(sp.root)
+        g = _bound_possessive(sp.root) or _fronted_pronoun(sp.root)
         if g is not None:
             said.setdefault(id(ent), set()).add(g)
     for ent in r.entities:

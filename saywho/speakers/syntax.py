@@ -94,6 +94,13 @@ def fronted_possessive_subject(r: "ResolverState", pron: Token, want: str, exclu
     of its own on the way up, belongs to that subject (the subject the adjunct is said
     of) when it is a named person of the pronoun's gender; so does the subject of a
     subordinate clause that opens the sentence ("As he had no passport, Adi ...")."""
+    subj = fronted_subject(pron)
+    return person_fitting(r, subj, want, exclude) if subj is not None else None
+
+
+def fronted_subject(pron: Token) -> Token | None:
+    """The proper-noun subject a fronted possessive or opening subordinate subject
+    belongs to (``fronted_possessive_subject``), read from the parse alone."""
     if pron.dep_ in ("nsubj", "nsubjpass") and pron.head.dep_ == "advcl" and pron.head.left_edge.is_sent_start:
         # "As he had no passport, Adi applied for one": the subject of a subordinate
         # clause that opens the sentence, before the main clause names anyone
@@ -112,7 +119,7 @@ def fronted_possessive_subject(r: "ResolverState", pron: Token, want: str, exclu
         if not (t.pos_ in ("VERB", "AUX") and child.dep_ in ("prep", "advcl", "npadvmod")
                 and pron.i < subj.i and child.i < subj.i and not subj.is_ancestor(pron) and subj.pos_ == "PROPN"):
             return None
-        return person_fitting(r, subj, want, exclude)
+        return subj
     return None
 
 
