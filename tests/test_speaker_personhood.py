@@ -147,3 +147,19 @@ def test_a_double_barrelled_name_is_one_person() -> None:
     s = text.index("Ortiz-Kemper")
     p = look.person_at(s, s + len("Ortiz-Kemper"))
     assert p is not None and p.name == "Ortiz-Kemper"
+
+
+@pytest.mark.parametrize("text,gender", [
+    # a surname the NER files once as a person and elsewhere as an organisation: acting
+    # as only a person acts, it is the same person even with no gender known
+    ("Halvorsen was a defender. Ken Dole traded Halvorsen in 1990, and later Dole refused "
+     "to sign a new deal with Halvorsen.", None),
+    # and what a mention says gives the person a gender ("X said she ...")
+    ("Halvorsen said she was a defender. Ken Dole traded Halvorsen in 1990, and later Dole "
+     "refused to sign a new deal with Halvorsen.", "female"),
+])
+def test_an_unsexed_surname_takes_back_its_relabelled_mentions(text: str, gender: str | None) -> None:
+    _, look = _look(text)
+    for s in (text.index("Halvorsen"), text.rindex("Halvorsen")):
+        p = look.person_at(s, s + len("Halvorsen"))
+        assert p is not None and p.name == "Halvorsen" and p.gender == gender

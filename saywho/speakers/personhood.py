@@ -97,15 +97,46 @@ def collect_relabelled_names(r: "ResolverState") -> None:
         pe = known_person_named(r, [NAME_RE.sub("", t.text) for t in toks])
         # only someone known to be a person by a gender (a first name, an honorific, a
         # person's verb): a one-word "person" of unknown gender is often itself an NER
-        # slip ("Wikinews"), which must not spread to the other mentions of the name
-        if pe is not None and pe.gender is not None:
-            end = toks[-1].idx + len(NAME_RE.sub("", toks[-1].text))
-            r.add_mention(toks[0].idx, end, pe, subject=root.dep_ in ("nsubj", "nsubjpass"))
-            if ent.label_ == "ORG":
-                # the organisation reading stays for "it" and "the campaign" (``collect_orgs``
-                # keeps it): a person's name often stands for their company or campaign
-                r.__dict__.setdefault("org_readings", set()).add(ent.start_char)
+        # slip ("Wikinews"), which must not spread to the other mentions of the name,
+        # unless this mention is a surname acting as only a person acts
+        if pe is None or pe.gender is None and not _unsexed_name_in_person_role(toks, root):
+            continue
+        if pe.gender is None and root.dep_ in ("nsubj", "nsubjpass"):
+            # what this mention says of the person's gender ("Memon also said she ...")
+            pe.gender = _bound_possessive(root) or _fronted_pronoun(root) or _reported_pronoun(root)
+        end = toks[-1].idx + len(NAME_RE.sub("", toks[-1].text))
+        r.add_mention(toks[0].idx, end, pe, subject=root.dep_ in ("nsubj", "nsubjpass"))
+        if ent.label_ == "ORG":
+            # the organisation reading stays for "it" and "the campaign" (``collect_orgs``
+            # keeps it): a person's name often stands for their company or campaign
+            r.__dict__.setdefault("org_readings", set()).add(ent.start_char)
     r.mentions.sort(key=lambda m: m[0])
+
+
+def _unsexed_name_in_person_role(toks: list[Token], root: Token) -> bool:
+    """A person of unknown gender may still take back a relabelled mention of their
+    name when the mention is a one-word surname-like proper noun (no English word, no
+    acronym) acting as a person acts: the subject of a verb, a possessor, an object."""
+    if len(toks) != 1 or toks[0].is_upper or common_word(toks[0].text) or root.pos_ != "PROPN":
+        return False
+    return root.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "dative") or root.dep_ == "pobj" and root.head.lower_ == "with"
+
+
+def _reported_pronoun(subj: Token) -> str | None:
+    """"Memon also said she believed ...": the gender of the he/she that opens the
+    clause a subject's verb reports, when nobody else is named before it in the
+    sentence (the one reading left)."""
+    verb = subj.head
+    for c in verb.children:
+        if c.dep_ != "ccomp":
+            continue
+        p = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+        if p is None or p.lower_ not in _SUBJECTS:
+            return None
+        if any(t.ent_type_ == "PERSON" and t.i != subj.i for t in subj.doc[subj.sent.start:p.i]):
+            return None
+        return _SUBJECTS[p.lower_]
+    return None
 
 
 def _bound_possessive(subj: Token) -> str | None:
