@@ -11,6 +11,7 @@ from saywho import nlp
 from saywho.model import Article
 from saywho.quotes import find_quotes
 from saywho.speakers import resolve_with_lookup
+from saywho.speakers.names import name_parts
 from saywho.speakers.personhood import person_evidence
 
 
@@ -163,3 +164,16 @@ def test_an_unsexed_surname_takes_back_its_relabelled_mentions(text: str, gender
     for s in (text.index("Halvorsen"), text.rindex("Halvorsen")):
         p = look.person_at(s, s + len("Halvorsen"))
         assert p is not None and p.name == "Halvorsen" and p.gender == gender
+
+
+@pytest.mark.parametrize("text,span,names", [
+    # a PERSON span the NER ran across a verb holds two names; after "a", one
+    ("At the same time George confronts Benji.", "George confronts Benji", ["George", "Benji"]),
+    ("In 2005 the club awarded Hancock a Special Award.", "Hancock a Special Award", ["Hancock"]),
+    ("Peter the Great founded the city.", "Peter the Great", ["Peter the Great"]),
+])
+def test_a_person_span_across_a_clause_is_split_into_names(text: str, span: str, names: list[str]) -> None:
+    doc = nlp.parse(text)
+    s = text.index(span)
+    sp = doc.char_span(s, s + len(span))
+    assert [p.text for p in name_parts(sp)] == names
