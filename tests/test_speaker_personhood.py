@@ -177,3 +177,18 @@ def test_a_person_span_across_a_clause_is_split_into_names(text: str, span: str,
     s = text.index(span)
     sp = doc.char_span(s, s + len(span))
     assert [p.text for p in name_parts(sp)] == names
+
+
+@pytest.mark.parametrize("text,name", [
+    # a name the tagger took for a noun: no English word, the subject of a verb
+    ("Tom Hale wrote the music. Thoms later appeared on a record.", "Thoms"),
+    ("The coach praised the young team. Wiggins caught the eye of the scouts in 1974.", "Wiggins"),
+])
+def test_a_name_tagged_as_a_noun_is_a_person(text: str, name: str) -> None:
+    ents, _ = _look(text)
+    assert any(e.name == name and e.kind == "person" and e.mentions for e in ents.entities)
+
+
+def test_a_capitalised_english_word_stays_a_word() -> None:
+    ents, _ = _look("The council met. Critics said the plan failed.")
+    assert not any(e.name == "Critics" and e.kind == "person" for e in ents.entities)

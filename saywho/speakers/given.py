@@ -26,7 +26,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from .gender import detector
 
-__all__ = ["common_word", "drop_non_given", "is_given_name"]
+__all__ = ["common_word", "drop_non_given", "english_word", "is_given_name"]
 
 #: Word classes of the pipeline's lemmatizer tables that never name a person's first name
 #: (nouns and verbs do: "Spike", "Mitt", unless the capital is only positional).
@@ -67,6 +67,13 @@ def _word_classes(word: str) -> frozenset[str]:
 @functools.lru_cache(maxsize=65536)
 def _known_first_name(word: str) -> bool:
     return detector().get_gender(word) != "unknown"
+
+
+def english_word(word: str) -> bool:
+    """``word`` is a form of an English noun, verb, adjective or adverb (first names
+    included: "Will", "Rose")."""
+    low = word.lower()
+    return low.isalpha() and bool(_word_classes(low))
 
 
 def common_word(word: str) -> bool:

@@ -14,8 +14,8 @@ import re
 from typing import TYPE_CHECKING
 
 import numpy
-from spacy.attrs import POS
-from spacy.symbols import PROPN as PROPN_ID
+from spacy.attrs import IS_TITLE, POS
+from spacy.symbols import ADJ as ADJ_ID, ADV as ADV_ID, NOUN as NOUN_ID, PROPN as PROPN_ID
 from spacy.tokens import Span, Token
 
 from ..lexicon import (DOCUMENT_NOUNS, HONORIFICS, PERSON_NOUNS, ROLE_HEAD_NOUNS, SPEAKING_PERSON_NOUNS,
@@ -24,7 +24,7 @@ from ..nlp import entities, sent_of
 from ..quotes.marks import SpanSet
 from .entities import Entity
 from .gender import detector
-from .given import common_word
+from .given import common_word, english_word
 from .index import containing
 from .names import first_name_gender
 from .personhood import RELABELLED, person_evidence
@@ -109,6 +109,16 @@ def _mislabelled_person(run: Span, affiliated: bool = False) -> bool:
     return not (labels & {"GPE", "DATE", "TIME"} and len(run) < 2)
 
 
+#: Tags under which the tagger files a name it does not know ("Wiggins" a noun, "Polly" an adverb).
+_MISTAGGED = numpy.array([NOUN_ID, ADJ_ID, ADV_ID])
+
+
+def _mistagged_name(t: Token) -> bool:
+    """A capitalised word tagged a noun, adjective or adverb that is a name: no English
+    word, and not capitalised only by a heading written in capitals."""
+    return t.is_alpha and len(t) > 2 and t.text[1:].islower() and not english_word(t.text)
+
+
 def collect_unlabelled_names(r: "ResolverState") -> None:
     """People the NER missed: a run of capitalised proper nouns that starts with a known
     first name ("Theresa May" as a DATE, "Kathleen" alone as a subject).  Only words
@@ -116,8 +126,16 @@ def collect_unlabelled_names(r: "ResolverState") -> None:
     doc = r.doc
     known = SpanSet([(s, e) for s, e, *_ in r.mentions])
     # only proper nouns start a run: find them in the POS column (a Token made for every
-    # word of the text was a fifth of the stage's time)
-    propn = numpy.flatnonzero(doc.to_array(POS) == PROPN_ID)
+    # word of the text was a fifth of the stage's time); a capitalised word the tagger
+    # took for a noun or an adverb is one when it is no English word ("Wiggins caught
+    # the eye", "Polly has two sisters")
+    arr = doc.to_array([POS, IS_TITLE])
+    propn = numpy.flatnonzero(arr[:, 0] == PROPN_ID)
+    mistagged = [int(k) for k in numpy.flatnonzero(numpy.isin(arr[:, 0], _MISTAGGED) & (arr[:, 1] == 1))
+                 if _mistagged_name(doc[int(k)])]
+    if mistagged:
+        propn = numpy.union1d(propn, mistagged)
+    is_name = set(int(k) for k in propn)
     k = 0
     i = 0
     while k < len(propn):
@@ -130,7 +148,7 @@ def collect_unlabelled_names(r: "ResolverState") -> None:
             i += 1
             continue
         j = i
-        while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and doc[j].text.isalpha():
+        while j < len(doc) and j in is_name and doc[j].text[:1].isupper() and doc[j].text.isalpha():
             j += 1
             # "Diaz-Twine": a hyphen inside a double-barrelled name joins its halves
             if j + 1 < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_ \
