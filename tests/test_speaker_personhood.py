@@ -32,6 +32,9 @@ EVIDENCE = [
     # a he/she fronted before the subject can only be that subject
     ("Tom Reed coached the team. After his season in Canada, Ladygo returned to Keyser.", "Ladygo", "male"),
     ("The club grew. As she had no passport, Quesnay stayed at home.", "Quesnay", "female"),
+    # the main subject continued by the next sentence's opening he/she
+    ("Andrelko returned to the team in 2007. He placed eighth at the championships.", "Andrelko", "male"),
+    ("Andrelko returned to the team in 2007. In Ohio, Tom Reed said he placed eighth.", "Andrelko", None),
     # nothing said of a person: an organisation, a people, a place
     ("The Ravelstone Group bought the site in 2004.", "Ravelstone Group", None),
     ("The report said Muslims, who make up a tenth of the town, were not asked.", "Muslims", None),

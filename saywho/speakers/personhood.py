@@ -176,6 +176,22 @@ def _fronted_pronoun(subj: Token) -> str | None:
     return next(iter(said)) if len(said) == 1 else None
 
 
+def _next_sentence_pronoun(subj: Token) -> str | None:
+    """"Geller played in 23 championships. He won in 1955 ...": the main subject of a
+    sentence whose next sentence opens with a he/she as its own main subject, before
+    naming anyone, is that he/she (the reading a reader takes first)."""
+    sent = subj.sent
+    if subj.head.i != sent.root.i or sent.end >= len(subj.doc):
+        return None
+    nxt = subj.doc[sent.end].sent
+    p = next((c for c in nxt.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if p is None or p.lower_ not in _SUBJECTS:
+        return None
+    if any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or t.pos_ == "PROPN" for t in subj.doc[nxt.start:p.i]):
+        return None
+    return _SUBJECTS[p.lower_]
+
+
 def person_evidence(run: Span) -> str | None:
     """"male", "female" or "person" when the words around the name ``run`` show it names
     a person; None when they say nothing."""
@@ -204,7 +220,7 @@ def person_evidence(run: Span) -> str | None:
         lemma = t.head.lemma_.lower()
         if t.dep_ == "nsubj" and lemma in PERSON_VERBS or t.dep_ == "nsubjpass" and lemma in PERSON_PASSIVES:
             return "person"
-        return _bound_possessive(t) or _fronted_pronoun(t)
+        return _bound_possessive(t) or _fronted_pronoun(t) or _next_sentence_pronoun(t)
     return None
 
 
