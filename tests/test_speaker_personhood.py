@@ -59,6 +59,11 @@ FRONTED = [
     ("Mara Lind hired Ada Quist in 2001. After leaving her post in Rome, Quist moved to Paris.", "her", "Ada Quist"),
     ("Ada Quist hired Mara Lind in 2001. After finishing her degree, Lind moved to Paris.", "her", "Mara Lind"),
     ("Sunil Rao runs the office. As he has no passport, Adi Varma applies for one.", "he", "Adi Varma"),
+    # an opening subordinate clause whose subject names no one is crossed to the main subject
+    ("Mara Lind won the seat. Although most of her voters chose Remain, Ada Quist voted to leave.", "her", "Ada Quist"),
+    ("Mara Lind met Ada Quist. After it became clear to her that Tom would stay, Quist left.", "her", "Ada Quist"),
+    # the main subject a named person's thing: that person's
+    ("Tom Reed wrote the play. Throughout his stay in Rome, Panizza's health grew worse.", "his", "Panizza"),
     # a pronoun the NER swept into a date ("her final years") is still a pronoun
     ("Mara Lind taught at the school. During her final years, Quesnay led a quiet life.", "her", "Quesnay"),
 ]

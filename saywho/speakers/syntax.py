@@ -100,27 +100,48 @@ def fronted_possessive_subject(r: "ResolverState", pron: Token, want: str, exclu
 
 def fronted_subject(pron: Token) -> Token | None:
     """The proper-noun subject a fronted possessive or opening subordinate subject
-    belongs to (``fronted_possessive_subject``), read from the parse alone."""
+    belongs to (``fronted_possessive_subject``), read from the parse alone.
+
+    A subordinate clause that opens the sentence and names no one as its subject
+    ("Although 60% of her voters chose Remain, Powell ...", "After it became clear to
+    her that ..., Dolores ...") is crossed to the main clause's subject; an object
+    pronoun only counts inside such a clause (in the main clause binding forbids it).
+    A subject that is a named person's thing ("Panizza's mental health") is that
+    person's."""
     if pron.dep_ in ("nsubj", "nsubjpass") and pron.head.dep_ == "advcl" and pron.head.left_edge.is_sent_start:
         # "As he had no passport, Adi applied for one": the subject of a subordinate
         # clause that opens the sentence, before the main clause names anyone
         t = pron.head
-    elif pron.dep_ == "poss":
+    elif pron.dep_ in ("poss", "pobj", "dobj", "dative"):
         t = pron
     else:
         return None
+    crossed = False
     while t.head.i != t.i:
         child, t = t, t.head
         subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None:
             continue
+        if _opening_clause(t) and subj.i != pron.i and (
+                subj.is_ancestor(pron) or subj.pos_ == "NOUN" or subj.lower_ == "it"):
+            crossed = True  # a subordinate clause whose subject names no one
+            continue
+        if pron.dep_ != "poss" and not crossed and pron.dep_ not in ("nsubj", "nsubjpass"):
+            return None
         # the first clause up with a subject: the pronoun's adjunct must hang before that
         # subject, on the clause's verb, and not inside the subject itself
         if not (t.pos_ in ("VERB", "AUX") and child.dep_ in ("prep", "advcl", "npadvmod")
-                and pron.i < subj.i and child.i < subj.i and not subj.is_ancestor(pron) and subj.pos_ == "PROPN"):
+                and pron.i < subj.i and child.i < subj.i and not subj.is_ancestor(pron)):
             return None
-        return subj
+        if subj.pos_ != "PROPN":
+            subj = next((c for c in subj.children if c.dep_ == "poss" and c.pos_ == "PROPN"), subj)
+        return subj if subj.pos_ == "PROPN" else None
     return None
+
+
+def _opening_clause(t: Token) -> bool:
+    """A subordinate clause that opens its sentence, before the main clause's verb."""
+    return t.dep_ == "advcl" and t.left_edge.is_sent_start and t.head.i > t.i
 
 
 def plural_subject(pron: Token) -> Token | None:
