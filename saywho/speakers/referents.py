@@ -13,9 +13,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-import numpy
-from spacy.attrs import IS_TITLE, POS
-from spacy.symbols import ADJ as ADJ_ID, ADV as ADV_ID, NOUN as NOUN_ID, PROPN as PROPN_ID
 from spacy.tokens import Span, Token
 
 from ..lexicon import (DOCUMENT_NOUNS, HONORIFICS, PERSON_NOUNS, ROLE_HEAD_NOUNS, SPEAKING_PERSON_NOUNS,
@@ -24,7 +21,7 @@ from ..nlp import entities, sent_of
 from ..quotes.marks import SpanSet
 from .entities import Entity
 from .gender import detector
-from .given import common_word, english_word
+from .given import common_word, name_positions
 from .index import containing
 from .names import first_name_gender
 from .personhood import RELABELLED, person_evidence
@@ -109,32 +106,14 @@ def _mislabelled_person(run: Span, affiliated: bool = False) -> bool:
     return not (labels & {"GPE", "DATE", "TIME"} and len(run) < 2)
 
 
-#: Tags under which the tagger files a name it does not know ("Wiggins" a noun, "Polly" an adverb).
-_MISTAGGED = numpy.array([NOUN_ID, ADJ_ID, ADV_ID])
-
-
-def _mistagged_name(t: Token) -> bool:
-    """A capitalised word tagged a noun, adjective or adverb that is a name: no English
-    word, and not capitalised only by a heading written in capitals."""
-    return t.is_alpha and len(t) > 2 and t.text[1:].islower() and not english_word(t.text)
-
-
 def collect_unlabelled_names(r: "ResolverState") -> None:
     """People the NER missed: a run of capitalised proper nouns that starts with a known
     first name ("Theresa May" as a DATE, "Kathleen" alone as a subject).  Only words
     outside every other kind of entity, and never a title alone."""
     doc = r.doc
     known = SpanSet([(s, e) for s, e, *_ in r.mentions])
-    # only proper nouns start a run: find them in the POS column (a Token made for every
-    # word of the text was a fifth of the stage's time); a capitalised word the tagger
-    # took for a noun or an adverb is one when it is no English word ("Wiggins caught
-    # the eye", "Polly has two sisters")
-    arr = doc.to_array([POS, IS_TITLE])
-    propn = numpy.flatnonzero(arr[:, 0] == PROPN_ID)
-    mistagged = [int(k) for k in numpy.flatnonzero(numpy.isin(arr[:, 0], _MISTAGGED) & (arr[:, 1] == 1))
-                 if _mistagged_name(doc[int(k)])]
-    if mistagged:
-        propn = numpy.union1d(propn, mistagged)
+    # only proper nouns (and names the tagger took for nouns) start a run
+    propn = name_positions(doc)
     is_name = set(int(k) for k in propn)
     k = 0
     i = 0
