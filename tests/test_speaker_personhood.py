@@ -120,6 +120,9 @@ def test_a_name_that_another_person_does_not_bear(words: list[str], other: bool)
 #: is a participle or an infinitive taking its subject from above; "who" in a relative
 #: clause is the name it follows
 BINDING = [
+    # what a clause says its subject is or becomes is not the subject's own
+    ("Jane Stanes ran the school. When she retired, Edith Hale was appointed her successor.", "her", "Jane Stanes"),
+    ("Tom Hale founded the firm. Later Rob Kerr became his partner.", "his", "Tom Hale"),
     ("Out on bail, Percy Lund bids farewell to Colin Marsh, telling him that the trip is over.", "him", "Colin Marsh"),
     ("Neil Oakes left the show, and Josh Brant later chose to replace him with Sharon.", "him", "Neil Oakes"),
     ("Gary Tosh met Walter Brisk at the fair. Brisk told him to leave.", "him", "Gary Tosh"),

@@ -61,14 +61,24 @@ def governing_subject(r: "ResolverState", pron: Token, want: str, exclude: Entit
     return None
 
 
+def predicated_possessive(pron: Token) -> bool:
+    """A possessive on the noun a clause says its subject is or becomes ("Edith was
+    appointed her successor", "Tey is his mother"): never that subject's own."""
+    return pron.dep_ == "poss" and pron.head.dep_ in ("attr", "oprd") and pron.head.head.pos_ in ("VERB", "AUX")
+
+
 def binding_subject(r: "ResolverState", pron: Token) -> Entity | None:
     """The named person an object pronoun cannot be: the subject of its own clause, or,
     when that clause has no subject of its own (a participle or an infinitive: "telling
-    him", "chose to replace him"), the subject it is understood from."""
+    him", "chose to replace him"), the subject it is understood from; so too for a
+    possessive on what the clause predicates of its subject (``predicated_possessive``)."""
     verb = pron.head
     if pron.dep_ == "nsubj" and pron.lower_ in ("him", "her") and verb.dep_ in ("ccomp", "xcomp"):
         # "Claire allows her to do so": the parser makes "her" the infinitive's subject,
         # its form says it is the object of the verb above
+        verb = verb.head
+    elif predicated_possessive(pron):
+        # "Edith was appointed her successor": what is said of the subject is not its own
         verb = verb.head
     elif pron.dep_ not in ("dobj", "dative") or pron.lower_.endswith("self"):
         return None
