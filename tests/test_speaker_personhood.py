@@ -203,3 +203,18 @@ def test_a_name_tagged_as_a_noun_is_a_person(text: str, name: str) -> None:
 def test_a_capitalised_english_word_stays_a_word() -> None:
     ents, _ = _look("The council met. Critics said the plan failed.")
     assert not any(e.name == "Critics" and e.kind == "person" for e in ents.entities)
+
+
+@pytest.mark.parametrize("text,pron,name", [
+    # a person named as an object in the sentence before does not block the subject
+    # the next sentence's he/she continues
+    ("Ivan Petrov met the coach in May. Petrov returned to the team in 2007 and was coached by Tom Hale. "
+     "He placed eighth at the national championships.", "He", "Ivan Petrov"),
+    ("Susan Kerr is an actress and a coach. Susan's mother, Ruth Batson, was a noted civil rights activist. "
+     "She trained with Harold Clurman.", "She", "Ruth Batson"),
+])
+def test_the_previous_subject_outranks_an_object(text: str, pron: str, name: str) -> None:
+    _, look = _look(text)
+    s = text.rindex(pron)
+    p = look.person_at(s, s + len(pron))
+    assert p is not None and p.name == name

@@ -165,8 +165,10 @@ def pronoun(r: "ResolverState", s: int, e: int, head: Token, last_speaker: Entit
 def previous_subject(r: "ResolverState", pron: Token, want: str, exclude: Entity | None) -> Entity | None:
     """"Max Eberl refused to discuss it. Asked about X, he said ...": a he/she that is
     the first person its sentence refers to continues the named subject of the sentence
-    before, when that sentence names no other person the pronoun could be (outside
-    quotes: inside one, "he" is often someone the speaker talks about)."""
+    before, when that sentence names no other subject the pronoun could be (a person
+    named as an object or a possessor is not one: "Susan's mother, Ruth Batson, was
+    ... . She trained"); outside quotes: inside one, "he" is often someone the speaker
+    talks about."""
     if pron.dep_ not in ("nsubj", "nsubjpass") or r._in_quote(pron.idx):
         return None
     doc = pron.doc
@@ -205,8 +207,8 @@ def previous_subject(r: "ResolverState", pron: Token, want: str, exclude: Entity
     for e in ents_within(doc, prev.start, prev.end):
         other = (containing(r.mentions, e.root.idx) or (None, None, None))[2] if e.label_ == "PERSON" else None
         if other is not None and other is not ent and other.kind == "person" and other.gender in (want, None) \
-                and e.root.i not in reported:
-            return None  # two people the pronoun could be: left to the ranker
+                and e.root.i not in reported and e.root.dep_ in ("nsubj", "nsubjpass", "conj", "appos"):
+            return None  # two subjects the pronoun could continue: left to the ranker
     return ent
 
 
