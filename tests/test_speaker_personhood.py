@@ -35,6 +35,7 @@ EVIDENCE = [
     # the main subject continued by the next sentence's opening he/she
     ("Andrelko returned to the team in 2007. He placed eighth at the championships.", "Andrelko", "male"),
     ("Andrelko returned to the team in 2007. In Ohio, Tom Reed said he placed eighth.", "Andrelko", None),
+    ("Andrelko joined the team in 2007. On 26 September 2013, he placed eighth.", "Andrelko", "male"),
     # nothing said of a person: an organisation, a people, a place
     ("The Ravelstone Group bought the site in 2004.", "Ravelstone Group", None),
     ("The report said Muslims, who make up a tenth of the town, were not asked.", "Muslims", None),

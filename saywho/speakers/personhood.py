@@ -187,7 +187,9 @@ def _next_sentence_pronoun(subj: Token) -> str | None:
     p = next((c for c in nxt.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if p is None or p.lower_ not in _SUBJECTS:
         return None
-    if any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or t.pos_ == "PROPN" for t in subj.doc[nxt.start:p.i]):
+    # (a date's month, "On 26 September 2013, she ...", names no one)
+    if any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or t.pos_ == "PROPN" and t.ent_type_ in ("", "PRODUCT", "FAC")
+           for t in subj.doc[nxt.start:p.i]):
         return None
     return _SUBJECTS[p.lower_]
 
