@@ -29,6 +29,7 @@ EVIDENCE = [
     ("The band signed Brannigan, who later wrote most of its songs.", "Brannigan", "person"),
     ("The coach praised Kinsale. Kinsale lost his place in the team in 2004.", "Kinsale", "male"),
     ("Critics loved the play. Velmont's wife ran the theatre for years.", "Velmont", "person"),
+    ("The club grew. Pausch's retirement was announced in May.", "Pausch", "person"),
     # a he/she fronted before the subject can only be that subject
     ("Tom Reed coached the team. After his season in Canada, Ladygo returned to Keyser.", "Ladygo", "male"),
     ("The club grew. As she had no passport, Quesnay stayed at home.", "Quesnay", "female"),

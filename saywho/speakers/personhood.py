@@ -44,7 +44,8 @@ PERSON_PASSIVES = frozenset("bear educate bury baptise baptize knight widow".spl
 PERSON_POSSESSIONS = frozenset(
     """daughter son wife husband mother father brother sister child children parent parents grandson
     granddaughter grandmother grandfather niece nephew aunt uncle cousin widow widower fiancee fiance
-    girlfriend boyfriend life death birth childhood youth funeral marriage wedding career""".split()
+    girlfriend boyfriend life death birth childhood youth funeral marriage wedding career retirement
+    birthday memoir memoirs autobiography inheritance grave deathbed adolescence""".split()
 )
 #: Nouns of people a name may stand beside in apposition ("his sister Georgiana").
 PERSON_HEADS = (PERSON_NOUNS | RELATION_NOUNS) - frozenset("chair head star".split())
