@@ -22,11 +22,15 @@ from __future__ import annotations
 import functools
 import re
 
+import numpy
+from spacy.attrs import IS_TITLE, POS
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.symbols import ADJ as ADJ_ID, ADV as ADV_ID, NOUN as NOUN_ID, PROPN as PROPN_ID
+from spacy.tokens import Doc, Token
 
 from .gender import detector
 
-__all__ = ["common_word", "drop_non_given", "is_given_name"]
+__all__ = ["common_word", "drop_non_given", "english_word", "is_given_name", "name_positions"]
 
 #: Word classes of the pipeline's lemmatizer tables that never name a person's first name
 #: (nouns and verbs do: "Spike", "Mitt", unless the capital is only positional).
@@ -67,6 +71,34 @@ def _word_classes(word: str) -> frozenset[str]:
 @functools.lru_cache(maxsize=65536)
 def _known_first_name(word: str) -> bool:
     return detector().get_gender(word) != "unknown"
+
+
+def english_word(word: str) -> bool:
+    """``word`` is a form of an English noun, verb, adjective or adverb (first names
+    included: "Will", "Rose")."""
+    low = word.lower()
+    return low.isalpha() and bool(_word_classes(low))
+
+
+def name_positions(doc: Doc) -> numpy.ndarray:
+    """The token indices that may start or continue a name, sorted: the proper nouns
+    (found in the POS column: a Token made for every word was a fifth of the stage's
+    time), and the capitalised words the tagger took for a noun, adjective or adverb
+    that are no English word ("Wiggins caught the eye", "Polly has two sisters")."""
+    arr = doc.to_array([POS, IS_TITLE])
+    propn = numpy.flatnonzero(arr[:, 0] == PROPN_ID)
+    mistagged = [int(k) for k in numpy.flatnonzero(numpy.isin(arr[:, 0], _MISTAGGED) & (arr[:, 1] == 1))
+                 if _name_shaped(doc[int(k)])]
+    return numpy.union1d(propn, mistagged) if mistagged else propn
+
+
+#: Tags under which the tagger files a name it does not know ("Wiggins" a noun, "Polly" an adverb).
+_MISTAGGED = numpy.array([NOUN_ID, ADJ_ID, ADV_ID])
+
+
+def _name_shaped(t: Token) -> bool:
+    """A capitalised word (not one of a heading written in capitals) that is no English word."""
+    return t.is_alpha and len(t) > 2 and t.text[1:].islower() and not english_word(t.text)
 
 
 def common_word(word: str) -> bool:

@@ -21,6 +21,7 @@ from ..quotes.found import INTERVIEW_ANSWER
 from ..quotes.marks import SpanIndex
 from .index import containing
 from .names import norm, strip_titles
+from .syntax import predicated_possessive
 
 if TYPE_CHECKING:
     from ..quotes import Found
@@ -133,8 +134,9 @@ def entity_at(r: "Resolver", start: int, end: int) -> "Entity | None":
     if sp is None or not len(sp):
         return None
     root = sp.root
-    # dates, places, amounts are nobody ("Monday's trip")
-    if root.ent_type_ in _NOBODY_TYPES:
+    # dates, places, amounts are nobody ("Monday's trip"); a pronoun the NER swept
+    # into one ("her final years" as a DATE) is still a pronoun
+    if root.ent_type_ in _NOBODY_TYPES and root.pos_ != "PRON":
         if containing(r.mentions, root.idx) is None:
             return None
     # a known name, whatever the tagger made of it ("Trump" tagged ORG or VERB)
@@ -160,7 +162,7 @@ def entity_at(r: "Resolver", start: int, end: int) -> "Entity | None":
     k = bisect.bisect_left(positions, start)
     last = r.speaker_positions[k - 1][1] if k else None
     # "X offered his congratulations": a possessive goes to its clause's subject
-    if root.dep_ == "poss" and root.lower_ in PRON_MALE | PRON_FEMALE | PRON_PLURAL:
+    if root.dep_ == "poss" and root.lower_ in PRON_MALE | PRON_FEMALE | PRON_PLURAL and not predicated_possessive(root):
         verb = root.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:  # spaCy makes a new Token per access: compare indices, never identity
             verb = verb.head

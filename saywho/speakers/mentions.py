@@ -16,9 +16,9 @@ rules of ``syntax``: never the subject that binds an object pronoun, the named s
 of a clause that governs a he/she, the subject a fronted possessive or subordinate
 subject belongs to, the plural subject "they" continues; then the trained ranker,
 then salience), then
-descriptions: one said of a name in apposition or by a copula ("X, a professor at
-Y"), an organisation the article named ("the agency"), people named together ("the
-couple"), spokespeople, documents that speak for their issuer, groups, documents
+descriptions (those of people in ``descriptions``): one said of a name in
+apposition or by a copula ("X, a professor at Y"), an organisation the article
+named ("the agency"), people named together ("the couple"), spokespeople, documents that speak for their issuer, groups, documents
 that name their author, someone described through another person or by a relation
 to them ("his daughter"), and a definite description of a person (by role, else by
 salience; never an indefinite one; "the woman" right after "a patient" is that
@@ -37,7 +37,6 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from ..lexicon import (
-    BARE_PERSON_NOUNS,
     DOCUMENT_NOUNS,
     FEMALE_HONORIFICS,
     FEMALE_NOUNS,
@@ -45,29 +44,26 @@ from ..lexicon import (
     MALE_NOUNS,
     ORG_ALIASES,
     PERSON_NOUNS,
-    RELATION_NOUNS,
     ROLE_HEAD_NOUNS,
     SPEAKING_GROUP_NOUNS,
     SPEAKING_PERSON_NOUNS,
     SPEECH_VERBS,
     SPOKESPERSON_NOUNS,
     TITLES,
-    TITLE_WORDS,
 )
 from ..nlp import ents_within, sent_of, text_of
-from .entities import OFFICE_HEADS, Entity, offices_in
+from .entities import Entity
 from .index import containing
 from . import ranker as _ranker
 from .names import clean_role, name_around_nickname, norm, strip_titles
 from .syntax import binding_subject, fronted_possessive_subject, governing_subject, person_fitting, plural_subject
-from .unnamed import another, introduced_just_before, possessor_named_before
+from .descriptions import Resolution, described_person, described_through_person, named_alongside
+from .unnamed import another, possessor_named_before
 from .referents import conjoined_people, issuer_of_document, nearest_org, org_description, pair_description
 
 if TYPE_CHECKING:
     from .state import ResolverState
 
-#: What a step decides: the entity (None: nobody) and the kind of speaker.
-Resolution = tuple[Entity | None, str]
 
 PRON_MALE = {"he", "him", "his", "himself"}
 PRON_FEMALE = {"she", "her", "hers", "herself"}
@@ -75,18 +71,6 @@ PRON_PLURAL = {"they", "them", "their", "themselves"}
 PRON_FIRST = {"i", "me", "my", "we", "us", "our"}
 PRON_SECOND = {"you", "your", "yours", "yourself"}
 PRON_NEUTER = {"it", "its", "itself"}
-#: Nouns of people beyond the lexicon's that a definite description may refer back
-#: with ("the veteran striker" for the footballer named before).
-ROLE_NOUNS = frozenset(
-    """striker defender midfielder goalkeeper winger forward batsman bowler jockey driver rider cyclist
-    runner swimmer athlete player champion skipper rapper musician guitarist drummer comedian director
-    producer chef designer artist novelist poet photographer pilot nurse surgeon teacher student pupil
-    teenager victim suspect witness survivor defendant plaintiff claimant lawyer attorney barrister solicitor
-    farmer owner landlord tenant worker employee trainer pensioner retiree grandmother grandfather gran
-    grandson granddaughter youngster schoolboy schoolgirl toddler""".split()
-)
-
-
 def org_metonym(r: "ResolverState", mtext: str) -> Resolution | None:
     """a. Organisations by their usual metonyms ("No 10")."""
     low = mtext.lower()
@@ -181,8 +165,10 @@ def pronoun(r: "ResolverState", s: int, e: int, head: Token, last_speaker: Entit
 def previous_subject(r: "ResolverState", pron: Token, want: str, exclude: Entity | None) -> Entity | None:
     """"Max Eberl refused to discuss it. Asked about X, he said ...": a he/she that is
     the first person its sentence refers to continues the named subject of the sentence
-    before, when that sentence names no other person the pronoun could be (outside
-    quotes: inside one, "he" is often someone the speaker talks about)."""
+    before, when that sentence names no other subject the pronoun could be (a person
+    named as an object or a possessor is not one: "Susan's mother, Ruth Batson, was
+    ... . She trained"); outside quotes: inside one, "he" is often someone the speaker
+    talks about."""
     if pron.dep_ not in ("nsubj", "nsubjpass") or r._in_quote(pron.idx):
         return None
     doc = pron.doc
@@ -221,8 +207,8 @@ def previous_subject(r: "ResolverState", pron: Token, want: str, exclude: Entity
     for e in ents_within(doc, prev.start, prev.end):
         other = (containing(r.mentions, e.root.idx) or (None, None, None))[2] if e.label_ == "PERSON" else None
         if other is not None and other is not ent and other.kind == "person" and other.gender in (want, None) \
-                and e.root.i not in reported:
-            return None  # two people the pronoun could be: left to the ranker
+                and e.root.i not in reported and e.root.dep_ in ("nsubj", "nsubjpass", "conj", "appos"):
+            return None  # two subjects the pronoun could continue: left to the ranker
     return ent
 
 
@@ -308,120 +294,6 @@ def document_author(r: "ResolverState", head: Token, ents_in: list[Span]) -> Res
     owner = [ent for ent in ents_in if ent.label_ in ("ORG", "FAC", "GPE", "NORP") and ent.end <= head.i]
     if owner:
         return r.org_entity(owner[-1].text), "organisation"
-    return None
-
-
-def named_alongside(r: "ResolverState", head: Token) -> Resolution | None:
-    """A description said of a name in the same breath: in apposition ("Noam Chomsky, a
-    professor emeritus at MIT"; "the company's founder, Jack Herrick") or as the
-    complement of a copula ("Peres was a Nobel Peace Prize recipient").  The
-    description is that name's entity, whoever the name is."""
-    anchor: Token | None = None
-    if head.ent_type_ == "PERSON" or head.pos_ not in ("NOUN", "PROPN") or any(
-            c.dep_ == "conj" and c.pos_ == "PROPN" for c in head.children):
-        return None  # a name of its own, or one item of a list ("X, Y and Z")
-    if head.dep_ == "appos" and head.head.pos_ == "PROPN":
-        anchor = head.head
-    elif head.dep_ == "attr" and head.head.lemma_ == "be":
-        anchor = next((c for c in head.head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
-    else:
-        anchor = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > head.i), None)
-    if anchor is None:
-        return None
-    lo, hi = sorted((head.i, anchor.i))
-    between = r.doc[lo + 1:hi].text
-    # the parser also makes appositions across a colon, a quotation or an editor's
-    # bracket ('the MP added: "When he [Trump] ..."'): those are not the same breath
-    if hi - lo > 25 or re.search(r"[:\"“”\[\]()]", between):
-        return None
-    # "between Trump and Starmer, the Clacton MP added": after a coordination the
-    # parser's apposition is often the next clause's subject
-    if anchor.dep_ == "conj" or any(c.dep_ == "conj" for c in anchor.children):
-        return None
-    held = containing(r.mentions, anchor.idx)
-    if held is not None and held[2].kind in ("person", "organisation"):
-        return held[2], held[2].kind
-    # a name the article knows but did not count as a mention here ("Nilsen is ...")
-    words = [t.text for t in anchor.subtree if t.i <= anchor.i and t.dep_ in ("compound", "flat") or t.i == anchor.i]
-    known = r.person_for_name(" ".join(words), create=False)
-    return (known, "person") if known is not None else None
-
-
-def described_through_person(r: "ResolverState", sp: Span, head: Token, desc: str) -> Resolution | None:
-    """"Gary Johnson's doctor": someone described through another named person."""
-    lemma = head.lemma_.lower()
-    if any(t.dep_ == "poss" and t.pos_ == "PROPN" for t in sp) and (lemma in PERSON_NOUNS or head.lower_ in PERSON_NOUNS):
-        return r.described_entity("unnamed", desc, lemma, definite=False), "unnamed"
-    # "his daughter", "her lawyer": a relation to someone; the article may have given
-    # it to a named person ("his daughter, Gloria"), else it stays a description
-    poss = next((c for c in head.children if c.dep_ == "poss"), None)
-    if poss is not None and lemma in RELATION_NOUNS:
-        desc_l = desc.lower()
-        rel = re.sub(r"^(his|her|their|its)\s+", "", desc_l)
-        for ent in r.entities:
-            if ent.kind == "person" and any(x.lower().endswith(rel) for x in ent.roles):
-                return ent, "person"
-        return r.described_entity("unnamed", desc, lemma, definite=True), "unnamed"
-    return None
-
-
-def described_person(r: "ResolverState", s: int, head: Token, desc: str, definite: bool,
-                     last_speaker: Entity | None) -> Resolution | None:
-    """A definite description of a person ("the Foreign Secretary", "the 78-year-old"):
-    the person the article gave that role, else the most salient compatible person,
-    never one who holds a different unique office."""
-    if not (definite or head.pos_ == "PROPN"):
-        return None
-    if r.doc[head.left_edge.i].lower_ in ("a", "an", "one", "another", "some", "several"):
-        return None  # "One senior Tory MP": someone not named, never a named person
-    if not definite and head.pos_ == "PROPN" and head.ent_type_ in ("", "PERSON", "NORP") and head.text[:1].isupper() \
-            and head.lower_ not in PERSON_NOUNS and head.lower_ not in TITLES and head.lower_ not in OFFICE_HEADS:
-        # a bare name the article has not given anyone ("Adkins said"): someone of
-        # that name, never the most salient person (two people merged is the worst
-        # answer a reader cannot see)
-        pe = r.person_for_name(r.text[head.left_edge.idx:head.idx + len(head)] if head.left_edge.i >= head.i - 3 else head.text)
-        if pe is not None:
-            return pe, "person"
-    lemma = head.lemma_.lower()
-    hl = head.lower_
-    words = {w.lower() for w in re.split(r"[\s\-]+", desc)}
-    role_words = words - {"the", "of", "former", "new"}
-    desc_l = desc.lower()
-    holders = []
-    for ent in r.entities:
-        if ent.kind != "person":
-            continue
-        for x in [*ent.roles, *ent.titles]:
-            rl = TITLE_WORDS.get(x.lower().strip("."), x.lower())
-            # "the senator" for "Sen. X"; "the 55-year-old senator" too (a modifier
-            # before the role), but "the former senator" is not the senator
-            if rl == desc_l or (rl.endswith(desc_l) and not rl.startswith(("former", "ex"))) \
-                    or (desc_l.endswith(" " + rl) and not desc_l.startswith(("former", "ex"))):
-                holders.append(ent)
-                break
-    if holders:
-        # several people hold it ("the senator" after two senators): the one named last,
-        # one named more than once first (a name-shaped headline slip is named once)
-        def rank(ent: Entity) -> tuple[bool, int]:
-            before = [m[0] for m in ent.mentions if m[0] < s]
-            return len(before) >= 2, max(before, default=-1)
-        return max(holders, key=rank), "person"
-    intro = introduced_just_before(r, head) if lemma in BARE_PERSON_NOUNS else None
-    if intro is not None:
-        return intro, "unnamed"
-    offices = offices_in(desc_l)
-    # an office nobody in the article holds ("the Vice President", "the Health
-    # Secretary") is someone not named here, not the most salient person
-    unheld_office = lemma in OFFICE_HEADS and not offices
-    if not unheld_office and (lemma in PERSON_NOUNS or hl in PERSON_NOUNS or lemma in ROLE_NOUNS or offices or head.pos_ == "PROPN" or "year-old" in desc_l):
-        want = "male" if lemma in MALE_NOUNS or hl in MALE_NOUNS else "female" if lemma in FEMALE_NOUNS or hl in FEMALE_NOUNS else "any"
-        found = r.salient(s, want, exclude_offices=offices or None, role_words=role_words, last_speaker=last_speaker)
-        if found is not None:
-            if offices:
-                # the office helps find the person again; it is no role shown for them, being
-                # a guess (roles come only from what is written about the name itself)
-                found.titles |= offices
-            return found, "person"
     return None
 
 

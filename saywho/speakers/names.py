@@ -79,6 +79,25 @@ def trim_epithet(span: Span) -> Span:
     return span
 
 
+def name_parts(span: Span) -> list[Span]:
+    """The names in a PERSON span the NER ran across a clause: "George confronts Benji"
+    (a verb between two names: both), "Hancock a Special Recognition Award" (an
+    indefinite article after the name: the name before it).  A span with no such word
+    is one name ("Peter the Great", "Ludwig van Beethoven")."""
+    # the clause's word: a verb, or an English word the tagger took for a noun
+    # ("confronts"); a short particle ("van", "de", "ji", "bin") belongs to the name
+    cut = next((t for t in span[1:] if t.is_lower and t.is_alpha and (
+        t.pos_ in ("VERB", "AUX") or t.lower_ in ("a", "an") or len(t) >= 4 and common_word(t.text))), None)
+    if cut is None:
+        return [span]
+    doc = span.doc
+    parts = [doc[span.start:cut.i]]
+    rest = doc[cut.i + 1:span.end]
+    if cut.lower_ not in ("a", "an") and len(rest) and all(t.pos_ == "PROPN" for t in rest) and not common_word(rest[-1].text):
+        parts.append(rest)
+    return parts
+
+
 def full_name_in_text(text: str, surname: str) -> str | None:
     """A surname seen alone ("Mrs Badenoch") whose full name the NER missed
     elsewhere ("Angela Rayner and Kemi Badenoch"): a known first name before it."""

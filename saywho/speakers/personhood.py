@@ -25,6 +25,7 @@ from ..quotes.marks import SpanSet
 from .entities import Entity
 from .given import common_word
 from .names import NAME_RE, first_name_gender
+from .syntax import fronted_subject
 
 if TYPE_CHECKING:
     from .state import ResolverState
@@ -43,11 +44,13 @@ PERSON_PASSIVES = frozenset("bear educate bury baptise baptize knight widow".spl
 PERSON_POSSESSIONS = frozenset(
     """daughter son wife husband mother father brother sister child children parent parents grandson
     granddaughter grandmother grandfather niece nephew aunt uncle cousin widow widower fiancee fiance
-    girlfriend boyfriend life death birth childhood youth funeral marriage wedding career""".split()
+    girlfriend boyfriend life death birth childhood youth funeral marriage wedding career retirement
+    birthday memoir memoirs autobiography inheritance grave deathbed adolescence""".split()
 )
 #: Nouns of people a name may stand beside in apposition ("his sister Georgiana").
 PERSON_HEADS = (PERSON_NOUNS | RELATION_NOUNS) - frozenset("chair head star".split())
 _GENDERED = {"his": "male", "himself": "male", "her": "female", "herself": "female"}
+_SUBJECTS = {"he": "male", "she": "female"}
 _WHO = frozenset("who whom whose".split())
 
 
@@ -95,15 +98,46 @@ def collect_relabelled_names(r: "ResolverState") -> None:
         pe = known_person_named(r, [NAME_RE.sub("", t.text) for t in toks])
         # only someone known to be a person by a gender (a first name, an honorific, a
         # person's verb): a one-word "person" of unknown gender is often itself an NER
-        # slip ("Wikinews"), which must not spread to the other mentions of the name
-        if pe is not None and pe.gender is not None:
-            end = toks[-1].idx + len(NAME_RE.sub("", toks[-1].text))
-            r.add_mention(toks[0].idx, end, pe, subject=root.dep_ in ("nsubj", "nsubjpass"))
-            if ent.label_ == "ORG":
-                # the organisation reading stays for "it" and "the campaign" (``collect_orgs``
-                # keeps it): a person's name often stands for their company or campaign
-                r.__dict__.setdefault("org_readings", set()).add(ent.start_char)
+        # slip ("Wikinews"), which must not spread to the other mentions of the name,
+        # unless this mention is a surname acting as only a person acts
+        if pe is None or pe.gender is None and not _unsexed_name_in_person_role(toks, root):
+            continue
+        if pe.gender is None and root.dep_ in ("nsubj", "nsubjpass"):
+            # what this mention says of the person's gender ("Memon also said she ...")
+            pe.gender = _bound_possessive(root) or _fronted_pronoun(root) or _reported_pronoun(root)
+        end = toks[-1].idx + len(NAME_RE.sub("", toks[-1].text))
+        r.add_mention(toks[0].idx, end, pe, subject=root.dep_ in ("nsubj", "nsubjpass"))
+        if ent.label_ == "ORG":
+            # the organisation reading stays for "it" and "the campaign" (``collect_orgs``
+            # keeps it): a person's name often stands for their company or campaign
+            r.__dict__.setdefault("org_readings", set()).add(ent.start_char)
     r.mentions.sort(key=lambda m: m[0])
+
+
+def _unsexed_name_in_person_role(toks: list[Token], root: Token) -> bool:
+    """A person of unknown gender may still take back a relabelled mention of their
+    name when the mention is a one-word surname-like proper noun (no English word, no
+    acronym) acting as a person acts: the subject of a verb, a possessor, an object."""
+    if len(toks) != 1 or toks[0].is_upper or common_word(toks[0].text) or root.pos_ != "PROPN":
+        return False
+    return root.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "dative") or root.dep_ == "pobj" and root.head.lower_ == "with"
+
+
+def _reported_pronoun(subj: Token) -> str | None:
+    """"Memon also said she believed ...": the gender of the he/she that opens the
+    clause a subject's verb reports, when nobody else is named before it in the
+    sentence (the one reading left)."""
+    verb = subj.head
+    for c in verb.children:
+        if c.dep_ != "ccomp":
+            continue
+        p = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+        if p is None or p.lower_ not in _SUBJECTS:
+            return None
+        if any(t.ent_type_ == "PERSON" and t.i != subj.i for t in subj.doc[subj.sent.start:p.i]):
+            return None
+        return _SUBJECTS[p.lower_]
+    return None
 
 
 def _bound_possessive(subj: Token) -> str | None:
@@ -126,6 +160,39 @@ def _bound_possessive(subj: Token) -> str | None:
         if free:
             return g
     return None
+
+
+def _fronted_pronoun(subj: Token) -> str | None:
+    """The gender of a he/she fronted before the subject in its own sentence that can
+    only be that subject ("During her final years, McClintock led ...", "As he had no
+    passport, Varma applied"): the reading ``syntax.fronted_subject`` gives.  Two such
+    pronouns that disagree say nothing."""
+    said = set()
+    for p in subj.doc[subj.sent.start:subj.i]:
+        g = _GENDERED.get(p.lower_) or _SUBJECTS.get(p.lower_)
+        if g is not None:
+            got = fronted_subject(p)
+            if got is not None and got.i == subj.i:
+                said.add(g)
+    return next(iter(said)) if len(said) == 1 else None
+
+
+def _next_sentence_pronoun(subj: Token) -> str | None:
+    """"Geller played in 23 championships. He won in 1955 ...": the main subject of a
+    sentence whose next sentence opens with a he/she as its own main subject, before
+    naming anyone, is that he/she (the reading a reader takes first)."""
+    sent = subj.sent
+    if subj.head.i != sent.root.i or sent.end >= len(subj.doc):
+        return None
+    nxt = subj.doc[sent.end].sent
+    p = next((c for c in nxt.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if p is None or p.lower_ not in _SUBJECTS:
+        return None
+    # (a date's month, "On 26 September 2013, she ...", names no one)
+    if any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or t.pos_ == "PROPN" and t.ent_type_ in ("", "PRODUCT", "FAC")
+           for t in subj.doc[nxt.start:p.i]):
+        return None
+    return _SUBJECTS[p.lower_]
 
 
 def person_evidence(run: Span) -> str | None:
@@ -156,7 +223,7 @@ def person_evidence(run: Span) -> str | None:
         lemma = t.head.lemma_.lower()
         if t.dep_ == "nsubj" and lemma in PERSON_VERBS or t.dep_ == "nsubjpass" and lemma in PERSON_PASSIVES:
             return "person"
-        return _bound_possessive(t)
+        return _bound_possessive(t) or _fronted_pronoun(t) or _next_sentence_pronoun(t)
     return None
 
 
@@ -171,7 +238,7 @@ def genders_from_binding(r: "ResolverState") -> None:
         sp = r.doc.char_span(s, e, alignment_mode="expand")
         if sp is None or sp.root.dep_ not in ("nsubj", "nsubjpass") or sp.root.pos_ != "PROPN":
             continue
-        g = _bound_possessive(sp.root)
+        g = _bound_possessive(sp.root) or _fronted_pronoun(sp.root)
         if g is not None:
             said.setdefault(id(ent), set()).add(g)
     for ent in r.entities:

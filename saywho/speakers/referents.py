@@ -13,9 +13,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-import numpy
-from spacy.attrs import POS
-from spacy.symbols import PROPN as PROPN_ID
 from spacy.tokens import Span, Token
 
 from ..lexicon import (DOCUMENT_NOUNS, HONORIFICS, ISSUED_WORKS, ISSUING_VERBS, PERSON_NOUNS, ROLE_HEAD_NOUNS, SPEAKING_PERSON_NOUNS,
@@ -24,7 +21,7 @@ from ..nlp import entities, sent_of
 from ..quotes.marks import SpanSet
 from .entities import Entity
 from .gender import detector
-from .given import common_word
+from .given import common_word, name_positions
 from .index import containing
 from .names import first_name_gender
 from .personhood import RELABELLED, person_evidence
@@ -115,9 +112,9 @@ def collect_unlabelled_names(r: "ResolverState") -> None:
     outside every other kind of entity, and never a title alone."""
     doc = r.doc
     known = SpanSet([(s, e) for s, e, *_ in r.mentions])
-    # only proper nouns start a run: find them in the POS column (a Token made for every
-    # word of the text was a fifth of the stage's time)
-    propn = numpy.flatnonzero(doc.to_array(POS) == PROPN_ID)
+    # only proper nouns (and names the tagger took for nouns) start a run
+    propn = name_positions(doc)
+    is_name = set(int(k) for k in propn)
     k = 0
     i = 0
     while k < len(propn):
@@ -130,7 +127,7 @@ def collect_unlabelled_names(r: "ResolverState") -> None:
             i += 1
             continue
         j = i
-        while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and doc[j].text.isalpha():
+        while j < len(doc) and j in is_name and doc[j].text[:1].isupper() and doc[j].text.isalpha():
             j += 1
             # "Diaz-Twine": a hyphen inside a double-barrelled name joins its halves
             if j + 1 < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_ \

@@ -24,7 +24,7 @@ from . import personhood as _personhood
 from . import referents as _referents
 from .entities import OFFICE_HEADS, Entities, Entity
 from .index import MentionList, salient_weights
-from .names import NAME_RE, appositions, clean_role, copula_role, norm, person_for_name, premodifiers, role_text, trim_epithet
+from .names import NAME_RE, appositions, clean_role, copula_role, norm, person_for_name, premodifiers, role_text, trim_epithet, name_parts
 
 #: A resolved quote: its speaker entity (None: nobody) and kind of speaker.
 _Resolved = tuple[Entity | None, str]
@@ -102,32 +102,9 @@ class Resolver:
                 # "several Labour MPs", "one senior Labour backbencher": a party or body
                 # that modifies a noun, tagged PERSON here and an organisation elsewhere
                 continue
-            span = trim_epithet(ent)
-            text = NAME_RE.sub("", span.text).strip(" @")
-            if "_" in text or not re.search(r"[A-Za-z]", text):
-                continue
-            if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in span.root.children):
-                continue  # "a self-described Libertarian Socialist": a description, not a name
-            if _which_follows(span):
-                # "Valley Metro, which operates the route": "which" is said of a thing,
-                # an organisation the NER took for a person
-                self.things[span.root.idx] = self.org_entity(text)
-                self.org_mentions.append((span.start_char, span.end_char, self.things[span.root.idx], THING_LABEL))
-                continue
-            # titles and roles written before the name: "Tory leader Kemi Badenoch"
-            pre = premodifiers(span)
-            titles = [t.text for t in pre if t.lower_.rstrip(".") in TITLES]
-            e = self.person_for_name(text, titles)
-            if e is None:
-                continue
-            # a role comes from a pre-modifier, an apposition or a copula about the name
-            for role in (role_text(pre), *appositions(span), copula_role(span)):
-                role = clean_role(role, e.name) if role else None
-                if role and role.lower() not in {r.lower() for r in e.roles}:
-                    e.roles.append(role)
-                    e.titles.add(role.lower())
-            s = pre[0].idx if pre else span.start_char
-            self.add_mention(s, span.end_char, e, subject=span.root.dep_ in ("nsubj", "nsubjpass"))
+            # "George confronts Benji": a span the NER ran across a verb holds two names
+            for span in name_parts(trim_epithet(ent)):
+                self._collect_person(span)
         self.mentions.sort(key=lambda m: m[0])
         _referents.collect_unlabelled_names(self)
         _personhood.genders_from_binding(self)  # first: a relabelled name needs a gender
@@ -135,6 +112,34 @@ class Resolver:
         _referents.collect_orgs(self)
         _referents.collect_pairs(self)
         self.collect_descriptions()
+
+    def _collect_person(self, span: Span) -> None:
+        """One PERSON name span: its person, with the roles written around it, and its mention."""
+        text = NAME_RE.sub("", span.text).strip(" @")
+        if "_" in text or not re.search(r"[A-Za-z]", text):
+            return
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in span.root.children):
+            return  # "a self-described Libertarian Socialist": a description, not a name
+        if _which_follows(span):
+            # "Valley Metro, which operates the route": "which" is said of a thing,
+            # an organisation the NER took for a person
+            self.things[span.root.idx] = self.org_entity(text)
+            self.org_mentions.append((span.start_char, span.end_char, self.things[span.root.idx], THING_LABEL))
+            return
+        # titles and roles written before the name: "Tory leader Kemi Badenoch"
+        pre = premodifiers(span)
+        titles = [t.text for t in pre if t.lower_.rstrip(".") in TITLES]
+        e = self.person_for_name(text, titles)
+        if e is None:
+            return
+        # a role comes from a pre-modifier, an apposition or a copula about the name
+        for role in (role_text(pre), *appositions(span), copula_role(span)):
+            role = clean_role(role, e.name) if role else None
+            if role and role.lower() not in {r.lower() for r in e.roles}:
+                e.roles.append(role)
+                e.titles.add(role.lower())
+        s = pre[0].idx if pre else span.start_char
+        self.add_mention(s, span.end_char, e, subject=span.root.dep_ in ("nsubj", "nsubjpass"))
 
     def collect_descriptions(self) -> None:
         """Definite descriptions of people in the narrative ("The president's Pacific

@@ -61,14 +61,24 @@ def governing_subject(r: "ResolverState", pron: Token, want: str, exclude: Entit
     return None
 
 
+def predicated_possessive(pron: Token) -> bool:
+    """A possessive on the noun a clause says its subject is or becomes ("Edith was
+    appointed her successor", "Tey is his mother"): never that subject's own."""
+    return pron.dep_ == "poss" and pron.head.dep_ in ("attr", "oprd") and pron.head.head.pos_ in ("VERB", "AUX")
+
+
 def binding_subject(r: "ResolverState", pron: Token) -> Entity | None:
     """The named person an object pronoun cannot be: the subject of its own clause, or,
     when that clause has no subject of its own (a participle or an infinitive: "telling
-    him", "chose to replace him"), the subject it is understood from."""
+    him", "chose to replace him"), the subject it is understood from; so too for a
+    possessive on what the clause predicates of its subject (``predicated_possessive``)."""
     verb = pron.head
     if pron.dep_ == "nsubj" and pron.lower_ in ("him", "her") and verb.dep_ in ("ccomp", "xcomp"):
         # "Claire allows her to do so": the parser makes "her" the infinitive's subject,
         # its form says it is the object of the verb above
+        verb = verb.head
+    elif predicated_possessive(pron):
+        # "Edith was appointed her successor": what is said of the subject is not its own
         verb = verb.head
     elif pron.dep_ not in ("dobj", "dative") or pron.lower_.endswith("self"):
         return None
@@ -94,26 +104,54 @@ def fronted_possessive_subject(r: "ResolverState", pron: Token, want: str, exclu
     of its own on the way up, belongs to that subject (the subject the adjunct is said
     of) when it is a named person of the pronoun's gender; so does the subject of a
     subordinate clause that opens the sentence ("As he had no passport, Adi ...")."""
+    subj = fronted_subject(pron)
+    return person_fitting(r, subj, want, exclude) if subj is not None else None
+
+
+def fronted_subject(pron: Token) -> Token | None:
+    """The proper-noun subject a fronted possessive or opening subordinate subject
+    belongs to (``fronted_possessive_subject``), read from the parse alone.
+
+    A subordinate clause that opens the sentence and names no one as its subject
+    ("Although 60% of her voters chose Remain, Powell ...", "After it became clear to
+    her that ..., Dolores ...") is crossed to the main clause's subject; an object
+    pronoun only counts inside such a clause (in the main clause binding forbids it).
+    A subject that is a named person's thing ("Panizza's mental health") is that
+    person's."""
     if pron.dep_ in ("nsubj", "nsubjpass") and pron.head.dep_ == "advcl" and pron.head.left_edge.is_sent_start:
         # "As he had no passport, Adi applied for one": the subject of a subordinate
         # clause that opens the sentence, before the main clause names anyone
         t = pron.head
-    elif pron.dep_ == "poss":
+    elif pron.dep_ in ("poss", "pobj", "dobj", "dative"):
         t = pron
     else:
         return None
+    crossed = False
     while t.head.i != t.i:
         child, t = t, t.head
         subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None:
             continue
+        if _opening_clause(t) and subj.i != pron.i and (
+                subj.is_ancestor(pron) or subj.pos_ == "NOUN" or subj.lower_ == "it"):
+            crossed = True  # a subordinate clause whose subject names no one
+            continue
+        if pron.dep_ != "poss" and not crossed and pron.dep_ not in ("nsubj", "nsubjpass"):
+            return None
         # the first clause up with a subject: the pronoun's adjunct must hang before that
         # subject, on the clause's verb, and not inside the subject itself
         if not (t.pos_ in ("VERB", "AUX") and child.dep_ in ("prep", "advcl", "npadvmod")
-                and pron.i < subj.i and child.i < subj.i and not subj.is_ancestor(pron) and subj.pos_ == "PROPN"):
+                and pron.i < subj.i and child.i < subj.i and not subj.is_ancestor(pron)):
             return None
-        return person_fitting(r, subj, want, exclude)
+        if subj.pos_ != "PROPN":
+            subj = next((c for c in subj.children if c.dep_ == "poss" and c.pos_ == "PROPN"), subj)
+        return subj if subj.pos_ == "PROPN" else None
     return None
+
+
+def _opening_clause(t: Token) -> bool:
+    """A subordinate clause that opens its sentence, before the main clause's verb."""
+    return t.dep_ == "advcl" and t.left_edge.is_sent_start and t.head.i > t.i
 
 
 def plural_subject(pron: Token) -> Token | None:
