@@ -87,7 +87,7 @@ OBJECT_CONTENT_CUES = {"cite": frozenset({""}), "call": frozenset({"for", "on"})
 #: "described [the plan as reckless]".  On the annotated corpus each is an attribution
 #: cue in .6-1.0 of its uses with an object; verbs below .55 stay out ("attack" .30,
 #: "support" .24, "deny" .34, "defend" .49, "endorse" .49).
-for _verb in "accuse blame praise criticize criticise dismiss describe mention question denounce tout blast slam mock decry chide assail rebuke".split():
+for _verb in "accuse blame praise criticize criticise dismiss describe mention question denounce tout blast slam mock decry chide assail rebuke note acknowledge lament".split():
     OBJECT_CONTENT_CUES[_verb] = frozenset({""})
 #: Prepositions after the object that belong to the content (see above).
 OBJECT_CONTENT_PREPS = frozenset("as for of over".split())
