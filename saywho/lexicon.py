@@ -99,10 +99,6 @@ NOT_SPEAKER_LABELS = frozenset(
 )
 #: Verbs of belief: attributions, but not speech; left out of indirect speech.
 COGNITION_VERBS = frozenset("think believe feel hope fear expect know understand assume suspect wonder".split())
-#: Verbs of voiced concern whose "that" clause news attributes like speech ("critics
-#: worry that ...", "officials fear that ..."): on the annotated corpus .68-.71 with a
-#: clause, .36-.37 without; cues only with that clause.
-CONCERN_VERBS = frozenset("worry fear".split())
 #: Multi-word cues whose verb alone is not a speech verb: "made it clear", "voiced concerns".
 LIGHT_VERB_CUES = {
     "make": {"clear", "plain", "point", "case", "statement", "remark", "comment", "claim", "announcement", "pledge", "promise"},

@@ -10,7 +10,6 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import (
     COGNITION_VERBS,
-    CONCERN_VERBS,
     EVIDENCE_OBJECT_VERBS,
     EVIDENCE_SOURCES,
     EVIDENCE_VERBS,
@@ -39,10 +38,6 @@ def is_cue(tok: Token) -> bool:
     if tok.pos_ not in ("VERB", "AUX") and not (tok.tag_.startswith("VB")):
         return False
     lemma = tok.lemma_.lower()
-    if lemma in CONCERN_VERBS:
-        # with its "that" ("I fear the same is true" is a belief more often than a report)
-        return any(c.dep_ == "ccomp" and c.i > tok.i and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
-                   for c in tok.children)
     if lemma in COGNITION_VERBS:
         return False
     if lemma == "call":
