@@ -74,7 +74,10 @@ def _can_speak(subj: Token, cue: Token | None = None) -> bool:
         if subj.lower_ == "it":
             # "It says the campaign broke the law": an organisation or a document
             return cue is not None and cue.lemma_.lower() in REPORTING_VERBS
-        return subj.lower_ in ("he", "she", "they", "we", "i", "who")
+        if subj.lower_ == "those":
+            # "those close to him say ...", "those who know her say ...": people described
+            return any(c.dep_ in ("amod", "acl", "relcl", "prep") for c in subj.children)
+        return subj.lower_ in ("he", "she", "they", "we", "i", "who", "whom")
     if subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE", "FAC"):
         return True
     lemma = subj.lemma_.lower()

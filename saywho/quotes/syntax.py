@@ -49,6 +49,11 @@ def is_cue(tok: Token) -> bool:
         return object_content(tok) is not None
     if lemma == "put" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
         return True  # "as the Financial Times put it"
+    if lemma == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
+        # "pointed out that ...", "as one adviser pointed out, ..." ("pointing out where
+        # the store used to be" shows a place)
+        return any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) or any(
+            c.dep_ == "ccomp" and c.i > tok.i and c.left_edge.tag_ not in ("WRB", "WP", "WDT") for c in tok.children)
     if lemma in INTRANSITIVE_ONLY_VERBS:
         # "he continued:" is speech; "Israel would continue its operations" is not
         return not any(c.dep_ in ("dobj", "xcomp", "prep", "acomp", "attr") for c in tok.children)
