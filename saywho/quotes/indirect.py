@@ -201,7 +201,11 @@ def indirect_quotes(doc: Doc, found: list[Found], paras: list[Para], skipped: li
     marked = SpanSet([(f.open_mark if f.open_mark is not None else f.start, (f.close_mark + 1) if f.close_mark is not None else f.end)
                       for f in found])
     direct_spans = SpanSet([(f.start, f.end) for f in found if f.type == "direct"])
-    cue_spans = {(f.cue_start) for f in found if f.cue_start is not None}
+    # the cue of each marked quote, with where that quote ends
+    cue_spans: dict[int, int] = {}
+    for f in found:
+        if f.cue_start is not None:
+            cue_spans[f.cue_start] = max(cue_spans.get(f.cue_start, -1), f.end)
     out: list[Found] = []
     para_of = para_index(paras)
     debris = SpanSet([(s.start, s.end) for s in skipped])
@@ -214,7 +218,9 @@ def indirect_quotes(doc: Doc, found: list[Found], paras: list[Para], skipped: li
         if not is_cue(cue) or cue.lemma_.lower() == "call" and object_content(cue) is None:
             # "called the plan a disaster" names, it reports nothing of its own
             continue
-        if cue.idx in cue_spans:
+        if cue.idx in cue_spans and cue_spans[cue.idx] > sent_of(cue).start_char:
+            # the marked quote has this cue; one that ended before the cue's sentence
+            # ('"It's not true." He said the plan would fail.') leaves its clause free
             continue
         if any(c.dep_ == "neg" for c in cue.children) and not _open_question(cue):
             continue  # "did not say it was over": nothing was said
