@@ -123,9 +123,12 @@ def _quantified_group(head: Token, cue: Token | None) -> bool:
     for c in head.children:
         if c.dep_ == "prep" and c.lower_ in ("of", "in", "among"):
             for g in c.children:
-                if g.dep_ == "pobj" and _can_speak(g, cue):
+                if g.dep_ == "pobj" and (_can_speak(g, cue) or g.lower_ in ("them", "us", "those")):
                     return True
-    return False
+    # "Nearly half said they ...", "most said ...": the people polled or asked, when a
+    # say-type verb reports their clause ("one could say", "all told" are set phrases)
+    return cue is not None and cue.lemma_.lower() in REPORTING_VERBS and head.dep_ == "nsubj" and head.head.i == cue.i \
+        and head.lower_ not in ("one", "all")
 
 
 def _trailing(cue: Token, marked: SpanSet) -> tuple[int, int] | None:
