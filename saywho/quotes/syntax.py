@@ -45,7 +45,8 @@ def is_cue(tok: Token) -> bool:
         return any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in tok.children) or any(
             c.dep_ == "prep" and c.lower_ == "for" for c in tok.children
         ) or object_content(tok) is not None
-    if lemma == "cite":
+    if lemma == "cite" or lemma in OBJECT_CONTENT_CUES and lemma not in SPEECH_VERBS:
+        # "denounced the coup attempt", "touted his record": judging aloud, a cue with its object
         return object_content(tok) is not None
     if lemma == "put" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
         return True  # "as the Financial Times put it"
