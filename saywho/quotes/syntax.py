@@ -88,6 +88,11 @@ def object_content(tok: Token) -> list[Token] | None:
         pred = next((c for c in tok.children if c.dep_ in ("oprd", "xcomp") and obj is not None and c.i > obj.i), None)
         if obj is not None and pred is not None:
             return sorted(set(obj.subtree) | set(pred.subtree), key=lambda t: t.i)
+        # "is calling for [Trump to be banned]": the parser makes "for" the mark of an
+        # infinitive clause with its own subject
+        for c in tok.children:
+            if c.dep_ == "advcl" and c.i > tok.i and any(g.dep_ == "mark" and g.lower_ == "for" and g.i == tok.i + 1 for g in c.children):
+                return [t for t in c.subtree if t.i > tok.i + 1]
     for c in tok.children:
         if c.i < tok.i:
             continue
