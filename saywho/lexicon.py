@@ -26,8 +26,10 @@ SPEECH_VERBS = frozenset(
 #: English news usage, not any article's wording.
 
 #: Verbs whose "to"-infinitive is what was said or promised ("declined to comment",
-#: "vowed to fight on"): cues only with that complement.
-XCOMP_CUES = frozenset("decline vow promise".split())
+#: "vowed to fight on", "proposed to cut the rate"): cues only with that complement
+#: ("propose" .68 with it on the annotated corpus; "refuse" .67 and "pledge" .53 were
+#: tried and stay out: their new items were right only about half the time).
+XCOMP_CUES = frozenset("decline vow promise propose".split())
 #: The speech verbs whose reported clause is an attribution whoever the subject is: a
 #: person, a group, a document ("the report says ..."); other cues need a subject
 #: known to speak.
