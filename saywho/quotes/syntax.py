@@ -16,6 +16,7 @@ from ..lexicon import (
     INTRANSITIVE_ONLY_VERBS,
     LIGHT_VERB_CUES,
     OBJECT_CONTENT_CUES,
+    OBJECT_CONTENT_NEEDS_PREP,
     OBJECT_CONTENT_PREPS,
     OBJECT_CONTROL_VERBS,
     SPEECH_VERBS,
@@ -99,6 +100,8 @@ def object_content(tok: Token) -> list[Token] | None:
         if c.dep_ == "dobj" and "" in heads and c.pos_ in ("NOUN", "PROPN", "PRON"):
             extra = [t for a in tok.children if a.dep_ == "prep" and a.lower_ in OBJECT_CONTENT_PREPS and a.i > c.i
                      for t in a.subtree]
+            if not extra and tok.lemma_.lower() in OBJECT_CONTENT_NEEDS_PREP:
+                return None
             return sorted(set(c.subtree) | set(extra), key=lambda t: t.i)
         if c.dep_ != "prep" or c.lower_ not in heads:
             continue
