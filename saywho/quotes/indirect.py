@@ -176,7 +176,14 @@ def _parenthetical(cue: Token, marked: SpanSet) -> tuple[int, int] | None:
     as_put = cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
     if cue.dep_ != "parataxis" and not as_put or not any(c.dep_ in SUBJ_DEPS for c in cue.children):
         return None
-    own = list(cue.subtree)
+    # a fronted modifier the parser hung on the cue ("At times last year, aides said, the
+    # plan ...") belongs to the report, not to the attribution
+    subj_i = min(c.i for c in cue.children if c.dep_ in SUBJ_DEPS)
+    fronted = {t for c in cue.children if c.i < subj_i and c.dep_ in ("prep", "advmod", "npadvmod", "advcl")
+               for t in c.subtree}
+    own = [t for t in cue.subtree if t not in fronted]
+    if fronted and own and own[0].i > 0 and doc[own[0].i - 1].text == "," and own[0].text != ",":
+        own = [doc[own[0].i - 1]] + own
     lo, hi = own[0].i, own[-1].i
     if not as_put and (lo == 0 or doc[lo - 1].text != "," and doc[lo].text != ","):
         return None
