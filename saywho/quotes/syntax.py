@@ -109,6 +109,11 @@ def object_content(tok: Token) -> list[Token] | None:
         obj = next((g for g in c.children if g.dep_ == "pobj" or g.dep_ == "pcomp" and c.lower_ == "for"), None)
         if obj is None or obj.ent_type_ in ("DATE", "TIME"):
             return None
+        if c.lower_ in ("about", "of"):
+            # "spoke about [the legacy of racism]" ("spoke with X about ..." is a conversation)
+            if any(a.dep_ == "prep" and a.lower_ in ("to", "with") for a in tok.children):
+                return None
+            return list(obj.subtree)
         inf = [g for g in (*tok.children, *obj.children) if g.dep_ in ("xcomp", "advcl", "acl", "ccomp") and g.i > obj.i
                and any(a.lower_ == "to" and a.dep_ == "aux" for a in g.children)]
         if c.lower_ == "for":

@@ -23,6 +23,9 @@ from saywho.quotes import find_quotes
          [("the attack as an act of cowardice", "The governor")]),
         ("He attacked his rival for her vote on the war.", [("his rival for her vote on the war", "He")]),
         ("The army attacked the fortress at dawn.", []),
+        # what a speaker spoke about or of; speaking to or with someone reports nothing
+        ("She spoke about her deep ties to the church.", [("her deep ties to the church", "She")]),
+        ("He spoke to reporters at the rally.", []),
         # a negated mention still tells what a speech said (or left out)
         ("He never mentioned the attack on the embassy.", [("the attack on the embassy", "He")]),
         # "pointed out that ...", "as X pointed out, ..."
