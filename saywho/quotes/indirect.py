@@ -284,7 +284,9 @@ def _report_span(cue: Token, comp: list[Token], marked: SpanSet, text: str) -> t
     s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
     if any(not (ms <= s and e <= me) for ms, me in marked.overlapping(s, e)):
         return None  # holds a quoted fragment: that is a mixed quote, already found
-    if cue.idx >= s and cue.idx < e:
+    if cue.idx >= s and cue.idx < e and not (toks[0].lower_ == "what" and toks[1].i >= cue.i - 3 and s < cue.idx):
+        # ("what Trump says his plan would do": a fronted "what" makes the whole clause,
+        # attribution included, the thing said, as news annotation marks it)
         return None
     brk = LINE_BREAK.search(text, s, e)
     if brk:

@@ -49,6 +49,9 @@ from saywho.quotes import find_quotes
         # an attribution set off by commas after a fronted modifier the parser gave the cue
         ("If this argument fails, Mr. Castaneda argues, there are other tools in the toolbox.",
          [("If this argument fails, Mr. Castaneda argues, there are other tools in the toolbox", "Mr. Castaneda")]),
+        # a fronted "what": the whole clause, attribution included, is the thing said
+        ("The plan amounts to what critics said was a tax on the poor.",
+         [("what critics said was a tax on the poor", "critics")]),
         # beliefs, refusals, threats and worries stay out (annotated about half the time)
         ("They believe the economy will recover next year.", []),
         ("He refused to answer questions about the deal.", []),
