@@ -19,6 +19,8 @@ from ..lexicon import (
     OBJECT_CONTENT_NEEDS_PREP,
     OBJECT_CONTENT_PREPS,
     OBJECT_CONTROL_VERBS,
+    REFUSAL_CUES,
+    SPEAKING_INFINITIVES,
     SPEECH_VERBS,
     XCOMP_CUES,
 )
@@ -65,7 +67,8 @@ def is_cue(tok: Token) -> bool:
         return evidence_cue(tok)
     if lemma in XCOMP_CUES:
         # "declined to comment": the infinitive is what was (not) said
-        return any(c.dep_ == "xcomp" and c.i > tok.i for c in tok.children)
+        return any(c.dep_ == "xcomp" and c.i > tok.i and (lemma not in REFUSAL_CUES or c.lemma_.lower() in SPEAKING_INFINITIVES)
+                   for c in tok.children)
     if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
         return True
     if lemma in LIGHT_VERB_CUES:

@@ -54,7 +54,9 @@ from saywho.quotes import find_quotes
          [("what critics said was a tax on the poor", "critics")]),
         # beliefs, refusals, threats and worries stay out (annotated about half the time)
         ("They believe the economy will recover next year.", []),
-        ("He refused to answer questions about the deal.", []),
+        ("He refused to cooperate with the inquiry.", []),
+        # ... but refusing to speak is a report, like "declined to comment"
+        ("He refused to answer questions about the deal.", [("to answer questions about the deal", "He")]),
         ("The company could threaten to close the plant.", []),
         ("Many residents worry that the plant will close.", []),
         ("House Speaker Thomas Greer has not said whether he would bring it to a vote.", []),
