@@ -169,14 +169,14 @@ SPEAKING_GROUP_NOUNS = frozenset(
     protesters protestors experts analysts economists diplomats supporters opponents leaders members
     voters people families relatives colleagues investigators police officers authorities observers
     aides advisers advisors insiders politicians republicans democrats conservatives tories
-    unions workers doctors nurses teachers scientists researchers others""".split()
+    unions workers doctors nurses teachers scientists researchers others advocates delegates proponents""".split()
 )
 #: Nouns of people who can say something but name no role a description would carry
 #: over to a named person ("the patient told investigators ...", "a neighbour said").
 SPEAKING_PERSON_NOUNS = frozenset(
     """resident physician detective sheriff patient neighbour neighbor relative soldier citizen fan parent
     priest imam rabbi nun monk pastor survivor bystander passenger customer shopper tourist traveller
-    traveler motorist commuter""".split()
+    traveler motorist commuter advocate delegate proponent""".split()
 )
 #: Person nouns usable in a definite description of a person ("the 78-year-old", "the Conservative MP").
 PERSON_NOUNS = frozenset(

@@ -76,7 +76,7 @@ def _can_speak(subj: Token, cue: Token | None = None) -> bool:
         if subj.lower_ == "those":
             # "those close to him say ...", "those who know her say ...": people described
             return any(c.dep_ in ("amod", "acl", "relcl", "prep") for c in subj.children)
-        return subj.lower_ in ("he", "she", "they", "we", "i", "who", "whom")
+        return subj.lower_ in ("he", "she", "they", "we", "i", "who", "whom", "someone", "somebody")
     if subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE", "FAC"):
         return True
     lemma = subj.lemma_.lower()

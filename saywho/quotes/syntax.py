@@ -282,8 +282,10 @@ def speaker_of(cue: Token) -> Token | None:
     # minister X said", the one next to the verb)
     subjects.sort(key=lambda c: (c.tag_ in ("WDT", "WP"), abs(cue.i - c.i)))
     if subjects:
-        if subjects[0].tag_ == "WP" and cue.dep_ == "relcl" and cue.head.pos_ in ("PROPN", "NOUN"):
-            return _named_apposition(cue.head)  # "Ms Lee, who added that ...": the antecedent
+        if (subjects[0].tag_ == "WP" or subjects[0].lower_ == "which") and cue.dep_ == "relcl" \
+                and cue.head.pos_ in ("PROPN", "NOUN"):
+            # "Ms Lee, who added that ...", "the Commission, which contended that ...": the antecedent
+            return _named_apposition(cue.head)
         return _named_apposition(subjects[0])
     if passive:
         agent = next((c for c in cue.children if c.dep_ == "agent"), None)

@@ -41,6 +41,10 @@ from saywho.quotes import find_quotes
         ("Nearly half said they would vote for the mayor.", [("they would vote for the mayor", "Nearly half")]),
         ("Most of them said they had loved working at the plant.",
          [("they had loved working at the plant", "Most of them")]),
+        ("Delegates questioned how the senator could break his pledge.",
+         [("how the senator could break his pledge", "Delegates")]),
+        ("The fine was set by the European Commission, which contended that Ireland had undertaxed the firm.",
+         [("Ireland had undertaxed the firm", "the European Commission")]),
         ("Only time will tell whether the plan works.", []),
         ("One could say the city integrates its newcomers poorly.", []),
         # "calling for [X to ...]", "proposed to ..."
