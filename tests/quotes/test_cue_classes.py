@@ -19,6 +19,8 @@ from saywho.quotes import find_quotes
         # judging verbs report their object: noted, acknowledged, denounced, attacked ... as/for
         ("The senator noted the rule in an interview last week.", [("the rule in an interview", "The senator")]),
         ("Critics acknowledged the appeal of the plan.", [("the appeal of the plan", "Critics")]),
+        ("Police announced on Friday the arrest of a man in the shooting.",
+         [("the arrest of a man in the shooting", "Police")]),
         ("The governor denounced the attack as an act of cowardice.",
          [("the attack as an act of cowardice", "The governor")]),
         ("He attacked his rival for her vote on the war.", [("his rival for her vote on the war", "He")]),
