@@ -36,9 +36,10 @@ works in a numbered cascade; each step adds what the steps before could not see
 7. Indirect speech: speech verbs with a reported clause ("No 10 said [it]
    covered trade"), attributions set off by commas ("..., Patel said, ...",
    "..., the source added."), also inside quotes when a third party is
-   reported; findings of a study, poll or document ("a study found that ...",
-   "polls show ..."); cues whose content is their object ("cited X", "called for
-   X", "called on X to ...").  [indirect, clause, syntax]
+   reported; findings of a study, poll, record or document ("a study found
+   that ...", "polls show a close race", "..., a new analysis shows."); cues
+   whose content is their object ("cited X", "called for X", "called on X to
+   ...", "denounced X as Y", "spoke about X").  [indirect, clause, syntax]
 8. Carry-over: a quote paragraph with no attribution continues the speaker of
    the quote just before it.  [found]
 

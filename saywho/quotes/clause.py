@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..lexicon import CONTENT_PREPS, LIGHT_VERB_CUES, OBJECT_CONTROL_VERBS, SPEECH_VERBS, XCOMP_CUES
+from ..lexicon import CONTENT_PREPS, EVIDENCE_OBJECT_VERBS, LIGHT_VERB_CUES, OBJECT_CONTROL_VERBS, SPEECH_VERBS, XCOMP_CUES
 from ..nlp import sent_of
 from .syntax import SUBJ_DEPS, is_cue, object_content
 
@@ -70,6 +70,8 @@ def complement(cue: Token) -> list[Token] | None:
     content = object_content(cue)
     if content is not None:
         return content
+    if lemma in EVIDENCE_OBJECT_VERBS:
+        return _finding_object(cue)
     # the parser sometimes takes "said covered trade" for said + object: a finite
     # verb right after "say" starts the reported clause
     if lemma in ("say", "add", "claim", "insist", "warn") and cue.i + 1 < len(doc):
@@ -77,6 +79,20 @@ def complement(cue: Token) -> list[Token] | None:
         if nxt.tag_ in ("VBD", "VBN", "VBZ", "VBP", "MD") and nxt.head.i > cue.i:
             return list(doc[cue.i + 1:cue.right_edge.i + 1])
     return None
+
+
+def _finding_object(cue: Token) -> list[Token] | None:
+    """"Polls show [Clinton with a lead], with X showing ...": what a source shows or
+    finds, its object and what completes it up to the first comma."""
+    obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
+    if obj is None:
+        return None
+    toks: list[Token] = []
+    for c in (c for c in cue.children if c.i >= obj.i):
+        if c.dep_ in ("punct", "cc"):
+            break
+        toks += list(c.subtree)
+    return sorted(toks, key=lambda t: t.i)
 
 
 #: Dependents of a cue after its reported clause that continue that clause: the

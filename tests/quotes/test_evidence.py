@@ -19,9 +19,25 @@ def reported(text: str) -> list[tuple[str, str]]:
          [("the council had overspent on its new library", "The audit")]),
         ("Recent polls suggest the mayor is losing support among younger voters.",
          [("the mayor is losing support among younger voters", "Recent polls")]),
-        # a person who finds something, or a finding with no clause, reports nothing
+        # a source's "show"/"find" reports its object too (.91 on the annotated corpus)
+        ("The survey shows a steep fall in bus journeys.", [("a steep fall in bus journeys", "The survey")]),
+        ("Polls show a close contest in the state.", [("a close contest in the state", "Polls")]),
+        # records, videos and transcripts are sources; one may close the sentence it reports
+        ("Video of the incident shows that the officer fired first.",
+         [("the officer fired first", "Video of the incident")]),
+        ("Donations to the campaign doubled in August, a new study has found.",
+         [("Donations to the campaign doubled in August", "a new study")]),
+        ("Large parts of the city are divided by income, other studies have shown.",
+         [("Large parts of the city are divided by income", "other studies")]),
+        # an organisation's finding with a clause
+        ("The Charlotte Observer found that one in four residents lived in poverty.",
+         [("one in four residents lived in poverty", "The Charlotte Observer")]),
+        # a person who finds or shows something reports nothing
         ("The hikers found that the trail had been closed for weeks.", []),
-        ("The survey shows a steep fall in bus journeys.", []),
+        ("She found her keys under the sofa.", []),
+        ("The hikers showed up at the station after dark.", []),
+        # a record that does not show is no one's stance
+        ("The videos do not show whether he was armed.", []),
         # bare data is no one's statement (like "according to census data")
         ("Early results indicated the governor was heading for a narrow win.", []),
         ("The figures show that unemployment rose in the spring.", []),
