@@ -110,6 +110,16 @@ def _frame_cues(doc: Doc, f: Found, quote_spans: SpanSet, paras: list[Para]) -> 
     return cands
 
 
+_CIRCUMSTANCE_WORDS = frozenset("when while after before because since if although though until whenever once".split())
+
+
+def _circumstantial(cue: Token) -> bool:
+    """Whether ``cue`` heads a clause of time, cause or condition ("when Clinton blasted
+    him", "after she said ...")."""
+    return cue.dep_ in ("advcl", "ccomp", "conj") and any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in _CIRCUMSTANCE_WORDS and c.i < cue.i for c in cue.children)
+
+
 def _governing_cue(doc: Doc, f: Found, quote_spans: SpanSet) -> Token | None:
     """For a quoted fragment: the speech verb that governs it in the parse."""
     toks = [t for t in doc.char_span(f.start, f.end, alignment_mode="expand") or []]
@@ -162,8 +172,11 @@ def attribute_marked(doc: Doc, found: list[Found], paras: list[Para], titles: li
             cands = _frame_cues(doc, f, top, paras)
             if cands:
                 anchor = f.open_mark if f.open_mark is not None else f.start
-                # nearest cue; those with a subject first
-                cands.sort(key=lambda t: (speaker_of(t) is None, min(abs(t.idx - anchor), abs(t.idx - f.end))))
+                # nearest cue; those with a subject first, and a cue in a clause of time or
+                # cause last ('"That makes me smart," when Clinton blasted him': the
+                # occasion, not the attribution; "as X said" does attribute)
+                cands.sort(key=lambda t: (speaker_of(t) is None, _circumstantial(t),
+                                          min(abs(t.idx - anchor), abs(t.idx - f.end))))
                 cue = cands[0]
         fragment_cue = False
         if cue is None and f.type == "mixed":

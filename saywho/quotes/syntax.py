@@ -356,6 +356,9 @@ def speaker_of(cue: Token) -> Token | None:
     quoted = _quoted_as_saying(cue)
     if quoted is not None:
         return quoted
+    if cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.pos_ in ("PROPN", "NOUN") and cue.head.i < cue.i \
+            and (cue.head.pos_ == "PROPN" or cue.head.ent_type_ == "PERSON" or cue.head.lower_ in SPEAKING_GROUP_NOUNS):
+        return _named_apposition(cue.head)  # "footage of Trump saying ...", "critics saying ..."
     for c in cue.children:
         if c.dep_ == "agent":
             for g in c.children:

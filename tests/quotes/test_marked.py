@@ -145,3 +145,11 @@ def test_voicing_verbs_are_cues() -> None:
     text = 'Protesters marching through the streets chanted "What curfew?" as the troops watched.'
     (f,), _, _ = marked(text)
     assert (f.cue, who(text, f)) == ("chanted", "Protesters")
+
+
+def test_a_cue_in_a_clause_of_time_is_the_occasion_not_the_attribution() -> None:
+    text = ('The ad ends with footage of Mr. Baxter saying at the debate, "That makes me smart," '
+            'when Ms. Lind attacked him over his taxes.')
+    found, _, _ = marked(text)
+    f = next(x for x in found if text[x.start:x.end].startswith("That makes"))
+    assert who(text, f) == "Mr. Baxter"

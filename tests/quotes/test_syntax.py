@@ -121,3 +121,10 @@ def test_citing_a_source_reports_no_content() -> None:
     doc = nlp.parse("The cuts were first reported by the newspaper, which cited two people familiar with the matter.")
     cue = next(t for t in doc if t.text == "cited")
     assert object_content(cue) is None
+
+
+def test_gerund_on_a_noun_is_said_by_that_noun() -> None:
+    doc = nlp.parse("The clip shows critics saying the plan would fail.")
+    cue = next(t for t in doc if t.text == "saying")
+    subj = speaker_of(cue)
+    assert subj is not None and subj.text == "critics"
