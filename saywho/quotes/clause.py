@@ -120,6 +120,49 @@ def _with_continuation(cue: Token, comp: Token) -> list[Token]:
     return sorted(set(toks), key=lambda t: t.i)
 
 
+#: Dependents of a cue that belong to the attribution itself, not to what it reports
+#: ("Stumpf explained [earlier in the hearing]", "Trump told [CNN]").
+_ATTRIBUTION_DEPS = frozenset("advmod prep npadvmod dative dobj iobj prt agent aux neg".split())
+
+
+def set_off_sentence(cue: Token, quoted: tuple[int, int] = (0, 0)) -> tuple[int, int] | None:
+    """"These employees, Stumpf explained, were well paid": an attribution set off by
+    commas in the middle of its sentence reports the whole sentence around it.  The
+    token span (first, last) of that sentence's words, or None when the cue is not set
+    off so ("..., he said, adding that ...": a participle after it is a cue of its own).
+    The quoted characters ``quoted`` are the speaker's words: a verb there attributes nothing."""
+    doc = cue.doc
+    subj = next((c for c in cue.children if c.dep_ in SUBJ_DEPS), None)
+    if subj is None or subj.i > cue.i:
+        return None
+    lo = min([subj.left_edge.i] + [c.i for c in cue.children if c.dep_ in ("aux", "neg", "advmod") and subj.i < c.i < cue.i])
+    sent = sent_of(cue)
+    if lo - 1 <= sent.start + 1 or doc[lo - 1].text != ",":
+        return None
+    # after the cue: only its own modifiers ("earlier in the hearing", "CNN") up to a comma
+    own = {cue.i}
+    for c in cue.children:
+        if c.i > cue.i and c.dep_ in _ATTRIBUTION_DEPS:
+            own |= {t.i for t in c.subtree}
+    hi = cue.i
+    while hi + 1 < sent.end and hi + 1 in own:
+        hi += 1
+    if hi + 2 >= sent.end or doc[hi + 1].text != ",":
+        return None
+    nxt = doc[hi + 2]
+    if nxt.tag_ == "VBG" or is_cue(nxt) or nxt.is_punct and nxt.text not in "\"“'‘":
+        return None
+    if nxt.tag_ in ("IN", "WRB") and nxt.lower_ not in ("that", "because"):
+        return None  # "..., Downing Street said, after the leaders spoke": when it was said
+    if any(is_cue(t) and any(c.dep_ in SUBJ_DEPS for c in t.children) for t in sent
+           if (t.i < lo or t.i > hi) and not quoted[0] <= t.idx < quoted[1]):
+        return None  # another attribution in the sentence: it is not one report
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    if sum(1 for t in words if t.i < lo) < 2 or sum(1 for t in words if t.i > hi) < 2:
+        return None
+    return words[0].i, words[-1].i
+
+
 #: Dependents of a cue that hold what it reports when no clause does ("called [the
 #: plan "reckless"]", "described [it as "a disaster"]").
 _CORE_DEPS = frozenset("dobj oprd xcomp ccomp attr acomp dative".split())
@@ -149,6 +192,13 @@ def mixed_clause(cue: Token, frag_start: int, frag_end: int) -> tuple[int, int] 
     """The reported clause of ``cue`` that holds the quoted fragment [frag_start,
     frag_end) (its marks included), as character offsets; None when the fragment is
     not in what the cue reports."""
+    around = set_off_sentence(cue, (frag_start, frag_end))
+    if around is not None:
+        doc = cue.doc
+        s, e = doc[around[0]].idx, doc[around[1]].idx + len(doc[around[1]])
+        if s <= frag_start + 1 and frag_end - 1 <= e + 1:
+            # the outer span: the attribution in its middle is part of it, as in the gold
+            return min(s, frag_start), max(e, frag_end)
     comp = complement(cue)
     if comp is None and cue.dep_ == "parataxis" and any(c.dep_ in SUBJ_DEPS for c in cue.children):
         # "African-Americans, he said, can "rock like Jimi"": an attribution set off by

@@ -31,7 +31,7 @@ from ..lexicon import (
 )
 from ..model import Skipped
 from ..nlp import LINE_BREAK, sent_of, text_of
-from .clause import complement
+from .clause import complement, set_off_sentence
 from .found import Found
 from .marks import Para, SpanSet, in_spans, para_index
 from .syntax import SUBJ_DEPS, cue_phrase, is_cue, mention_span, object_content, speaker_of
@@ -153,6 +153,20 @@ def _trailing(cue: Token, marked: SpanSet) -> tuple[int, int] | None:
     return s, e
 
 
+def _set_off(cue: Token, marked: SpanSet) -> tuple[int, int] | None:
+    """"The middle fifth paid 8.9 percent, the agency said, and the bottom fifth 0.8
+    percent": an attribution set off by commas reports its whole sentence (the outer
+    span, the attribution inside it); None when a quote in it makes it a mixed one."""
+    around = set_off_sentence(cue)
+    if around is None:
+        return None
+    doc = cue.doc
+    s, e = doc[around[0]].idx, doc[around[1]].idx + len(doc[around[1]])
+    if marked.overlapping(s, e) or LINE_BREAK.search(text_of(doc), s, e):
+        return None
+    return s, e
+
+
 def _parenthetical(cue: Token, marked: SpanSet) -> tuple[int, int] | None:
     """"Before the vote, Patel said, the party had lost its way", "The deal is off,
     the source added", "As the Financial Times put it, the deal is dead": an
@@ -210,7 +224,7 @@ def indirect_quotes(doc: Doc, found: list[Found], paras: list[Para], skipped: li
         k = para_of(cue.idx)
         if k is None or paras[k].skipped or debris.has(cue.idx):
             continue
-        paren = _trailing(cue, marked)
+        paren = _set_off(cue, marked) or _trailing(cue, marked)
         comp = complement(cue) if paren is None else None
         paren = paren or (_parenthetical(cue, marked) if comp is None else None)
         if comp is None and paren is None:

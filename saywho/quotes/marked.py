@@ -48,7 +48,8 @@ def _is_direct(text: str, doc: Doc, f: Found, para_start: int) -> bool:
     if before.endswith(","):
         # '"By locking in China," Mr Obama said, "it now allowed me ..."': the second
         # half of an interrupted quote starts in lower case and is still direct
-        return starts_upper or bool(re.search(r"[”\"][^“”\"\n]{1,120},$", before))
+        # (the first half may close with two apostrophes, the NYT's mark: ''...,'' he said, ''...'')
+        return starts_upper or bool(re.search(r"(?:[”\"]|'')(?:(?!'')[^“”\"\n]){1,120},$", before))
     # "said that "We ..."" / "said "We ..."": a cue right before the mark
     # "yelled "fire!"": a whole utterance, closed by its own punctuation, right after a cue
     exclaimed = bool(re.search(r"[!?]$", body))
