@@ -120,6 +120,29 @@ def _with_continuation(cue: Token, comp: Token) -> list[Token]:
     return sorted(set(toks), key=lambda t: t.i)
 
 
+def relative_opening(cue: Token) -> Token | None:
+    """"what former employees have called a 'scheme'", "which Beijing has vowed to
+    ignore": a cue inside a relative clause whose pronoun is part of what it reports
+    (the object, or the subject of the reported clause); None otherwise, and for the
+    pronoun that is the speaker ("Lee, who added that ...")."""
+    first = cue.left_edge
+    if first.i >= cue.i:
+        return None
+    if cue.dep_ == "relcl" and cue.head.pos_ in ("NOUN", "PROPN", "PRON") and cue.head.i < first.i \
+            and (first.lower_ == "that" or first.tag_ not in ("WDT", "WP")):
+        # "a probe [the agency said] was ongoing", "a gap that experts say renders ...": a
+        # restrictive clause reports about its noun, which the report opens with
+        subj = next((c for c in cue.children if c.dep_ in SUBJ_DEPS), None)
+        if subj is None or subj.i == first.i and first.lower_ == "that":
+            return None  # "the aide that said ...": the noun is the speaker
+        return cue.head.left_edge
+    if first.tag_ not in ("WDT", "WP") or first.lower_ not in ("what", "which", "whom", "that", "who"):
+        return None
+    if first.head.i == cue.i and first.dep_ in SUBJ_DEPS:
+        return None
+    return first
+
+
 #: Dependents of a cue that belong to the attribution itself, not to what it reports
 #: ("Stumpf explained [earlier in the hearing]", "Trump told [CNN]").
 _ATTRIBUTION_DEPS = frozenset("advmod prep npadvmod dative dobj iobj prt agent aux neg".split())
@@ -224,6 +247,9 @@ def mixed_clause(cue: Token, frag_start: int, frag_end: int) -> tuple[int, int] 
         return None
     # the marks belong to the quote even when the parse hangs them elsewhere
     s, e = min(toks[0].idx, frag_start), max(toks[-1].idx + len(toks[-1]), frag_end)
+    rel = relative_opening(cue)
+    if rel is not None and rel.idx < s:
+        return rel.idx, e  # the relative pronoun is what was called so: the report opens with it
     if s <= cue.idx < e:
         return None
     return s, e

@@ -31,7 +31,7 @@ from ..lexicon import (
 )
 from ..model import Skipped
 from ..nlp import LINE_BREAK, sent_of, text_of
-from .clause import complement, set_off_sentence
+from .clause import complement, relative_opening, set_off_sentence
 from .found import Found
 from .marks import Para, SpanSet, in_spans, para_index
 from .syntax import SUBJ_DEPS, cue_phrase, is_cue, mention_span, object_content, speaker_of
@@ -260,18 +260,23 @@ def _report_span(cue: Token, comp: list[Token], marked: SpanSet, text: str) -> t
     toks = _trim_to_avoid(comp, marked)
     # drop the complementiser and a relative-pronoun subject ("which No 10 said covered ...");
     # "whether" and "if" stay: without them a doubt would read as a statement
+    # (a relative pronoun before the cue is taken back below, after the checks: "[which]
+    # he said were evenly split"; a determiner "that" stays: "said [that claim] smacked")
     while toks and (toks[0].dep_ in ("mark", "punct") and toks[0].lower_ not in ("whether", "if")
-                    or toks[0].lower_ in ("that", "which", "who")):
+                    or toks[0].lower_ in ("that", "which", "who") and toks[0].i < cue.i):
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].is_space):
         toks = toks[:-1]
     if len(toks) < (2 if cue.lemma_.lower() in XCOMP_CUES else 3):
         return None
     s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
-    if any(not (ms <= s and e <= me) for ms, me in marked.overlapping(s, e)):
-        return None  # holds a quoted fragment: that is a mixed quote, already found
     if cue.idx >= s and cue.idx < e:
         return None
+    rel = relative_opening(cue)
+    if rel is not None and rel.idx < s:
+        s = rel.idx  # "[which Beijing has vowed to] ignore": the pronoun is what is reported
+    if any(not (ms <= s and e <= me) for ms, me in marked.overlapping(s, e)):
+        return None  # holds a quoted fragment: that is a mixed quote, already found
     brk = LINE_BREAK.search(text, s, e)
     if brk:
         e = brk.start()
