@@ -118,7 +118,7 @@ def _governing_cue(doc: Doc, f: Found, quote_spans: SpanSet) -> Token | None:
         t = h
         for _ in range(12):
             if t.i not in inside and is_cue(t) and not in_spans(t.idx, quote_spans):
-                return t
+                return _outer_cue(t, quote_spans) or t
             if t.head is t:
                 break
             if t.dep_ in ("relcl", "acl") and t.i not in inside and not any(
@@ -129,6 +129,23 @@ def _governing_cue(doc: Doc, f: Found, quote_spans: SpanSet) -> Token | None:
                 # pronoun, not a complementiser)
                 break
             t = t.head
+    return None
+
+
+def _outer_cue(cue: Token, quote_spans: SpanSet) -> Token | None:
+    """'Clinton says she admired her courage through what she calls a "war of words"':
+    a fragment named in a free relative ("what X calls") inside another cue's report
+    belongs to that report, and is its speaker's; None when there is no such cue."""
+    wh = cue.left_edge
+    if wh.lower_ != "what" or wh.i >= cue.i:
+        return None
+    t = cue
+    for _ in range(12):
+        if t.head is t:
+            return None
+        t = t.head
+        if t.i < wh.i and is_cue(t) and speaker_of(t) is not None and not in_spans(t.idx, quote_spans):
+            return t
     return None
 
 
