@@ -16,6 +16,57 @@ from .syntax import SUBJ_DEPS, is_cue, object_content
 
 def complement(cue: Token) -> list[Token] | None:
     """The tokens of what a speech verb reports, or None when it reports nothing."""
+    toks = _complement(cue)
+    return None if toks is None else _right_continuation(cue, toks)
+
+
+#: Subordinate clauses after a report that are part of it ("said the claim smacked of
+#: hypocrisy, [because Democrats ...]"); "when" and "after" usually date the saying.
+_CONTENT_MARKS = frozenset("because so although though if unless whereas while".split())
+
+
+def _right_continuation(cue: Token, toks: list[Token]) -> list[Token]:
+    """The report goes on after its core to the end of the cue's clause: modifiers the
+    parser hung on the cue ("cited [his endorsements from 88 generals]", "called [it an
+    ailment during grueling bids]"), a "because"/"so" clause, a verb phrase coordinated
+    with the report ("mentioned [refinancing loans and forcing universities to ...]").
+    It stops at another clause with a subject or a cue of its own."""
+    if sum(1 for t in toks if not (t.is_punct or t.is_space)) < 3:
+        return toks  # too short a core to be a report: a continuation must not make it one
+    end = toks[-1].i
+    if end < cue.i:
+        return toks
+    extra: list[Token] = []
+    pending: list[Token] = []
+    for c in cue.children:
+        if c.i <= end:
+            continue
+        if c.dep_ in ("punct", "cc"):
+            if c.text in (";", ":", ".", "!", "?", "(", ")", "—", "–", "--"):
+                break
+            pending.append(c)
+            continue
+        if c.dep_ in ("prep", "npadvmod", "advmod"):
+            ok = not is_cue(c)
+        elif c.dep_ == "advcl":
+            ok = any(m.dep_ == "mark" and m.lower_ in _CONTENT_MARKS for m in c.children)
+        elif c.dep_ == "conj":
+            ok = c.pos_ in ("VERB", "AUX") and not is_cue(c) and not any(g.dep_ in SUBJ_DEPS for g in c.children)
+        else:
+            ok = False
+        if not ok:
+            break
+        sub = list(c.subtree)
+        if any(is_cue(t) and any(g.dep_ in SUBJ_DEPS for g in t.children) for t in sub):
+            break  # "..., because Smith said ...": an attribution of its own
+        extra += pending + sub
+        pending = []
+        end = c.right_edge.i
+    return sorted(set(toks) | set(extra), key=lambda t: t.i) if extra else toks
+
+
+def _complement(cue: Token) -> list[Token] | None:
+    """``complement`` before its continuation: the clause or object the cue governs."""
     lemma = cue.lemma_.lower()
     doc = cue.doc
     if lemma in LIGHT_VERB_CUES:
