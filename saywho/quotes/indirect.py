@@ -263,7 +263,8 @@ def _report_span(cue: Token, comp: list[Token], marked: SpanSet, text: str) -> t
     # (a relative pronoun before the cue is taken back below, after the checks: "[which]
     # he said were evenly split"; a determiner "that" stays: "said [that claim] smacked")
     while toks and (toks[0].dep_ in ("mark", "punct") and toks[0].lower_ not in ("whether", "if")
-                    or toks[0].lower_ in ("that", "which", "who") and toks[0].i < cue.i):
+                    or toks[0].lower_ in ("that", "which", "who") and toks[0].i < cue.i
+                    or toks[0].lower_ == "that" and toks[0].dep_ != "det"):
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].is_space):
         toks = toks[:-1]

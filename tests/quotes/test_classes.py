@@ -175,3 +175,37 @@ def test_pull_quote_repeated_from_the_body_is_dropped() -> None:
             'The mayor spoke after the vote.\n'
             '“We will rebuild the bridge by spring,” Ann Lee said.')
     assert [g[0] for g in quotes(text)] == ["We will rebuild the bridge by spring,"]
+
+
+# 8. span boundaries: the whole reported content, as annotators mark it
+SPANS = [
+    # an attribution set off by commas mid-sentence: the sentence around it (outer span)
+    ('These workers, Lee explained at the hearing, were "well paid" for their time.',
+     [('These workers, Lee explained at the hearing, were "well paid" for their time', "mixed", "Lee", ["well paid"])]),
+    ("The old bridge carried 900 cars a day, the council said in a report, and the new one will carry twice as many.",
+     [("The old bridge carried 900 cars a day, the council said in a report, and the new one will carry twice as many",
+       "indirect", "the council", [])]),
+    # ...but a participle after it is a cue of its own
+    ("The deal is off, Jones said, adding that talks had failed.",
+     [("The deal is off", "indirect", "Jones", []), ("talks had failed", "indirect", "Jones", [])]),
+    # the second half of a quote interrupted after a '' close is direct: the halves join
+    ("''We will win this seat,'' Ms. Hale said, ''because the voters want a change.''",
+     [("We will win this seat,'' Ms. Hale said, ''because the voters want a change.", "direct", "Ms. Hale",
+       ["We will win this seat,", "because the voters want a change."])]),
+    # a report in a relative clause opens with its pronoun
+    ('The firm cut what former staff have called a "culture of fear" last year.',
+     [('what former staff have called a "culture of fear"', "mixed", "former staff", ["culture of fear"])]),
+    ("The union rejected the offer, which its leader says would cut pay for new staff.",
+     [("which its leader says would cut pay for new staff", "indirect", "its leader", [])]),
+    # a fragment named in "what she calls" inside another report is that report's
+    ('The mayor says she admired the crew for what she calls a "heroic effort" in the storm.',
+     [('she admired the crew for what she calls a "heroic effort" in the storm', "mixed", "The mayor", ["heroic effort"])]),
+    # the report goes on to the end of the cue's clause
+    ("The senator cited his own record on the farm bill during the debate.",
+     [("his own record on the farm bill during the debate", "indirect", "The senator", [])]),
+]
+
+
+@pytest.mark.parametrize("text,expected", SPANS, ids=[r[0][:30] for r in SPANS])
+def test_span_is_the_whole_reported_content(text: str, expected: list[Row]) -> None:
+    check(text, expected)
