@@ -295,6 +295,22 @@ def _outermost(out: list[Found]) -> list[Found]:
     return kept
 
 
+def _sourced_clause(cue: Token, clause: Token) -> Token:
+    """The clause that a closing "according to X" sources: the parser hangs it on the
+    last conjunct or subordinate clause ("Clinton raised $2.7 million, while Sanders
+    raised $6 million, according to the filings"); when the phrase ends its sentence it
+    sources the whole sentence, up to its root, unless a cue on the way reports it."""
+    doc = cue.doc
+    sent = sent_of(cue)
+    last = max(t.i for t in cue.subtree)
+    closing = all(t.is_punct or t.is_space for t in doc[last + 1:sent.end])
+    while clause.head is not clause and clause.head.pos_ in ("VERB", "AUX") and not is_cue(clause.head):
+        if clause.dep_ != "conj" and not (closing and clause.dep_ in ("advcl", "ccomp", "relcl")):
+            break
+        clause = clause.head
+    return clause
+
+
 def _according_to(cue: Token, marked: SpanSet, para_of: Callable[[int], int | None]) -> Found | None:
     """"According to X, Y": Y is what X said (a person or a body; "according to census
     data" names no one)."""
@@ -304,6 +320,7 @@ def _according_to(cue: Token, marked: SpanSet, para_of: Callable[[int], int | No
     clause = cue.head
     if subj is None or clause.pos_ not in ("VERB", "AUX"):
         return None
+    clause = _sourced_clause(cue, clause)
     # "according to X" itself, however the parser attached its pieces
     own = set(cue.subtree) | set(subj.subtree) | {t for t in cue.doc[cue.i:subj.i + 1]}
     toks = [t for t in clause.subtree if t not in own and not (t.is_punct and t.i < cue.i)]

@@ -209,3 +209,10 @@ SPANS = [
 @pytest.mark.parametrize("text,expected", SPANS, ids=[r[0][:30] for r in SPANS])
 def test_span_is_the_whole_reported_content(text: str, expected: list[Row]) -> None:
     check(text, expected)
+
+
+def test_a_closing_according_to_sources_its_whole_sentence() -> None:
+    text = ("The town raised $2 million from local donors, while the county raised $6 million, "
+            "according to the filings.")
+    assert [(g[0], g[1]) for g in quotes(text)] == [
+        ("The town raised $2 million from local donors, while the county raised $6 million", "indirect")]
