@@ -165,6 +165,8 @@ def _with_continuation(cue: Token, comp: Token) -> list[Token]:
         sub = list(sib.subtree)
         if any(t.i != sib.i and is_cue(t) and any(c.dep_ in SUBJ_DEPS for c in t.children) for t in sub):
             break  # the continuation holds an attribution of its own
+        if _speaker_again(cue, sib):
+            break  # "said [...], but he refuses to ...": what the speaker does, not says
         toks += pending + sub
         pending = []
         end = sib.right_edge.i
@@ -232,9 +234,27 @@ def set_off_sentence(cue: Token, quoted: tuple[int, int] = (0, 0)) -> tuple[int,
            if (t.i < lo or t.i > hi) and not quoted[0] <= t.idx < quoted[1]):
         return None  # another attribution in the sentence: it is not one report
     words = [t for t in sent if not (t.is_punct or t.is_space)]
+    # "China had resisted such deals, but the pollution was so bad, Obama noted, that ...":
+    # the clause before the last ", but" is the writer's, the report starts after it
+    joints = [t.i for t in words if t.i < lo and t.dep_ == "cc" and t.i > sent.start and doc[t.i - 1].text in (",", ";")
+              and t.head.pos_ in ("VERB", "AUX")]
+    if joints:
+        words = [t for t in words if t.i > joints[-1]]
     if sum(1 for t in words if t.i < lo) < 2 or sum(1 for t in words if t.i > hi) < 2:
         return None
     return words[0].i, words[-1].i
+
+
+def _speaker_again(cue: Token, clause: Token) -> bool:
+    """The subject of ``clause`` is the speaker of ``cue`` again: the same pronoun, or
+    "he"/"she" after a named or described person."""
+    subj = next((c for c in clause.children if c.dep_ in SUBJ_DEPS), None)
+    speaker = next((c for c in cue.children if c.dep_ in SUBJ_DEPS), None)
+    if subj is None or speaker is None or subj.pos_ != "PRON":
+        return False
+    if speaker.pos_ == "PRON":
+        return subj.lower_ == speaker.lower_
+    return subj.lower_ in ("he", "she") and (speaker.pos_ == "PROPN" or speaker.ent_type_ == "PERSON")
 
 
 #: Dependents of a cue that hold what it reports when no clause does ("called [the

@@ -357,7 +357,11 @@ def merge_interrupted(doc: Doc, found: list[Found], paras: list[Para], titles: l
     drop: set[int] = set()
     prev: Found | None = None
     for f in tops:
-        if prev is not None and prev.close_mark is not None and f.open_mark is not None and f.type == "direct" \
+        # ('"A," Clinton said. "That is the fight we are taking" to the country': a later
+        # part that the writer's words close is still the same speaker's quote)
+        later = f.type == "direct" or f.type == "mixed" and prev is not None and prev.type == "direct" \
+            and prev.close_mark is not None and f.start > prev.close_mark and f.cue_start in (None, prev.cue_start)
+        if prev is not None and prev.close_mark is not None and f.open_mark is not None and later \
                 and (prev.type == "direct" or prev.end == prev.close_mark + 1 or prev.end == prev.close_mark):
             between = text[prev.close_mark + 1:f.open_mark]
             for ts, te in titles:  # a show's title in marks is part of the attribution
@@ -373,6 +377,7 @@ def merge_interrupted(doc: Doc, found: list[Found], paras: list[Para], titles: l
                     and (interrupts or len(re.findall(r"\w+", between)) <= 3):
                 prev.pieces = prev.verbatim() + f.verbatim()
                 prev.end, prev.close_mark = f.end, f.close_mark
+                prev.type = f.type if f.type == "mixed" else prev.type
                 prev.notes.append("interrupted quote joined")
                 drop.add(id(f))
                 continue

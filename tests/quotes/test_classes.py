@@ -216,3 +216,22 @@ def test_a_closing_according_to_sources_its_whole_sentence() -> None:
             "according to the filings.")
     assert [(g[0], g[1]) for g in quotes(text)] == [
         ("The town raised $2 million from local donors, while the county raised $6 million", "indirect")]
+
+
+SPANS_MORE = [
+    # a clause after ", but" with the speaker as its subject again is what they do, not say
+    ("Mayor Ruiz said 20 people have asked about the seat, but she refuses to name them.",
+     [("20 people have asked about the seat", "indirect", "Mayor Ruiz", [])]),
+    # the clause before ", but" in front of a set-off attribution is the writer's
+    ("The city had resisted such plans, but the traffic had become so bad, the mayor noted, that buses were late.",
+     [("the traffic had become so bad, the mayor noted, that buses were late", "indirect", "the mayor", [])]),
+    # an interrupted quote whose later part the writer's words close is joined too
+    ('"This deal must come with strict checks," she said, and "clear costs for any breach."',
+     [('This deal must come with strict checks," she said, and "clear costs for any breach."', "mixed", "she",
+       ["This deal must come with strict checks,", "clear costs for any breach."])]),
+]
+
+
+@pytest.mark.parametrize("text,expected", SPANS_MORE, ids=[r[0][:30] for r in SPANS_MORE])
+def test_span_stops_where_the_report_does(text: str, expected: list[Row]) -> None:
+    check(text, expected)
