@@ -173,6 +173,28 @@ def _with_continuation(cue: Token, comp: Token) -> list[Token]:
     return sorted(set(toks), key=lambda t: t.i)
 
 
+def as_sentence(cue: Token) -> tuple[int, int] | None:
+    """"Yet, as Bown observed, in the early days "what would you pick?"", "the rule is
+    a "lawful source," as a memo put it": an attribution in an "as" clause reports the
+    rest of its sentence.  The token span (first, last) of that rest, or None."""
+    if cue.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children) \
+            or not any(c.dep_ in SUBJ_DEPS for c in cue.children):
+        return None
+    own = list(cue.subtree)
+    lo, hi = own[0].i, cue.i
+    # the clause ends at its comma: what the parser hangs on the cue after it is the report's
+    while hi + 1 <= own[-1].i and cue.doc[hi + 1].text != ",":
+        hi += 1
+    words = [t for t in sent_of(cue) if not (t.is_punct or t.is_space) and not lo <= t.i <= hi]
+    before = [t for t in words if t.i < lo]
+    after = [t for t in words if t.i > hi]
+    if len(after) >= 3 and len(before) <= 2:
+        return after[0].i, after[-1].i  # "(Yet,) as X observed, ...": what follows
+    if len(before) >= 3 and not after:
+        return before[0].i, before[-1].i  # "..., as X put it."
+    return None
+
+
 def relative_opening(cue: Token) -> Token | None:
     """"what former employees have called a 'scheme'", "which Beijing has vowed to
     ignore": a cue inside a relative clause whose pronoun is part of what it reports
@@ -286,7 +308,7 @@ def mixed_clause(cue: Token, frag_start: int, frag_end: int) -> tuple[int, int] 
     """The reported clause of ``cue`` that holds the quoted fragment [frag_start,
     frag_end) (its marks included), as character offsets; None when the fragment is
     not in what the cue reports."""
-    around = set_off_sentence(cue, (frag_start, frag_end))
+    around = set_off_sentence(cue, (frag_start, frag_end)) or as_sentence(cue)
     if around is not None:
         doc = cue.doc
         s, e = doc[around[0]].idx, doc[around[1]].idx + len(doc[around[1]])

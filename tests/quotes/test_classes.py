@@ -225,6 +225,9 @@ SPANS_MORE = [
     # the clause before ", but" in front of a set-off attribution is the writer's
     ("The city had resisted such plans, but the traffic had become so bad, the mayor noted, that buses were late.",
      [("the traffic had become so bad, the mayor noted, that buses were late", "indirect", "the mayor", [])]),
+    # an attribution in an "as" clause reports the rest of its sentence
+    ('The main test for the permit is a "lawful source of income," as a council memo put it.',
+     [('The main test for the permit is a "lawful source of income,"', "mixed", "a council memo", ["lawful source of income,"])]),
     # an interrupted quote whose later part the writer's words close is joined too
     ('"This deal must come with strict checks," she said, and "clear costs for any breach."',
      [('This deal must come with strict checks," she said, and "clear costs for any breach."', "mixed", "she",
