@@ -173,6 +173,13 @@ def _with_continuation(cue: Token, comp: Token) -> list[Token]:
     return sorted(set(toks), key=lambda t: t.i)
 
 
+def _subordinate(tok: Token) -> bool:
+    """``tok`` is in a fronted subordinate clause ("So when Patriot signaled that ..., X
+    said, ..."): its cue sets the scene of the report, it does not start another."""
+    return any(a.dep_ == "advcl" and any(c.dep_ == "mark" or c.tag_ == "WRB" for c in a.children)
+               for a in (tok, *tok.ancestors))
+
+
 def as_sentence(cue: Token) -> tuple[int, int] | None:
     """"Yet, as Bown observed, in the early days "what would you pick?"", "the rule is
     a "lawful source," as a memo put it": an attribution in an "as" clause reports the
@@ -252,7 +259,7 @@ def set_off_sentence(cue: Token, quoted: tuple[int, int] = (0, 0)) -> tuple[int,
         return None
     if nxt.tag_ in ("IN", "WRB") and nxt.lower_ not in ("that", "because"):
         return None  # "..., Downing Street said, after the leaders spoke": when it was said
-    if any(is_cue(t) and any(c.dep_ in SUBJ_DEPS for c in t.children) for t in sent
+    if any(is_cue(t) and any(c.dep_ in SUBJ_DEPS for c in t.children) and not _subordinate(t) for t in sent
            if (t.i < lo or t.i > hi) and not quoted[0] <= t.idx < quoted[1]):
         return None  # another attribution in the sentence: it is not one report
     words = [t for t in sent if not (t.is_punct or t.is_space)]
