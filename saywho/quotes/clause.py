@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from ..lexicon import CONTENT_PREPS, LIGHT_VERB_CUES, OBJECT_CONTROL_VERBS, SPEECH_VERBS, XCOMP_CUES
 from ..nlp import sent_of
-from .syntax import SUBJ_DEPS, is_cue, object_content
+from .syntax import SUBJ_DEPS, is_cue, object_content, speaker_of
 
 
 def complement(cue: Token) -> list[Token] | None:
@@ -180,6 +180,61 @@ def _subordinate(tok: Token) -> bool:
                for a in (tok, *tok.ancestors))
 
 
+def according_clause(cue: Token, subj: Token) -> list[Token] | None:
+    """"According to X, Y": the tokens of Y, the clause that the phrase sources (without
+    the phrase itself, however the parser attached its pieces, nor edge punctuation)."""
+    clause = cue.head
+    if clause.pos_ not in ("VERB", "AUX"):
+        return None
+    clause = _sourced_clause(cue, clause)
+    own = set(cue.subtree) | set(subj.subtree) | {t for t in cue.doc[cue.i:subj.i + 1]}
+    toks = [t for t in clause.subtree if t not in own and not (t.is_punct and t.i < cue.i)]
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
+        toks = toks[:-1]
+    while toks and (toks[0].is_punct or toks[0].is_space):
+        toks = toks[1:]
+    return toks
+
+
+def _sourced_clause(cue: Token, clause: Token) -> Token:
+    """The clause that a closing "according to X" sources: the parser hangs it on the
+    last conjunct or subordinate clause ("Clinton raised $2.7 million, while Sanders
+    raised $6 million, according to the filings"); when the phrase ends its sentence it
+    sources the whole sentence, up to its root, unless a cue on the way reports it."""
+    doc = cue.doc
+    sent = sent_of(cue)
+    last = max(t.i for t in cue.subtree)
+    closing = all(t.is_punct or t.is_space for t in doc[last + 1:sent.end])
+    while clause.head is not clause and clause.head.pos_ in ("VERB", "AUX") and not is_cue(clause.head):
+        if clause.dep_ != "conj" and not (closing and clause.dep_ in ("advcl", "ccomp", "relcl")):
+            break
+        clause = clause.head
+    return clause
+
+
+def closing_sentence(cue: Token) -> tuple[int, int] | None:
+    """'The treaty signals "the beginning of the end," said Mr. Smith.': an attribution
+    that closes its sentence after a comma reports the sentence before the comma, however
+    the parser linked the two.  The token span (first, last) of that part, or None."""
+    doc = cue.doc
+    sent = sent_of(cue)
+    # (the subject next to the cue: the parser may take the report's subject for another)
+    subj = min((c for c in cue.children if c.dep_ in SUBJ_DEPS), key=lambda c: abs(c.i - cue.i), default=None)
+    if subj is None:
+        return None
+    lo = min(subj.left_edge.i, cue.i)
+    while lo > sent.start and doc[lo - 1].dep_ in ("aux", "neg", "advmod") and doc[lo - 1].head.i == cue.i:
+        lo -= 1
+    if lo - 1 <= sent.start or doc[lo - 1].text != ",":
+        return None
+    # after it: the attribution's own words only, no clause of another verb
+    rest = [t for t in doc[lo:sent.end] if not (t.is_punct or t.is_space)]
+    if any(t.pos_ in ("VERB", "AUX") and t.i != cue.i and t.head.i != cue.i and t.dep_ not in ("aux", "auxpass") for t in rest):
+        return None
+    words = [t for t in doc[sent.start:lo - 1] if not (t.is_punct or t.is_space)]
+    return (words[0].i, words[-1].i) if len(words) >= 3 else None
+
+
 def as_sentence(cue: Token) -> tuple[int, int] | None:
     """"Yet, as Bown observed, in the early days "what would you pick?"", "the rule is
     a "lawful source," as a memo put it": an attribution in an "as" clause reports the
@@ -257,7 +312,7 @@ def set_off_sentence(cue: Token, quoted: tuple[int, int] = (0, 0)) -> tuple[int,
     nxt = doc[hi + 2]
     if nxt.tag_ == "VBG" or is_cue(nxt) or nxt.is_punct and nxt.text not in "\"“'‘":
         return None
-    if nxt.tag_ in ("IN", "WRB") and nxt.lower_ not in ("that", "because"):
+    if (nxt.dep_ == "mark" or nxt.tag_ == "WRB") and nxt.lower_ not in ("that", "because"):
         return None  # "..., Downing Street said, after the leaders spoke": when it was said
     if any(is_cue(t) and any(c.dep_ in SUBJ_DEPS for c in t.children) and not _subordinate(t) for t in sent
            if (t.i < lo or t.i > hi) and not quoted[0] <= t.idx < quoted[1]):
@@ -315,7 +370,12 @@ def mixed_clause(cue: Token, frag_start: int, frag_end: int) -> tuple[int, int] 
     """The reported clause of ``cue`` that holds the quoted fragment [frag_start,
     frag_end) (its marks included), as character offsets; None when the fragment is
     not in what the cue reports."""
-    around = set_off_sentence(cue, (frag_start, frag_end)) or as_sentence(cue)
+    if cue.lower_ == "according":
+        subj = speaker_of(cue)
+        toks = according_clause(cue, subj) if subj is not None else None
+        if toks and toks[0].idx <= frag_start + 1 and frag_end - 1 <= toks[-1].idx + len(toks[-1]) + 1:
+            return min(toks[0].idx, frag_start), max(toks[-1].idx + len(toks[-1]), frag_end)
+    around = set_off_sentence(cue, (frag_start, frag_end)) or as_sentence(cue) or closing_sentence(cue)
     if around is not None:
         doc = cue.doc
         s, e = doc[around[0]].idx, doc[around[1]].idx + len(doc[around[1]])

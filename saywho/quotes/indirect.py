@@ -31,7 +31,7 @@ from ..lexicon import (
 )
 from ..model import Skipped
 from ..nlp import LINE_BREAK, sent_of, text_of
-from .clause import complement, relative_opening, set_off_sentence
+from .clause import according_clause, complement, relative_opening, set_off_sentence
 from .found import Found
 from .marks import Para, SpanSet, in_spans, para_index
 from .syntax import SUBJ_DEPS, cue_phrase, is_cue, mention_span, object_content, speaker_of
@@ -295,40 +295,16 @@ def _outermost(out: list[Found]) -> list[Found]:
     return kept
 
 
-def _sourced_clause(cue: Token, clause: Token) -> Token:
-    """The clause that a closing "according to X" sources: the parser hangs it on the
-    last conjunct or subordinate clause ("Clinton raised $2.7 million, while Sanders
-    raised $6 million, according to the filings"); when the phrase ends its sentence it
-    sources the whole sentence, up to its root, unless a cue on the way reports it."""
-    doc = cue.doc
-    sent = sent_of(cue)
-    last = max(t.i for t in cue.subtree)
-    closing = all(t.is_punct or t.is_space for t in doc[last + 1:sent.end])
-    while clause.head is not clause and clause.head.pos_ in ("VERB", "AUX") and not is_cue(clause.head):
-        if clause.dep_ != "conj" and not (closing and clause.dep_ in ("advcl", "ccomp", "relcl")):
-            break
-        clause = clause.head
-    return clause
-
-
 def _according_to(cue: Token, marked: SpanSet, para_of: Callable[[int], int | None]) -> Found | None:
     """"According to X, Y": Y is what X said (a person or a body; "according to census
     data" names no one)."""
     subj = speaker_of(cue)
     if subj is not None and subj.lemma_.lower() in DATA_NOUNS:
         return None
-    clause = cue.head
-    if subj is None or clause.pos_ not in ("VERB", "AUX"):
+    if subj is None:
         return None
-    clause = _sourced_clause(cue, clause)
-    # "according to X" itself, however the parser attached its pieces
-    own = set(cue.subtree) | set(subj.subtree) | {t for t in cue.doc[cue.i:subj.i + 1]}
-    toks = [t for t in clause.subtree if t not in own and not (t.is_punct and t.i < cue.i)]
-    while toks and (toks[-1].is_punct or toks[-1].is_space):
-        toks = toks[:-1]
-    while toks and (toks[0].is_punct or toks[0].is_space):
-        toks = toks[1:]
-    if len(toks) < 3:
+    toks = according_clause(cue, subj)
+    if toks is None or len(toks) < 3:
         return None
     s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
     if marked.overlapping(s, e):

@@ -228,6 +228,13 @@ SPANS_MORE = [
     # an attribution in an "as" clause reports the rest of its sentence
     ('The main test for the permit is a "lawful source of income," as a council memo put it.',
      [('The main test for the permit is a "lawful source of income,"', "mixed", "a council memo", ["lawful source of income,"])]),
+    # an attribution closing its sentence reports the sentence before its comma
+    ('The vote marks "the beginning of the end" for the pact, said Mr. Smith.',
+     [('The vote marks "the beginning of the end" for the pact', "mixed", "Mr. Smith", ["the beginning of the end"])]),
+    # "according to X" with a fragment: the clause it sources
+    ('According to Ruiz, he was once part of the old guard, but is now "the worst thing that ever happened to it."',
+     [('he was once part of the old guard, but is now "the worst thing that ever happened to it."', "mixed", "Ruiz",
+       ["the worst thing that ever happened to it."])]),
     # an interrupted quote whose later part the writer's words close is joined too
     ('"This deal must come with strict checks," she said, and "clear costs for any breach."',
      [('This deal must come with strict checks," she said, and "clear costs for any breach."', "mixed", "she",
