@@ -31,7 +31,8 @@ from ..lexicon import (
 )
 from ..model import Skipped
 from ..nlp import LINE_BREAK, sent_of, text_of
-from .clause import according_clause, complement, relative_opening, set_off_sentence
+from .clause import complement
+from .sentence import according_clause, relative_opening, set_off_sentence
 from .found import Found
 from .marks import Para, SpanSet, in_spans, para_index
 from .syntax import SUBJ_DEPS, cue_phrase, is_cue, mention_span, object_content, speaker_of
