@@ -28,8 +28,10 @@ works in a numbered cascade; each step adds what the steps before could not see
    Titles of works in marks are no quotations; the parts of a quote that an
    attribution interrupts are joined (across that attribution only).  A mixed
    quote spans the reported clause that holds its fragment, the fragments being
-   its ``verbatim`` pieces; fragments of one clause are one quote.  [marked,
-   clause, with syntax and venue]
+   its ``verbatim`` pieces; fragments of one clause are one quote.  An
+   attribution set off by commas, closing its sentence or in an "as" clause
+   reports the sentence around it (the outer span).  [marked, clause, sentence,
+   with syntax and venue]
    Then marks that are nobody's speech go: terms ("the so-called 'fast lane'"),
    short fragments that no cue reports, unattributed Title Case lines, and pull
    quotes (a paragraph of an unattributed quote the body prints again).
@@ -38,7 +40,8 @@ works in a numbered cascade; each step adds what the steps before could not see
    "..., the source added."), also inside quotes when a third party is
    reported; findings of a study, poll or document ("a study found that ...",
    "polls show ..."); cues whose content is their object ("cited X", "called for
-   X", "called on X to ...").  [indirect, clause, syntax]
+   X", "called on X to ...").  A report runs to the end of its cue's clause.
+   [indirect, clause, sentence, syntax]
 8. Carry-over: a quote paragraph with no attribution continues the speaker of
    the quote just before it.  [found]
 
