@@ -50,7 +50,8 @@ def _right_continuation(cue: Token, toks: list[Token]) -> list[Token]:
         if c.dep_ in ("prep", "npadvmod", "advmod"):
             ok = not is_cue(c)
         elif c.dep_ == "advcl":
-            ok = any(m.dep_ == "mark" and m.lower_ in _CONTENT_MARKS for m in c.children)
+            # (not a cue of its own: "vowed to win, [while acknowledging that ...]")
+            ok = any(m.dep_ == "mark" and m.lower_ in _CONTENT_MARKS for m in c.children) and not is_cue(c)
         elif c.dep_ == "conj":
             ok = c.pos_ in ("VERB", "AUX") and not is_cue(c) and not any(g.dep_ in SUBJ_DEPS for g in c.children)
         else:
