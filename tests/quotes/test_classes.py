@@ -222,6 +222,10 @@ SPANS_MORE = [
     # a clause after ", but" with the speaker as its subject again is what they do, not say
     ("Mayor Ruiz said 20 people have asked about the seat, but she refuses to name them.",
      [("20 people have asked about the seat", "indirect", "Mayor Ruiz", [])]),
+    # ...and at a subordinate clause that is a cue of its own
+    ("The senator vowed to win back the voters' trust, while acknowledging that this will be tough.",
+     [("to win back the voters' trust", "indirect", "The senator", []),
+      ("this will be tough", "indirect", "The senator", [])]),
     # the clause before ", but" in front of a set-off attribution is the writer's
     ("The city had resisted such plans, but the traffic had become so bad, the mayor noted, that buses were late.",
      [("the traffic had become so bad, the mayor noted, that buses were late", "indirect", "the mayor", [])]),
