@@ -247,7 +247,7 @@ def mixed_clause(cue: Token, frag_start: int, frag_end: int) -> tuple[int, int] 
     toks = [t for t in comp if t.i != cue.i]
     while toks and (toks[0].dep_ == "mark" or toks[0].is_space or toks[0].is_punct and toks[0].idx < frag_start):
         toks = toks[1:]
-    while toks and (toks[-1].is_space or toks[-1].is_punct and toks[-1].idx >= frag_end):
+    while toks and (toks[-1].is_space or (toks[-1].is_punct or toks[-1].dep_ == "cc") and toks[-1].idx >= frag_end):
         toks = toks[:-1]
     if not any(frag_start <= t.idx < frag_end for t in toks):
         return None

@@ -267,7 +267,8 @@ def _report_span(cue: Token, comp: list[Token], marked: SpanSet, text: str) -> t
                     or toks[0].lower_ in ("that", "which", "who") and toks[0].i < cue.i
                     or toks[0].lower_ == "that" and toks[0].dep_ != "det"):
         toks = toks[1:]
-    while toks and (toks[-1].is_punct or toks[-1].is_space):
+    # (nor a conjunction left dangling where a coordinated part was cut: "said [X] and")
+    while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].dep_ == "cc"):
         toks = toks[:-1]
     if len(toks) < (2 if cue.lemma_.lower() in XCOMP_CUES else 3):
         return None

@@ -226,6 +226,10 @@ SPANS_MORE = [
     ("The senator vowed to win back the voters' trust, while acknowledging that this will be tough.",
      [("to win back the voters' trust", "indirect", "The senator", []),
       ("this will be tough", "indirect", "The senator", [])]),
+    # two reports joined by "and": neither keeps the conjunction
+    ("79 percent of Democrats said they were satisfied with the plan and 60 percent said they would vote for it.",
+     [("they were satisfied with the plan", "indirect", "79 percent of Democrats", []),
+      ("they would vote for it", "indirect", "60 percent", [])]),
     # the clause before ", but" in front of a set-off attribution is the writer's
     ("The city had resisted such plans, but the traffic had become so bad, the mayor noted, that buses were late.",
      [("the traffic had become so bad, the mayor noted, that buses were late", "indirect", "the mayor", [])]),
