@@ -192,6 +192,10 @@ def _speaker_again(cue: Token, clause: Token) -> bool:
 _CORE_DEPS = frozenset("dobj oprd xcomp ccomp attr acomp dative".split())
 
 
+#: Nouns of time, whose possessive names no owner of a claim ("Thursday night's debate").
+_TIME_NOUNS = frozenset("night day week month year morning afternoon evening weekend today yesterday tomorrow".split())
+
+
 def _that_clause_around(cue: Token, frag_start: int, frag_end: int) -> list[Token] | None:
     """The "that" clause holding the fragment when the parser hung it on a noun below
     the cue ("told analysts on a call [that demand had fallen "much faster"]")."""
@@ -205,7 +209,9 @@ def _that_clause_around(cue: Token, frag_start: int, frag_end: int) -> list[Toke
                 and any(a.i == cue.i for a in t.ancestors):
             # (not the content of someone's claim: "responded to Trump's interjection that
             # ..." reports Trump's words, the noun and its owner stay in the span)
-            if any(c.dep_ == "poss" for c in t.head.children):
+            # (a time is no owner: "mused in Thursday night's debate that ...")
+            if any(c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME") and c.lemma_.lower() not in _TIME_NOUNS
+                   for c in t.head.children):
                 return None
             return list(t.subtree)
         t = t.head
@@ -236,12 +242,17 @@ def mixed_clause(cue: Token, frag_start: int, frag_end: int) -> tuple[int, int] 
         comp = [t for t in sent_of(cue) if t not in own]
     if comp is None or not any(frag_start <= t.idx < frag_end for t in comp):
         comp = _that_clause_around(cue, frag_start, frag_end)
+        comp = _right_continuation(cue, comp) if comp else comp
     if comp is None or not any(frag_start <= t.idx < frag_end for t in comp):
         kids = [c for c in cue.children if c.i > cue.i and c.dep_ not in SUBJ_DEPS and c.dep_ not in ("punct", "cc")]
         holder = next((c for c in kids if c.left_edge.idx <= frag_start + 1 and frag_start < c.right_edge.idx + len(c.right_edge)), None)
         if holder is None:
             return None
-        keep = [c for c in kids if c.dep_ in _CORE_DEPS or c is holder or (c.dep_ == "prep" and c.i < holder.i)]
+        # a phrase before a clause that holds the fragment is when or where it was said
+        # ("tweeted [in the early hours] that X was "disgusting""), not what
+        clause_holder = holder.pos_ in ("VERB", "AUX") and any(g.dep_ in SUBJ_DEPS for g in holder.children)
+        keep = [c for c in kids if c.dep_ in _CORE_DEPS or c is holder
+                or (c.dep_ == "prep" and c.i < holder.i and not clause_holder)]
         keep = [c for c in keep if c.i <= holder.i or c is holder]
         comp = sorted({t for c in keep for t in c.subtree}, key=lambda t: t.i)
     toks = [t for t in comp if t.i != cue.i]

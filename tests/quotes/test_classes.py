@@ -243,6 +243,9 @@ SPANS_MORE = [
     ('According to Ruiz, he was once part of the old guard, but is now "the worst thing that ever happened to it."',
      [('he was once part of the old guard, but is now "the worst thing that ever happened to it."', "mixed", "Ruiz",
        ["the worst thing that ever happened to it."])]),
+    # where and when it was said is no part of a mixed quote's clause; a "because" clause is
+    ('Rubio mused in Thursday night\'s debate that Clinton was "unfit to lead" because she broke the rules.',
+     [('Clinton was "unfit to lead" because she broke the rules', "mixed", "Rubio", ["unfit to lead"])]),
     # an interrupted quote whose later part the writer's words close is joined too
     ('"This deal must come with strict checks," she said, and "clear costs for any breach."',
      [('This deal must come with strict checks," she said, and "clear costs for any breach."', "mixed", "she",
