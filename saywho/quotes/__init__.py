@@ -28,8 +28,10 @@ works in a numbered cascade; each step adds what the steps before could not see
    Titles of works in marks are no quotations; the parts of a quote that an
    attribution interrupts are joined (across that attribution only).  A mixed
    quote spans the reported clause that holds its fragment, the fragments being
-   its ``verbatim`` pieces; fragments of one clause are one quote.  [marked,
-   clause, with syntax and venue]
+   its ``verbatim`` pieces; fragments of one clause are one quote.  An
+   attribution set off by commas, closing its sentence or in an "as" clause
+   reports the sentence around it (the outer span).  [marked, clause, sentence,
+   with syntax and venue]
    Then marks that are nobody's speech go: terms ("the so-called 'fast lane'"),
    short fragments that no cue reports, unattributed Title Case lines, and pull
    quotes (a paragraph of an unattributed quote the body prints again).
@@ -39,7 +41,8 @@ works in a numbered cascade; each step adds what the steps before could not see
    reported; findings of a study, poll, record or document ("a study found
    that ...", "polls show a close race", "..., a new analysis shows."); cues
    whose content is their object ("cited X", "called for X", "called on X to
-   ...", "denounced X as Y", "spoke about X").  [indirect, clause, syntax]
+   ...", "denounced X as Y", "spoke about X").  A report runs to the end of its
+   cue's clause.  [indirect, clause, sentence, syntax]
 8. Carry-over: a quote paragraph with no attribution continues the speaker of
    the quote just before it.  [found]
 

@@ -32,6 +32,7 @@ from ..lexicon import (
 from ..model import Skipped
 from ..nlp import LINE_BREAK, sent_of, text_of
 from .clause import complement
+from .sentence import according_clause, relative_opening, set_off_sentence
 from .found import Found
 from .marks import Para, SpanSet, in_spans, para_index
 from .syntax import SUBJ_DEPS, cue_phrase, is_cue, mention_span, object_content, speaker_of
@@ -166,6 +167,20 @@ def _trailing(cue: Token, marked: SpanSet) -> tuple[int, int] | None:
     return s, e
 
 
+def _set_off(cue: Token, marked: SpanSet) -> tuple[int, int] | None:
+    """"The middle fifth paid 8.9 percent, the agency said, and the bottom fifth 0.8
+    percent": an attribution set off by commas reports its whole sentence (the outer
+    span, the attribution inside it); None when a quote in it makes it a mixed one."""
+    around = set_off_sentence(cue)
+    if around is None:
+        return None
+    doc = cue.doc
+    s, e = doc[around[0]].idx, doc[around[1]].idx + len(doc[around[1]])
+    if marked.overlapping(s, e) or LINE_BREAK.search(text_of(doc), s, e):
+        return None
+    return s, e
+
+
 def _parenthetical(cue: Token, marked: SpanSet) -> tuple[int, int] | None:
     """"Before the vote, Patel said, the party had lost its way", "The deal is off,
     the source added", "As the Financial Times put it, the deal is dead": an
@@ -238,7 +253,7 @@ def indirect_quotes(doc: Doc, found: list[Found], paras: list[Para], skipped: li
         k = para_of(cue.idx)
         if k is None or paras[k].skipped or debris.has(cue.idx):
             continue
-        paren = _trailing(cue, marked)
+        paren = _set_off(cue, marked) or _trailing(cue, marked)
         comp = complement(cue) if paren is None else None
         paren = paren or (_parenthetical(cue, marked) if comp is None else None)
         if comp is None and paren is None:
@@ -274,20 +289,27 @@ def _report_span(cue: Token, comp: list[Token], marked: SpanSet, text: str) -> t
     toks = _trim_to_avoid(comp, marked)
     # drop the complementiser and a relative-pronoun subject ("which No 10 said covered ...");
     # "whether" and "if" stay: without them a doubt would read as a statement
+    # (a relative pronoun before the cue is taken back below, after the checks: "[which]
+    # he said were evenly split"; a determiner "that" stays: "said [that claim] smacked")
     while toks and (toks[0].dep_ in ("mark", "punct") and toks[0].lower_ not in ("whether", "if")
-                    or toks[0].lower_ in ("that", "which", "who")):
+                    or toks[0].lower_ in ("that", "which", "who") and toks[0].i < cue.i
+                    or toks[0].lower_ == "that" and toks[0].dep_ != "det"):
         toks = toks[1:]
-    while toks and (toks[-1].is_punct or toks[-1].is_space):
+    # (nor a conjunction left dangling where a coordinated part was cut: "said [X] and")
+    while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].dep_ == "cc"):
         toks = toks[:-1]
     if len(toks) < (2 if cue.lemma_.lower() in XCOMP_CUES else 3):
         return None
     s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
-    if any(not (ms <= s and e <= me) for ms, me in marked.overlapping(s, e)):
-        return None  # holds a quoted fragment: that is a mixed quote, already found
     if cue.idx >= s and cue.idx < e and not (toks[0].lower_ == "what" and toks[1].i >= cue.i - 3 and s < cue.idx):
         # ("what Trump says his plan would do": a fronted "what" makes the whole clause,
         # attribution included, the thing said, as news annotation marks it)
         return None
+    rel = relative_opening(cue)
+    if rel is not None and rel.idx < s:
+        s = rel.idx  # "[which Beijing has vowed to] ignore": the pronoun is what is reported
+    if any(not (ms <= s and e <= me) for ms, me in marked.overlapping(s, e)):
+        return None  # holds a quoted fragment: that is a mixed quote, already found
     brk = LINE_BREAK.search(text, s, e)
     if brk:
         e = brk.start()
@@ -311,17 +333,10 @@ def _according_to(cue: Token, marked: SpanSet, para_of: Callable[[int], int | No
     subj = speaker_of(cue)
     if subj is not None and subj.lemma_.lower() in DATA_NOUNS:
         return None
-    clause = cue.head
-    if subj is None or clause.pos_ not in ("VERB", "AUX"):
+    if subj is None:
         return None
-    # "according to X" itself, however the parser attached its pieces
-    own = set(cue.subtree) | set(subj.subtree) | {t for t in cue.doc[cue.i:subj.i + 1]}
-    toks = [t for t in clause.subtree if t not in own and not (t.is_punct and t.i < cue.i)]
-    while toks and (toks[-1].is_punct or toks[-1].is_space):
-        toks = toks[:-1]
-    while toks and (toks[0].is_punct or toks[0].is_space):
-        toks = toks[1:]
-    if len(toks) < 3:
+    toks = according_clause(cue, subj)
+    if toks is None or len(toks) < 3:
         return None
     s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
     if marked.overlapping(s, e):

@@ -50,7 +50,8 @@ def _is_direct(text: str, doc: Doc, f: Found, para_start: int) -> bool:
     if before.endswith(","):
         # '"By locking in China," Mr Obama said, "it now allowed me ..."': the second
         # half of an interrupted quote starts in lower case and is still direct
-        return starts_upper or bool(re.search(r"[”\"][^“”\"\n]{1,120},$", before))
+        # (the first half may close with two apostrophes, the NYT's mark: ''...,'' he said, ''...'')
+        return starts_upper or bool(re.search(r"(?:[”\"]|'')(?:(?!'')[^“”\"\n]){1,120},$", before))
     # "said that "We ..."" / "said "We ..."": a cue right before the mark
     # "yelled "fire!"": a whole utterance, closed by its own punctuation, right after a cue
     exclaimed = bool(re.search(r"[!?]$", body))
@@ -131,7 +132,7 @@ def _governing_cue(doc: Doc, f: Found, quote_spans: SpanSet) -> Token | None:
         t = h
         for _ in range(12):
             if t.i not in inside and is_cue(t) and not in_spans(t.idx, quote_spans):
-                return t
+                return _outer_cue(t, quote_spans) or t
             if t.head is t:
                 break
             if t.dep_ in ("relcl", "acl") and t.i not in inside and not any(
@@ -142,6 +143,23 @@ def _governing_cue(doc: Doc, f: Found, quote_spans: SpanSet) -> Token | None:
                 # pronoun, not a complementiser)
                 break
             t = t.head
+    return None
+
+
+def _outer_cue(cue: Token, quote_spans: SpanSet) -> Token | None:
+    """'Clinton says she admired her courage through what she calls a "war of words"':
+    a fragment named in a free relative ("what X calls") inside another cue's report
+    belongs to that report, and is its speaker's; None when there is no such cue."""
+    wh = cue.left_edge
+    if wh.lower_ != "what" or wh.i >= cue.i:
+        return None
+    t = cue
+    for _ in range(12):
+        if t.head is t:
+            return None
+        t = t.head
+        if t.i < wh.i and is_cue(t) and speaker_of(t) is not None and not in_spans(t.idx, quote_spans):
+            return t
     return None
 
 
@@ -346,7 +364,11 @@ def merge_interrupted(doc: Doc, found: list[Found], paras: list[Para], titles: l
     drop: set[int] = set()
     prev: Found | None = None
     for f in tops:
-        if prev is not None and prev.close_mark is not None and f.open_mark is not None and f.type == "direct" \
+        # ('"A," Clinton said. "That is the fight we are taking" to the country': a later
+        # part that the writer's words close is still the same speaker's quote)
+        later = f.type == "direct" or f.type == "mixed" and prev is not None and prev.type == "direct" \
+            and prev.close_mark is not None and f.start > prev.close_mark and f.cue_start in (None, prev.cue_start)
+        if prev is not None and prev.close_mark is not None and f.open_mark is not None and later \
                 and (prev.type == "direct" or prev.end == prev.close_mark + 1 or prev.end == prev.close_mark):
             between = text[prev.close_mark + 1:f.open_mark]
             for ts, te in titles:  # a show's title in marks is part of the attribution
@@ -362,6 +384,7 @@ def merge_interrupted(doc: Doc, found: list[Found], paras: list[Para], titles: l
                     and (interrupts or len(re.findall(r"\w+", between)) <= 3):
                 prev.pieces = prev.verbatim() + f.verbatim()
                 prev.end, prev.close_mark = f.end, f.close_mark
+                prev.type = f.type if f.type == "mixed" else prev.type
                 prev.notes.append("interrupted quote joined")
                 drop.add(id(f))
                 continue

@@ -175,3 +175,84 @@ def test_pull_quote_repeated_from_the_body_is_dropped() -> None:
             'The mayor spoke after the vote.\n'
             '“We will rebuild the bridge by spring,” Ann Lee said.')
     assert [g[0] for g in quotes(text)] == ["We will rebuild the bridge by spring,"]
+
+
+# 8. span boundaries: the whole reported content, as annotators mark it
+SPANS = [
+    # an attribution set off by commas mid-sentence: the sentence around it (outer span)
+    ('These workers, Lee explained at the hearing, were "well paid" for their time.',
+     [('These workers, Lee explained at the hearing, were "well paid" for their time', "mixed", "Lee", ["well paid"])]),
+    ("The old bridge carried 900 cars a day, the council said in a report, and the new one will carry twice as many.",
+     [("The old bridge carried 900 cars a day, the council said in a report, and the new one will carry twice as many",
+       "indirect", "the council", [])]),
+    # ...but a participle after it is a cue of its own
+    ("The deal is off, Jones said, adding that talks had failed.",
+     [("The deal is off", "indirect", "Jones", []), ("talks had failed", "indirect", "Jones", [])]),
+    # the second half of a quote interrupted after a '' close is direct: the halves join
+    ("''We will win this seat,'' Ms. Hale said, ''because the voters want a change.''",
+     [("We will win this seat,'' Ms. Hale said, ''because the voters want a change.", "direct", "Ms. Hale",
+       ["We will win this seat,", "because the voters want a change."])]),
+    # a report in a relative clause opens with its pronoun
+    ('The firm cut what former staff have called a "culture of fear" last year.',
+     [('what former staff have called a "culture of fear"', "mixed", "former staff", ["culture of fear"])]),
+    ("The union rejected the offer, which its leader says would cut pay for new staff.",
+     [("which its leader says would cut pay for new staff", "indirect", "its leader", [])]),
+    # a fragment named in "what she calls" inside another report is that report's
+    ('The mayor says she admired the crew for what she calls a "heroic effort" in the storm.',
+     [('she admired the crew for what she calls a "heroic effort" in the storm', "mixed", "The mayor", ["heroic effort"])]),
+    # the report goes on to the end of the cue's clause
+    ("The senator cited his own record on the farm bill during the debate.",
+     [("his own record on the farm bill during the debate", "indirect", "The senator", [])]),
+]
+
+
+@pytest.mark.parametrize("text,expected", SPANS, ids=[r[0][:30] for r in SPANS])
+def test_span_is_the_whole_reported_content(text: str, expected: list[Row]) -> None:
+    check(text, expected)
+
+
+def test_a_closing_according_to_sources_its_whole_sentence() -> None:
+    text = ("The town raised $2 million from local donors, while the county raised $6 million, "
+            "according to the filings.")
+    assert [(g[0], g[1]) for g in quotes(text)] == [
+        ("The town raised $2 million from local donors, while the county raised $6 million", "indirect")]
+
+
+SPANS_MORE = [
+    # a clause after ", but" with the speaker as its subject again is what they do, not say
+    ("Mayor Ruiz said 20 people have asked about the seat, but she refuses to name them.",
+     [("20 people have asked about the seat", "indirect", "Mayor Ruiz", [])]),
+    # ...and at a subordinate clause that is a cue of its own
+    ("The senator vowed to win back the voters' trust, while acknowledging that this will be tough.",
+     [("to win back the voters' trust", "indirect", "The senator", []),
+      ("this will be tough", "indirect", "The senator", [])]),
+    # two reports joined by "and": neither keeps the conjunction
+    ("79 percent of Democrats said they were satisfied with the plan and 60 percent said they would vote for it.",
+     [("they were satisfied with the plan", "indirect", "79 percent of Democrats", []),
+      ("they would vote for it", "indirect", "60 percent", [])]),
+    # the clause before ", but" in front of a set-off attribution is the writer's
+    ("The city had resisted such plans, but the traffic had become so bad, the mayor noted, that buses were late.",
+     [("the traffic had become so bad, the mayor noted, that buses were late", "indirect", "the mayor", [])]),
+    # an attribution in an "as" clause reports the rest of its sentence
+    ('The main test for the permit is a "lawful source of income," as a council memo put it.',
+     [('The main test for the permit is a "lawful source of income,"', "mixed", "a council memo", ["lawful source of income,"])]),
+    # an attribution closing its sentence reports the sentence before its comma
+    ('The vote marks "the beginning of the end" for the pact, said Mr. Smith.',
+     [('The vote marks "the beginning of the end" for the pact', "mixed", "Mr. Smith", ["the beginning of the end"])]),
+    # "according to X" with a fragment: the clause it sources
+    ('According to Ruiz, he was once part of the old guard, but is now "the worst thing that ever happened to it."',
+     [('he was once part of the old guard, but is now "the worst thing that ever happened to it."', "mixed", "Ruiz",
+       ["the worst thing that ever happened to it."])]),
+    # where and when it was said is no part of a mixed quote's clause; a "because" clause is
+    ('Rubio mused in Thursday night\'s debate that Clinton was "unfit to lead" because she broke the rules.',
+     [('Clinton was "unfit to lead" because she broke the rules', "mixed", "Rubio", ["unfit to lead"])]),
+    # an interrupted quote whose later part the writer's words close is joined too
+    ('"This deal must come with strict checks," she said, and "clear costs for any breach."',
+     [('This deal must come with strict checks," she said, and "clear costs for any breach."', "mixed", "she",
+       ["This deal must come with strict checks,", "clear costs for any breach."])]),
+]
+
+
+@pytest.mark.parametrize("text,expected", SPANS_MORE, ids=[r[0][:30] for r in SPANS_MORE])
+def test_span_stops_where_the_report_does(text: str, expected: list[Row]) -> None:
+    check(text, expected)
