@@ -119,7 +119,10 @@ def object_content(tok: Token) -> list[Token] | None:
                      for t in a.subtree]
             if not extra and tok.lemma_.lower() in OBJECT_CONTENT_NEEDS_PREP:
                 return None
-            return sorted(set(c.subtree) | set(extra), key=lambda t: t.i)
+            # (not a relative clause that reports someone else: "rejected the offer, [which
+            # its leader says would cut pay]" is the leader's report, not the content)
+            others = {t for r in c.children if r.dep_ == "relcl" and any(is_cue(x) for x in r.subtree) for t in r.subtree}
+            return sorted((set(c.subtree) - others) | set(extra), key=lambda t: t.i)
         if c.dep_ != "prep" or c.lower_ not in heads:
             continue
         # "called for [reducing the rate]": a gerund is the preposition's pcomp

@@ -220,8 +220,9 @@ def test_a_closing_according_to_sources_its_whole_sentence() -> None:
 
 SPANS_MORE = [
     # a clause after ", but" with the speaker as its subject again is what they do, not say
+    # (her refusal to name them is a report of its own: "refused to name", like "declined to comment")
     ("Mayor Ruiz said 20 people have asked about the seat, but she refuses to name them.",
-     [("20 people have asked about the seat", "indirect", "Mayor Ruiz", [])]),
+     [("20 people have asked about the seat", "indirect", "Mayor Ruiz", []), ("to name them", "indirect", "she", [])]),
     # ...and at a subordinate clause that is a cue of its own
     ("The senator vowed to win back the voters' trust, while acknowledging that this will be tough.",
      [("to win back the voters' trust", "indirect", "The senator", []),

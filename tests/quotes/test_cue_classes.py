@@ -17,7 +17,7 @@ from saywho.quotes import find_quotes
     ("text", "want"),
     [
         # judging verbs report their object: noted, acknowledged, denounced, attacked ... as/for
-        ("The senator noted the rule in an interview last week.", [("the rule in an interview", "The senator")]),
+        ("The senator noted the rule in an interview last week.", [("the rule in an interview last week", "The senator")]),
         ("Critics acknowledged the appeal of the plan.", [("the appeal of the plan", "Critics")]),
         ("Police announced on Friday the arrest of a man in the shooting.",
          [("the arrest of a man in the shooting", "Police")]),
