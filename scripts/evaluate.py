@@ -127,7 +127,10 @@ def run_saywho(docs: list[dict[str, Any]]) -> Run:
     t0 = time.perf_counter()
     for n, art in enumerate(extract_articles(articles), 1):
         by_id[art.id] = [
+            # (with the verbatim pieces, as saywho's own output carries them: the scorer
+            # may match an interrupted or mixed quote piece by piece)
             {"start": q.start, "end": q.end, "text": q.text, "type": q.type,
+             "verbatim": [list(v) for v in (q.verbatim or [])],
              "speaker": {"name": q.speaker.name if q.speaker else None,
                          "mention": q.speaker.mention if q.speaker else None,
                          "mention_start": q.speaker.mention_start if q.speaker else None,
