@@ -339,6 +339,8 @@ def is_title(doc: Doc, f: Found) -> bool:
         return False
     text = text_of(doc)
     before = text[max(0, f.open_mark - 30):f.open_mark].rstrip()
+    if before.endswith("'") and text[f.open_mark] == "'":
+        before = before[:-1].rstrip()  # the first apostrophe of a '' mark
     # 'In his 2002 book, "Make Your Kid a Millionaire,"', 'Davis' commentary, "Melania,
     # tell your story,"': a short title right after the noun of a work, in any case
     if re.search(rf"\b({_WORK_NOUNS}),?$", before, re.I) and len(text[f.start:f.end].split()) <= 8:

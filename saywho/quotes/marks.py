@@ -119,6 +119,12 @@ def _marks(text: str, s: int, e: int) -> list[tuple[int, str]]:
             out.append((i, "open"))
         elif c in CLOSE_DOUBLE:
             out.append((i, "close"))
+        elif c == '"' and i > 0 and text[i - 1] == "=":
+            # markup left in the text ('<tweet tweet-author="...">'): an attribute's value
+            # is nobody's words; skip it to its closing mark on the same line
+            close = text.find('"', i + 1, e)
+            if close != -1 and "\n" not in text[i:close]:
+                i = close
         elif c == '"':
             out.append((i, "open" if _is_opening_straight(text, i) else "close"))
         elif c == "'" and i + 1 < e and text[i + 1] == "'":

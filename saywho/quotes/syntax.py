@@ -245,7 +245,12 @@ def mention_span(head: Token) -> tuple[int, int]:
     while s < head.i and (doc[s].is_punct or doc[s].dep_ == "preconj" or doc[s].lower_ in ("both", "either", "neither") or doc[s].lower_ in MENTION_LEADING_ADVERBS
                           or doc[s].lower_ in ("say", "says", "said")):
         s += 1
-    return doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+    start = doc[s].idx
+    # markup left in the text before the name ('...">Sanders said'): the name starts after it
+    tag_end = text_of(doc).rfind(">", start, max(start, head.idx + len(head) - 1))
+    if tag_end != -1 and tag_end + 1 < head.idx + len(head):
+        start = tag_end + 1
+    return start, doc[e - 1].idx + len(doc[e - 1])
 
 
 def _last_index(tok: Token) -> int:

@@ -153,3 +153,14 @@ def test_a_cue_in_a_clause_of_time_is_the_occasion_not_the_attribution() -> None
     found, _, _ = marked(text)
     f = next(x for x in found if text[x.start:x.end].startswith("That makes"))
     assert who(text, f) == "Mr. Baxter"
+
+
+def test_markup_attributes_and_titles_in_doubled_apostrophes_are_no_quotes() -> None:
+    # an attribute's value in markup left in the text is nobody's words
+    text = 'It was rated true. <tweet tweet-date="the youth rate is worse than the others say">Sanders spoke.'
+    found, _, _ = marked(text)
+    assert not found
+    # a title after the noun of a work, in the doubled apostrophes of typewriter-style text
+    text = "In his 2002 book, ''Make Your Kid a Millionaire,'' he argued for saving early."
+    found, doc, _ = marked(text)
+    assert found and all(is_title(doc, f) for f in found)
