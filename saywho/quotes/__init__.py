@@ -95,6 +95,7 @@ def find_quotes(doc: Doc, skipped: list[Skipped]) -> list[Found]:
     titles = [(f.start, f.end) for f in found if is_title(doc, f)]
     title_keys = set(titles)  # a set: a list made this quadratic in the article's quotes
     found = [f for f in found if (f.start, f.end) not in title_keys]
+    reindex_parents(found)  # (parents are indices: the titles dropped just now moved them)
     attribute_marked(doc, found, paras, titles)
     found = merge_interrupted(doc, found, paras, titles)
     found = merge_shared_clause(found)

@@ -164,3 +164,15 @@ def test_markup_attributes_and_titles_in_doubled_apostrophes_are_no_quotes() -> 
     text = "In his 2002 book, ''Make Your Kid a Millionaire,'' he argued for saving early."
     found, doc, _ = marked(text)
     assert found and all(is_title(doc, f) for f in found)
+
+
+def test_dropping_a_title_keeps_nested_quotes_pointing_at_their_parent() -> None:
+    # titles in doubled apostrophes dropped before a quote with a quote inside it
+    text = ("The network ordered a revival of ''Twin Peaks,'' and the French are fans of ''Prison Break,'' Mr. Dale said.\n\n"
+            "''It's a higher-end version of 'Are You Smarter Than a Fifth Grader?','' he replied.")
+    found = find_quotes(nlp.parse(text), [])
+    for f in found:
+        if f.parent is not None:
+            host = found[f.parent]
+            assert host.start <= f.start and f.end <= host.end
+    assert not any(text[f.start:f.end].startswith(("Twin", "Prison")) for f in found)
