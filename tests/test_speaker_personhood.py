@@ -220,3 +220,11 @@ def test_the_previous_subject_outranks_an_object(text: str, pron: str, name: str
     s = text.rindex(pron)
     p = look.person_at(s, s + len(pron))
     assert p is not None and p.name == name
+
+
+def test_a_place_as_subject_is_no_person_by_the_next_sentences_she() -> None:
+    from saywho.pipeline import extract
+    art = extract("The premier's visit to Ottawa marks a rare success.\n\n"
+                  "Ottawa is rolling out the red carpet for Ana Ruiz this week. She will meet the prime minister on Wednesday.")
+    assert not any(p.name == "Ottawa" for p in art.people)
+    assert not any("Ottawa" in e.participants for e in art.events)

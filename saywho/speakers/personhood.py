@@ -184,6 +184,10 @@ def _next_sentence_pronoun(subj: Token) -> str | None:
     sent = subj.sent
     if subj.head.i != sent.root.i or sent.end >= len(subj.doc):
         return None
+    if subj.ent_type_ in ("GPE", "LOC", "FAC"):
+        # a place as subject speaks for its government ("Washington is rolling out the red
+        # carpet for Suu Kyi. She ..."): the next sentence's "she" is someone else
+        return None
     nxt = subj.doc[sent.end].sent
     p = next((c for c in nxt.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if p is None or p.lower_ not in _SUBJECTS:
