@@ -14,7 +14,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import COGNITION_VERBS, SPEECH_VERBS
+from ..lexicon import COGNITION_VERBS, DATA_NOUNS, SPEECH_VERBS
 from ..nlp import LINE_BREAK, ent_overlapping, sent_of, text_of
 from .found import Found
 from .frames import appended_verb, characterising_verb, colon_frame, widen_to_predicate
@@ -209,6 +209,8 @@ def attribute_marked(doc: Doc, found: list[Found], paras: list[Para], titles: li
             if subj is not None and (title_set.has(subj.idx) or top.has(subj.idx, skip=spans[k])):
                 # the parser took a word of a title or of another quote for the subject
                 subj = adjacent_subject(cue)
+            if subj is not None and cue.lemma_.lower() == "accord" and subj.lemma_.lower() in DATA_NOUNS:
+                subj = None  # "according to census data": data name no one
             f.cue, f.cue_start, f.cue_end = (cue.text, cue.idx, cue.idx + len(cue)) if fragment_cue else cue_phrase(cue)
             if subj is not None and not in_spans(subj.idx, [spans[k]]):
                 f.mention = mention_span(subj)

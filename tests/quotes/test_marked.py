@@ -176,3 +176,12 @@ def test_dropping_a_title_keeps_nested_quotes_pointing_at_their_parent() -> None
             host = found[f.parent]
             assert host.start <= f.start and f.end <= host.end
     assert not any(text[f.start:f.end].startswith(("Twin", "Prison")) for f in found)
+
+
+def test_data_are_no_speaker_of_a_fragment() -> None:
+    text = 'According to data from the Harbour Pollution Board, the index stood at 382, in the "very poor" band.'
+    found, _, _ = marked(text)
+    assert all(who(text, f) not in ("data", "the Harbour Pollution Board") for f in found)
+    text = 'According to census data, the town grew by 4 percent, in what is a "remarkable" rise.'
+    found, _, _ = marked(text)
+    assert all(who(text, f) != "data" for f in found)
