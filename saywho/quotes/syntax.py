@@ -196,6 +196,11 @@ SUBJ_DEPS = ("nsubj", "nsubjpass")
 _CUT_DEPS = {"relcl", "appos", "punct", "advcl", "cc", "conj", "acl", "parataxis"}
 
 
+#: Words that can open a subject's span without naming anyone: a focus adverb, "both",
+#: and an inverted cue ("Said Ellis:").
+_NOT_OF_THE_NAME = MENTION_LEADING_ADVERBS | frozenset("both either neither say says said".split())
+
+
 def mention_span(head: Token) -> tuple[int, int]:
     """The speaker mention around its head: pre-modifiers and "of" phrases, without
     relative clauses, appositions or parentheticals ("Nigel Farage, who was ...")."""
@@ -242,8 +247,7 @@ def mention_span(head: Token) -> tuple[int, int]:
     # words before whom it names: markup or punctuation left in the text ('">Sanders'),
     # "Both" of "Both X and Y", a focus adverb ("Even China"), and the cue itself when
     # the NER or chunker took an inverted "Said Ellis:" for one name
-    while s < head.i and (doc[s].is_punct or doc[s].dep_ == "preconj" or doc[s].lower_ in ("both", "either", "neither") or doc[s].lower_ in MENTION_LEADING_ADVERBS
-                          or doc[s].lower_ in ("say", "says", "said")):
+    while s < head.i and (doc[s].is_punct or doc[s].dep_ == "preconj" or doc[s].lower_ in _NOT_OF_THE_NAME):
         s += 1
     start = doc[s].idx
     # markup left in the text before the name ('...">Sanders said'): the name starts after it
@@ -338,6 +342,64 @@ def _governing_verb(cue: Token) -> Token | None:
     return t if t.pos_ in ("VERB", "AUX") else None
 
 
+def _gerund_speaker(cue: Token) -> Token | None:
+    """"despite admitting that ...", "after saying ...", "by insisting ...": a gerund under
+    a preposition is said by the subject of the verb the preposition modifies (None
+    when there is no such verb, or it lies inside someone else's report)."""
+    gov = _governing_verb(cue)
+    if gov is not None and _inside_report(gov):
+        # "Mook said the campaign expects Holt to [insert] himself ... by calling out
+        # Trump": a verb inside someone's report; its subject said nothing
+        gov = None
+    if gov is not None and gov.dep_ in SUBJ_DEPS:
+        return _named_apposition(gov)  # "Ryan, despite admitting that ..., said"
+    # ("... described the incident, but stopped short of calling": a conjoined verb
+    # without a subject of its own has the first verb's)
+    while gov is not None and gov.dep_ == "conj" and not any(c.dep_ in SUBJ_DEPS for c in gov.children):
+        gov = gov.head
+    if gov is not None:
+        for c in gov.children:
+            # never "It goes without saying that ...": an expletive names no one
+            expletive = c.lower_ == "there" or c.lower_ == "it" and gov.lemma_.lower() in ("go", "be", "seem")
+            if c.dep_ in SUBJ_DEPS and c.lower_ not in ("i", "we", "you") and not expletive:
+                return _named_apposition(c)
+    return None
+
+
+def _subject_the_parser_lost(cue: Token) -> Token | None:
+    """A cue with no subject of its own in the parse: a noun phrase right next to it, or
+    the subject of the verb it is coordinated with or completes."""
+    # the parser lost the subject: a noun phrase right next to the cue
+    adj = adjacent_subject(cue)
+    # '..." Tulsa police Chief Chuck Jordan said': a name just before the cue wins
+    if adj is not None and adj.i < cue.i and (adj.pos_ == "PROPN" or adj.ent_type_ in ("PERSON", "ORG")):
+        return _named_apposition(adj)
+    # "He smiled and said", "hit back, telling MPs": the subject of the governing verb
+    # (never a first or second person: that is the quote's own clause)
+    # "went on to say": the subject of the verb that the cue completes
+    goes_on = cue.dep_ == "xcomp" and cue.head.lemma_.lower() in ("go", "continue", "proceed")
+    if cue.dep_ in ("conj", "advcl") and (cue.dep_ == "conj" or cue.tag_ == "VBG") \
+            and cue.head.dep_ == "ccomp" and is_cue(cue.head.head):
+        # "Jones said the plan would fail and added that ...", "analysts said the
+        # factors mattered, citing ...": the parser hangs the second cue inside the
+        # first report; its speaker is the first cue's, not the report's subject
+        return speaker_of(cue.head.head)
+    # ("Protesters marching through the streets chanted": a finite cue the parser hung as
+    # a clause of the participle before it has that participle's subject)
+    # (not a fronted participle: "Asked whether ..., the spokesman said" -- he was asked)
+    finite_after = cue.tag_ == "VBD" and cue.dep_ == "advcl" and cue.i > cue.head.i
+    if cue.dep_ in ("conj", "xcomp", "advcl") and (cue.dep_ == "conj" or cue.tag_ == "VBG" or finite_after or goes_on):
+        t = cue
+        while t.dep_ in ("conj", "xcomp", "advcl") and t.head.i != t.i:
+            t = t.head
+            for c in t.children:
+                if c.dep_ in SUBJ_DEPS and c.lower_ not in ("i", "we", "you"):
+                    return _named_apposition(c)
+    if adj is not None:
+        return _named_apposition(adj)
+    return None
+
+
 def speaker_of(cue: Token) -> Token | None:
     """The subject of a cue verb, looking through conjunctions and auxiliaries."""
     # a passive cue's subject is what was said or whom it was said to ("the risk is said
@@ -378,51 +440,7 @@ def speaker_of(cue: Token) -> Token | None:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         return g
-    # "despite admitting that ...", "after saying ...", "by insisting ...": a gerund under
-    # a preposition is said by the subject of the verb the preposition modifies
-    gov = _governing_verb(cue)
-    if gov is not None and _inside_report(gov):
-        # "Mook said the campaign expects Holt to [insert] himself ... by calling out
-        # Trump": a verb inside someone's report; its subject said nothing
-        gov = None
-    if gov is not None and gov.dep_ in SUBJ_DEPS:
-        return _named_apposition(gov)  # "Ryan, despite admitting that ..., said"
-    # ("... described the incident, but stopped short of calling": a conjoined verb
-    # without a subject of its own has the first verb's)
-    while gov is not None and gov.dep_ == "conj" and not any(c.dep_ in SUBJ_DEPS for c in gov.children):
-        gov = gov.head
-    if gov is not None:
-        for c in gov.children:
-            # never "It goes without saying that ...": an expletive names no one
-            expletive = c.lower_ == "there" or c.lower_ == "it" and gov.lemma_.lower() in ("go", "be", "seem")
-            if c.dep_ in SUBJ_DEPS and c.lower_ not in ("i", "we", "you") and not expletive:
-                return _named_apposition(c)
-    # the parser lost the subject: a noun phrase right next to the cue
-    adj = adjacent_subject(cue)
-    # '..." Tulsa police Chief Chuck Jordan said': a name just before the cue wins
-    if adj is not None and adj.i < cue.i and (adj.pos_ == "PROPN" or adj.ent_type_ in ("PERSON", "ORG")):
-        return _named_apposition(adj)
-    # "He smiled and said", "hit back, telling MPs": the subject of the governing verb
-    # (never a first or second person: that is the quote's own clause)
-    # "went on to say": the subject of the verb that the cue completes
-    goes_on = cue.dep_ == "xcomp" and cue.head.lemma_.lower() in ("go", "continue", "proceed")
-    if cue.dep_ in ("conj", "advcl") and (cue.dep_ == "conj" or cue.tag_ == "VBG") \
-            and cue.head.dep_ == "ccomp" and is_cue(cue.head.head):
-        # "Jones said the plan would fail and added that ...", "analysts said the
-        # factors mattered, citing ...": the parser hangs the second cue inside the
-        # first report; its speaker is the first cue's, not the report's subject
-        return speaker_of(cue.head.head)
-    # ("Protesters marching through the streets chanted": a finite cue the parser hung as
-    # a clause of the participle before it has that participle's subject)
-    # (not a fronted participle: "Asked whether ..., the spokesman said" -- he was asked)
-    finite_after = cue.tag_ == "VBD" and cue.dep_ == "advcl" and cue.i > cue.head.i
-    if cue.dep_ in ("conj", "xcomp", "advcl") and (cue.dep_ == "conj" or cue.tag_ == "VBG" or finite_after or goes_on):
-        t = cue
-        while t.dep_ in ("conj", "xcomp", "advcl") and t.head.i != t.i:
-            t = t.head
-            for c in t.children:
-                if c.dep_ in SUBJ_DEPS and c.lower_ not in ("i", "we", "you"):
-                    return _named_apposition(c)
-    if adj is not None:
-        return _named_apposition(adj)
-    return None
+    gerund = _gerund_speaker(cue)
+    if gerund is not None:
+        return gerund
+    return _subject_the_parser_lost(cue)
