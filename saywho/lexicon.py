@@ -324,6 +324,12 @@ LIKENING_VERBS = frozenset("liken compare equate".split())
 #: ("Even China said", "now the Senate majority leader"); quantity words ("only 52
 #: percent", "nearly half") are not here: they are part of the mention.
 MENTION_LEADING_ADVERBS = frozenset("even also too now then still again meanwhile however".split())
+#: Words that can open a subject's span without naming anyone: those adverbs, "both" of
+#: "Both X and Y", and an inverted cue ("Said Ellis:").
+MENTION_LEADING_WORDS = MENTION_LEADING_ADVERBS | frozenset("both either neither say says said".split())
+#: Words opening a clause of time, cause or condition: a cue in such a clause names the
+#: occasion of a quote, not its attribution ('"...," when Clinton blasted him').
+CIRCUMSTANCE_WORDS = frozenset("when while after before because since if although though until whenever once".split())
 #: The preposition after a topic verb that opens its topics ("focused on X", "talked about X").
 TOPIC_VERB_PREPS = {"focus": "on", "touch": "on", "reflect": "on", "talk": "about"}
 #: Heads that carry no topic of their own: "the importance of X", "a number of issues including X".

@@ -14,7 +14,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import COGNITION_VERBS, DATA_NOUNS, SPEECH_VERBS
+from ..lexicon import CIRCUMSTANCE_WORDS, COGNITION_VERBS, DATA_NOUNS, SPEECH_VERBS
 from ..nlp import LINE_BREAK, ent_overlapping, sent_of, text_of
 from .found import Found
 from .frames import appended_verb, characterising_verb, colon_frame, widen_to_predicate
@@ -111,14 +111,11 @@ def _frame_cues(doc: Doc, f: Found, quote_spans: SpanSet, paras: list[Para]) -> 
     return cands
 
 
-_CIRCUMSTANCE_WORDS = frozenset("when while after before because since if although though until whenever once".split())
-
-
 def _circumstantial(cue: Token) -> bool:
     """Whether ``cue`` heads a clause of time, cause or condition ("when Clinton blasted
     him", "after she said ...")."""
     return cue.dep_ in ("advcl", "ccomp", "conj") and any(
-        c.dep_ in ("mark", "advmod") and c.lower_ in _CIRCUMSTANCE_WORDS and c.i < cue.i for c in cue.children)
+        c.dep_ in ("mark", "advmod") and c.lower_ in CIRCUMSTANCE_WORDS and c.i < cue.i for c in cue.children)
 
 
 def _governing_cue(doc: Doc, f: Found, quote_spans: SpanSet) -> Token | None:

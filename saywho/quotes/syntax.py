@@ -15,7 +15,7 @@ from ..lexicon import (
     EVIDENCE_VERBS,
     INTRANSITIVE_ONLY_VERBS,
     LIGHT_VERB_CUES,
-    MENTION_LEADING_ADVERBS,
+    MENTION_LEADING_WORDS,
     OBJECT_CONTENT_CUES,
     OBJECT_CONTENT_NEEDS_PREP,
     OBJECT_CONTENT_PREPS,
@@ -196,11 +196,6 @@ SUBJ_DEPS = ("nsubj", "nsubjpass")
 _CUT_DEPS = {"relcl", "appos", "punct", "advcl", "cc", "conj", "acl", "parataxis"}
 
 
-#: Words that can open a subject's span without naming anyone: a focus adverb, "both",
-#: and an inverted cue ("Said Ellis:").
-_NOT_OF_THE_NAME = MENTION_LEADING_ADVERBS | frozenset("both either neither say says said".split())
-
-
 def mention_span(head: Token) -> tuple[int, int]:
     """The speaker mention around its head: pre-modifiers and "of" phrases, without
     relative clauses, appositions or parentheticals ("Nigel Farage, who was ...")."""
@@ -247,7 +242,7 @@ def mention_span(head: Token) -> tuple[int, int]:
     # words before whom it names: markup or punctuation left in the text ('">Sanders'),
     # "Both" of "Both X and Y", a focus adverb ("Even China"), and the cue itself when
     # the NER or chunker took an inverted "Said Ellis:" for one name
-    while s < head.i and (doc[s].is_punct or doc[s].dep_ == "preconj" or doc[s].lower_ in _NOT_OF_THE_NAME):
+    while s < head.i and (doc[s].is_punct or doc[s].dep_ == "preconj" or doc[s].lower_ in MENTION_LEADING_WORDS):
         s += 1
     start = doc[s].idx
     # markup left in the text before the name ('...">Sanders said'): the name starts after it

@@ -222,14 +222,18 @@ def org_holding_head(r: "ResolverState", head: Token, mtext: str, ents_in: list[
     return None
 
 
+def nicknamed_person(r: "ResolverState", head: Token) -> Resolution | None:
+    """a. 'reality TV star Jordan "JP" Pickles': the given name and surname around a
+    quoted nickname, first of all (the surname alone would find a namesake)."""
+    name = name_around_nickname(head) if head.pos_ == "PROPN" else None
+    pe = r.person_for_name(name) if name is not None else None
+    return (pe, "person") if pe is not None else None
+
+
 def person_named_here(r: "ResolverState", sp: Span, head: Token) -> Resolution | None:
     """f. A person named only here: the NER's PERSON, or two or more capitalised proper
     nouns after any titles ("Mayor Ken Obi"); or, where the NER saw no name, the
     capitalised words after the last role word ("Arsenal boss Mikel Arteta")."""
-    nicknamed = name_around_nickname(head) if head.pos_ == "PROPN" else None
-    if nicknamed is not None:  # 'reality TV star Jordan "JP" Pickles'
-        pe = r.person_for_name(nicknamed)
-        return (pe, "person") if pe is not None else None
     if not (head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "")):
         return None
     words = [t.text for t in sp if not t.is_punct and t.i <= head.i]
@@ -321,11 +325,9 @@ def resolve_mention(r: "ResolverState", head_i: int | None, span: tuple[int, int
         org = r.org_entity(mtext)
         r.org_mentions.append((s, e, org, "ORG"))  # "the agency" finds it later
         return org, "organisation"
-    # (a name around a quoted nickname first: its surname alone would find a namesake)
-    got = (person_named_here(r, sp, head) if name_around_nickname(head) else None) or (
-        conjoined_people(r, sp, head) or person_named_in(r, sp, head, ents_in) or known_name(r, sp, head)
-        or another(r, s, head) or pronoun(r, s, e, head, last_speaker, exclude)
-        or org_holding_head(r, head, mtext, ents_in) or person_named_here(r, sp, head))
+    got = (nicknamed_person(r, head) or conjoined_people(r, sp, head) or person_named_in(r, sp, head, ents_in)
+           or known_name(r, sp, head) or another(r, s, head) or pronoun(r, s, e, head, last_speaker, exclude)
+           or org_holding_head(r, head, mtext, ents_in) or person_named_here(r, sp, head))
     if got is not None:
         return got
     det = sp[0].lower_

@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from ..lexicon import FEMALE_HONORIFICS, MALE_HONORIFICS, PERSON_NOUNS, ROLE_HEAD_NOUNS, TITLES
 from ..nlp import text_of
+from ..quotes.marks import ANY_MARK
 from .entities import Entity
 from .gender import detector
 from .given import common_word, drop_non_given, is_given_name
@@ -345,7 +346,7 @@ def copula_role(span: Span) -> str | None:
     return " ".join(t.text for t in toks) if 0 < len(toks) <= 8 else None
 
 
-_QUOTE_MARKS = frozenset('"“”\'‘’')
+_QUOTE_MARKS = frozenset(ANY_MARK + "'‘’")
 
 
 def name_around_nickname(head: Token) -> str | None:
