@@ -46,6 +46,9 @@ SPEAKER_COLUMNS: dict[str, str] = {
     "mention": "mention",
     "mention_start": "mention_start",
     "mention_end": "mention_end",
+    "phrase": "speaker_phrase",
+    "phrase_start": "speaker_phrase_start",
+    "phrase_end": "speaker_phrase_end",
     "members": "speaker_members",
 }
 
@@ -75,6 +78,12 @@ class Speaker:
     mention_start: int | None = None
     mention_end: int | None = None
     kind: SpeakerKind = "person"
+    #: the whole phrase that introduces the speaker at this quote, as written, with its
+    #: apposition, bracketed party and state, relative clause ("Brian Fallon, the
+    #: campaign's press secretary,"); the mention when it is a pronoun
+    phrase: str | None = None
+    phrase_start: int | None = None
+    phrase_end: int | None = None
     #: several speakers at once ("X and Y said", "the couple said"): their canonical
     #: names joined by "; " (a string, so that CSV, Parquet and the store keep one
     #: cell); ``name`` is then their display name ("X and Y") and ``kind`` "group"

@@ -65,6 +65,11 @@ class QuoteRecord(_Record):
     mention_end: int | None = None
     #: several speakers at once: their canonical names joined by "; "
     speaker_members: str | None = None
+    #: the phrase introducing the speaker at this quote, as written (with its apposition
+    #: or relative clause), and its character span
+    speaker_phrase: str | None = None
+    speaker_phrase_start: int | None = None
+    speaker_phrase_end: int | None = None
     #: the pieces in quotation marks ([[start, end], ...]) and their words joined
     verbatim: list[list[int]] = field(default_factory=list)
     verbatim_text: str | None = None

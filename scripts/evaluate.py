@@ -134,7 +134,8 @@ def run_saywho(docs: list[dict[str, Any]]) -> Run:
              "speaker": {"name": q.speaker.name if q.speaker else None,
                          "mention": q.speaker.mention if q.speaker else None,
                          "mention_start": q.speaker.mention_start if q.speaker else None,
-                         "mention_end": q.speaker.mention_end if q.speaker else None}}
+                         "mention_end": q.speaker.mention_end if q.speaker else None,
+                         "phrase": q.speaker.phrase if q.speaker else None}}
             for q in art.quotes
         ]
         if n % 20 == 0 or n == len(articles):
@@ -255,7 +256,7 @@ def pct(x: float) -> str:
 
 
 HEADER = ("| gold set | system | docs | gold | pred | quote P | quote R | quote F1 | speaker acc "
-          "| e2e P | e2e R | e2e F1 | R direct | R mixed | R indirect | speaker acc (mention) "
+          "| e2e P | e2e R | e2e F1 | R direct | R mixed | R indirect | speaker acc (mention) | speaker acc (phrase) "
           "| e2e F1 (mention) | speaker acc (mention, by position) | notes |")
 RULE = "|" + "---|" * (HEADER.count("|") - 1)
 
@@ -268,20 +269,24 @@ def row(label: str, system: str, r: dict[str, Any], notes: list[str], by_mention
              pct(r["e2e_precision"]), pct(r["e2e_recall"]), pct(r["e2e_f1"]),
              *[pct(by[t]) if t in by else "–" for t in TYPES],
              pct(by_mention["speaker_accuracy"]) if by_mention else "–",
+             pct(by_mention["phrase_speaker_accuracy"]) if by_mention and "phrase_speaker_accuracy" in by_mention else "–",
              pct(by_mention["e2e_f1"]) if by_mention else "–",
              pct(by_position) if by_position is not None else "–",
              "; ".join(notes)]
     return "| " + " | ".join(cells) + " |"
 
 
-def as_mentions(preds: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Predictions whose speaker name is the surface mention (PolNeAR's scheme), else the name."""
+def as_mentions(preds: list[dict[str, Any]], field: str = "mention") -> list[dict[str, Any]]:
+    """Predictions whose speaker name is the surface mention (PolNeAR's scheme), else the
+    name; with ``field="phrase"``, the whole phrase introducing the speaker, else the
+    mention, else the name."""
     out = []
     for p in preds:
         qs = []
         for q in p["quotes"]:
             sp = q.get("speaker") or {}
-            qs.append({**q, "speaker": {"name": sp.get("mention") or sp.get("name")}})
+            name = sp.get("phrase") if field == "phrase" else None
+            qs.append({**q, "speaker": {"name": name or sp.get("mention") or sp.get("name")}})
         out.append({**p, "quotes": qs})
     return out
 
@@ -320,7 +325,14 @@ def score_run(scorer: ModuleType, out_dir: Path, tag: str, gold: Path, preds: li
         return r, None
     m_file = out_dir / f"{tag}.by-mention.jsonl"
     write_jsonl(m_file, as_mentions(preds))
-    return r, scorer.score(str(gold), str(m_file))
+    rm = scorer.score(str(gold), str(m_file))
+    if any((q.get("speaker") or {}).get("phrase") for p in preds for q in p["quotes"]):
+        # PolNeAR's source spans are whole phrases ("Brian Fallon, the campaign's press
+        # secretary,"): saywho's speaker phrase is scored against them too
+        p_file = out_dir / f"{tag}.by-phrase.jsonl"
+        write_jsonl(p_file, as_mentions(preds, "phrase"))
+        rm["phrase_speaker_accuracy"] = scorer.score(str(gold), str(p_file))["speaker_accuracy"]
+    return r, rm
 
 
 def evaluate(gold_paths: list[Path], systems: list[str], out_dir: Path, limit: int | None) -> list[str]:
@@ -412,6 +424,10 @@ def render(rows: list[str], argv: list[str]) -> str:
         "source spans include appositions (\"Elez Biberaj, the director of ...\") where saywho's mention is the "
         "name alone. Reported beside the string-based column, not instead of it; textacy has no mention "
         "offsets (–).",
+        "- *speaker acc (phrase)* (PolNeAR only): the same string comparison with saywho's `speaker.phrase`, "
+        "the whole phrase that introduces the speaker at the quote (its apposition, bracketed party and "
+        "state, relative clause), the unit PolNeAR annotates as the source; the mention when it is a pronoun. "
+        "The *(mention)* column is kept beside it: the two differ only in how much of the phrase is compared.",
         "",
     ])
 

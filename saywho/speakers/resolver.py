@@ -21,6 +21,7 @@ from ..quotes import Found
 from ..quotes.marks import SpanIndex, SpanSet
 from . import mentions as _mentions
 from . import personhood as _personhood
+from . import phrase as _phrase
 from . import referents as _referents
 from .entities import OFFICE_HEADS, Entities, Entity
 from .index import MentionList, salient_weights
@@ -365,9 +366,13 @@ class Resolver:
         speaker = None
         if ent is not None:
             ms, me = f.mention if f.mention else (None, None)
+            while ms is not None and me is not None and me > ms and self.text[me - 1].isspace():
+                me -= 1  # a headline's mention ends at its last word, not at the line break
+            ps, pe = self._phrase(f) if f.mention else (None, None)
             speaker = Speaker(
                 name=ent.name, mention=self.text[ms:me] if ms is not None else None,
                 mention_start=ms, mention_end=me, kind=ent.kind,  # type: ignore[arg-type]
+                phrase=self.text[ps:pe] if ps is not None else None, phrase_start=ps, phrase_end=pe,
                 members="; ".join(m.name for m in ent.members) if ent.members else None,
             )
         return Quote(
@@ -376,6 +381,19 @@ class Resolver:
             addressee=f.addressee, date=self._date(f), confidence=round(f.confidence if ent else min(f.confidence, 0.3), 2),
             nested_in=f.parent,
         )
+
+    def _phrase(self, f: Found) -> tuple[int, int]:
+        """The phrase introducing ``f``'s speaker (``phrase.speaker_phrase``): never
+        into the quote's words or its cue."""
+        assert f.mention is not None
+        if f.mention_head is None:
+            return f.mention
+        off = f.verbatim()
+        if not (f.start <= f.mention[0] < f.end):
+            off.append((f.start, f.end))  # the speaker is outside the quote: none of it
+        if f.cue_start is not None and f.cue_end is not None:
+            off.append((f.cue_start, f.cue_end))
+        return _phrase.speaker_phrase(self.doc, f.mention_head, f.mention, off)
 
     def _signer(self, f: Found) -> Entity | None:
         """The person or organisation that signed a quote (a post, a dash, a colon)."""

@@ -23,7 +23,7 @@ from .engine import StoreError
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 #: Schema version -> the Alembic revision that makes it.
-REVISIONS = {1: "0001_articles", 2: "0002_events", 3: "0003_across", 4: "0004_verbatim_place"}
+REVISIONS = {1: "0001_articles", 2: "0002_events", 3: "0003_across", 4: "0004_verbatim_place", 5: "0005_speaker_phrase"}
 HEAD = REVISIONS[S.SCHEMA_VERSION]
 _VERSION_OF = {rev: v for v, rev in REVISIONS.items()}
 _ADVISORY_LOCK = 0x5A7_3140  # PostgreSQL: one migrator at a time

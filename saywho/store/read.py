@@ -58,7 +58,8 @@ def get_article(conn: Connection, key: str) -> Article | None:
     quotes = [Quote(start=q["start"], end=q["end"], text=q["text"], type=q["type"],
                     speaker=Speaker(name=q["speaker_name"], mention=q["mention"], mention_start=q["mention_start"],
                                     mention_end=q["mention_end"], kind=q["speaker_kind"] or "person",
-                                    members=q["speaker_members"])
+                                    members=q["speaker_members"], phrase=q["speaker_phrase"],
+                                    phrase_start=q["speaker_phrase_start"], phrase_end=q["speaker_phrase_end"])
                     if q["speaker_name"] is not None else None,
                     cue=q["cue"], cue_start=q["cue_start"], cue_end=q["cue_end"], venue=q["venue"],
                     addressee=q["addressee"], date=q["date"], confidence=q["confidence"],
@@ -133,7 +134,8 @@ def quotes_stmt(conn: Connection, *, search: str | None, outlet: str | None, sin
                   func.coalesce(i.c.name, q.c.speaker_name).label("speaker"),
                   q.c.speaker_kind, q.c.mention, q.c.cue, q.c.venue, q.c.date, q.c.confidence,
                   q.c.addressee, q.c.cue_start, q.c.cue_end, q.c.nested_in, q.c.mention_start, q.c.mention_end,
-                  q.c.verbatim, q.c.verbatim_text, q.c.speaker_members, pid.label("person_id"),
+                  q.c.verbatim, q.c.verbatim_text, q.c.speaker_members, q.c.speaker_phrase,
+                  q.c.speaker_phrase_start, q.c.speaker_phrase_end, pid.label("person_id"),
                   q.c.speaker_name.label("speaker_as_written")).select_from(
         q.join(a, a.c.hash == q.c.article_hash)
         .outerjoin(l, and_(l.c.article_hash == q.c.article_hash, l.c.person_id == q.c.speaker_id))

@@ -18,7 +18,7 @@ from sqlalchemy import (
     UniqueConstraint, inspect, select,
 )
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 metadata = MetaData()
 
@@ -111,6 +111,9 @@ quotes = Table(
     Column("mention_start", Integer),
     Column("mention_end", Integer),
     Column("speaker_members", Text),  # several speakers: their names joined by "; " (schema 4)
+    Column("speaker_phrase", Text),  # the phrase introducing the speaker here (schema 5)
+    Column("speaker_phrase_start", Integer),
+    Column("speaker_phrase_end", Integer),
     Column("cue", String(200)),
     Column("cue_start", Integer),
     Column("cue_end", Integer),
