@@ -78,6 +78,9 @@ EVIDENCE_SOURCES = WRITTEN_SOURCES | frozenset(
     """research poll polling survey analysis investigation paper experiment model forecast projection
     census study record email transcript slide video footage tape recording average datum data""".split()
 )
+#: Verbs by which someone makes a study, poll or document, whose "by" phrase names its
+#: maker ("a poll conducted by Quinnipiac University", "a report prepared by the staff").
+MAKING_VERBS = frozenset("conduct commission carry prepare write compile release issue produce author sponsor".split())
 #: Data that a text cites but that says nothing itself: "according to census data".
 DATA_NOUNS = frozenset("data datum figure figures statistic statistics number numbers estimate estimates count tally".split())
 #: Quantifiers that head a group subject: "several of the nurses", "many in the party".
@@ -192,7 +195,7 @@ PERSON_NOUNS = frozenset(
     pope bishop cleric general commander veteran incumbent challenger rival republican democrat
     conservative tory socialist economist professor doctor scientist expert analyst campaigner activist
     mother father wife husband son daughter brother sister grandmother grandfather widow mum dad
-    year-old speaker deputy head boss owner investor official aide adviser""".split()
+    year-old speaker deputy head boss owner investor official aide adviser researcher academic""".split()
 )
 
 #: Names of organisations under which news reports their spokespeople (metonyms).

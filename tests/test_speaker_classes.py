@@ -395,3 +395,38 @@ def test_a_quoted_nickname_between_names_is_no_namesake() -> None:
                  'Doreen Pickles, 78, found her shed smashed. "They are cowards," said Jordan "JP" Pickles, her grandson.']:
         sp = last(text)
         assert (sp.name, sp.kind) == ("Jordan Pickles", "person"), text
+
+
+# ------------------------------------------------------------------ 7. a document's maker
+
+MAKERS = [
+    ("Turnout rose sharply this year, according to an analysis by the Pew Research Center.",
+     "Pew Research Center", "organisation"),
+    ("The prime minister spoke to ABC News on Monday. A study by researchers at Stanford University found that "
+     "sleep mattered more than diet.", "researchers at Stanford University", "group"),
+    ("A poll conducted by Quinnipiac University found that most voters backed the plan.",
+     "Quinnipiac University", "organisation"),
+]
+
+
+@pytest.mark.parametrize("text,name,kind", MAKERS)
+def test_a_document_speaks_for_the_maker_the_text_names(text: str, name: str, kind: str) -> None:
+    sp = last(text)
+    assert (sp.name, sp.kind) == (name, kind)
+
+
+# ------------------------------------------------------------------ datelines
+
+DATELINES = [
+    ("Washington (AFP) – Democrat Hillary Clinton has taken a swipe at her rival's stance on trade, "
+     "saying that the plan would cost jobs.", "Hillary Clinton", "Democrat Hillary Clinton"),
+    ("New York (AFP) - Vice President Joe Biden said the vote was close.", "Joe Biden", "Vice President Joe Biden"),
+    ("LONDON — Prime Minister Theresa May said on Monday that the talks would go on.", "Theresa May",
+     "Prime Minister Theresa May"),
+]
+
+
+@pytest.mark.parametrize("text,name,mention", DATELINES)
+def test_a_dateline_is_never_the_speaker_nor_part_of_the_mention(text: str, name: str, mention: str) -> None:
+    sp = last(text)
+    assert (sp.name, sp.mention) == (name, mention)

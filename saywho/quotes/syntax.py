@@ -239,6 +239,11 @@ def mention_span(head: Token) -> tuple[int, int]:
     # a compound-name head can carry a trailing possessive; drop "'s" at the end
     while e - 1 > s and doc[e - 1].tag_ in ("POS",):
         e -= 1
+    # a dateline the parser hung on the name ("New York (AFP) - Vice President Joe Biden")
+    dash = max((k for k in range(s, head.i) if doc[k].text in _DATELINE_DASHES and doc[k].whitespace_
+                and k > 0 and doc[k - 1].whitespace_ != ""), default=None)
+    if dash is not None:
+        s = dash + 1
     # words before whom it names: markup or punctuation left in the text ('">Sanders'),
     # "Both" of "Both X and Y", a focus adverb ("Even China"), and the cue itself when
     # the NER or chunker took an inverted "Said Ellis:" for one name
@@ -259,8 +264,35 @@ def _last_index(tok: Token) -> int:
     return span.end - 1 if span is not None else tok.i
 
 
+#: Dashes that close a dateline ("WASHINGTON — ", "New York (AFP) - ").
+_DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
+
+
+def is_dateline(tok: Token) -> bool:
+    """Whether ``tok`` heads the dateline that opens a paragraph ("WASHINGTON —",
+    "New York (AFP) -"): a place, then perhaps an agency in brackets, then a dash.  The
+    parser often makes it the sentence's subject; it never speaks."""
+    doc = tok.doc
+    first = tok.left_edge
+    if not (tok.ent_type_ in ("GPE", "LOC") or tok.is_upper and tok.is_alpha):
+        return False
+    if first.i > 0 and "\n" not in doc[first.i - 1].whitespace_ and "\n" not in doc[first.i - 1].text:
+        return False  # not at the start of a paragraph
+    j = max(t.i for t in tok.subtree if t.ent_type_ in ("GPE", "LOC") or t.i <= tok.i) + 1
+    if j < len(doc) and doc[j].text == "(":
+        close = next((k for k in range(j + 1, min(j + 6, len(doc))) if doc[k].text == ")"), None)
+        j = close + 1 if close is not None else j
+    return j < len(doc) and doc[j].text in _DATELINE_DASHES
+
+
 def _named_apposition(subj: Token) -> Token:
-    """"Its chairman, Ian Moss, said": the name in apposition is the better mention."""
+    """"Its chairman, Ian Moss, said": the name in apposition is the better mention.
+    A dateline the parser made a subject gives way to the verb's other subject
+    ("Washington (AFP) – Democrat Hillary Clinton has ...")."""
+    if is_dateline(subj):
+        other = next((c for c in subj.head.children if c.dep_ in SUBJ_DEPS and c.i > subj.i), None)
+        if other is not None:
+            subj = other
     for c in subj.children:
         if c.dep_ == "appos" and c.ent_type_ == "PERSON":
             return c

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import MENTION_LEADING_WORDS
+from ..lexicon import MENTION_LEADING_WORDS, PERSON_NOUNS
 from ..nlp import text_of
 
 #: Dependents of a noun that start a clause of their own, not part of what names the
@@ -27,6 +27,13 @@ _CLAUSE_DEPS = frozenset({"advcl", "parataxis", "ccomp", "xcomp", "csubj"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "ADJ", "DET"})
 #: Brackets the phrase must close when it opened them.
 _CLOSERS = {"(": ")", "[": "]"}
+_DASHES = frozenset({"—", "–", "--", "-"})
+#: Prepositions that say whom a group holds, part of the phrase even after a comma
+#: ("Several candidates, including Trump,").
+_MEMBERSHIP = frozenset({"including", "like", "such", "among", "especially", "notably"})
+#: Asides the parser hangs on a noun: an apposition or relative clause set off by
+#: punctuation describes the noun it hangs on, so only the speaker's own are kept.
+_ASIDES = frozenset({"appos", "relcl"})
 
 
 def _blocked(tok: Token, lo_hi: list[tuple[int, int]]) -> bool:
@@ -36,13 +43,19 @@ def _blocked(tok: Token, lo_hi: list[tuple[int, int]]) -> bool:
     return any(s < b and a < e for a, b in lo_hi)
 
 
+def _set_off(tok: Token) -> bool:
+    """Whether the subtree of ``tok`` follows a comma or a dash (an aside)."""
+    i = tok.left_edge.i
+    return i > 0 and (tok.doc[i - 1].text == "," or tok.doc[i - 1].text in _DASHES)
+
+
 def _not_a_modifier(verb: Token) -> bool:
     """Whether a clause the parser hung on the noun is no modifier of it: a participle
-    set off by a comma is a clause of its own ("Trump, speaking to veterans, said"),
-    and a finite verb without a subject or relative word is the sentence's own verb
-    the parser took for a relative clause ("Cooper (D), McCrory's rival, called for")."""
-    doc = verb.doc
-    if verb.tag_ == "VBG" and verb.i > 0 and doc[verb.i - 1].text == ",":
+    set off by a comma is a clause of its own ("Trump, speaking to veterans, said";
+    "Susan, clad in a red cape, said"), and a finite verb without a subject or relative
+    word is the sentence's own verb the parser took for a relative clause ("Cooper
+    (D), McCrory's rival, called for")."""
+    if verb.tag_ in ("VBG", "VBN") and _set_off(verb):
         return True
     if verb.tag_ in ("VBD", "VBZ", "VBP"):
         return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") or c.tag_ in ("WDT", "WP", "WP$", "WRB")
@@ -50,83 +63,132 @@ def _not_a_modifier(verb: Token) -> bool:
     return False
 
 
+def _describes_a_thing(aside: Token) -> bool:
+    """Whether an aside is about a thing, not a person: an apposition that names no
+    person, a relative clause opened by "which" (the parser hangs "who" clauses and
+    names on the nearest noun, though they are about the person: "Schiff, 56, who")."""
+    if aside.dep_ == "relcl":
+        return any(c.lower_ == "which" for c in aside.subtree if c.i < aside.i)
+    return aside.ent_type_ != "PERSON" and aside.lemma_.lower() not in PERSON_NOUNS
+
+
+def _left_out(t: Token, c: Token, head: Token, own: set[int], keep_conj: bool) -> bool:
+    """Whether dependent ``c`` of ``t`` stays out of the phrase of ``head`` (``own``: the
+    head and its appositions, whose asides describe the speaker)."""
+    if c.dep_ in _CLAUSE_DEPS and t.pos_ in _NOMINAL:
+        return True  # (inside a relative clause every word belongs: "who has served on ...")
+    if c.dep_ in ("acl", "relcl") and _not_a_modifier(c):
+        return True
+    if c.dep_ in _ASIDES and t.i not in own and _set_off(c) and _describes_a_thing(c):
+        # "Ben Zipperer, an economist at the Center, a liberal think tank": the aside
+        # describes the think tank, not the speaker
+        return True
+    if c.dep_ == "prep" and t.pos_ in _NOMINAL:
+        # "Iyer, in a post on X, said": a phrase set off by a comma is the sentence's
+        # (where it was said), and "on Monday" says when
+        if c.i > t.i and c.doc[c.i - 1].text == "," and not (c.lower_ in _MEMBERSHIP and t.tag_ in ("NNS", "NNPS")):
+            return True
+        if any(g.ent_type_ in ("DATE", "TIME") for g in c.children if g.dep_ == "pobj"):
+            return True
+    if t is head and c.tag_ == "PRP" and c.lower_.endswith(("self", "selves")):
+        return True  # "Clinton herself": emphasis, not a description
+    return c.dep_ in ("conj", "cc", "preconj") and t is head and not keep_conj
+
+
 def _members(head: Token, keep_conj: bool, off: list[tuple[int, int]]) -> set[int]:
     """Token indices of the head's phrase: its dependents, recursively, without clauses,
     without the parts that reach into ``off`` (the quote's words, the cue)."""
+    own = {head.i} | {c.i for c in head.children if c.dep_ == "appos"}
     out = {head.i}
     todo = [head]
     while todo:
         t = todo.pop()
         for c in t.children:
-            # inside a relative clause every word belongs ("who has served on ...")
-            if c.dep_ in _CLAUSE_DEPS and t.pos_ in _NOMINAL:
-                continue
-            if c.dep_ in ("acl", "relcl") and _not_a_modifier(c):
-                continue
-            # "Iyer, in a post on X, said": a phrase set off by a comma is the sentence's
-            # (where or when it was said), not a description of the speaker
-            if c.dep_ == "prep" and c.i > 0 and c.doc[c.i - 1].text == "," and c.i > t.i:
-                continue
-            if c.dep_ in ("conj", "cc", "preconj") and t is head and not keep_conj:
-                continue
-            if _blocked(c, off):
+            if _left_out(t, c, head, own, keep_conj) or _blocked(c, off):
                 continue
             out.add(c.i)
             todo.append(c)
     return out
 
 
-def speaker_phrase(doc: Doc, head_i: int, mention: tuple[int, int], off: list[tuple[int, int]]) -> tuple[int, int]:
-    """The character span of the phrase introducing the speaker whose mention has its
-    head at token ``head_i`` and covers ``mention``; ``off`` are character ranges the
-    phrase must not enter (the quote's words, its cue).
-
-    A pronoun's phrase is the pronoun.  The span is contiguous: it stops at the first
-    word on either side that is not part of the phrase.  A bracket opened is closed;
-    an apposition or relative clause set off by a comma keeps the comma that closes it
-    ("Brian Fallon, the campaign's press secretary, said"), as a pair of commas belong
-    together.
-    """
-    head = doc[head_i]
+def _phrase_head(doc: Doc, head_i: int, mention: tuple[int, int], off: list[tuple[int, int]]) -> Token | None:
+    """The token the phrase grows from: the mention's head, or the root of the mention
+    when the head lies outside it (an issuer named inside "a report by X"), raised to
+    the noun an apposition belongs to ("the state's chairman, Phil Lovas")."""
     ms, me = mention
-    if head.pos_ == "PRON" or not (head.idx < me and ms < head.idx + len(head)):
-        return ms, me
-    # "the state's campaign chairman, Phil Lovas," and "Ban Ki-moon, the secretary
-    # general": an apposition is one phrase with the noun it is in apposition to
+    head = doc[head_i]
+    if not (ms <= head.idx < me):
+        span = doc.char_span(ms, me, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        head = span.root
+    if head.pos_ == "PRON":
+        return None
     while head.dep_ == "appos" and head.head.pos_ in ("NOUN", "PROPN", "NUM") and head.head.i != head.i \
-            and not any(a <= head.head.idx < b for a, b in off) and head.head.sent == head.sent and head.head.dep_ in ("nsubj", "nsubjpass"):
+            and not any(a <= head.head.idx < b for a, b in off) and head.head.sent == head.sent:
         head = head.head
+    return head
+
+
+def _grow(doc: Doc, head: Token, inside: set[int]) -> tuple[int, int]:
+    """The contiguous token range [lo, hi] of the phrase around ``head``."""
     sent = head.sent
-    keep_conj = any(doc[c.i].idx + len(doc[c.i]) <= me and c.idx >= ms for c in head.children if c.dep_ == "conj")
-    inside = _members(head, keep_conj, off)
-    # grow from the head while the words are the phrase's (or punctuation inside it)
     lo = hi = head.i
-    while lo - 1 >= sent.start and (lo - 1 in inside):
+    # leftwards, never across a dash or a line break (a dateline: "WASHINGTON — Sen. X")
+    while lo - 1 >= sent.start and lo - 1 in inside and doc[lo - 1].text not in _DASHES and "\n" not in doc[lo - 1].text_with_ws:
         lo -= 1
-    while hi + 1 < sent.end and (hi + 1 in inside):
-        hi += 1
-    # punctuation the parser hung elsewhere, with phrase words beyond it
-    while hi + 2 < sent.end and doc[hi + 1].is_punct and doc[hi + 1].text not in ",;:" and hi + 2 in inside:
-        hi += 1
+    while True:
         while hi + 1 < sent.end and hi + 1 in inside:
             hi += 1
-    while doc[hi].is_punct and doc[hi].text not in _CLOSERS.values() and hi > head.i:
-        hi -= 1
-    # "Both" of "Both X and Y", a focus adverb ("Even China"): not the source's words
-    while (doc[lo].is_punct or doc[lo].dep_ in ("cc", "preconj") or doc[lo].lower_ in MENTION_LEADING_WORDS) and lo < head.i:
+        # a word the tokenizer split ("co-authored"), or punctuation the parser hung
+        # elsewhere with phrase words beyond it
+        if hi + 1 < sent.end and not doc[hi].whitespace_ and doc[hi + 1].text in _DASHES and hi + 2 < sent.end:
+            hi += 2
+            continue
+        if hi + 2 < sent.end and doc[hi + 1].is_punct and doc[hi + 1].text not in ",;:" and hi + 2 in inside:
+            hi += 1
+            continue
+        return lo, hi
+
+
+def _trim(doc: Doc, head: Token, lo: int, hi: int) -> tuple[int, int]:
+    """Punctuation and conjunctions left at the ends, "Both" of "Both X and Y" and a
+    focus adverb ("Even China") dropped; an opened bracket closed; the comma or dash
+    that closes an aside kept ("Brian Fallon, the campaign's press secretary, said"),
+    as the pair belongs together."""
+    sent = head.sent
+    listed = any(c.dep_ == "conj" for c in head.children)
+    while lo < head.i and (doc[lo].is_punct or doc[lo].dep_ in ("cc", "preconj")
+                           or doc[lo].lower_ in MENTION_LEADING_WORDS and (listed or doc[lo].dep_ == "advmod")):
         lo += 1
-    while doc[hi].dep_ == "cc" and hi > head.i:  # "the secretary of state and": the conjunct is left out
-        hi -= 1
-    while doc[hi].is_punct and doc[hi].text not in _CLOSERS.values() and hi > head.i:
-        hi -= 1
+    while hi > head.i and (doc[hi].dep_ == "cc" or doc[hi].is_punct and doc[hi].text not in _CLOSERS.values()):
+        hi -= 1  # ("the secretary of state and": the conjunct is left out)
     opened = [t.text for t in doc[lo:hi + 1] if t.text in _CLOSERS]
     closed = [t.text for t in doc[lo:hi + 1] if t.text in _CLOSERS.values()]
     if len(opened) > len(closed) and hi + 1 < sent.end and doc[hi + 1].text == _CLOSERS[opened[-1]]:
         hi += 1
-    # the comma closing an apposition or a relative clause set off by one
-    set_off = any(doc[k].text == "," for k in range(head.i + 1, hi + 1))
-    if set_off and hi + 1 < sent.end and doc[hi + 1].text == "," and not _blocked(doc[hi + 1], off):
-        hi += 1
+    if hi + 1 < sent.end:
+        nxt = doc[hi + 1].text
+        inner = [doc[k].text for k in range(head.i + 1, hi + 1)]
+        if nxt == "," and "," in inner or nxt in _DASHES and nxt in inner:
+            hi += 1
+    return lo, hi
+
+
+def speaker_phrase(doc: Doc, head_i: int, mention: tuple[int, int], off: list[tuple[int, int]]) -> tuple[int, int]:
+    """The character span of the phrase introducing the speaker whose mention has its
+    head at token ``head_i`` and covers ``mention``; ``off`` are character ranges the
+    phrase must not enter (the quote's words and cue, other quotes and their cues).
+
+    A pronoun's phrase is the pronoun.  The span is contiguous (it stops at the first
+    word on either side that is not the phrase's) and always holds the mention.
+    """
+    ms, me = mention
+    head = _phrase_head(doc, head_i, mention, off)
+    if head is None:
+        return ms, me
+    keep_conj = any(c.idx >= ms and c.idx + len(c) <= me for c in head.children if c.dep_ == "conj")
+    lo, hi = _trim(doc, head, *_grow(doc, head, _members(head, keep_conj, off)))
     start = min(doc[lo].idx, ms)
     end = max(doc[hi].idx + len(doc[hi]), me)
     text = text_of(doc)

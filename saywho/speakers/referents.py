@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import (DOCUMENT_NOUNS, HONORIFICS, ISSUED_WORKS, ISSUING_VERBS, PERSON_NOUNS, ROLE_HEAD_NOUNS, SPEAKING_PERSON_NOUNS,
+from ..lexicon import (DOCUMENT_NOUNS, EVIDENCE_SOURCES, HONORIFICS, MAKING_VERBS, ISSUED_WORKS, ISSUING_VERBS, PERSON_NOUNS, ROLE_HEAD_NOUNS, SPEAKING_PERSON_NOUNS,
                        ORG_KINDS, SPOKESPERSON_NOUNS, TITLES)
 from ..nlp import entities, sent_of
 from ..quotes.marks import SpanSet
@@ -282,6 +282,9 @@ def issuer_of_document(r: "ResolverState", s: int, head: Token) -> tuple[Entity,
     issued = _issuing_subject(r, s, head)
     if issued is not None:
         return issued, issued.kind
+    made = _author_named(r, s, head)
+    if made is not None:
+        return made, made.kind
     if head.lemma_.lower() not in DOCUMENTS:
         return None
     owner = next((c for c in head.children if c.dep_ == "poss"), None)
@@ -326,6 +329,31 @@ def issuer_of_document(r: "ResolverState", s: int, head: Token) -> tuple[Entity,
     if near:
         return min(near, key=lambda x: x[0])[1], "organisation"
     return None
+
+
+def _author_named(r: "ResolverState", s: int, head: Token) -> Entity | None:
+    """"an analysis by the Pew Research Center", "a poll conducted by Quinnipiac
+    University", "a study by researchers at Stanford": a document, study or poll whose
+    maker the text names speaks for that maker; a maker described, not named, is that
+    description ("researchers at Stanford")."""
+    if head.lemma_.lower() not in EVIDENCE_SOURCES | DOCUMENTS:
+        return None
+    holders = [head, *(c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in MAKING_VERBS)]
+    agent = next((g for h in holders for c in h.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+                  for g in c.children if g.dep_ == "pobj"), None)
+    if agent is None or agent.pos_ == "PRON":
+        return None
+    ent = _issuer_named(r, s, agent)
+    if ent is not None:
+        return ent
+    if agent.pos_ != "NOUN" or agent.lemma_.lower() not in PERSON_NOUNS | ORG_NOUNS:
+        return None  # "a study by the numbers": no maker
+    # the maker as described: its modifiers and "at"/"of"/"from" phrases, no clause
+    left = min((c.left_edge.i for c in agent.lefts if c.dep_ != "det"), default=agent.i)
+    right = max((c.right_edge.i for c in agent.rights if c.dep_ == "prep"), default=agent.i)
+    desc = r.text[r.doc[left].idx:r.doc[right].idx + len(r.doc[right])]
+    kind = "group" if agent.tag_ == "NNS" else "unnamed"
+    return r.described_entity(kind, desc, agent.lemma_.lower(), False)
 
 
 def _issuing_subject(r: "ResolverState", s: int, head: Token) -> Entity | None:

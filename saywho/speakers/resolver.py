@@ -391,8 +391,18 @@ class Resolver:
         off = f.verbatim()
         if not (f.start <= f.mention[0] < f.end):
             off.append((f.start, f.end))  # the speaker is outside the quote: none of it
-        if f.cue_start is not None and f.cue_end is not None:
-            off.append((f.cue_start, f.cue_end))
+        near = (f.mention[0] - 1000, f.mention[1] + 1000)
+        for g in self.found:
+            # nor into another quote or its cue ("one Democrat, who added that ..."); only
+            # those near the mention, so that a text of many quotes is not scanned for each
+            if g.end < near[0] or g.start > near[1]:
+                continue
+            if g is not f:
+                off.extend(g.verbatim())
+                if g.type == "indirect" and not (g.start <= f.mention[0] < g.end):
+                    off.append((g.start, g.end))
+            if g.cue_start is not None and g.cue_end is not None and not (g.cue_start <= f.mention[0] < g.cue_end):
+                off.append((g.cue_start, g.cue_end))
         return _phrase.speaker_phrase(self.doc, f.mention_head, f.mention, off)
 
     def _signer(self, f: Found) -> Entity | None:
