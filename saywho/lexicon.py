@@ -185,6 +185,15 @@ SPEAKING_PERSON_NOUNS = frozenset(
     priest imam rabbi nun monk pastor survivor bystander passenger customer shopper tourist traveller
     traveler motorist commuter advocate delegate proponent""".split()
 )
+#: Nouns of institutions and works that an apposition may describe inside a speaker's
+#: phrase ("Ben Zipper, an economist at the Harwell Center, a liberal think tank"): an
+#: apposition of that kind is about the institution, never about the person.
+INSTITUTION_NOUNS = frozenset("""tank website magazine journal publication outlet arm division unit program programme
+    book institute institution organization organisation group company firm agency network newspaper university
+    college school charity foundation association coalition union party committee""".split())
+#: Letters after a name that are honours, offices or degrees, not part of the name
+#: ("Fiona Clarke KC", "Jane Smith MP", "Sir David Attenborough OM").
+POST_NOMINALS = frozenset("KC QC MP MSP MLA MPP MEP MHA MS OBE CBE MBE KBE DBE GBE OM CH FRS PHD".split())
 #: Person nouns usable in a definite description of a person ("the 78-year-old", "the Conservative MP").
 PERSON_NOUNS = frozenset(
     """man woman boy girl mp mep msp senator congressman congresswoman lawmaker minister secretary leader

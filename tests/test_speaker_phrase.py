@@ -33,6 +33,15 @@ def _speakers(text: str) -> list[tuple[str | None, str | None]]:
          "Priya Raman", "Priya Raman, a spokeswoman for the hospital"),
         # a pronoun's phrase is the pronoun
         ("Grace Okafor spoke first. She said the plan was sound.", "She", "She"),
+        # a relative clause in the perfect is no participle of its own
+        ("Tom Black, who has been friends with the mayor for 40 years, said the vote was fair.",
+         "Tom Black", "Tom Black, who has been friends with the mayor for 40 years,"),
+        # a town and its state are one name inside the phrase
+        ("Steven Ekovich, a broker based in Tampa, Fla., said prices were falling.",
+         "Steven Ekovich", "Steven Ekovich, a broker based in Tampa, Fla.,"),
+        # an aside about another noun is not about the speaker
+        ("Ben Zipper, an economist at the Harwell Center, a liberal think tank, said wages had stalled.",
+         "Ben Zipper", "Ben Zipper, an economist at the Harwell Center,"),
     ],
 )
 def test_phrase_covers_what_introduces_the_speaker(text: str, mention: str, phrase: str) -> None:

@@ -67,6 +67,24 @@ def _right_continuation(cue: Token, toks: list[Token]) -> list[Token]:
     return sorted(set(toks) | set(extra), key=lambda t: t.i) if extra else toks
 
 
+def _that_clause_on_venue(cue: Token) -> list[Token] | None:
+    """"said in a statement that the demands would cost ...", "told reporters at a news
+    conference that ...": the parser often hangs the "that" clause on the noun of the
+    phrase saying where it was said; a clause with its own subject there is the report."""
+    for c in cue.children:
+        if c.dep_ != "prep" or c.i < cue.i:
+            continue
+        for g in c.children:
+            if g.dep_ != "pobj":
+                continue
+            for cl in g.children:
+                if cl.dep_ in ("acl", "relcl") and cl.i > g.i \
+                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in cl.children) \
+                        and any(m.dep_ in SUBJ_DEPS for m in cl.children):
+                    return list(cl.subtree)
+    return None
+
+
 def _complement(cue: Token) -> list[Token] | None:
     """``complement`` before its continuation: the clause or object the cue governs."""
     lemma = cue.lemma_.lower()
@@ -97,6 +115,9 @@ def _complement(cue: Token) -> list[Token] | None:
                     and objs[-1].right_edge.i == c.left_edge.i - 1:
                 toks = sorted(set(objs[-1].subtree) | set(toks), key=lambda t: t.i)
             return toks
+    hung = _that_clause_on_venue(cue)
+    if hung is not None:
+        return hung
     if lemma in XCOMP_CUES:
         for c in cue.children:
             if c.dep_ == "xcomp" and c.i > cue.i:

@@ -293,8 +293,13 @@ def _named_apposition(subj: Token) -> Token:
         other = next((c for c in subj.head.children if c.dep_ in SUBJ_DEPS and c.i > subj.i), None)
         if other is not None:
             subj = other
+    doc = subj.doc
     for c in subj.children:
-        if c.dep_ == "appos" and c.ent_type_ == "PERSON":
+        # (set off by a comma or dash, or right after the subject: "a spokesman for the
+        # operator Fraport" puts the name on the operator, whatever the parse says)
+        if c.dep_ == "appos" and c.ent_type_ == "PERSON" and (
+                c.left_edge.i == subj.i + 1
+                or c.left_edge.i > 0 and doc[c.left_edge.i - 1].text in (",", "—", "–", "--", "(")):
             return c
     return subj
 

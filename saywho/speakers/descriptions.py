@@ -48,7 +48,10 @@ def named_alongside(r: "ResolverState", head: Token) -> Resolution | None:
     elif head.dep_ == "attr" and head.head.lemma_ == "be":
         anchor = next((c for c in head.head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
     else:
-        anchor = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > head.i), None)
+        # (set off by a comma or dash, or right after the head: "a spokesman for the
+        # operator Fraport" names the operator, whatever the parse says)
+        anchor = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > head.i
+                       and (c.left_edge.i == head.i + 1 or r.doc[c.left_edge.i - 1].text in (",", "—", "–", "--"))), None)
     if anchor is None:
         return None
     lo, hi = sorted((head.i, anchor.i))

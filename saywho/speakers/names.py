@@ -9,7 +9,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import FEMALE_HONORIFICS, MALE_HONORIFICS, PERSON_NOUNS, ROLE_HEAD_NOUNS, TITLES
+from ..lexicon import FEMALE_HONORIFICS, MALE_HONORIFICS, PERSON_NOUNS, POST_NOMINALS, ROLE_HEAD_NOUNS, TITLES
 from ..nlp import text_of
 from ..quotes.marks import ANY_MARK
 from .entities import Entity
@@ -170,6 +170,8 @@ def person_for_name(entities: list[Entity], text: str, name: str, titles: list[s
     if not words:
         return None
     t, core = strip_titles(words)
+    while len(core) > 2 and core[-1].strip(".,").upper() in POST_NOMINALS and core[-1].strip(".,").isupper():
+        core = core[:-1]  # "Fiona Clarke KC": the name is Fiona Clarke
     titles = (titles or []) + t
     if create:  # a new name: "With Obama" is Obama, not a second full name (a lookup stays literal)
         core = drop_non_given(core, text)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import MENTION_LEADING_WORDS, PERSON_NOUNS
+from ..lexicon import INSTITUTION_NOUNS, MENTION_LEADING_WORDS, PERSON_NOUNS
 from ..nlp import text_of
 
 #: Dependents of a noun that start a clause of their own, not part of what names the
@@ -34,6 +34,8 @@ _MEMBERSHIP = frozenset({"including", "like", "such", "among", "especially", "no
 #: Asides the parser hangs on a noun: an apposition or relative clause set off by
 #: punctuation describes the noun it hangs on, so only the speaker's own are kept.
 _ASIDES = frozenset({"appos", "relcl"})
+_PLACES = frozenset({"GPE", "LOC"})
+_QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``"})
 
 
 def _blocked(tok: Token, lo_hi: list[tuple[int, int]]) -> bool:
@@ -55,8 +57,10 @@ def _not_a_modifier(verb: Token) -> bool:
     "Susan, clad in a red cape, said"), and a finite verb without a subject or relative
     word is the sentence's own verb the parser took for a relative clause ("Cooper
     (D), McCrory's rival, called for")."""
-    if verb.tag_ in ("VBG", "VBN") and _set_off(verb):
-        return True
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") or c.tag_ in ("WDT", "WP", "WP$", "WRB")
+                      for c in verb.subtree if c.i < verb.i)
+    if verb.tag_ in ("VBG", "VBN") and _set_off(verb) and not own_subject:
+        return True  # (not "Black, who has been friends with ...": a relative clause)
     if verb.tag_ in ("VBD", "VBZ", "VBP"):
         return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") or c.tag_ in ("WDT", "WP", "WP$", "WRB")
                        for c in verb.children)
@@ -69,6 +73,8 @@ def _describes_a_thing(aside: Token) -> bool:
     names on the nearest noun, though they are about the person: "Schiff, 56, who")."""
     if aside.dep_ == "relcl":
         return any(c.lower_ == "which" for c in aside.subtree if c.i < aside.i)
+    if aside.ent_type_ in _PLACES and aside.head.ent_type_ in _PLACES | {"ORG"}:
+        return False  # "Tampa, Fla.", "the University of California, Berkeley": one name
     return aside.ent_type_ != "PERSON" and aside.lemma_.lower() not in PERSON_NOUNS
 
 
@@ -79,6 +85,9 @@ def _left_out(t: Token, c: Token, head: Token, own: set[int], keep_conj: bool) -
         return True  # (inside a relative clause every word belongs: "who has served on ...")
     if c.dep_ in ("acl", "relcl") and _not_a_modifier(c):
         return True
+    if c.dep_ == "appos" and t is head and head.ent_type_ == "PERSON" and c.lemma_.lower() in INSTITUTION_NOUNS \
+            and any(o.dep_ == "appos" and o.i < c.i for o in head.children):
+        return True  # a second apposition that is an institution: the parser's slip for the first's noun
     if c.dep_ in _ASIDES and t.i not in own and _set_off(c) and _describes_a_thing(c):
         # "Ben Zipperer, an economist at the Center, a liberal think tank": the aside
         # describes the think tank, not the speaker
@@ -137,6 +146,9 @@ def _grow(doc: Doc, head: Token, inside: set[int]) -> tuple[int, int]:
     # leftwards, never across a dash or a line break (a dateline: "WASHINGTON — Sen. X")
     while lo - 1 >= sent.start and lo - 1 in inside and doc[lo - 1].text not in _DASHES and "\n" not in doc[lo - 1].text_with_ws:
         lo -= 1
+    # a word the tokenizer split ("Front-runner")
+    while lo - 2 >= sent.start and doc[lo - 1].text in _DASHES and not doc[lo - 1].whitespace_ and not doc[lo - 2].whitespace_:
+        lo -= 2
     while True:
         while hi + 1 < sent.end and hi + 1 in inside:
             hi += 1
@@ -167,6 +179,9 @@ def _trim(doc: Doc, head: Token, lo: int, hi: int) -> tuple[int, int]:
     closed = [t.text for t in doc[lo:hi + 1] if t.text in _CLOSERS.values()]
     if len(opened) > len(closed) and hi + 1 < sent.end and doc[hi + 1].text == _CLOSERS[opened[-1]]:
         hi += 1
+    marks = sum(1 for t in doc[lo:hi + 1] if t.text in _QUOTE_MARKS)
+    if marks % 2 and hi + 1 < sent.end and doc[hi + 1].text in _QUOTE_MARKS:
+        hi += 1  # the title in marks is closed ('star of "The Apprentice,"')
     if hi + 1 < sent.end:
         nxt = doc[hi + 1].text
         inner = [doc[k].text for k in range(head.i + 1, hi + 1)]
