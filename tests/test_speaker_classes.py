@@ -430,3 +430,15 @@ DATELINES = [
 def test_a_dateline_is_never_the_speaker_nor_part_of_the_mention(text: str, name: str, mention: str) -> None:
     sp = last(text)
     assert (sp.name, sp.mention) == (name, mention)
+
+
+def test_a_name_after_a_noun_inside_the_phrase_is_that_noun_s() -> None:
+    # "a spokesman for the operator Fraport": the name belongs to the operator, so the
+    # speaker is the spokesman, never a person called Fraport
+    sp = last("A spokesman for the airport operator Fraport said the terminals were calm.")
+    assert sp.name != "Fraport" and sp.kind == "unnamed"
+
+
+def test_post_nominal_letters_are_no_part_of_the_name() -> None:
+    sp = last("In mitigation, his barrister, Fiona Clarke KC, said her client had shown remorse.")
+    assert sp.name == "Fiona Clarke"

@@ -106,3 +106,13 @@ def test_told_an_outlet_and_a_clause_without_that() -> None:
     # "told", and "and called for ..." is a second report, not part of the first
     got = reported("He told Sky News the government's targets were unrealistic and called for the ban to be lifted.")
     assert got[0][:2] == ("the government's targets were unrealistic", "told")
+
+
+def test_said_in_a_statement_that_reports_the_clause_on_the_statement() -> None:
+    # the parser hangs "that ..." on the noun saying where it was said
+    got = reported("Its finance director, Maria Lind, said in a statement that the demands would cost "
+                   "the group more than a billion euros.")
+    assert [(s, sp) for s, _, sp in got] == [("the demands would cost the group more than a billion euros",
+                                             "Maria Lind")]
+    got = reported("The mayor told reporters at a news conference that the bridge would reopen in May.")
+    assert [s for s, _, _ in got] == ["the bridge would reopen in May"]
