@@ -285,6 +285,15 @@ def is_dateline(tok: Token) -> bool:
     return j < len(doc) and doc[j].text in _DATELINE_DASHES
 
 
+def name_of_nearer_noun(name: Token, noun: Token) -> bool:
+    """Whether the name the parser put in apposition to ``noun`` follows another common
+    noun directly, whose name it is ("a spokesman for the airport operator Fraport":
+    Fraport is the operator; "Special Agent in Charge Douglas Williams" is one title)."""
+    doc = name.doc
+    k = name.left_edge.i - 1
+    return k > noun.i and doc[k].pos_ == "NOUN" and doc[k].text.islower()
+
+
 def _named_apposition(subj: Token) -> Token:
     """"Its chairman, Ian Moss, said": the name in apposition is the better mention.
     A dateline the parser made a subject gives way to the verb's other subject
@@ -297,9 +306,7 @@ def _named_apposition(subj: Token) -> Token:
     for c in subj.children:
         # (set off by a comma or dash, or right after the subject: "a spokesman for the
         # operator Fraport" puts the name on the operator, whatever the parse says)
-        if c.dep_ == "appos" and c.ent_type_ == "PERSON" and (
-                c.left_edge.i == subj.i + 1
-                or c.left_edge.i > 0 and doc[c.left_edge.i - 1].text in (",", "—", "–", "--", "(")):
+        if c.dep_ == "appos" and c.ent_type_ == "PERSON" and not name_of_nearer_noun(c, subj):
             return c
     return subj
 

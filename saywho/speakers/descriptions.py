@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from ..lexicon import BARE_PERSON_NOUNS, FEMALE_NOUNS, MALE_NOUNS, PERSON_NOUNS, RELATION_NOUNS, TITLES, TITLE_WORDS
+from ..quotes.syntax import name_of_nearer_noun
 from .entities import OFFICE_HEADS, Entity, offices_in
 from .index import containing
 from .unnamed import introduced_just_before
@@ -51,7 +52,7 @@ def named_alongside(r: "ResolverState", head: Token) -> Resolution | None:
         # (set off by a comma or dash, or right after the head: "a spokesman for the
         # operator Fraport" names the operator, whatever the parse says)
         anchor = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > head.i
-                       and (c.left_edge.i == head.i + 1 or r.doc[c.left_edge.i - 1].text in (",", "—", "–", "--"))), None)
+                       and not name_of_nearer_noun(c, head)), None)
     if anchor is None:
         return None
     lo, hi = sorted((head.i, anchor.i))
