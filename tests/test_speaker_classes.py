@@ -442,3 +442,18 @@ def test_a_name_after_a_noun_inside_the_phrase_is_that_noun_s() -> None:
 def test_post_nominal_letters_are_no_part_of_the_name() -> None:
     sp = last("In mitigation, his barrister, Fiona Clarke KC, said her client had shown remorse.")
     assert sp.name == "Fiona Clarke"
+
+
+def test_they_continuing_they_reaches_the_described_group() -> None:
+    sp = last("The economists studied the data for years. They examined the experience of workers in "
+              "the mill towns. The promised recovery, they concluded, never happened.")
+    assert (sp.name, sp.kind) == ("economists", "group")
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Again, those surveyed said the mayor was best able to handle crime.", "those surveyed"),
+    ("But those who back her opponents say the coverage has hurt her.", "those who back her opponents"),
+])
+def test_those_described_speak_as_a_group(text: str, name: str) -> None:
+    sp = last(text)
+    assert (sp.name, sp.kind) == (name, "group")

@@ -203,7 +203,8 @@ def mention_span(head: Token) -> tuple[int, int]:
 
     def add(t: Token) -> None:
         for c in t.children:
-            if c.dep_ in _CUT_DEPS:
+            # "those surveyed", "those who back her": the clause is who "those" are
+            if c.dep_ in _CUT_DEPS and not (t is head and head.lower_ == "those" and c.dep_ in ("acl", "relcl") and c.i > head.i):
                 continue
             # "Allies of Mr Trump", "aides familiar with the talks": "of" phrases, and the
             # complement of an adjective, belong to the mention; other phrases do not

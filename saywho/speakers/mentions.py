@@ -126,6 +126,9 @@ def pronoun(r: "ResolverState", s: int, e: int, head: Token, last_speaker: Entit
     hl = head.lower_
     if not (head.pos_ == "PRON" or hl in PRON_MALE | PRON_FEMALE | PRON_PLURAL | PRON_FIRST):
         return None
+    if hl == "those" and e - s > len(hl):
+        # "those surveyed", "those who back her opponents": people as described
+        return r.described_entity("group", norm(r.text[s:e]), hl, False), "group"
     m = re.match(r"\s*\[([A-Z][\w.'’\- ]{1,60})\]", r.text[e:e + 64])
     if m:
         pe = r.person_for_name(m.group(1), create=False)

@@ -154,7 +154,7 @@ def _opening_clause(t: Token) -> bool:
     return t.dep_ == "advcl" and t.left_edge.is_sent_start and t.head.i > t.i
 
 
-def plural_subject(pron: Token) -> Token | None:
+def plural_subject(pron: Token, depth: int = 0) -> Token | None:
     """The plural subject "they" continues ("Proponents have urged Congress to act,
     although they ..."; "McConnell aides acknowledged it. But they ..."): the subject of
     an earlier clause of its sentence, else of the sentence before, when that subject is
@@ -175,4 +175,8 @@ def plural_subject(pron: Token) -> Token | None:
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and plural(subj):
             return subj
+        # "The economists studied ... They examined ... The adjustment, they concluded,
+        # ...": a "they" continuing a "they" continues what that one continued
+        if subj is not None and subj.lower_ == "they" and depth < 3:
+            return plural_subject(subj, depth + 1)
     return None
