@@ -457,3 +457,17 @@ def test_they_continuing_they_reaches_the_described_group() -> None:
 def test_those_described_speak_as_a_group(text: str, name: str) -> None:
     sp = last(text)
     assert (sp.name, sp.kind) == (name, "group")
+
+
+def test_after_a_closing_mark_the_noun_after_the_verb_speaks() -> None:
+    # the parser may take a word of the quote for the subject and the speaker for an object
+    sp = last('Ford itself said the deal was on.\n\nBut that matters only if you believe them.\n\n'
+              '"Meh," wrote a Trump supporter who runs the Twitter account @WomenForTrump. '
+              '"What does Ford know about it? Trump is right."')
+    assert sp.mention == "a Trump supporter"
+
+
+def test_a_place_name_with_a_person_in_apposition_is_a_person() -> None:
+    sp = last('Schumer tweeted her support on Tuesday.\n\n'
+              'Washington, star of television\'s "Scandal," said the steps were overdue.')
+    assert (sp.name, sp.kind) == ("Washington", "person")

@@ -203,8 +203,10 @@ def attribute_marked(doc: Doc, found: list[Found], paras: list[Para], titles: li
             continue
         if cue is not None:
             subj = speaker_of(cue)
-            if subj is not None and (title_set.has(subj.idx) or top.has(subj.idx, skip=spans[k])):
-                # the parser took a word of a title or of another quote for the subject
+            if subj is not None and (title_set.has(subj.idx) or top.has(subj.idx, skip=spans[k])
+                                     or in_spans(subj.idx, [spans[k]])):
+                # the parser took a word of a title or of a quote (this one: '"Meh," wrote
+                # a supporter' with "Meh" the subject) for the subject
                 subj = adjacent_subject(cue)
             if subj is not None and cue.lemma_.lower() == "accord" and subj.lemma_.lower() in DATA_NOUNS:
                 subj = None  # "according to census data": data name no one

@@ -7,6 +7,7 @@ mention.
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
+from .dateline import DATELINE_DASHES, is_dateline
 
 from ..lexicon import (
     COGNITION_VERBS,
@@ -241,7 +242,7 @@ def mention_span(head: Token) -> tuple[int, int]:
     while e - 1 > s and doc[e - 1].tag_ in ("POS",):
         e -= 1
     # a dateline the parser hung on the name ("New York (AFP) - Vice President Joe Biden")
-    dash = max((k for k in range(s, head.i) if doc[k].text in _DATELINE_DASHES and doc[k].whitespace_
+    dash = max((k for k in range(s, head.i) if doc[k].text in DATELINE_DASHES and doc[k].whitespace_
                 and k > 0 and doc[k - 1].whitespace_ != ""), default=None)
     if dash is not None:
         s = dash + 1
@@ -263,27 +264,6 @@ def _last_index(tok: Token) -> int:
     s, e = mention_span(tok)
     span = tok.doc.char_span(s, e, alignment_mode="expand")
     return span.end - 1 if span is not None else tok.i
-
-
-#: Dashes that close a dateline ("WASHINGTON — ", "New York (AFP) - ").
-_DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
-
-
-def is_dateline(tok: Token) -> bool:
-    """Whether ``tok`` heads the dateline that opens a paragraph ("WASHINGTON —",
-    "New York (AFP) -"): a place, then perhaps an agency in brackets, then a dash.  The
-    parser often makes it the sentence's subject; it never speaks."""
-    doc = tok.doc
-    first = tok.left_edge
-    if not (tok.ent_type_ in ("GPE", "LOC") or tok.is_upper and tok.is_alpha):
-        return False
-    if first.i > 0 and "\n" not in doc[first.i - 1].whitespace_ and "\n" not in doc[first.i - 1].text:
-        return False  # not at the start of a paragraph
-    j = max(t.i for t in tok.subtree if t.ent_type_ in ("GPE", "LOC") or t.i <= tok.i) + 1
-    if j < len(doc) and doc[j].text == "(":
-        close = next((k for k in range(j + 1, min(j + 6, len(doc))) if doc[k].text == ")"), None)
-        j = close + 1 if close is not None else j
-    return j < len(doc) and doc[j].text in _DATELINE_DASHES
 
 
 def name_of_nearer_noun(name: Token, noun: Token) -> bool:
@@ -330,10 +310,14 @@ def adjacent_subject(cue: Token) -> Token | None:
     # an inverted subject follows a finite cue only ("said Ellis:"); after a gerund it is
     # the object ("tweets criticizing Alicia Machado, the former ...")
     j = cue.i + 1 if cue.tag_ != "VBG" else len(doc)
+    # '"Meh," wrote a supporter who ...': right after a closing mark the verb is inverted,
+    # and the noun after it speaks whatever the parse made of it
+    after_quote = cue.i > 0 and doc[cue.i - 1].text in _MARK_TOKENS and cue.lemma_.lower() not in OBJECT_CONTROL_VERBS
     for chunk in chunks:
         # "said Ellis:" -- but "telling MPs:" names the addressee, not the speaker
-        if chunk.start == j and chunk.root.pos_ in ("PROPN", "NOUN", "PRON") and (chunk.end >= sent.end or doc[chunk.end].is_punct):
-            if cue.lemma_.lower() in OBJECT_CONTROL_VERBS or chunk.root.dep_ in ("dobj", "dative"):
+        if chunk.start == j and chunk.root.pos_ in ("PROPN", "NOUN", "PRON") and (
+                after_quote or chunk.end >= sent.end or doc[chunk.end].is_punct):
+            if not after_quote and (cue.lemma_.lower() in OBJECT_CONTROL_VERBS or chunk.root.dep_ in ("dobj", "dative")):
                 break
             return chunk.root
     # an entity that the chunker missed: "... Chuck Jordan said"
@@ -440,6 +424,16 @@ def _subject_the_parser_lost(cue: Token) -> Token | None:
     return None
 
 
+_MARK_TOKENS = frozenset({'"', "“", "”", "''", "``"})
+
+
+def _inside_marks(tok: Token) -> bool:
+    """Whether ``tok`` stands between quotation marks opened earlier in its sentence."""
+    doc = tok.doc
+    start = tok.sent.start
+    return sum(1 for t in doc[start:tok.i] if t.text in _MARK_TOKENS) % 2 == 1
+
+
 def speaker_of(cue: Token) -> Token | None:
     """The subject of a cue verb, looking through conjunctions and auxiliaries."""
     # a passive cue's subject is what was said or whom it was said to ("the risk is said
@@ -449,7 +443,8 @@ def speaker_of(cue: Token) -> Token | None:
     # "which No 10 said": the relative pronoun belongs to the reported clause
     # (of two subjects the parser gave one verb, "New Delhi: The government will ...,
     # minister X said", the one next to the verb)
-    subjects.sort(key=lambda c: (c.tag_ in ("WDT", "WP"), abs(cue.i - c.i)))
+    # ('"Meh," wrote a supporter': the parser may make a word of the quote a subject too)
+    subjects.sort(key=lambda c: (c.tag_ in ("WDT", "WP"), _inside_marks(c), abs(cue.i - c.i)))
     # "Of Carson, Levine said": a preposition the parser made the subject; the noun it
     # governs is the one that speaks
     subjects = [next((g for g in c.children if g.dep_ == "pobj"), c) if c.pos_ == "ADP" else c for c in subjects]

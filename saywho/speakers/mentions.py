@@ -54,6 +54,7 @@ from ..lexicon import (
 from ..nlp import ents_within, sent_of, text_of
 from .entities import Entity
 from .index import containing
+from .personhood import person_evidence
 from . import ranker as _ranker
 from .names import clean_role, name_around_nickname, norm, strip_titles
 from .syntax import binding_subject, fronted_possessive_subject, governing_subject, person_fitting, plural_subject
@@ -311,7 +312,13 @@ def resolve_mention(r: "ResolverState", head_i: int | None, span: tuple[int, int
     doc = r.doc
     s, e = span
     mtext = norm(r.text[s:e])
+    # a metonym the text showed to be a person here ("Washington, star of ...") is that person
+    held = containing(r.mentions, s)
     got = org_metonym(r, mtext)
+    if got is not None and held is not None and held[2].kind == "person" and held[:2] == (s, e):
+        run = r.doc.char_span(s, e, alignment_mode="expand")
+        if run is not None and person_evidence(run) is not None:
+            got = held[2], "person"
     if got is not None:
         return got
     sp = doc.char_span(s, e, alignment_mode="expand")

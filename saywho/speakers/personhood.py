@@ -49,6 +49,9 @@ PERSON_POSSESSIONS = frozenset(
 )
 #: Nouns of people a name may stand beside in apposition ("his sister Georgiana").
 PERSON_HEADS = (PERSON_NOUNS | RELATION_NOUNS) - frozenset("chair head star".split())
+#: In apposition after a name, "star" is a person ("Washington, star of ..."), though
+#: before one it is often a thing's word ("Star Wars").
+_APPOSED_HEADS = PERSON_HEADS | {"star"}
 _GENDERED = {"his": "male", "himself": "male", "her": "female", "herself": "female"}
 _SUBJECTS = {"he": "male", "she": "female"}
 _WHO = frozenset("who whom whose".split())
@@ -217,6 +220,12 @@ def person_evidence(run: Span) -> str | None:
     for noun in ([t.head] if t.dep_ == "appos" else []) + ([before] if before is not None else []):
         lemma = noun.lemma_.lower()
         if noun.pos_ == "NOUN" and noun.is_lower and (lemma in PERSON_HEADS or noun.lower_ in PERSON_HEADS):
+            return "male" if lemma in MALE_NOUNS else "female" if lemma in FEMALE_NOUNS else "person"
+    # "Washington, star of television's "Scandal"": a noun of people in apposition after it
+    for c in t.children:
+        if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > t.i and doc[c.left_edge.i - 1].text == "," \
+                and (c.lemma_.lower() in _APPOSED_HEADS or c.lower_ in _APPOSED_HEADS):
+            lemma = c.lemma_.lower()
             return "male" if lemma in MALE_NOUNS else "female" if lemma in FEMALE_NOUNS else "person"
     # "Larson, who produced ...": "who" is said of people (a relative clause on the name)
     if any(c.dep_ == "relcl" and doc[c.left_edge.i].text in _WHO for c in t.children):

@@ -164,6 +164,17 @@ class Resolver:
                 self.add_mention(s, e, ent, subject=head.dep_ in ("nsubj", "nsubjpass") or head.dep_ == "poss" and head.head.dep_ in ("nsubj", "nsubjpass"))
                 self.mentions.sort(key=lambda m: m[0])
 
+    def _drop_mention(self, s: int, e: int, keep: Entity) -> None:
+        """Forget the mentions at exactly [s, e) of any entity but ``keep``."""
+        stale = [m for m in self.mentions if m[0] == s and m[1] == e and m[2] is not keep]
+        if not stale:
+            return
+        for m in stale:
+            if (s, e) in m[2].mentions:
+                m[2].mentions.remove((s, e))
+        # (the list is append-only for its indexes: rebuilt, which is rare)
+        self.mentions = MentionList(m for m in self.mentions if not any(m is x for x in stale))
+
     def add_mention(self, s: int, e: int, ent: Entity, subject: bool = False) -> None:
         """Record a mention of ``ent`` at [s, e) for salience."""
         ent.mentions.append((s, e))
@@ -354,6 +365,10 @@ class Resolver:
                 else:
                     ent, kind = self.resolve_mention(f.mention_head, f.mention, last_speaker)
                     if ent is not None:
+                        # the narrative pass may have read the same description without the
+                        # quotes around it ("the Clacton MP" before anyone had spoken): the
+                        # speaker's reading replaces it, so that no span names two people
+                        self._drop_mention(f.mention[0], f.mention[1], keep=ent)
                         self.add_mention(f.mention[0], f.mention[1], ent, subject=True)
                         self.mentions.sort(key=lambda m: m[0])
             resolved[j] = (ent, kind if ent is None else ent.kind)
