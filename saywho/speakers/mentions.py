@@ -59,7 +59,8 @@ from .names import clean_role, name_around_nickname, norm, strip_titles
 from .syntax import binding_subject, fronted_possessive_subject, governing_subject, person_fitting, plural_subject
 from .descriptions import Resolution, described_person, described_through_person, named_alongside
 from .unnamed import another, possessor_named_before
-from .referents import conjoined_people, issuer_of_document, nearest_org, org_description, pair_description
+from .orgs import neuter_org
+from .referents import conjoined_people, issuer_of_document, org_description, pair_description
 
 if TYPE_CHECKING:
     from .state import ResolverState
@@ -156,7 +157,7 @@ def pronoun(r: "ResolverState", s: int, e: int, head: Token, last_speaker: Entit
                 return got
         return r.salient(s, "plural", last_speaker=last_speaker), "group"
     if hl in PRON_NEUTER:
-        org = nearest_org(r, s)
+        org = neuter_org(r, s, head)
         if org is not None:
             return org, "organisation"
     return None, "unnamed"

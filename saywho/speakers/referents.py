@@ -234,7 +234,8 @@ def org_for_head(r: "ResolverState", pos: int, head: str, window: int = 3000,
     for s, e, ent, label in r.org_mentions:
         if s >= pos or pos - e > window:
             continue
-        words = {w.lower() for w in (ent.description or "").split()}
+        # (without stops and commas: "Acme Corp." is a company, not "the union")
+        words = {w.lower().strip(".,") for w in (ent.description or "").split()}
         if need and not need <= words or _kind_conflict(head, words):
             continue
         fits = (label == "GPE") == (head in PLACE_NOUNS) and (
