@@ -155,7 +155,7 @@ def entity_at(r: "Resolver", start: int, end: int) -> "Entity | None":
     root = next((c for c in root.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), root)
     got = containing(r.mentions, root.idx)
     if got is not None:
-        if got[2].kind == "person" and sp.root.pos_ == "PROPN" and end < got[1] and _other_name(words, got[2]):
+        if got[2].kind == "person" and sp.root.pos_ in ("PROPN", "NOUN") and end < got[1] and _other_name(words, got[2]):
             # "Facebook" in "Facebook creator Mark Zuckerberg": an affiliation before
             # someone's name is not that person; a proper name there is an organisation
             name = org_name_here(sp)

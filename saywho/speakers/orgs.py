@@ -62,6 +62,8 @@ def clause_org(r: "ResolverState", pron: Token) -> "Entity | None":
         if subj is not None and subj.lower_ not in _EMPTY_SUBJECTS:
             if subj.pos_ == "PRON" or subj.i > pron.i and pron.dep_ != "poss":
                 return None  # another pronoun, or a subject after an "it" that stands first
+            if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in subj.children):
+                return None  # "WASHINGTON -- President Obama ... said it": a dateline before the person
             return _subject_org(r, subj)
         if verb.dep_ not in _CLIMB or verb.head.i == verb.i:
             return None

@@ -1,0 +1,85 @@
+"""Organisations referred to again, by class: each row a short text written for the
+test, the words asked about (their n-th occurrence) and the referent the lookup must
+give them (None: nobody, never a wrong one)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from saywho import nlp
+from saywho.model import Article, Speaker
+from saywho.quotes import find_quotes
+from saywho.speakers import resolve_with_lookup
+from saywho.speakers.lookup import referent_at
+
+
+def referent(text: str, words: str, nth: int = 1) -> tuple[str, str] | None:
+    """The (name, kind) the lookup gives the ``nth`` occurrence of ``words``."""
+    doc = nlp.parse(text)
+    art = Article(id="t", text=text, published="2025-03-10")
+    _, look = resolve_with_lookup(doc, find_quotes(doc, art.skipped), art)
+    m = [m for m in re.finditer(r"\b" + re.escape(words) + r"(?!\w)", text)][nth - 1]
+    got = referent_at(look, m.start(), m.end())
+    return (got.name, got.kind) if got is not None else None
+
+
+def first_speaker(text: str) -> Speaker | None:
+    """The speaker of the text's first quote."""
+    doc = nlp.parse(text)
+    art = Article(id="t", text=text, published="2025-03-10")
+    ents, _ = resolve_with_lookup(doc, find_quotes(doc, art.skipped), art)
+    return ents.quotes[0].speaker
+
+
+#: "it"/"its" take the organisation that is the subject of their clause or of the
+#: clause above it (a country speaking as a body too)
+IT = [
+    ("North Korea stated it would attack any loudspeakers near the border.", "it", 1, "North Korea"),
+    ("Shares in Tesco fell on Monday. The company said its profits would fall.", "its", 1, "Tesco"),
+    ("The Food Standards Agency issued a warning on Friday. The FSA added that it would test more shops.",
+     "it", 1, "Food Standards Agency"),
+]
+
+
+@pytest.mark.parametrize("text,words,nth,name", IT)
+def test_it_is_the_organisation_its_clause_is_about(text: str, words: str, nth: int, name: str) -> None:
+    assert referent(text, words, nth) == (name, "organisation")
+
+
+#: a name span that holds an organisation's whole name is that organisation: with or
+#: without "the", with a possessive, where the NER missed it the second time
+NAMES = [
+    ('The Home Office published the letter on Monday. "We will review it," Home Office minister Jane Reed said.',
+     "Home Office", 2, "Home Office"),
+    ("After the match, Tunisia's coach Nabil Maaloul said the team had played well.", "Tunisia's", 1, "Tunisia"),
+    ('"The results are clear," said Simon Long, a professor at Washington State University.',
+     "Washington State University", 1, "Washington State University"),
+    ("Sweden beat South Korea on Monday. Group F: Sweden 1, Korea Republic 0.", "Sweden", 2, "Sweden"),
+]
+
+
+@pytest.mark.parametrize("text,words,nth,name", NAMES)
+def test_a_name_is_the_organisation_it_names(text: str, words: str, nth: int, name: str) -> None:
+    assert referent(text, words, nth) == (name, "organisation")
+
+
+#: never a wrong referent: an affiliation before a person's name is not that person,
+#: a word of an organisation's name is not the organisation
+NOT = [
+    ("Facebook creator Mark Zuckerberg visited Berlin on Monday.", "Facebook", 1, "Mark Zuckerberg"),
+    ("Mary Hall studied at the Einstein Institute of Mathematics in Jerusalem. Einstein never went there.",
+     "Einstein", 2, "Einstein Institute of Mathematics"),
+]
+
+
+@pytest.mark.parametrize("text,words,nth,wrong", NOT)
+def test_never_the_wrong_referent(text: str, words: str, nth: int, wrong: str) -> None:
+    got = referent(text, words, nth)
+    assert got is None or got[0] != wrong
+
+
+def test_a_description_of_another_kind_finds_no_organisation() -> None:
+    """"the union" is not the company named before it ("Acme Corp." with its stop)."""
+    sp = first_speaker('Unite called a strike at Acme Corp. "Members are angry," the union said.')
+    assert sp is not None and sp.name != "Acme Corp."
