@@ -21,7 +21,7 @@ from ..quotes.found import INTERVIEW_ANSWER
 from ..quotes.marks import SpanIndex
 from .index import containing
 from .names import norm, strip_titles
-from .orgs import NAME_FUNCTION_WORDS, named_org, org_name_here
+from .orgs import NAME_FUNCTION_WORDS, PRON_WE, named_org, org_name_here, speaker_body
 from .syntax import predicated_possessive
 
 if TYPE_CHECKING:
@@ -122,15 +122,16 @@ def referent_at(look: ResolvedLookup, start: int, end: int) -> Person | None:
     lookup's public surface stays the read-only protocol."""
     ent = look._by_span.get((start, end))
     if ent is None and look._resolver is not None:
-        ent = entity_at(look._resolver, start, end)
+        ent = entity_at(look._resolver, start, end, bodies=True)
     if ent is None:
         return None
     return Person(name=ent.name, kind=ent.kind, mentions=sorted(set(ent.mentions)),  # type: ignore[arg-type]
                   roles=list(ent.roles), gender=ent.gender)
 
 
-def entity_at(r: "Resolver", start: int, end: int) -> "Entity | None":
-    """Resolve any mention span after the stage has run (for events), on ``r``'s state."""
+def entity_at(r: "Resolver", start: int, end: int, bodies: bool = False) -> "Entity | None":
+    """Resolve any mention span after the stage has run (for events), on ``r``'s state;
+    with ``bodies``, a "we" is the organisation its speaker speaks for."""
     sp = r.doc.char_span(start, end, alignment_mode="expand")
     if sp is None or not len(sp):
         return None
@@ -164,7 +165,13 @@ def entity_at(r: "Resolver", start: int, end: int) -> "Entity | None":
     # "I"/"we" inside a quote are its speaker
     if root.lower_ in PRON_FIRST:
         f = _innermost_direct(r, root.idx)
-        return _speaker_at(r, f.start) if f is not None else None
+        speaker = _speaker_at(r, f.start) if f is not None else None
+        # "we" of someone who speaks for a body ("Tunisia's coach Nabil Maaloul said:
+        # 'We were ...'") is that body
+        # (for referents of any kind: an event's "we" stays the person who says it)
+        if bodies and speaker is not None and root.lower_ in PRON_WE:
+            return speaker_body(r, speaker) or speaker
+        return speaker
     # "you" in an interview's question is whoever answers it
     if root.lower_ in PRON_SECOND and _innermost_direct(r, root.idx) is None:
         answer = _answer_after(r, root.idx)

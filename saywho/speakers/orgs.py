@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 _CLIMB = frozenset("ccomp xcomp advcl conj relcl acl".split())
 #: Words of a name that are not capitalised but belong to it ("Bank of England").
 NAME_FUNCTION_WORDS = frozenset("of the and for on in at to de la le du del der von".split())
+#: The first person plural: a body's voice when its speaker speaks for one.
+PRON_WE = frozenset("we us our ours ourselves".split())
 #: Subjects that say nothing of who "it" is ("it was said that it ...", "there is").
 _EMPTY_SUBJECTS = frozenset("it this that there what which who".split())
 
@@ -144,4 +146,43 @@ def org_name_here(sp: Span) -> str | None:
     whole = next((ent for ent in sp.doc.ents if ent.start <= root.i < ent.end and ent.label_ in ("ORG", "FAC")), None)
     if whole is not None and _covers_tokens(sp, whole) or root.lower_ in ORG_NOUNS and words[-1] == root.text:
         return re.sub(r"\s+", " ", " ".join(words))
+    return None
+
+
+def speaker_body(r: "ResolverState", speaker: "Entity") -> "Entity | None":
+    """The organisation a quote's speaker speaks for: the speaker itself when a body,
+    else the one named in a person's own mentions or roles ("Tunisia's coach Nabil
+    Maaloul", "Hernan Gomez, Panama coach"); None when the article names none."""
+    if speaker.kind == "organisation":
+        return speaker
+    if speaker.kind != "person":
+        return None
+    for ms, me in sorted(set(speaker.mentions)):
+        got = _affiliation(r, ms, me)
+        if got is not None:
+            return got
+    roles = [x.lower() for x in speaker.roles]
+    found = [e for e in r.entities if e.kind == "organisation" and e.description
+             and any(re.search(r"\b" + re.escape(e.description.lower()) + r"\b", x) for x in roles)]
+    return max(found, key=lambda e: len(e.description or "")) if found else None
+
+
+def _affiliation(r: "ResolverState", ms: int, me: int) -> "Entity | None":
+    """The organisation that owns the role a person's mention is said with: "Tunisia's
+    coach Nabil Maaloul", "Nabil Maaloul, Tunisia's coach", "Acme Corp chief Ann Lee"."""
+    sp = r.doc.char_span(ms, me, alignment_mode="expand")
+    if sp is None or not len(sp):
+        return None
+    name = sp.root
+    # the role nouns said of the name: the one it is in apposition to, its own
+    # appositions and the nouns compounded before it
+    roles = [c for c in name.children if c.pos_ == "NOUN" and c.dep_ in ("compound", "appos")]
+    if name.dep_ == "appos" and name.head.pos_ == "NOUN":
+        roles.append(name.head)
+    for role in roles:
+        for c in role.children:
+            if c.dep_ in ("poss", "compound") and c.i != name.i and c.pos_ == "PROPN":
+                got = org_held(r, c.idx)
+                if got is not None:
+                    return got
     return None
