@@ -83,3 +83,47 @@ def test_a_description_of_another_kind_finds_no_organisation() -> None:
     """"the union" is not the company named before it ("Acme Corp." with its stop)."""
     sp = first_speaker('Unite called a strike at Acme Corp. "Members are angry," the union said.')
     assert sp is not None and sp.name != "Acme Corp."
+
+
+#: "we" in a quote is the body its speaker speaks for, named in the speaker's role;
+#: a person who speaks for nobody named stays "we"'s referent
+WE = [
+    ('After the match, Tunisia\'s coach Nabil Maaloul said, "We were playing against a strong team."',
+     "We", ("Tunisia", "organisation")),
+    ('After the match, Hernan Gomez, Panama coach, said, "I think we have learned a lot."',
+     "we", ("Panama", "organisation")),
+    ('Mary Jones met John Smith in Paris. "We had a good talk," she said.', "We", ("Mary Jones", "person")),
+]
+
+
+@pytest.mark.parametrize("text,words,want", WE)
+def test_we_is_the_body_the_speaker_speaks_for(text: str, words: str, want: tuple[str, str]) -> None:
+    assert referent(text, words) == want
+
+
+#: "her party", "his team": the body of that kind the person belongs to, else as written
+POSSESSED = [
+    ("Labour's Shadow Home Secretary Yvette Cooper said her party had backed the idea for months.",
+     "her party", ("Labour", "organisation")),
+    ("Acme Corp chief executive Ann Lee said her party was over.", "her party", ("her party", "unnamed")),
+]
+
+
+@pytest.mark.parametrize("text,words,want", POSSESSED)
+def test_a_persons_party_is_the_body_named_with_them(text: str, words: str, want: tuple[str, str]) -> None:
+    assert referent(text, words) == want
+
+
+#: a document speaks for the author "by" names, not for a body named near it
+def test_a_study_by_someone_speaks_for_its_author() -> None:
+    sp = first_speaker("Fraud is rare. A 2014 study by Loyola Law School professor Justin Levitt found "
+                       "31 incidents of voter impersonation.")
+    assert sp is not None and sp.name == "Justin Levitt"
+
+
+#: a dateline before the person who speaks is not what "it" is
+def test_a_dateline_is_not_it() -> None:
+    text = ("WASHINGTON -- President Obama, dedicating the National Museum of African American History and "
+            "Culture on Saturday, said it would tell an American story.")
+    got = referent(text, "it")
+    assert got is None or got[0] != "WASHINGTON"

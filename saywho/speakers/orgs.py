@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from ..lexicon import ORG_ALIASES
 from .names import norm
-from .referents import ORG_NOUNS, nearest_org, org_description, same_org
+from .referents import ORG_NOUNS, kind_conflict, nearest_org, org_description, same_org
 
 if TYPE_CHECKING:
     from .entities import Entity
@@ -151,8 +151,8 @@ def org_name_here(sp: Span) -> str | None:
 
 def speaker_body(r: "ResolverState", speaker: "Entity") -> "Entity | None":
     """The organisation a quote's speaker speaks for: the speaker itself when a body,
-    else the one named in a person's own mentions or roles ("Tunisia's coach Nabil
-    Maaloul", "Hernan Gomez, Panama coach"); None when the article names none."""
+    else the one that owns the role a person's mention is said with ("Tunisia's coach
+    Nabil Maaloul", "Hernan Gomez, Panama coach"); None when the article names none."""
     if speaker.kind == "organisation":
         return speaker
     if speaker.kind != "person":
@@ -161,10 +161,7 @@ def speaker_body(r: "ResolverState", speaker: "Entity") -> "Entity | None":
         got = _affiliation(r, ms, me)
         if got is not None:
             return got
-    roles = [x.lower() for x in speaker.roles]
-    found = [e for e in r.entities if e.kind == "organisation" and e.description
-             and any(re.search(r"\b" + re.escape(e.description.lower()) + r"\b", x) for x in roles)]
-    return max(found, key=lambda e: len(e.description or "")) if found else None
+    return None
 
 
 def _affiliation(r: "ResolverState", ms: int, me: int) -> "Entity | None":
@@ -176,13 +173,35 @@ def _affiliation(r: "ResolverState", ms: int, me: int) -> "Entity | None":
     name = sp.root
     # the role nouns said of the name: the one it is in apposition to, its own
     # appositions and the nouns compounded before it
-    roles = [c for c in name.children if c.pos_ == "NOUN" and c.dep_ in ("compound", "appos")]
+    roles = [c for c in name.children if c.dep_ in ("compound", "appos") and (
+        c.pos_ == "NOUN" or c.pos_ == "PROPN" and c.ent_type_ not in ("PERSON", "ORG", "GPE"))]
     if name.dep_ == "appos" and name.head.pos_ == "NOUN":
         roles.append(name.head)
-    for role in roles:
-        for c in role.children:
-            if c.dep_ in ("poss", "compound") and c.i != name.i and c.pos_ == "PROPN":
-                got = org_held(r, c.idx)
-                if got is not None:
-                    return got
+    # (a compound before a capitalised title is part of it: "Shadow Home Secretary")
+    owners = [c for role in roles for c in role.children if c.i != name.i and (
+        c.dep_ == "poss" or c.dep_ == "compound" and role.text.islower())]
+    # "Labour's Shadow Home Secretary Yvette Cooper": a possessor of the name itself;
+    # "Gary Fan of the Neo Democrats": the body the name is said to be of
+    owners += [c for c in name.children if c.dep_ == "poss"]
+    owners += [g for c in name.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    for c in owners:
+        if c.pos_ == "PROPN":
+            got = org_held(r, c.idx)
+            if got is not None:
+                return got
     return None
+
+
+def possessed_body(r: "ResolverState", head: Token) -> "tuple[Entity, str] | None":
+    """"her party", "his team": the organisation of that kind the person the pronoun
+    names is said to belong to ("Labour's Shadow Home Secretary Yvette Cooper said her
+    party ..."); nothing when the article names none or one of another kind."""
+    lemma = head.lemma_.lower()
+    poss = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+    if poss is None or head.pos_ != "NOUN" or lemma not in ORG_NOUNS:
+        return None
+    person, _ = r.resolve_mention(poss.i, (poss.idx, poss.idx + len(poss)), None)
+    body = speaker_body(r, person) if person is not None and person.kind == "person" else None
+    if body is None or kind_conflict(lemma, {w.lower().strip(".,") for w in (body.description or "").split()}):
+        return None
+    return body, "organisation"

@@ -79,8 +79,11 @@ def collect_orgs(r: "ResolverState") -> None:
         text = re.sub(r"[’']s$", "", ent.text).strip()
         if not re.search(r"[A-Za-z]", text) or text.lower().startswith(("a ", "an ")):
             continue
-        if containing(r.mentions, ent.start_char) is not None and ent.start_char not in r.__dict__.get("org_readings", ()):
-            continue  # a person the NER mislabelled, already collected
+        held = containing(r.mentions, ent.start_char)
+        # a person the NER mislabelled, already collected; but an affiliation before a
+        # person's name ("Labour's Shadow Home Secretary Yvette Cooper") is a body
+        if held is not None and ent.end_char >= held[1] and ent.start_char not in r.__dict__.get("org_readings", ()):
+            continue
         e = r.org_entity(text)
         r.org_mentions.append((ent.start_char, ent.end_char, e, ent.label_))
 
@@ -199,7 +202,7 @@ def collect_pairs(r: "ResolverState") -> None:
 # ---------------------------------------------------------------- resolution steps
 
 
-def _kind_conflict(head: str, words: set[str]) -> bool:
+def kind_conflict(head: str, words: set[str]) -> bool:
     """Whether an organisation named by ``words`` is of another kind than ``head`` says."""
     want = ORG_KINDS.get(head)
     kinds = {ORG_KINDS[w] for w in words if w in ORG_KINDS}
@@ -236,7 +239,7 @@ def org_for_head(r: "ResolverState", pos: int, head: str, window: int = 3000,
             continue
         # (without stops and commas: "Acme Corp." is a company, not "the union")
         words = {w.lower().strip(".,") for w in (ent.description or "").split()}
-        if need and not need <= words or _kind_conflict(head, words):
+        if need and not need <= words or kind_conflict(head, words):
             continue
         fits = (label == "GPE") == (head in PLACE_NOUNS) and (
             head in PLACE_NOUNS or len(others) == 1 or recent == {id(ent)})
@@ -306,7 +309,8 @@ def issuer_of_document(r: "ResolverState", s: int, head: Token) -> tuple[Entity,
         if not (owner.pos_ == "NOUN" and lemma in DOCUMENTS):
             return None
     issuers: dict[str, Entity] = r.__dict__.setdefault("_document_issuers", {})
-    source = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "from"
+    # "a readout from ...", "a study by ...": the document's named issuer or author
+    source = next((g for c in head.children if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by")
                    for g in c.children if g.dep_ == "pobj"), None)
     if source is not None:
         # "a readout from the Prime Minister's Office": its issuer, named; "the readout"
