@@ -196,11 +196,14 @@ def entity_at(r: "Resolver", start: int, end: int, bodies: bool = False) -> "Ent
     f = _innermost_direct(r, root.idx)
     own = _speaker_at(r, f.start) if f is not None else None
     ent, _ = r.resolve_mention(root.i, (sp.start_char, sp.end_char), last if last is not own else None, exclude=own)
-    if ent is not None and ent.kind == "person" and root.pos_ == "PROPN" and _other_name(words, ent):
-        # "Almansi" is not the salient Walter Freeman: a name names only its bearer;
-        # "Washington State University" is an organisation, named here
+    if ent is not None and ent.kind == "person" and root.pos_ == "PROPN":
+        # "Washington State University", "a World Health Organisation report" (whatever
+        # title word it holds) are an organisation named here, not the salient person
         name = org_name_here(sp)
-        return r.org_entity(name) if name else None
+        if name and not _holds_name_of(words, ent):
+            return r.org_entity(name)
+        if _other_name(words, ent):
+            return None  # "Almansi" is not the salient Walter Freeman: a name names only its bearer
     return ent
 
 
@@ -213,8 +216,13 @@ def _other_name(words: list[str], ent: "Entity") -> bool:
         return False
     if any(w.lower().strip(".") in TITLES or w.lower() in PERSON_NOUNS for w in words):
         return False
+    return not _holds_name_of(words, ent)
+
+
+def _holds_name_of(words: list[str], ent: "Entity") -> bool:
+    """Whether one of ``words`` is a word of one of ``ent``'s name forms."""
     held = {x.lower() for n in ent.names for x in n.split()}
-    return not any(w.lower() in held for w in words)
+    return any(w.lower() in held for w in words)
 
 
 # The lookups below answer what a scan of the resolver's lists answered, from indexes

@@ -59,7 +59,7 @@ from .names import clean_role, name_around_nickname, norm, strip_titles
 from .syntax import binding_subject, fronted_possessive_subject, governing_subject, person_fitting, plural_subject
 from .descriptions import Resolution, described_person, described_through_person, named_alongside
 from .unnamed import another, possessor_named_before
-from .orgs import neuter_org, possessed_body
+from .orgs import body_described, neuter_org
 from .referents import conjoined_people, issuer_of_document, org_description, pair_description
 
 if TYPE_CHECKING:
@@ -337,7 +337,7 @@ def resolve_mention(r: "ResolverState", head_i: int | None, span: tuple[int, int
         head.tag_ == "NN" and not any(c.dep_ == "det" for c in head.children)
         and (head.lower_ in TITLES or head.lower_ in PERSON_NOUNS))
     desc = re.sub(r"^(the|a|an|this|that)\s+", "", mtext, flags=re.I)
-    got = (named_alongside(r, head) or possessed_body(r, head) or org_description(r, s, head, definite) or pair_description(r, s, head, definite)
+    got = (named_alongside(r, head) or body_described(r, head) or org_description(r, s, head, definite) or pair_description(r, s, head, definite)
            or spokesperson(r, head, desc, definite) or issuer_of_document(r, s, head)
            or group(r, head, desc, definite) or document_author(r, head, ents_in)
            or described_through_person(r, sp, head, desc) or described_person(r, s, head, desc, definite, last_speaker))

@@ -130,7 +130,7 @@ def _covers(r: "ResolverState", sp: Span, s: int, e: int) -> bool:
 
 def _covers_tokens(sp: Span, ent: Span) -> bool:
     """Whether ``sp`` holds the entity ``ent``'s words (a leading article aside)."""
-    first = ent.start + 1 if ent[0].lower_ == "the" else ent.start
+    first = ent.start + 1 if ent[0].lower_ in ("the", "a", "an") else ent.start
     return sp.start <= first and ent.end <= sp.end
 
 
@@ -205,3 +205,21 @@ def possessed_body(r: "ResolverState", head: Token) -> "tuple[Entity, str] | Non
     if body is None or kind_conflict(lemma, {w.lower().strip(".,") for w in (body.description or "").split()}):
         return None
     return body, "organisation"
+
+
+def body_described(r: "ResolverState", head: Token) -> "tuple[Entity, str] | None":
+    """A description of an organisation said of one in the same breath: in apposition
+    to its name ("wikiHow, the company, ...", "the agency, Ofcom,"), or by the person
+    it belongs to ("her party")."""
+    if head.pos_ == "NOUN" and head.lemma_.lower() in ORG_NOUNS:
+        name = head.head if head.dep_ == "appos" and head.head.i < head.i else next(
+            (c for c in head.children if c.dep_ == "appos" and c.i > head.i), None)
+        if name is not None and name.pos_ == "PROPN" and name.ent_type_ not in ("PERSON", "NORP") \
+                and not any(c.dep_ == "conj" for c in name.children):
+            got = org_held(r, name.idx)
+            if got is None:
+                toks = [t for t in name.subtree if t.i <= name.i and t.dep_ in ("compound", "flat") or t.i == name.i]
+                got = known_org(r, " ".join(t.text for t in toks)) or r.org_entity(" ".join(t.text for t in toks))
+            if not kind_conflict(head.lemma_.lower(), {w.lower().strip(".,") for w in (got.description or "").split()}):
+                return got, "organisation"
+    return possessed_body(r, head)

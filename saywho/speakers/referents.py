@@ -36,7 +36,7 @@ ORG_NOUNS = frozenset(
     organisation organization corporation airline retailer network institute foundation association
     federation league regulator watchdog trust state country town county nation administration
     supermarket body carmaker broadcaster newspaper publisher studio laboratory fund bureau
-    manufacturer insurer lender chain operator giant developer campaign""".split()
+    manufacturer insurer lender chain operator giant developer campaign church""".split()
 )
 #: Of those, the ones that name a place (its NER label is GPE), not an organisation.
 PLACE_NOUNS = frozenset("city state country town county nation".split())
@@ -59,9 +59,13 @@ def acronym(name: str) -> str:
 
 
 def same_org(a: str, b: str) -> bool:
-    """True when one name is the other's acronym ("FSA", "Food Standards Agency")."""
+    """True when one name is the other's acronym ("FSA", "Food Standards Agency", "U.N.",
+    "United Nations"); two letters only for a name of two words ("US" is not the
+    University of Sheffield)."""
     for short, long in ((a, b), (b, a)):
-        if re.fullmatch(r"[A-Z]{2,6}", short) and len(long.split()) >= 2 and acronym(long) == short:
+        short = re.sub(r"(?<=[A-Z])\.", "", short)
+        if re.fullmatch(r"[A-Z]{2,6}", short) and len(long.split()) >= 2 and acronym(long) == short \
+                and (len(short) > 2 or len(long.split()) == 2):
             return True
     return False
 
