@@ -39,6 +39,9 @@ IT = [
     ("Shares in Tesco fell on Monday. The company said its profits would fall.", "its", 1, "Tesco"),
     ("The Food Standards Agency issued a warning on Friday. The FSA added that it would test more shops.",
      "it", 1, "Food Standards Agency"),
+    # "they"/"their" of a body, when the clause's subject is one
+    ("Microsoft said on Monday that their profits had risen.", "their", 1, "Microsoft"),
+    ("Acme Corp cut 500 jobs after they lost the contract.", "they", 1, "Acme Corp"),
 ]
 
 

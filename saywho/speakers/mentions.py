@@ -59,7 +59,7 @@ from .names import clean_role, name_around_nickname, norm, strip_titles
 from .syntax import binding_subject, fronted_possessive_subject, governing_subject, person_fitting, plural_subject
 from .descriptions import Resolution, described_person, described_through_person, named_alongside
 from .unnamed import another, possessor_named_before
-from .orgs import body_described, neuter_org
+from .orgs import body_described, clause_org, neuter_org
 from .referents import conjoined_people, issuer_of_document, org_description, pair_description
 
 if TYPE_CHECKING:
@@ -155,6 +155,9 @@ def pronoun(r: "ResolverState", s: int, e: int, head: Token, last_speaker: Entit
             got = resolve_mention(r, subj.i, mention_span(subj), None)
             if got[0] is not None:
                 return got
+        org = clause_org(r, head)  # "Twitter offered him a place at their company"
+        if org is not None:
+            return org, "organisation"
         return r.salient(s, "plural", last_speaker=last_speaker), "group"
     if hl in PRON_NEUTER:
         org = neuter_org(r, s, head)

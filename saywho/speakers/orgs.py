@@ -70,6 +70,8 @@ def clause_org(r: "ResolverState", pron: Token) -> "Entity | None":
         if verb.dep_ not in _CLIMB or verb.head.i == verb.i:
             return None
         verb = verb.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("dobj", "pobj", "prep") and verb.head.i != verb.i:
+            verb = verb.head  # "gave him the option to come to their ...": from the noun to its verb
     return None
 
 
