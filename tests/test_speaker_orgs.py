@@ -151,3 +151,11 @@ FOUND_AGAIN = [
 @pytest.mark.parametrize("text,words,name", FOUND_AGAIN)
 def test_an_organisation_found_again(text: str, words: str, name: str) -> None:
     assert referent(text, words) == (name, "organisation")
+
+
+def test_an_organisation_the_ner_missed_is_no_salient_person() -> None:
+    """"According to the Saudi Interior Ministry" with the ministry untagged: the
+    organisation named there, not the person (a pilgrimage the NER took for one) before."""
+    sp = first_speaker("Hundreds dead in Hajj stampede. According to the Saudi Interior Ministry over 345 "
+                       "Muslim pilgrims have been killed.")
+    assert sp is not None and (sp.name, sp.kind) == ("Saudi Interior Ministry", "organisation")

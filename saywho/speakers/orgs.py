@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from ..lexicon import ORG_ALIASES
 from .names import norm
-from .referents import ORG_NOUNS, kind_conflict, nearest_org, org_description, same_org
+from .referents import ORG_NOUNS, PLACE_NOUNS, kind_conflict, nearest_org, org_description, org_for_head, same_org
 
 if TYPE_CHECKING:
     from .entities import Entity
@@ -89,7 +89,7 @@ def _name_words(sp: Span) -> list[str]:
     words = [t.text for t in toks]
     if not words or not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in NAME_FUNCTION_WORDS for w in words):
         return []
-    return words if words[0][:1].isupper() and words[-1][:1].isupper() else []
+    return words if (words[0][:1].isupper() or words[0][:1].isdigit()) and words[-1][:1].isupper() else []
 
 
 def known_org(r: "ResolverState", name: str) -> "Entity | None":
@@ -224,4 +224,17 @@ def body_described(r: "ResolverState", head: Token) -> "tuple[Entity, str] | Non
                 got = known_org(r, " ".join(t.text for t in toks)) or r.org_entity(" ".join(t.text for t in toks))
             if not kind_conflict(head.lemma_.lower(), {w.lower().strip(".,") for w in (got.description or "").split()}):
                 return got, "organisation"
+    if head.pos_ == "PROPN" and head.lower_ in ORG_NOUNS and head.lower_ not in PLACE_NOUNS and head.ent_type_ != "PERSON":
+        # "the Saudi Interior Ministry" the NER missed: a name of an organisation, never
+        # the most salient person
+        sp = head.doc[head.left_edge.i:head.i + 1]
+        words = _name_words(sp)
+        # "the University" alone is the university named before, as "the university" is
+        ent = org_for_head(r, head.idx, head.lower_) if words == [head.text] else None
+        if ent is not None:
+            return ent, "organisation"
+        if words:
+            ent = r.org_entity(" ".join(words))
+            r.org_mentions.append((sp.start_char, sp.end_char, ent, "ORG"))  # "the ministry" finds it later
+            return ent, "organisation"
     return possessed_body(r, head)
