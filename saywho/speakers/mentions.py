@@ -155,7 +155,7 @@ def pronoun(r: "ResolverState", s: int, e: int, head: Token, last_speaker: Entit
             got = resolve_mention(r, subj.i, mention_span(subj), None)
             if got[0] is not None:
                 return got
-        org = clause_org(r, head)  # "Twitter offered him a place at their company"
+        org = clause_org(r, head)  # "Acme Corp cut jobs after they lost the contract"
         if org is not None:
             return org, "organisation"
         return r.salient(s, "plural", last_speaker=last_speaker), "group"
@@ -340,7 +340,8 @@ def resolve_mention(r: "ResolverState", head_i: int | None, span: tuple[int, int
         head.tag_ == "NN" and not any(c.dep_ == "det" for c in head.children)
         and (head.lower_ in TITLES or head.lower_ in PERSON_NOUNS))
     desc = re.sub(r"^(the|a|an|this|that)\s+", "", mtext, flags=re.I)
-    got = (named_alongside(r, head) or body_described(r, head) or org_description(r, s, head, definite) or pair_description(r, s, head, definite)
+    got = (named_alongside(r, head) or body_described(r, head) or org_description(r, s, head, definite)
+           or pair_description(r, s, head, definite)
            or spokesperson(r, head, desc, definite) or issuer_of_document(r, s, head)
            or group(r, head, desc, definite) or document_author(r, head, ents_in)
            or described_through_person(r, sp, head, desc) or described_person(r, s, head, desc, definite, last_speaker))

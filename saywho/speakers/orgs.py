@@ -1,9 +1,18 @@
-"""Organisations referred to again: "it" and "its" for the organisation whose clause
-holds them ("The company said it would ..."), and, for the lookup's on-demand
-answers, a name span that is an organisation the article named (its exact span, a
-longer or shorter span around it, or the same name where the NER missed it).
+"""Organisations referred to again.
 
-``mentions.pronoun`` calls ``neuter_org``; ``lookup.entity_at`` calls ``named_org``.
+- "it"/"its" (and "they"/"their" when nothing plural is in sight) for the organisation
+  that is the subject of their clause or of a clause above ("The company said it
+  would ..."), else the one named last nearby (``clause_org``, ``neuter_org``);
+- a description said of an organisation in the same breath: in apposition to its name
+  ("Acme Corp, the company,"), "her party" for the body the person is named with, a
+  name headed by a noun of organisations the NER missed (``body_described``);
+- for the lookup's on-demand answers: a name span that is an organisation the article
+  named (its whole name with or without "the" or "'s", or the same name where the NER
+  missed it: ``named_org``), one named here (``org_name_here``), and the body a
+  quote's speaker speaks for, for "we" (``speaker_body``).
+
+``mentions`` calls ``neuter_org``, ``clause_org`` and ``body_described``; ``lookup``
+calls the rest.
 """
 from __future__ import annotations
 
