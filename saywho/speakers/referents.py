@@ -59,11 +59,11 @@ def acronym(name: str) -> str:
 
 
 def same_org(a: str, b: str) -> bool:
-    """True when one name is the other's acronym ("FSA", "Food Standards Agency", "U.N.",
-    "United Nations"); two letters only for a name of two words ("US" is not the
-    University of Sheffield)."""
+    """True when one name is the other's acronym ("FSA", "Food Standards Agency"); two
+    letters only for a name of two words ("US" is not the University of Sheffield).
+    (An acronym with stops, "S.E.C.", stays its own name: merged, the article's first
+    form, "federal Securities and Exchange Commission", would name the speaker.)"""
     for short, long in ((a, b), (b, a)):
-        short = re.sub(r"(?<=[A-Z])\.", "", short)
         if re.fullmatch(r"[A-Z]{2,6}", short) and len(long.split()) >= 2 and acronym(long) == short \
                 and (len(short) > 2 or len(long.split()) == 2):
             return True
