@@ -225,11 +225,14 @@ def body_described(r: "ResolverState", head: Token) -> "tuple[Entity, str] | Non
     if head.pos_ == "NOUN" and head.lemma_.lower() in ORG_NOUNS:
         name = head.head if head.dep_ == "appos" and head.head.i < head.i else next(
             (c for c in head.children if c.dep_ == "appos" and c.i > head.i), None)
+        toks = [t for t in name.subtree if t.i <= name.i and t.dep_ in ("compound", "flat") or t.i == name.i] \
+            if name is not None else []
+        # (never a person's name: "Trump, the billionaire real estate developer,")
         if name is not None and name.pos_ == "PROPN" and name.ent_type_ not in ("PERSON", "NORP") \
-                and not any(c.dep_ == "conj" for c in name.children):
+                and not any(c.dep_ == "conj" for c in name.children) \
+                and r.person_for_name(" ".join(t.text for t in toks), create=False) is None:
             got = org_held(r, name.idx)
             if got is None:
-                toks = [t for t in name.subtree if t.i <= name.i and t.dep_ in ("compound", "flat") or t.i == name.i]
                 got = known_org(r, " ".join(t.text for t in toks)) or r.org_entity(" ".join(t.text for t in toks))
             if not kind_conflict(head.lemma_.lower(), {w.lower().strip(".,") for w in (got.description or "").split()}):
                 return got, "organisation"
@@ -238,10 +241,11 @@ def body_described(r: "ResolverState", head: Token) -> "tuple[Entity, str] | Non
         # the most salient person
         sp = head.doc[head.left_edge.i:head.i + 1]
         words = _name_words(sp)
-        # "the University" alone is the university named before, as "the university" is
-        ent = org_for_head(r, head.idx, head.lower_) if words == [head.text] else None
-        if ent is not None:
-            return ent, "organisation"
+        # "the University" alone is the university named before, as "the university"
+        # is, or nobody (a headline's capital: "Newspaper Says ...")
+        if words == [head.text]:
+            ent = org_for_head(r, head.idx, head.lower_)
+            return (ent, "organisation") if ent is not None else None
         if words:
             ent = r.org_entity(" ".join(words))
             r.org_mentions.append((sp.start_char, sp.end_char, ent, "ORG"))  # "the ministry" finds it later

@@ -38,6 +38,9 @@ ORG_NOUNS = frozenset(
     supermarket body carmaker broadcaster newspaper publisher studio laboratory fund bureau
     manufacturer insurer lender chain operator giant developer campaign church""".split()
 )
+#: The label of an organisation named before a person's name ("Acme Corp chief Ann Lee"):
+#: a body the person belongs to, left out of the guesses by nearness ("it", "the report").
+AFFILIATION = "ORG-affiliation"
 #: Of those, the ones that name a place (its NER label is GPE), not an organisation.
 PLACE_NOUNS = frozenset("city state country town county nation".split())
 #: Documents that speak for their issuer ("the company's statement", "the report's findings").
@@ -84,12 +87,16 @@ def collect_orgs(r: "ResolverState") -> None:
         if not re.search(r"[A-Za-z]", text) or text.lower().startswith(("a ", "an ")):
             continue
         held = containing(r.mentions, ent.start_char)
+        if ent.start_char in r.__dict__.get("org_readings", ()):
+            held = None  # a name read as an organisation after all
         # a person the NER mislabelled, already collected; but an affiliation before a
         # person's name ("Labour's Shadow Home Secretary Yvette Cooper") is a body
-        if held is not None and ent.end_char >= held[1] and ent.start_char not in r.__dict__.get("org_readings", ()):
+        # (a place there stays out: "Ohio Gov. John Kasich" names no body that speaks)
+        if held is not None and (ent.end_char >= held[1] or ent.label_ != "ORG"):
             continue
         e = r.org_entity(text)
-        r.org_mentions.append((ent.start_char, ent.end_char, e, ent.label_))
+        # an affiliation is labelled apart: the guesses by nearness below leave it out
+        r.org_mentions.append((ent.start_char, ent.end_char, e, AFFILIATION if held is not None else ent.label_))
 
 
 def _name_tokens(t: Token) -> list[Token]:
@@ -235,9 +242,9 @@ def org_for_head(r: "ResolverState", pos: int, head: str, window: int = 3000,
     # or the one named in this sentence or the one before ("According to the Office for
     # Budget Responsibility, ... The watchdog said")
     others = {id(ent) for s, e, ent, label in r.org_mentions
-              if s < pos and pos - e <= window and label != "GPE"}
+              if s < pos and pos - e <= window and label not in ("GPE", AFFILIATION)}
     lo = _previous_sentence_start(r, pos)
-    recent = {id(ent) for s, e, ent, label in r.org_mentions if lo <= s < pos and label != "GPE"}
+    recent = {id(ent) for s, e, ent, label in r.org_mentions if lo <= s < pos and label not in ("GPE", AFFILIATION)}
     for s, e, ent, label in r.org_mentions:
         if s >= pos or pos - e > window:
             continue
@@ -245,7 +252,7 @@ def org_for_head(r: "ResolverState", pos: int, head: str, window: int = 3000,
         words = {w.lower().strip(".,") for w in (ent.description or "").split()}
         if need and not need <= words or kind_conflict(head, words):
             continue
-        fits = (label == "GPE") == (head in PLACE_NOUNS) and (
+        fits = label != AFFILIATION and (label == "GPE") == (head in PLACE_NOUNS) and (
             head in PLACE_NOUNS or len(others) == 1 or recent == {id(ent)})
         if head in words:
             score = 3.0
@@ -331,7 +338,7 @@ def issuer_of_document(r: "ResolverState", s: int, head: Token) -> tuple[Entity,
     prev = sent.start - 1
     if prev >= 0:
         lo = sent_of(r.doc[prev]).start_char
-    near = [(abs(m[0] - s), m[2]) for m in r.org_mentions if lo <= m[0] < sent.end_char]
+    near = [(abs(m[0] - s), m[2]) for m in r.org_mentions if lo <= m[0] < sent.end_char and m[3] != AFFILIATION]
     if near:
         return min(near, key=lambda x: x[0])[1], "organisation"
     return None
@@ -365,6 +372,9 @@ def _issuer_named(r: "ResolverState", s: int, source: Token) -> Entity | None:
     if source.pos_ == "NOUN" and source.lemma_.lower() in ORG_NOUNS and not any(
             c.dep_ in ("compound", "poss") for c in source.children):
         return org_for_head(r, s, source.lemma_.lower())
+    for s0, e0, ent, label in r.org_mentions:  # "the progressive Center for ...": the name as found
+        if s0 <= source.idx < e0 and label != "GPE":
+            return ent
     toks = [t for t in source.subtree if t.i <= source.i and t.dep_ != "det"]
     if source.pos_ != "PROPN" and not any(t.pos_ == "PROPN" for t in toks):
         return None  # "a letter from a reader": nobody named
