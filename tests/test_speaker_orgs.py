@@ -158,3 +158,17 @@ def test_an_organisation_the_ner_missed_is_no_salient_person() -> None:
     sp = first_speaker("Hundreds dead in Hajj stampede. According to the Saudi Interior Ministry over 345 "
                        "Muslim pilgrims have been killed.")
     assert sp is not None and (sp.name, sp.kind) == ("Saudi Interior Ministry", "organisation")
+
+
+#: a document speaks for the organisation "by" names, under the name the NER gave it
+def test_a_report_by_an_organisation_keeps_its_name() -> None:
+    sp = first_speaker("A 2009 report by the progressive Center for Economic and Policy Research found that "
+                       "the tax would raise $220 billion.")
+    assert sp is not None and (sp.name, sp.kind) == ("Center for Economic and Policy Research", "organisation")
+
+
+#: a body named only as someone's affiliation is not what a later "it" is
+def test_an_affiliation_is_not_it() -> None:
+    sp = first_speaker("Washington Post reporter Michelle Fields filed a complaint on Monday. It said that she "
+                       "was grabbed by the arm.")
+    assert sp is None or sp.name != "Washington Post"
