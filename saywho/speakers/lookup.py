@@ -21,6 +21,7 @@ from ..quotes.found import INTERVIEW_ANSWER
 from ..quotes.marks import SpanIndex
 from .index import containing
 from .names import norm, strip_titles
+from .orgs import NAME_FUNCTION_WORDS, PRON_WE, named_org, org_name_here, speaker_body
 from .syntax import predicated_possessive
 
 if TYPE_CHECKING:
@@ -121,39 +122,56 @@ def referent_at(look: ResolvedLookup, start: int, end: int) -> Person | None:
     lookup's public surface stays the read-only protocol."""
     ent = look._by_span.get((start, end))
     if ent is None and look._resolver is not None:
-        ent = entity_at(look._resolver, start, end)
+        ent = entity_at(look._resolver, start, end, bodies=True)
     if ent is None:
         return None
     return Person(name=ent.name, kind=ent.kind, mentions=sorted(set(ent.mentions)),  # type: ignore[arg-type]
                   roles=list(ent.roles), gender=ent.gender)
 
 
-def entity_at(r: "Resolver", start: int, end: int) -> "Entity | None":
-    """Resolve any mention span after the stage has run (for events), on ``r``'s state."""
+def entity_at(r: "Resolver", start: int, end: int, bodies: bool = False) -> "Entity | None":
+    """Resolve any mention span after the stage has run (for events), on ``r``'s state;
+    with ``bodies``, a "we" is the organisation its speaker speaks for."""
     sp = r.doc.char_span(start, end, alignment_mode="expand")
     if sp is None or not len(sp):
         return None
     root = sp.root
+    # an organisation or place the article named ("Home Office" in "The Home Office",
+    # "Tunisia 's", "US" in "US President Barack Obama"), never the person it modifies
+    org = named_org(r, sp) if root.pos_ != "PRON" else None
     # dates, places, amounts are nobody ("Monday's trip"); a pronoun the NER swept
     # into one ("her final years" as a DATE) is still a pronoun
     if root.ent_type_ in _NOBODY_TYPES and root.pos_ != "PRON":
         if containing(r.mentions, root.idx) is None:
-            return None
+            return org
     # a known name, whatever the tagger made of it ("Trump" tagged ORG or VERB)
     words = [t.text for t in sp if not t.is_punct and t.tag_ != "POS"]
     if words and all(w[:1].isupper() for w in words):
         known = r.person_for_name(" ".join(words), create=False)
         if known is not None:
             return known
+    if org is not None:
+        return org
     # "the governor of the Bank of England, Andrew Bailey": the name in apposition
     root = next((c for c in root.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), root)
     got = containing(r.mentions, root.idx)
     if got is not None:
+        if got[2].kind == "person" and sp.root.pos_ in ("PROPN", "NOUN") and end < got[1] and _other_name(words, got[2]):
+            # "Facebook" in "Facebook creator Mark Zuckerberg": an affiliation before
+            # someone's name is not that person; a proper name there is an organisation
+            name = org_name_here(sp)
+            return r.org_entity(name) if name else None
         return got[2]
     # "I"/"we" inside a quote are its speaker
     if root.lower_ in PRON_FIRST:
         f = _innermost_direct(r, root.idx)
-        return _speaker_at(r, f.start) if f is not None else None
+        speaker = _speaker_at(r, f.start) if f is not None else None
+        # "we" of someone who speaks for a body ("Tunisia's coach Nabil Maaloul said:
+        # 'We were ...'") is that body
+        # (for referents of any kind: an event's "we" stays the person who says it)
+        if bodies and speaker is not None and root.lower_ in PRON_WE:
+            return speaker_body(r, speaker) or speaker
+        return speaker
     # "you" in an interview's question is whoever answers it
     if root.lower_ in PRON_SECOND and _innermost_direct(r, root.idx) is None:
         answer = _answer_after(r, root.idx)
@@ -178,20 +196,33 @@ def entity_at(r: "Resolver", start: int, end: int) -> "Entity | None":
     f = _innermost_direct(r, root.idx)
     own = _speaker_at(r, f.start) if f is not None else None
     ent, _ = r.resolve_mention(root.i, (sp.start_char, sp.end_char), last if last is not own else None, exclude=own)
-    if ent is not None and ent.kind == "person" and root.pos_ == "PROPN" and _other_name(words, ent):
-        return None  # "Almansi" is not the salient Walter Freeman: a name names only its bearer
+    if ent is not None and ent.kind == "person" and root.pos_ == "PROPN":
+        # "Washington State University", "a World Health Organisation report" (whatever
+        # title word it holds) are an organisation named here, not the salient person
+        name = org_name_here(sp)
+        if name and not _holds_name_of(words, ent):
+            return r.org_entity(name)
+        if _other_name(words, ent):
+            return None  # "Almansi" is not the salient Walter Freeman: a name names only its bearer
     return ent
 
 
 def _other_name(words: list[str], ent: "Entity") -> bool:
     """``words`` are a name (capitalised, no title or role word) that none of ``ent``'s
     name forms holds: the salience guess found someone else."""
+    # "the Municipality of Livorno": an article and the small words of a name aside
+    words = [w for w in words if w.lower() not in NAME_FUNCTION_WORDS and w.lower() not in ("a", "an")]
     if not words or not all(w[:1].isupper() for w in words):
         return False
     if any(w.lower().strip(".") in TITLES or w.lower() in PERSON_NOUNS for w in words):
         return False
+    return not _holds_name_of(words, ent)
+
+
+def _holds_name_of(words: list[str], ent: "Entity") -> bool:
+    """Whether one of ``words`` is a word of one of ``ent``'s name forms."""
     held = {x.lower() for n in ent.names for x in n.split()}
-    return not any(w.lower() in held for w in words)
+    return any(w.lower() in held for w in words)
 
 
 # The lookups below answer what a scan of the resolver's lists answered, from indexes

@@ -60,7 +60,8 @@ from .names import clean_role, name_around_nickname, norm, strip_titles
 from .syntax import binding_subject, fronted_possessive_subject, governing_subject, person_fitting, plural_subject
 from .descriptions import Resolution, described_person, described_through_person, named_alongside
 from .unnamed import another, possessor_named_before
-from .referents import conjoined_people, issuer_of_document, nearest_org, org_description, pair_description
+from .orgs import body_described, clause_org, neuter_org
+from .referents import conjoined_people, issuer_of_document, org_description, pair_description
 
 if TYPE_CHECKING:
     from .state import ResolverState
@@ -158,9 +159,12 @@ def pronoun(r: "ResolverState", s: int, e: int, head: Token, last_speaker: Entit
             got = resolve_mention(r, subj.i, mention_span(subj), None)
             if got[0] is not None:
                 return got
+        org = clause_org(r, head)  # "Acme Corp cut jobs after they lost the contract"
+        if org is not None:
+            return org, "organisation"
         return r.salient(s, "plural", last_speaker=last_speaker), "group"
     if hl in PRON_NEUTER:
-        org = nearest_org(r, s)
+        org = neuter_org(r, s, head)
         if org is not None:
             return org, "organisation"
     return None, "unnamed"
@@ -346,7 +350,8 @@ def resolve_mention(r: "ResolverState", head_i: int | None, span: tuple[int, int
         head.tag_ == "NN" and not any(c.dep_ == "det" for c in head.children)
         and (head.lower_ in TITLES or head.lower_ in PERSON_NOUNS))
     desc = re.sub(r"^(the|a|an|this|that)\s+", "", mtext, flags=re.I)
-    got = (named_alongside(r, head) or org_description(r, s, head, definite) or pair_description(r, s, head, definite)
+    got = (named_alongside(r, head) or body_described(r, head) or org_description(r, s, head, definite)
+           or pair_description(r, s, head, definite)
            or spokesperson(r, head, desc, definite) or issuer_of_document(r, s, head)
            or group(r, head, desc, definite) or document_author(r, head, ents_in)
            or described_through_person(r, sp, head, desc) or described_person(r, s, head, desc, definite, last_speaker))

@@ -36,8 +36,11 @@ ORG_NOUNS = frozenset(
     organisation organization corporation airline retailer network institute foundation association
     federation league regulator watchdog trust state country town county nation administration
     supermarket body carmaker broadcaster newspaper publisher studio laboratory fund bureau
-    manufacturer insurer lender chain operator giant developer campaign""".split()
+    manufacturer insurer lender chain operator giant developer campaign church""".split()
 )
+#: The label of an organisation named before a person's name ("Acme Corp chief Ann Lee"):
+#: a body the person belongs to, left out of the guesses by nearness ("it", "the report").
+AFFILIATION = "ORG-affiliation"
 #: Of those, the ones that name a place (its NER label is GPE), not an organisation.
 PLACE_NOUNS = frozenset("city state country town county nation".split())
 #: Documents that speak for their issuer ("the company's statement", "the report's findings").
@@ -59,9 +62,13 @@ def acronym(name: str) -> str:
 
 
 def same_org(a: str, b: str) -> bool:
-    """True when one name is the other's acronym ("FSA", "Food Standards Agency")."""
+    """True when one name is the other's acronym ("FSA", "Food Standards Agency"); two
+    letters only for a name of two words ("US" is not the University of Sheffield).
+    (An acronym with stops, "S.E.C.", stays its own name: merged, the article's first
+    form, "federal Securities and Exchange Commission", would name the speaker.)"""
     for short, long in ((a, b), (b, a)):
-        if re.fullmatch(r"[A-Z]{2,6}", short) and len(long.split()) >= 2 and acronym(long) == short:
+        if re.fullmatch(r"[A-Z]{2,6}", short) and len(long.split()) >= 2 and acronym(long) == short \
+                and (len(short) > 2 or len(long.split()) == 2):
             return True
     return False
 
@@ -79,10 +86,17 @@ def collect_orgs(r: "ResolverState") -> None:
         text = re.sub(r"[’']s$", "", ent.text).strip()
         if not re.search(r"[A-Za-z]", text) or text.lower().startswith(("a ", "an ")):
             continue
-        if containing(r.mentions, ent.start_char) is not None and ent.start_char not in r.__dict__.get("org_readings", ()):
-            continue  # a person the NER mislabelled, already collected
+        held = containing(r.mentions, ent.start_char)
+        if ent.start_char in r.__dict__.get("org_readings", ()):
+            held = None  # a name read as an organisation after all
+        # a person the NER mislabelled, already collected; but an affiliation before a
+        # person's name ("Labour's Shadow Home Secretary Yvette Cooper") is a body
+        # (a place there stays out: "Ohio Gov. John Kasich" names no body that speaks)
+        if held is not None and (ent.end_char >= held[1] or ent.label_ != "ORG"):
+            continue
         e = r.org_entity(text)
-        r.org_mentions.append((ent.start_char, ent.end_char, e, ent.label_))
+        # an affiliation is labelled apart: the guesses by nearness below leave it out
+        r.org_mentions.append((ent.start_char, ent.end_char, e, AFFILIATION if held is not None else ent.label_))
 
 
 def _name_tokens(t: Token) -> list[Token]:
@@ -199,7 +213,7 @@ def collect_pairs(r: "ResolverState") -> None:
 # ---------------------------------------------------------------- resolution steps
 
 
-def _kind_conflict(head: str, words: set[str]) -> bool:
+def kind_conflict(head: str, words: set[str]) -> bool:
     """Whether an organisation named by ``words`` is of another kind than ``head`` says."""
     want = ORG_KINDS.get(head)
     kinds = {ORG_KINDS[w] for w in words if w in ORG_KINDS}
@@ -228,16 +242,17 @@ def org_for_head(r: "ResolverState", pos: int, head: str, window: int = 3000,
     # or the one named in this sentence or the one before ("According to the Office for
     # Budget Responsibility, ... The watchdog said")
     others = {id(ent) for s, e, ent, label in r.org_mentions
-              if s < pos and pos - e <= window and label != "GPE"}
+              if s < pos and pos - e <= window and label not in ("GPE", AFFILIATION)}
     lo = _previous_sentence_start(r, pos)
-    recent = {id(ent) for s, e, ent, label in r.org_mentions if lo <= s < pos and label != "GPE"}
+    recent = {id(ent) for s, e, ent, label in r.org_mentions if lo <= s < pos and label not in ("GPE", AFFILIATION)}
     for s, e, ent, label in r.org_mentions:
         if s >= pos or pos - e > window:
             continue
-        words = {w.lower() for w in (ent.description or "").split()}
-        if need and not need <= words or _kind_conflict(head, words):
+        # (without stops and commas: "Acme Corp." is a company, not "the union")
+        words = {w.lower().strip(".,") for w in (ent.description or "").split()}
+        if need and not need <= words or kind_conflict(head, words):
             continue
-        fits = (label == "GPE") == (head in PLACE_NOUNS) and (
+        fits = label != AFFILIATION and (label == "GPE") == (head in PLACE_NOUNS) and (
             head in PLACE_NOUNS or len(others) == 1 or recent == {id(ent)})
         if head in words:
             score = 3.0
@@ -308,7 +323,8 @@ def issuer_of_document(r: "ResolverState", s: int, head: Token) -> tuple[Entity,
         if not (owner.pos_ == "NOUN" and lemma in DOCUMENTS):
             return None
     issuers: dict[str, Entity] = r.__dict__.setdefault("_document_issuers", {})
-    source = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "from"
+    # "a readout from ...", "a study by ...": the document's named issuer or author
+    source = next((g for c in head.children if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by")
                    for g in c.children if g.dep_ == "pobj"), None)
     if source is not None:
         # "a readout from the Prime Minister's Office": its issuer, named; "the readout"
@@ -325,7 +341,7 @@ def issuer_of_document(r: "ResolverState", s: int, head: Token) -> tuple[Entity,
     prev = sent.start - 1
     if prev >= 0:
         lo = sent_of(r.doc[prev]).start_char
-    near = [(abs(m[0] - s), m[2]) for m in r.org_mentions if lo <= m[0] < sent.end_char]
+    near = [(abs(m[0] - s), m[2]) for m in r.org_mentions if lo <= m[0] < sent.end_char and m[3] != AFFILIATION]
     if near:
         return min(near, key=lambda x: x[0])[1], "organisation"
     return None
@@ -384,6 +400,9 @@ def _issuer_named(r: "ResolverState", s: int, source: Token) -> Entity | None:
     if source.pos_ == "NOUN" and source.lemma_.lower() in ORG_NOUNS and not any(
             c.dep_ in ("compound", "poss") for c in source.children):
         return org_for_head(r, s, source.lemma_.lower())
+    for s0, e0, ent, label in r.org_mentions:  # "the progressive Center for ...": the name as found
+        if s0 <= source.idx < e0 and label != "GPE":
+            return ent
     toks = [t for t in source.subtree if t.i <= source.i and t.dep_ != "det"]
     if source.pos_ != "PROPN" and not any(t.pos_ == "PROPN" for t in toks):
         return None  # "a letter from a reader": nobody named

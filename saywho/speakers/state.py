@@ -42,3 +42,6 @@ class ResolverState(Protocol):
     def salient(self, pos: int, want: str, exclude_offices: set[str] | None = None,
                 role_words: set[str] | None = None, last_speaker: Entity | None = None,
                 exclude: Entity | None = None) -> Entity | None: ...
+
+    def resolve_mention(self, head_i: int | None, span: tuple[int, int], last_speaker: Entity | None,
+                        exclude: Entity | None = None) -> tuple[Entity | None, str]: ...
