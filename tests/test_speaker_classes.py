@@ -471,3 +471,18 @@ def test_a_place_name_with_a_person_in_apposition_is_a_person() -> None:
     sp = last('Schumer tweeted her support on Tuesday.\n\n'
               'Washington, star of television\'s "Scandal," said the steps were overdue.')
     assert (sp.name, sp.kind) == ("Washington", "person")
+
+
+def test_a_surname_the_tagger_took_for_a_common_noun_is_that_person() -> None:
+    # "Sanders" is also an English word: at a sentence's start the tagger calls it a noun
+    sp = last("Democratic candidates Hillary Clinton and Bernie Sanders made their cases on Wednesday.\n\n"
+              "Sanders went first at the town hall, predicting a close race despite his lead in polls over Clinton.\n\n"
+              '"We have come a long way," he said.')
+    assert sp.name == "Bernie Sanders"
+
+
+def test_a_first_name_only_mostly_of_one_gender_gives_none() -> None:
+    from saywho.speakers.names import first_name_gender
+
+    assert first_name_gender("Bernie") is None  # pooled counts say female, US usage male
+    assert first_name_gender("Hillary") == "female" and first_name_gender("Donald") == "male"

@@ -27,10 +27,13 @@ def first_name_gender(first: str) -> str | None:
     """"male" or "female" when ``first`` is a first name of (mostly) that gender, else None."""
     if not first or len(first) < 2:
         return None
+    # only a name the list gives one gender everywhere: "mostly" one gender over all
+    # countries is often the other in the article's ("Bernie" is mostly female in the
+    # list's pooled counts, male in the US), and a wrong gender is worse than none
     g = detector().get_gender(first)
-    if g in ("male", "mostly_male"):
+    if g == "male":
         return "male"
-    if g in ("female", "mostly_female"):
+    if g == "female":
         return "female"
     return None
 

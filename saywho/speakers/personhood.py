@@ -117,6 +117,39 @@ def collect_relabelled_names(r: "ResolverState") -> None:
     r.mentions.sort(key=lambda m: m[0])
 
 
+def collect_common_word_surnames(r: "ResolverState") -> None:
+    """A known person's surname that is also an English word, which the tagger took
+    for a common noun where nothing shows the capital is a name's ("Sanders went
+    first ...", after "Bernie Sanders"): a mention of that person when it stands where a
+    person stands (a subject, a possessor, an object), is not inside a skipped line, and
+    no other word of a name joins it."""
+    surnames: dict[str, Entity] = {}
+    clash: set[str] = set()
+    for e in r.entities:
+        if e.kind != "person":
+            continue
+        for n in e.names:
+            parts = n.split()
+            if len(parts) > 1:
+                last = parts[-1]
+                if surnames.get(last, e) is not e:
+                    clash.add(last)
+                surnames[last] = e
+    if not surnames:
+        return
+    known = SpanSet([(s, e) for s, e, *_ in r.mentions])
+    doc = r.doc
+    for t in doc:
+        if t.text not in surnames or t.text in clash or t.pos_ not in ("NOUN", "ADJ", "ADV", "VERB") or known.has(t.idx):
+            continue
+        if t.dep_ not in ("nsubj", "nsubjpass", "poss", "dobj", "pobj") or r._in_skipped(t.idx):
+            continue
+        if any(c.dep_ == "det" for c in t.children) or t.i + 1 < len(doc) and doc[t.i + 1].is_title:
+            continue  # "the Sanders", "Sanders Street"
+        r.add_mention(t.idx, t.idx + len(t), surnames[t.text], subject=t.dep_ in ("nsubj", "nsubjpass"))
+    r.mentions.sort(key=lambda m: m[0])
+
+
 def _unsexed_name_in_person_role(toks: list[Token], root: Token) -> bool:
     """A person of unknown gender may still take back a relabelled mention of their
     name when the mention is a one-word surname-like proper noun (no English word, no

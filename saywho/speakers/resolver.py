@@ -110,6 +110,7 @@ class Resolver:
         _referents.collect_unlabelled_names(self)
         _personhood.genders_from_binding(self)  # first: a relabelled name needs a gender
         _personhood.collect_relabelled_names(self)
+        _personhood.collect_common_word_surnames(self)
         _referents.collect_orgs(self)
         _referents.collect_pairs(self)
         self.collect_descriptions()
