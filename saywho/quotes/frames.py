@@ -79,6 +79,9 @@ def characterising_verb(doc: Doc, f: Found, quote_spans: SpanSet) -> Token | Non
     if span is None:
         return None
     t = span.root
+    naming = _named_as(t, f, quote_spans)
+    if naming is not None:
+        return naming
     for _ in range(4):
         if t.dep_ in ("pobj", "amod", "acomp", "pcomp") and t.head.dep_ == "prep" and t.head.lower_ in ("as", "to"):
             prep, verb = t.head, t.head.head
@@ -92,6 +95,30 @@ def characterising_verb(doc: Doc, f: Found, quote_spans: SpanSet) -> Token | Non
         if t.head.i == t.i or t.head.idx < f.start and t.dep_ not in ("pobj", "compound", "amod"):
             return None
         t = t.head
+    return None
+
+
+#: Verbs that name their object as something with a second object ("called the plan
+#: "reckless"", "dubbed it "a farce""): the parser often hangs the quoted name on the
+#: object as an apposition.
+_NAMING_VERBS = frozenset("call dub label brand term".split())
+
+
+def _named_as(root: Token, f: Found, quote_spans: SpanSet) -> Token | None:
+    """'She called his executive actions "a crucial step forward"' parsed with the
+    fragment in apposition to the object, or as a modifier of the verb: the verb of
+    naming, with its object and a subject of its own before the fragment."""
+    verb = root
+    for _ in range(3):  # the fragment's head, its object, or a modifier the parser made of it
+        if verb.head.i == verb.i:
+            break
+        verb = verb.head
+        if verb.pos_ == "VERB":
+            break
+    if verb.pos_ == "VERB" and verb.lemma_.lower() in _NAMING_VERBS and not in_spans(verb.idx, quote_spans) \
+            and any(c.dep_ == "dobj" and c.idx < f.start for c in verb.children) \
+            and any(c.dep_ == "nsubj" and c.idx < f.start for c in verb.children):
+        return verb
     return None
 
 

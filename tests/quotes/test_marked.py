@@ -141,6 +141,13 @@ def test_a_characterisation_in_an_as_phrase_is_the_subjects() -> None:
     assert f.cue != "used"
 
 
+def test_a_name_given_in_marks_after_the_object_is_the_subjects() -> None:
+    # "called X "Y"": the parser may hang the quoted name on the object as an apposition
+    text = 'The senator thanked the governor. She called his executive orders "a crucial step forward."'
+    (f,), _, _ = marked(text)
+    assert (f.cue, who(text, f)) == ("called", "She")
+
+
 def test_voicing_verbs_are_cues() -> None:
     text = 'Protesters marching through the streets chanted "What curfew?" as the troops watched.'
     (f,), _, _ = marked(text)
