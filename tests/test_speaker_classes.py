@@ -486,3 +486,24 @@ def test_a_first_name_only_mostly_of_one_gender_gives_none() -> None:
 
     assert first_name_gender("Bernie") is None  # pooled counts say female, US usage male
     assert first_name_gender("Hillary") == "female" and first_name_gender("Donald") == "male"
+
+
+@pytest.mark.parametrize("text,mention", [
+    # an infinitive of purpose is said by the subject of the verb it serves, not by the
+    # object of the preposition before it
+    ('The campaign denied it, with Lewandowski taking to Twitter to call the reporter "totally delusional" '
+     'for the claim.', "Lewandowski"),
+    # a cue the parser left unattached after the verb whose subject it has, its colon
+    # opening the quote, wins over a cue of the next sentence
+    ('Officials blamed protests rather than terrorism. Clinton, exasperated, famously responded: "What difference does it make?" '
+     'Her critics cited it as evidence that she lied.', "Clinton"),
+    # "footage of X asking" is X's
+    ('The ad uses footage of Hillary Clinton asking, "Why aren\'t I 50 points ahead, you might ask?"',
+     "Hillary Clinton"),
+])
+def test_the_subject_the_parser_lost(text: str, mention: str) -> None:
+    doc = nlp.parse(text)
+    art = Article(id="t", text=text, published="2025-03-10")
+    quotes = resolve(doc, find_quotes(doc, art.skipped), art).quotes
+    marked = [q for q in quotes if q.type != "indirect"]
+    assert marked and marked[0].speaker is not None and marked[0].speaker.mention == mention

@@ -190,7 +190,9 @@ def attribute_marked(doc: Doc, found: list[Found], paras: list[Para], titles: li
                 # nearest cue; those with a subject first, and a cue in a clause of time or
                 # cause last ('"That makes me smart," when Clinton blasted him': the
                 # occasion, not the attribution; "as X said" does attribute)
-                cands.sort(key=lambda t: (speaker_of(t) is None, _circumstantial(t),
+                # (a cue whose colon opens the quote, 'X responded: "..."', before one
+                # of the next sentence: 'Her critics cited it as ...')
+                cands.sort(key=lambda t: (speaker_of(t) is None, _circumstantial(t), not _colon_opens(doc, t, anchor),
                                           min(abs(t.idx - anchor), abs(t.idx - f.end))))
                 cue = cands[0]
         fragment_cue = False
@@ -225,6 +227,13 @@ def attribute_marked(doc: Doc, found: list[Found], paras: list[Para], titles: li
                 _widen_to_clause(f, cue)
         else:
             f.confidence = 0.4
+
+
+def _colon_opens(doc: Doc, cue: Token, open_at: int) -> bool:
+    """Whether only a colon (and the cue's own words) stand between ``cue`` and the
+    quote opening at ``open_at``: 'Clinton, exasperated, responded: "..."'."""
+    between = text_of(doc)[cue.idx + len(cue):open_at]
+    return between.strip() == ":" or between.rstrip().endswith(":") and len(between) < 40 and "." not in between
 
 
 def _widen_to_clause(f: Found, cue: Token) -> None:

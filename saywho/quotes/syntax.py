@@ -396,7 +396,11 @@ def _subject_the_parser_lost(cue: Token) -> Token | None:
     # the parser lost the subject: a noun phrase right next to the cue
     adj = adjacent_subject(cue)
     # '..." Tulsa police Chief Chuck Jordan said': a name just before the cue wins
-    if adj is not None and adj.i < cue.i and (adj.pos_ == "PROPN" or adj.ent_type_ in ("PERSON", "ORG")):
+    # (not an object before an infinitive: "Lewandowski taking to Twitter to call ...";
+    # "footage of Hillary Clinton asking" is hers)
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children)
+    if adj is not None and adj.i < cue.i and (adj.pos_ == "PROPN" or adj.ent_type_ in ("PERSON", "ORG")) \
+            and not (infinitive and adj.dep_ in ("pobj", "dobj")):
         return _named_apposition(adj)
     # "He smiled and said", "hit back, telling MPs": the subject of the governing verb
     # (never a first or second person: that is the quote's own clause)
@@ -412,9 +416,16 @@ def _subject_the_parser_lost(cue: Token) -> Token | None:
     # a clause of the participle before it has that participle's subject)
     # (not a fronted participle: "Asked whether ..., the spokesman said" -- he was asked)
     finite_after = cue.tag_ == "VBD" and cue.dep_ == "advcl" and cue.i > cue.head.i
-    if cue.dep_ in ("conj", "xcomp", "advcl") and (cue.dep_ == "conj" or cue.tag_ == "VBG" or finite_after or goes_on):
+    # "Lewandowski taking to Twitter to call Fields ...": an infinitive of purpose is
+    # said by the subject of the verb it serves
+    purpose = cue.dep_ == "advcl" and cue.i > cue.head.i and infinitive
+    # ("Clinton, exasperated, responded:": a cue the parser left unattached ("dep") after
+    # the verb whose subject it has)
+    loose = cue.dep_ == "dep" and cue.i > cue.head.i and cue.head.pos_ in ("VERB", "AUX", "ADJ")
+    if cue.dep_ in ("conj", "xcomp", "advcl", "dep") and (cue.dep_ == "conj" or cue.tag_ == "VBG" or finite_after or goes_on
+                                                         or purpose or loose):
         t = cue
-        while t.dep_ in ("conj", "xcomp", "advcl") and t.head.i != t.i:
+        while t.dep_ in ("conj", "xcomp", "advcl", "dep") and t.head.i != t.i:
             t = t.head
             for c in t.children:
                 if c.dep_ in SUBJ_DEPS and c.lower_ not in ("i", "we", "you"):
