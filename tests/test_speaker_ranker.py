@@ -33,3 +33,49 @@ def test_pronoun_goes_to_a_person_of_its_gender() -> None:
     art = extract('Tom Baker met Ann Lewis in Leeds. She said: "It went well."', id="t")
     assert art.quotes[0].speaker is not None and art.quotes[0].speaker.name == "Ann Lewis"
     assert json.loads(ranker.WEIGHTS.read_text())["weights"]
+
+
+def _parse(text: str):  # noqa: ANN202 - a spaCy Doc
+    from saywho import nlp
+
+    return next(iter(nlp.parse_many([text])))
+
+
+def test_path_length_counts_arcs_between_tokens_of_a_sentence() -> None:
+    doc = _parse("Maria Lopez thanked the coach for his patience.")
+    pron = next(t for t in doc if t.lower_ == "his")
+    subj = next(t for t in doc if t.text == "Lopez")
+    assert ranker._path_length(pron, pron) == 0
+    # Lopez -> thanked <- for <- patience <- his (the exact arcs depend on the parse)
+    assert 2 <= ranker._path_length(subj, pron) <= 5
+    assert ranker._path_length(subj, pron) == ranker._path_length(pron, subj)
+
+
+def test_mention_context_tells_a_by_object_from_the_main_subject() -> None:
+    doc = _parse("The award was presented by Tom Baker to Paul Reed, and he smiled.")
+    pron = next(t for t in doc if t.lower_ == "he")
+    by_obj = next(t for t in doc if t.text == "Baker")
+    f = ranker._mention_context(by_obj, pron, ranker._role(by_obj), 0)
+    assert f.get("prep_by") == 1.0 and f["main_subj"] == 0.0
+    assert f[f"rr_{ranker._role(by_obj)}_{ranker._role(pron)}"] == 1.0
+    doc = _parse("Anna Bell won the race. She was happy.")
+    pron = next(t for t in doc if t.lower_ == "she")
+    subj = next(t for t in doc if t.text == "Bell")
+    f = ranker._mention_context(subj, pron, ranker._role(subj), 1)
+    assert f["main_subj"] == 1.0 and f["sent_first"] == 1.0 and "path_0" not in f
+
+
+def test_the_latest_subject_is_marked_among_the_candidates() -> None:
+    from saywho.speakers import resolve_with_lookup
+    from saywho.quotes import find_quotes
+    from saywho.readers import article_from_text
+
+    text = "Tom Baker met Paul Reed in Leeds. Later Paul Reed visited Tom Baker. He was tired."
+    art = article_from_text(text, "t", check_language=False)
+    doc = _parse(art.text)
+    _, lookup = resolve_with_lookup(doc, find_quotes(doc, art.skipped), art)
+    r = lookup._resolver
+    pron = next(t for t in doc if t.text == "He")
+    feats = {ent.name: f for ent, f in ranker.all_pairs(r, pron, "male", None, None)}
+    assert feats["Paul Reed"]["subj_latest"] == 1.0
+    assert feats["Tom Baker"]["subj_latest"] == 0.0

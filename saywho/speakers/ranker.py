@@ -4,7 +4,12 @@
 person) on public coreference data and writes its weights and feature names to
 ``saywho/data/coref_weights.json``; here the weights are read and applied with plain
 Python (no learning library at run time).  The candidates are the resolver's own
-people (``Resolver.mentions``), so training and run time see the same ones.
+people (``Resolver.mentions``), so training and run time see the same ones.  A pair's
+features are distances, the roles of the candidate's last mention and of the pronoun
+(and their combinations: syntactic parallelism), where that mention sits (object of
+"by"/"with"/..., apposition, subordinate clause, main subject), the dependency path to a
+pronoun of the same sentence, whether the candidate was the latest subject, and the
+salience rule's pick.
 
 ``best_person`` returns the highest-scoring compatible person when its probability
 reaches the file's threshold, else None (the caller then keeps the salience rule).
@@ -20,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Token
 
+from ..nlp import sent_of
 from .entities import Entity
 from .index import MentionList
 
@@ -116,6 +122,8 @@ def _features(r: "ResolverState", pron: Token, want: str, ent: Entity, facts: tu
             # "Tom hit him": an object pronoun is not its own clause's subject; "Tom lost his": a possessive is
             f["same_clause_subj_obj"] = float(pron.dep_ in ("dobj", "pobj"))
             f["same_clause_subj_poss"] = float(pron.dep_ == "poss")
+        if sp is not None:
+            f.update(_mention_context(sp.root, pron, role, min(psent - _sentence_of(r, s), 2)))
     else:
         f["cataphora"] = 1.0
     f[f"pron_{_role(pron)}"] = 1.0
@@ -130,6 +138,52 @@ def _features(r: "ResolverState", pron: Token, want: str, ent: Entity, facts: tu
     return f
 
 
+#: Prepositions whose object is told apart ("by X", "with X": a role the pronoun seldom continues).
+_PREPS = frozenset(("by", "with", "of", "to", "for", "from", "in", "at", "on", "against", "under", "as"))
+#: Links that open a subordinate clause.
+_SUBCLAUSE = frozenset(("advcl", "relcl", "ccomp", "acl", "xcomp", "csubj", "pcomp"))
+
+
+def _mention_context(head: Token, pron: Token, role: str, dsent: int) -> dict[str, float]:
+    """Where the candidate's last mention (its head ``head``) sits, against the pronoun:
+    the preposition it is the object of, an apposition, the subject of its sentence's main
+    verb, whether it governs the pronoun's clause, and the pair of roles (syntactic
+    parallelism), each role also by sentence distance."""
+    prole = _role(pron)
+    f = {f"rr_{role}_{prole}": 1.0, f"rd_{role}_{dsent}": 1.0, f"pw_{pron.lower_}": 1.0}
+    if head.dep_ == "pobj":
+        prep = head.head.lower_
+        f[f"prep_{prep if prep in _PREPS else 'other'}"] = 1.0
+    f["in_appos"] = float(head.dep_ == "appos" or head.head.dep_ == "appos")
+    f["main_subj"] = float(head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "ROOT")
+    f[f"rrd_{role}_{prole}_{dsent}"] = 1.0
+    # a mention inside a subordinate clause is less central than one in the main clause
+    f["in_subclause"] = float(any(a.dep_ in _SUBCLAUSE for a in [head, *head.ancestors]))
+    # the first person its sentence names
+    f["sent_first"] = float(not any(t.ent_type_ == "PERSON" for t in head.doc[sent_of(head).start:head.left_edge.i]))
+    f["name_words"] = min(sum(1 for t in head.subtree if t.pos_ == "PROPN"), 3) / 3.0
+    if dsent == 0:
+        anc = {a.i for a in pron.ancestors}
+        # the candidate is the subject of a verb above the pronoun ("X said he ...")
+        f["subj_governs"] = float(head.dep_ in ("nsubj", "nsubjpass") and head.head.i in anc)
+        f["tok_dist"] = min(pron.i - head.i, 40) / 40.0 if head.i < pron.i else 0.0
+        f[f"path_{min(_path_length(head, pron), 6)}"] = 1.0
+    return f
+
+
+def _path_length(a: Token, b: Token) -> int:
+    """Arcs between two tokens of one sentence in the dependency tree."""
+    up = {a.i: 0}
+    for n, t in enumerate(a.ancestors, 1):
+        up[t.i] = n
+    if b.i in up:
+        return up[b.i]
+    for n, t in enumerate(b.ancestors, 1):
+        if t.i in up:
+            return n + up[t.i]
+    return 12
+
+
 def score(model: dict[str, Any], feats: dict[str, float]) -> float:
     """The model's probability that the pair corefers."""
     w = model["weights"]
@@ -140,6 +194,43 @@ def score(model: dict[str, Any], feats: dict[str, float]) -> float:
 def all_pairs(r: "ResolverState", pron: Token, want: str, last_speaker: Entity | None,
               exclude: Entity | None) -> list[tuple[Entity, dict[str, float]]]:
     """Every compatible candidate of the pronoun with its features (for training and scoring)."""
+    out = _pairs(r, pron, want, last_speaker, exclude)
+    # centering: the candidate named last as a subject before the pronoun is its likeliest
+    # referent; the subject mentions are looked up only for the candidates
+    lasts = _last_subjects(r, {ent.key for ent, _ in out}, pron.idx)
+    if lasts:
+        top = max(lasts.values())
+        for ent, f in out:
+            f["subj_latest"] = float(lasts.get(ent.key) == top)
+    return out
+
+
+def _last_subjects(r: "ResolverState", keys: set[int], pos: int) -> dict[int, int]:
+    """The start of each candidate's last subject mention before ``pos``, by entity key."""
+    ml = r.mentions
+    out: dict[int, int] = {}
+    if isinstance(ml, MentionList) and not ml.key_clash:
+        for k in keys:
+            em = ml.by_key.get(k)
+            if em is None:
+                continue
+            j = em.before(pos) - 1
+            while j >= 0 and not em.items[j][3]:
+                j -= 1
+            if j >= 0:
+                out[k] = em.items[j][0]
+        return out
+    for m in ml:
+        if m[0] >= pos:
+            break
+        if m[3] and m[2].key in keys:
+            out[m[2].key] = m[0]
+    return out
+
+
+def _pairs(r: "ResolverState", pron: Token, want: str, last_speaker: Entity | None,
+           exclude: Entity | None) -> list[tuple[Entity, dict[str, float]]]:
+    """``all_pairs`` but for the subject-recency feature: from the mention index when it is usable."""
     pos = pron.idx
     ml = r.mentions
     if isinstance(ml, MentionList) and not ml.key_clash:
