@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from ..lexicon import ORG_ALIASES
+from ..nlp import ent_at
 from .names import norm
 from .referents import ORG_NOUNS, PLACE_NOUNS, kind_conflict, nearest_org, org_description, org_for_head, same_org
 
@@ -154,7 +155,9 @@ def org_name_here(sp: Span) -> str | None:
         return None
     root = sp.root
     # the whole of the NER's name, not a word of it ("Einstein" in "Einstein Institute")
-    whole = next((ent for ent in sp.doc.ents if ent.start <= root.i < ent.end and ent.label_ in ("ORG", "FAC")), None)
+    # (the cached entities, bisected: Doc.ents builds every span anew at each call)
+    held = ent_at(sp.doc, root.i)
+    whole = held if held is not None and held.label_ in ("ORG", "FAC") else None  # type: ignore[attr-defined]
     if whole is not None and _covers_tokens(sp, whole) or root.lower_ in ORG_NOUNS and words[-1] == root.text:
         return re.sub(r"\s+", " ", " ".join(words))
     return None

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import numpy
+from spacy.attrs import ORTH
 from spacy.tokens import Span, Token
 
 from ..lexicon import FEMALE_NOUNS, MALE_NOUNS, PERSON_NOUNS, RELATION_NOUNS
@@ -139,8 +141,13 @@ def collect_common_word_surnames(r: "ResolverState") -> None:
         return
     known = SpanSet([(s, e) for s, e, *_ in r.mentions])
     doc = r.doc
-    for t in doc:
-        if t.text not in surnames or t.text in clash or t.pos_ not in ("NOUN", "ADJ", "ADV", "VERB") or known.has(t.idx):
+    # only the tokens whose text is such a surname (found in the ORTH column: a Token
+    # made for every word of a long article costs more than the rest of this step)
+    wanted = numpy.array([doc.vocab.strings.add(w) for w in surnames if w not in clash], dtype="uint64")
+    orth = doc.to_array([ORTH]).reshape(-1)
+    for k in numpy.flatnonzero(numpy.isin(orth, wanted)):
+        t = doc[int(k)]
+        if t.pos_ not in ("NOUN", "ADJ", "ADV", "VERB") or known.has(t.idx):
             continue
         if t.dep_ not in ("nsubj", "nsubjpass", "poss", "dobj", "pobj") or r._in_skipped(t.idx):
             continue

@@ -7,6 +7,7 @@ text order that salience weighs (``salient``).
 """
 from __future__ import annotations
 
+import bisect
 import copy
 import re
 from collections.abc import Callable
@@ -166,15 +167,16 @@ class Resolver:
                 self.mentions.sort(key=lambda m: m[0])
 
     def _drop_mention(self, s: int, e: int, keep: Entity) -> None:
-        """Forget the mentions at exactly [s, e) of any entity but ``keep``."""
-        stale = [m for m in self.mentions if m[0] == s and m[1] == e and m[2] is not keep]
-        if not stale:
-            return
+        """Take the span [s, e) from the mentions of any entity but ``keep``."""
+        # (the list is in text order: only the entries starting at s are looked at)
+        lo = bisect.bisect_left(self.mentions, s, key=lambda m: m[0])
+        hi = bisect.bisect_right(self.mentions, s, key=lambda m: m[0])
+        stale = [m for m in self.mentions[lo:hi] if m[1] == e and m[2] is not keep]
+        # (the salience list keeps the entry, as it always has: it is append-only for its
+        # indexes; the person's own mentions, which the output lists, lose it)
         for m in stale:
             if (s, e) in m[2].mentions:
                 m[2].mentions.remove((s, e))
-        # (the list is append-only for its indexes: rebuilt, which is rare)
-        self.mentions = MentionList(m for m in self.mentions if not any(m is x for x in stale))
 
     def add_mention(self, s: int, e: int, ent: Entity, subject: bool = False) -> None:
         """Record a mention of ``ent`` at [s, e) for salience."""
@@ -407,11 +409,18 @@ class Resolver:
         off = f.verbatim()
         if not (f.start <= f.mention[0] < f.end):
             off.append((f.start, f.end))  # the speaker is outside the quote: none of it
-        near = (f.mention[0] - 1000, f.mention[1] + 1000)
-        for g in self.found:
-            # nor into another quote or its cue ("one Democrat, who added that ..."); only
-            # those near the mention, so that a text of many quotes is not scanned for each
-            if g.end < near[0] or g.start > near[1]:
+        # nor into another quote or its cue ("one Democrat, who added that ..."): only
+        # those that start near the mention (quotes by start, bisected: a text of many
+        # quotes is not scanned for each; a quote longer than the window is its own)
+        by_start = self.__dict__.get("_found_by_start")
+        if by_start is None:
+            by_start = self.__dict__["_found_by_start"] = sorted(self.found, key=lambda g: g.start)
+            self.__dict__["_found_starts"] = [g.start for g in by_start]
+        starts = self.__dict__["_found_starts"]
+        lo = bisect.bisect_left(starts, f.mention[0] - 5000)
+        hi = bisect.bisect_right(starts, f.mention[1] + 1000)
+        for g in by_start[lo:hi]:
+            if g.end < f.mention[0] - 1000:
                 continue
             if g is not f:
                 off.extend(g.verbatim())
