@@ -205,11 +205,11 @@ def mention_span(head: Token) -> tuple[int, int]:
     def add(t: Token) -> None:
         for c in t.children:
             # "those surveyed", "those who back her": the clause is who "those" are
-            if c.dep_ in _CUT_DEPS and not (t is head and head.lower_ == "those" and c.dep_ in ("acl", "relcl") and c.i > head.i):
+            if c.dep_ in _CUT_DEPS and not (t.i == head.i and head.lower_ == "those" and c.dep_ in ("acl", "relcl") and c.i > head.i):
                 continue
             # "Allies of Mr Trump", "aides familiar with the talks": "of" phrases, and the
             # complement of an adjective, belong to the mention; other phrases do not
-            spokes = t is head and t.lemma_.lower() in ("spokesman", "spokeswoman", "spokesperson", "official", "source", "representative")
+            spokes = t.i == head.i and t.lemma_.lower() in ("spokesman", "spokeswoman", "spokesperson", "official", "source", "representative")
             if c.dep_ == "prep" and (c.lower_ not in ("of",) and not (spokes and c.lower_ in ("for", "at")) or c.i < t.i) \
                     and not (t.pos_ == "ADJ" and c.i > t.i):
                 continue

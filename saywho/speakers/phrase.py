@@ -85,7 +85,7 @@ def _left_out(t: Token, c: Token, head: Token, own: set[int], keep_conj: bool) -
         return True  # (inside a relative clause every word belongs: "who has served on ...")
     if c.dep_ in ("acl", "relcl") and _not_a_modifier(c):
         return True
-    if c.dep_ == "appos" and t is head and head.ent_type_ == "PERSON" and c.lemma_.lower() in INSTITUTION_NOUNS \
+    if c.dep_ == "appos" and t.i == head.i and head.ent_type_ == "PERSON" and c.lemma_.lower() in INSTITUTION_NOUNS \
             and any(o.dep_ == "appos" and o.i < c.i for o in head.children):
         return True  # a second apposition that is an institution: the parser's slip for the first's noun
     if c.dep_ in _ASIDES and t.i not in own and _set_off(c) and _describes_a_thing(c):
@@ -99,9 +99,9 @@ def _left_out(t: Token, c: Token, head: Token, own: set[int], keep_conj: bool) -
             return True
         if any(g.ent_type_ in ("DATE", "TIME") for g in c.children if g.dep_ == "pobj"):
             return True
-    if t is head and c.tag_ == "PRP" and c.lower_.endswith(("self", "selves")):
+    if t.i == head.i and c.tag_ == "PRP" and c.lower_.endswith(("self", "selves")):
         return True  # "Clinton herself": emphasis, not a description
-    return c.dep_ in ("conj", "cc", "preconj") and t is head and not keep_conj
+    return c.dep_ in ("conj", "cc", "preconj") and t.i == head.i and not keep_conj
 
 
 def _members(head: Token, keep_conj: bool, off: list[tuple[int, int]]) -> set[int]:
