@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .marks import DASH_TOKENS
+
 #: Dashes that close a dateline ("WASHINGTON — ", "New York (AFP) - ").
-DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
+DATELINE_DASHES = DASH_TOKENS
 
 
 def is_dateline(tok: Token) -> bool:

@@ -20,6 +20,10 @@ CLOSE_DOUBLE = "”»"
 OPEN_SINGLE = "‘‚‹"
 CLOSE_SINGLE = "’›"
 ANY_MARK = OPEN_DOUBLE + CLOSE_DOUBLE + '"'
+#: Tokens that are double quotation marks (the tokenizer's "''" and "``" too).
+MARK_TOKENS = frozenset(ANY_MARK) | frozenset({"''", "``"})
+#: Tokens that are dashes (an aside's, a dateline's; a hyphen standing alone).
+DASH_TOKENS = frozenset({"—", "–", "-", "--"})
 SIGNATURE_RE = re.compile(
     r"^[ \t]*[—–\-]{1,2}[ \t]*(?P<name>[^\n()@]{1,80}?)[ \t]*\(@(?P<handle>\w{1,30})\)[ \t]*(?P<date>[^\n]{0,40}?)[ \t]*$",
     re.M,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 from .dateline import DATELINE_DASHES, is_dateline
+from .marks import MARK_TOKENS
 
 from ..lexicon import (
     COGNITION_VERBS,
@@ -312,7 +313,7 @@ def adjacent_subject(cue: Token) -> Token | None:
     j = cue.i + 1 if cue.tag_ != "VBG" else len(doc)
     # '"Meh," wrote a supporter who ...': right after a closing mark the verb is inverted,
     # and the noun after it speaks whatever the parse made of it
-    after_quote = cue.i > 0 and doc[cue.i - 1].text in _MARK_TOKENS and cue.lemma_.lower() not in OBJECT_CONTROL_VERBS
+    after_quote = cue.i > 0 and doc[cue.i - 1].text in MARK_TOKENS and cue.lemma_.lower() not in OBJECT_CONTROL_VERBS
     for chunk in chunks:
         # "said Ellis:" -- but "telling MPs:" names the addressee, not the speaker
         if chunk.start == j and chunk.root.pos_ in ("PROPN", "NOUN", "PRON") and (
@@ -435,14 +436,11 @@ def _subject_the_parser_lost(cue: Token) -> Token | None:
     return None
 
 
-_MARK_TOKENS = frozenset({'"', "“", "”", "''", "``"})
-
-
 def _inside_marks(tok: Token) -> bool:
     """Whether ``tok`` stands between quotation marks opened earlier in its sentence."""
     doc = tok.doc
     start = tok.sent.start
-    return sum(1 for t in doc[start:tok.i] if t.text in _MARK_TOKENS) % 2 == 1
+    return sum(1 for t in doc[start:tok.i] if t.text in MARK_TOKENS) % 2 == 1
 
 
 def speaker_of(cue: Token) -> Token | None:

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import INSTITUTION_NOUNS, MENTION_LEADING_WORDS, PERSON_NOUNS
 from ..nlp import text_of
+from ..quotes.marks import DASH_TOKENS, MARK_TOKENS
 
 #: Dependents of a noun that start a clause of their own, not part of what names the
 #: speaker ("Smith, speaking on Monday, said": the participle clause is not the source)
@@ -27,7 +28,7 @@ _CLAUSE_DEPS = frozenset({"advcl", "parataxis", "ccomp", "xcomp", "csubj"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "ADJ", "DET"})
 #: Brackets the phrase must close when it opened them.
 _CLOSERS = {"(": ")", "[": "]"}
-_DASHES = frozenset({"—", "–", "--", "-"})
+_DASHES = DASH_TOKENS
 #: Prepositions that say whom a group holds, part of the phrase even after a comma
 #: ("Several candidates, including Trump,").
 _MEMBERSHIP = frozenset({"including", "like", "such", "among", "especially", "notably"})
@@ -35,7 +36,7 @@ _MEMBERSHIP = frozenset({"including", "like", "such", "among", "especially", "no
 #: punctuation describes the noun it hangs on, so only the speaker's own are kept.
 _ASIDES = frozenset({"appos", "relcl"})
 _PLACES = frozenset({"GPE", "LOC"})
-_QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``"})
+_QUOTE_MARKS = MARK_TOKENS
 
 
 def _blocked(tok: Token, lo_hi: list[tuple[int, int]]) -> bool:
