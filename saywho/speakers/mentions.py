@@ -53,6 +53,7 @@ from ..lexicon import (
 )
 from ..nlp import ents_within, sent_of, text_of
 from .entities import Entity
+from ..quotes.syntax import name_of_nearer_noun
 from .index import containing
 from .personhood import person_evidence
 from . import ranker as _ranker
@@ -280,7 +281,12 @@ def spokesperson(r: "ResolverState", head: Token, desc: str, definite: bool) -> 
     if not (lemma in SPOKESPERSON_NOUNS or head.lower_ in SPOKESPERSON_NOUNS):
         return None
     m = re.match(r"(?i)(\w+)\s+(?:for|of|at)\s+(?:the\s+)?(.+)$", desc)
-    if m and m.group(2)[:1].isupper():
+    # "a spokesman for the airport operator Fraport": the parser hangs the name on the
+    # spokesman; it names the operator, and the spokesman is Fraport's
+    named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and name_of_nearer_noun(c, head)), None)
+    if m and named is not None:
+        desc = f"{r.text[named.left_edge.idx:named.idx + len(named)]} {m.group(1)}"
+    elif m and m.group(2)[:1].isupper():
         desc = f"{m.group(2)} {m.group(1)}"
     owner = possessor_named_before(r, head)
     if owner is not None:
