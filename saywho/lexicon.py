@@ -148,7 +148,7 @@ TITLES = frozenset(
     general gen col colonel capt captain lt lieutenant sgt sergeant admiral commander chief speaker
     ambassador commissioner deputy leader foreign home health defence defense state attorney former ex
     the a an his her their its our mp mep msp ms. mr. mrs. dr. st saint pope cardinal bishop archbishop
-    sheikh emir crown hon honourable rt right""".split()
+    sheikh emir crown hon honourable rt right magistrate coroner""".split()
 )
 #: Honorifics that tell a person's gender (all but duke/duchess are nameparser titles too).
 MALE_HONORIFICS = frozenset("mr mr. sir lord baron king prince duke father fr brother".split())
@@ -359,7 +359,7 @@ ROLE_HEAD_NOUNS = frozenset(
     athlete rapper musician comedian chef artist poet pilot nurse surgeon student pupil teenager victim
     suspect witness defendant plaintiff claimant barrister solicitor tenant employee mate widow widower
     scholar activist head chief staff correspondent reporter commentator pundit critic architect
-    colleague director friend partner""".split()
+    colleague director friend partner accused""".split()
 )
 #: Abbreviated titles and the role word a description uses for them ("Sen. X" is "the senator").
 TITLE_WORDS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "col": "colonel",

@@ -8,6 +8,7 @@ import pytest
 
 from saywho import nlp
 from saywho.model import Article, Speaker
+from saywho.pipeline import extract
 from saywho.quotes import find_quotes
 from saywho.speakers import resolve, resolve_with_lookup
 
@@ -507,3 +508,27 @@ def test_the_subject_the_parser_lost(text: str, mention: str) -> None:
     quotes = resolve(doc, find_quotes(doc, art.skipped), art).quotes
     marked = [q for q in quotes if q.type != "indirect"]
     assert marked and marked[0].speaker is not None and marked[0].speaker.mention == mention
+
+
+@pytest.mark.parametrize("text,name,phrase", [
+    # the name hung on the object of the role's "for": the role-holder's
+    ("The Minister for Housing, Aoife Brennan, has defended the scheme, telling parliament that it "
+     "would deliver 20,000 homes.", "Aoife Brennan", "The Minister for Housing, Aoife Brennan,"),
+    ("Her business partner at Harwell, Maria Lopez, said the deal was sound.",
+     "Maria Lopez", "Her business partner at Harwell, Maria Lopez,"),
+    # a name set off beside a noun of people, whatever label the NER gave it
+    ("The accused, Thabo Mokoena, 44, told the court on Monday that he had never handled the accounts.",
+     "Thabo Mokoena", None),
+])
+def test_a_name_set_off_beside_a_role_is_the_role_holder(text: str, name: str, phrase: str | None) -> None:
+    sp = speakers(text)[0]
+    assert sp is not None and sp.name == name
+    if phrase is not None:
+        art = extract(text, id="t")
+        assert art.quotes[0].speaker is not None and art.quotes[0].speaker.phrase == phrase
+
+
+def test_a_magistrate_s_title_is_no_part_of_her_name() -> None:
+    sp = last("Magistrate Nomsa Dlamini postponed the case. She warned both sides that she would not "
+              "tolerate further delays.")
+    assert sp.name == "Nomsa Dlamini"

@@ -7,7 +7,9 @@ mention.
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
-from .dateline import DATELINE_DASHES, is_dateline
+from .dateline import DATELINE_DASHES
+from .apposition import SUBJ_DEPS
+from .apposition import named_apposition as _named_apposition
 from .marks import MARK_TOKENS
 
 from ..lexicon import (
@@ -194,7 +196,6 @@ def cue_phrase(tok: Token) -> tuple[str, int, int]:
 
 # ------------------------------------------------------------------ subjects and mentions
 
-SUBJ_DEPS = ("nsubj", "nsubjpass")
 _CUT_DEPS = {"relcl", "appos", "punct", "advcl", "cc", "conj", "acl", "parataxis"}
 
 
@@ -265,32 +266,6 @@ def _last_index(tok: Token) -> int:
     s, e = mention_span(tok)
     span = tok.doc.char_span(s, e, alignment_mode="expand")
     return span.end - 1 if span is not None else tok.i
-
-
-def name_of_nearer_noun(name: Token, noun: Token) -> bool:
-    """Whether the name the parser put in apposition to ``noun`` follows another common
-    noun directly, whose name it is ("a spokesman for the airport operator Fraport":
-    Fraport is the operator; "Special Agent in Charge Douglas Williams" is one title)."""
-    doc = name.doc
-    k = name.left_edge.i - 1
-    return k > noun.i and doc[k].pos_ == "NOUN" and doc[k].text.islower()
-
-
-def _named_apposition(subj: Token) -> Token:
-    """"Its chairman, Ian Moss, said": the name in apposition is the better mention.
-    A dateline the parser made a subject gives way to the verb's other subject
-    ("Washington (AFP) – Democrat Hillary Clinton has ...")."""
-    if is_dateline(subj):
-        other = next((c for c in subj.head.children if c.dep_ in SUBJ_DEPS and c.i > subj.i), None)
-        if other is not None:
-            subj = other
-    doc = subj.doc
-    for c in subj.children:
-        # (set off by a comma or dash, or right after the subject: "a spokesman for the
-        # operator Fraport" puts the name on the operator, whatever the parse says)
-        if c.dep_ == "appos" and c.ent_type_ == "PERSON" and not name_of_nearer_noun(c, subj):
-            return c
-    return subj
 
 
 def adjacent_subject(cue: Token) -> Token | None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from ..lexicon import BARE_PERSON_NOUNS, FEMALE_NOUNS, MALE_NOUNS, PERSON_NOUNS, RELATION_NOUNS, TITLES, TITLE_WORDS
-from ..quotes.syntax import name_of_nearer_noun
+from ..quotes.apposition import name_of_nearer_noun
 from .entities import OFFICE_HEADS, Entity, offices_in
 from .index import containing
 from .unnamed import introduced_just_before

@@ -53,7 +53,7 @@ from ..lexicon import (
 )
 from ..nlp import ents_within, sent_of, text_of
 from .entities import Entity
-from ..quotes.syntax import name_of_nearer_noun
+from ..quotes.apposition import name_of_nearer_noun
 from .index import containing
 from .personhood import person_evidence
 from . import ranker as _ranker

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import INSTITUTION_NOUNS, MENTION_LEADING_WORDS, PERSON_NOUNS
+from ..lexicon import (INSTITUTION_NOUNS, MENTION_LEADING_WORDS, PERSON_NOUNS, ROLE_HEAD_NOUNS, SPOKESPERSON_NOUNS,
+                       TITLES)
 from ..nlp import text_of
 from ..quotes.marks import DASH_TOKENS, MARK_TOKENS
 
@@ -35,6 +36,8 @@ _MEMBERSHIP = frozenset({"including", "like", "such", "among", "especially", "no
 #: Asides the parser hangs on a noun: an apposition or relative clause set off by
 #: punctuation describes the noun it hangs on, so only the speaker's own are kept.
 _ASIDES = frozenset({"appos", "relcl"})
+#: Nouns of a role a person holds ("the Minister for Housing", "his partner at Lenox").
+_ROLE_NOUNS = PERSON_NOUNS | ROLE_HEAD_NOUNS | SPOKESPERSON_NOUNS | TITLES
 _PLACES = frozenset({"GPE", "LOC"})
 _QUOTE_MARKS = MARK_TOKENS
 
@@ -134,9 +137,15 @@ def _phrase_head(doc: Doc, head_i: int, mention: tuple[int, int], off: list[tupl
         head = span.root
     if head.pos_ == "PRON":
         return None
+    named = head.ent_type_ == "PERSON"
     while head.dep_ == "appos" and head.head.pos_ in ("NOUN", "PROPN", "NUM") and head.head.i != head.i \
             and not any(a <= head.head.idx < b for a, b in off) and head.head.sent == head.sent:
         head = head.head
+        # "His former business partner at Lenox, Lawrence B. Cummings,": a person's name
+        # the parser hung on the object of the role's preposition belongs to the role
+        role = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else None
+        if named and role is not None and role.lemma_.lower() in _ROLE_NOUNS and not any(a <= role.idx < b for a, b in off):
+            head = role
     return head
 
 
