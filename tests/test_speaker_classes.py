@@ -532,3 +532,19 @@ def test_a_magistrate_s_title_is_no_part_of_her_name() -> None:
     sp = last("Magistrate Nomsa Dlamini postponed the case. She warned both sides that she would not "
               "tolerate further delays.")
     assert sp.name == "Nomsa Dlamini"
+
+
+def test_whom_a_quote_names_is_not_its_he_said() -> None:
+    text = (
+        "Prime Minister Daniel Hartley has rejected a push for an inquiry into nuclear power, saying the idea "
+        "would only delay the shift to renewables.\n\n"
+        "Speaking to the national broadcaster on Tuesday, Mr Hartley said households needed relief now.\n\n"
+        "Opposition Leader Susan Lyle accused the government of ignoring the evidence.\n\n"
+        "Energy Minister Colin Boyd, who met state counterparts on Friday, said the states had agreed to "
+        "fast-track approvals. He said the meeting had been \"productive and frank\".\n\n"
+        "Nationals senator Mark Cannon went further. He told Sky News the targets were \"a fantasy\" and "
+        "called for the ban to be lifted.\n\n"
+        "Mr Boyd dismissed the criticism. \"Senator Cannon has been wrong about every energy debate of the "
+        "last decade,\" he said.")
+    quote = next(q for q in extract(text, id="t").quotes if q.text.startswith("Senator Cannon"))
+    assert quote.speaker is not None and quote.speaker.name == "Colin Boyd"

@@ -185,7 +185,10 @@ def previous_subject(r: "ResolverState", pron: Token, want: str, exclude: Entity
     if sent.start == 0 or any(t.pos_ == "PRON" and t.lower_ in (PRON_MALE if want == "male" else PRON_FEMALE)
                               for t in doc[sent.start:pron.i]):
         return None
+    speaking = pron.head.lemma_.lower() in SPEECH_VERBS
     for e in ents_within(doc, sent.start, pron.i):
+        if speaking and r._in_quote(e.start_char):
+            continue  # ('"Senator Canavan has been wrong ...," he said': whom the quote names is not its speaker)
         other = (containing(r.mentions, e.root.idx) or (None, None, None))[2] if e.label_ == "PERSON" else None
         if other is not None and other.kind == "person" and other.gender in (want, None):
             return None  # someone it could be named earlier in its own sentence
