@@ -361,6 +361,9 @@ ROLE_HEAD_NOUNS = frozenset(
     scholar activist head chief staff correspondent reporter commentator pundit critic architect
     colleague director friend partner accused""".split()
 )
+#: Every noun of a role a person holds or is named by ("the Minister for Housing", "his
+#: partner at Lenox", "the accused"): a name set off beside one is that person's.
+ROLE_NOUNS = PERSON_NOUNS | ROLE_HEAD_NOUNS | SPOKESPERSON_NOUNS | TITLES
 #: Abbreviated titles and the role word a description uses for them ("Sen. X" is "the senator").
 TITLE_WORDS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "col": "colonel",
                "lt": "lieutenant", "sgt": "sergeant", "capt": "captain", "supt": "superintendent", "det": "detective",

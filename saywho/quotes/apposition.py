@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..lexicon import PERSON_NOUNS, ROLE_HEAD_NOUNS, SPOKESPERSON_NOUNS, TITLES
+from ..lexicon import PERSON_NOUNS, ROLE_NOUNS
 from .dateline import is_dateline
 
 #: The dependencies of a subject.
@@ -40,18 +40,19 @@ def named_apposition(subj: Token) -> Token:
         if c.dep_ == "appos" and not name_of_nearer_noun(c, subj) and (
                 c.ent_type_ == "PERSON" or _names_a_person_noun(c, subj)):
             return c
-    # "The Minister for Housing, Aoife Brennan, said": the parser hangs the name on the
-    # object of the role's "for"/"of"; a name set off there is the role-holder's
-    if subj.lemma_.lower() in TITLES or subj.lemma_.lower() in ROLE_HEAD_NOUNS or subj.lemma_.lower() in SPOKESPERSON_NOUNS:
-        for p in subj.children:
-            for g in p.children if p.dep_ == "prep" and p.lower_ in ("for", "of", "at") else ():
-                if g.dep_ != "pobj" or g.ent_type_ == "PERSON" or g.lemma_.lower() in PERSON_NOUNS:
-                    continue
-                name = next((c for c in g.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"
-                             and subj.doc[c.left_edge.i - 1].text == ","), None)
-                if name is not None:
-                    return name
-    return subj
+    return _name_on_role_object(subj) or subj
+
+
+def _name_on_role_object(role: Token) -> Token | None:
+    """"The Minister for Housing, Aoife Brennan, said": the parser hangs the name on the
+    object of the role's "for"/"of"/"at"; a person's name set off there is the
+    role-holder's (not when that object is itself a person: "the wife of the senator")."""
+    if role.lemma_.lower() not in ROLE_NOUNS:
+        return None
+    objects = [g for p in role.children if p.dep_ == "prep" and p.lower_ in ("for", "of", "at")
+               for g in p.children if g.dep_ == "pobj" and g.ent_type_ != "PERSON" and g.lemma_.lower() not in PERSON_NOUNS]
+    return next((c for g in objects for c in g.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"
+                 and role.doc[c.left_edge.i - 1].text == ","), None)
 
 
 def _names_a_person_noun(name: Token, noun: Token) -> bool:
@@ -62,5 +63,5 @@ def _names_a_person_noun(name: Token, noun: Token) -> bool:
     # ("The accused": a participle the tagger may call a verb, a noun by its article)
     nominal = noun.pos_ == "NOUN" or any(c.dep_ == "det" for c in noun.children)
     return name.pos_ == "PROPN" and doc[name.left_edge.i - 1].text == "," and nominal \
-        and bool(words & (PERSON_NOUNS | ROLE_HEAD_NOUNS | SPOKESPERSON_NOUNS | TITLES)) \
+        and bool(words & ROLE_NOUNS) \
         and all(t.text[:1].isupper() for t in name.subtree if t.i <= name.i and t.dep_ in ("compound", "flat") or t.i == name.i)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 import numpy
 from spacy.attrs import ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
 from ..lexicon import FEMALE_NOUNS, MALE_NOUNS, PERSON_NOUNS, RELATION_NOUNS
@@ -143,7 +144,7 @@ def collect_common_word_surnames(r: "ResolverState") -> None:
     doc = r.doc
     # only the tokens whose text is such a surname (found in the ORTH column: a Token
     # made for every word of a long article costs more than the rest of this step)
-    wanted = numpy.array([doc.vocab.strings.add(w) for w in surnames if w not in clash], dtype="uint64")
+    wanted = numpy.array([get_string_id(w) for w in surnames if w not in clash], dtype="uint64")
     orth = doc.to_array([ORTH]).reshape(-1)
     for k in numpy.flatnonzero(numpy.isin(orth, wanted)):
         t = doc[int(k)]

@@ -18,8 +18,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import (INSTITUTION_NOUNS, MENTION_LEADING_WORDS, PERSON_NOUNS, ROLE_HEAD_NOUNS, SPOKESPERSON_NOUNS,
-                       TITLES)
+from ..lexicon import INSTITUTION_NOUNS, MENTION_LEADING_WORDS, PERSON_NOUNS, ROLE_NOUNS
 from ..nlp import text_of
 from ..quotes.marks import DASH_TOKENS, MARK_TOKENS
 
@@ -36,8 +35,6 @@ _MEMBERSHIP = frozenset({"including", "like", "such", "among", "especially", "no
 #: Asides the parser hangs on a noun: an apposition or relative clause set off by
 #: punctuation describes the noun it hangs on, so only the speaker's own are kept.
 _ASIDES = frozenset({"appos", "relcl"})
-#: Nouns of a role a person holds ("the Minister for Housing", "his partner at Lenox").
-_ROLE_NOUNS = PERSON_NOUNS | ROLE_HEAD_NOUNS | SPOKESPERSON_NOUNS | TITLES
 _PLACES = frozenset({"GPE", "LOC"})
 _QUOTE_MARKS = MARK_TOKENS
 
@@ -144,7 +141,7 @@ def _phrase_head(doc: Doc, head_i: int, mention: tuple[int, int], off: list[tupl
         # "His former business partner at Lenox, Lawrence B. Cummings,": a person's name
         # the parser hung on the object of the role's preposition belongs to the role
         role = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else None
-        if named and role is not None and role.lemma_.lower() in _ROLE_NOUNS and not any(a <= role.idx < b for a, b in off):
+        if named and role is not None and role.lemma_.lower() in ROLE_NOUNS and not any(a <= role.idx < b for a, b in off):
             head = role
     return head
 
